@@ -1,0 +1,28 @@
+# Both targets find a JDK >= 21 on their own (bin/jdk), so a machine whose default java is older works as is.
+JAVA_HOME := $(shell bin/jdk)
+export JAVA_HOME
+MVN := ./mvnw -B -ntp
+JAR := target/lightbox.jar
+
+.PHONY: run test dev package bench clean
+
+## Run Lightbox on its embedded defaults (PostgreSQL + S3 under ./data) at http://localhost:8080
+run: $(JAR)
+	$(JAVA_HOME)/bin/java -jar $(JAR)
+
+## Build the production jar (target/lightbox.jar) when sources changed
+$(JAR): pom.xml $(shell find src/main -type f)
+	$(MVN) -Pproduction package -DskipTests
+
+package: $(JAR)
+
+## Run every test: unit, integration (embedded PostgreSQL + S3), browser (Chromium), module verification
+test:
+	$(MVN) verify
+
+## Run from sources in Vaadin development mode
+dev:
+	$(MVN) spring-boot:run
+
+clean:
+	$(MVN) clean

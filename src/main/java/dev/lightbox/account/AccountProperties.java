@@ -1,0 +1,35 @@
+package dev.lightbox.account;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * {@code LIGHTBOX_SIGNUP}, {@code LIGHTBOX_ADMIN_EMAIL}/{@code _PASSWORD} and the login throttle
+ * ({@code LIGHTBOX_LOGIN_MAX_FAILURES} failures within {@code LIGHTBOX_LOGIN_LOCKOUT} lock that email or address).
+ */
+@Validated
+@ConfigurationProperties("lightbox")
+public record AccountProperties(Signup signup, Admin admin, Login login) {
+
+    public enum Signup { OPEN, CLOSED }
+
+    public record Admin(@Nullable String email, @Nullable String password) {
+    }
+
+    public record Login(@Min(1) @Max(1000) Integer maxFailures, Duration lockout) {
+        public Login {
+            if (maxFailures == null) maxFailures = 5;
+            if (lockout == null) lockout = Duration.ofMinutes(15);
+        }
+    }
+
+    public AccountProperties {
+        if (signup == null) signup = Signup.OPEN;
+        if (admin == null) admin = new Admin(null, null);
+        if (login == null) login = new Login(null, null);
+    }
+}

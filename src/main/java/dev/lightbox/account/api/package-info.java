@@ -1,0 +1,4 @@
+@NullMarked
+package dev.lightbox.account.api;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.lightbox.account.domain;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,136 @@
+package dev.lightbox.account.service;
+
+import dev.lightbox.account.AccountProperties;
+import dev.lightbox.account.AccountProperties.Signup;
+import dev.lightbox.account.domain.Role;
+import dev.lightbox.account.domain.User;
+import dev.lightbox.account.domain.UserRepository;
+import dev.lightbox.account.service.AccountException.Reason;
+import dev.lightbox.base.security.LightboxUser;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Creating accounts and checking passwords, for the login view and the REST API alike. */
+@Service
+public class AccountService {
+
+    public static final int MIN_PASSWORD_LENGTH = 8;
+    /** BCrypt reads at most 72 bytes; longer passwords would be silently truncated, so they are refused. */
+    public static final int MAX_PASSWORD_BYTES = 72;
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+$");
+
+    private static final Logger log = LoggerFactory.getLogger(AccountService.class);
+
+    private final UserRepository users;
+    private final PasswordEncoder passwordEncoder;
+    private final LoginThrottle throttle;
+    private final AccountProperties props;
+    private final Clock clock;
+    /** Compared against when the email is unknown, so a miss costs as much time as a wrong password. */
+    private final String decoyHash;
+
+    AccountService(UserRepository users, PasswordEncoder passwordEncoder, LoginThrottle throttle,
+                   AccountProperties props, Clock clock) {
+        this.users = users;
+        this.passwordEncoder = passwordEncoder;
+        this.throttle = throttle;
+        this.props = props;
+        this.clock = clock;
+        this.decoyHash = passwordEncoder.encode("decoy-password-" + UUID.randomUUID());
+    }
+
+    /** Creates an account; the first account ever created is an admin. */
+    @Transactional
+    public LightboxUser signUp(String email, String password) {
+        String normalized = normalizeEmail(email);
+        validatePassword(password);
+        users.lockAccountCreation();
+        boolean first = users.count() == 0;
+        if (!first && props.signup() == Signup.CLOSED) {
+            throw new AccountException(Reason.SIGNUP_CLOSED, "Sign-up is closed on this server. Ask its admin for an account.");
+        }
+        if (users.existsByEmail(normalized)) {
+            throw new AccountException(Reason.EMAIL_TAKEN, "An account with this email already exists.");
+        }
+        User user = users.save(new User(normalized, passwordEncoder.encode(password), first ? Role.ADMIN : Role.USER, clock.instant()));
+        log.info("Account {} created with role {}", user.getId(), user.getRole());
+        return toLightboxUser(user);
+    }
+
+    /** Checks an email and password; throttled per email and per client address. */
+    @Transactional(readOnly = true)
+    public LightboxUser authenticate(String email, String password, String clientAddress) {
+        String normalized = email.trim().toLowerCase(Locale.ROOT);
+        Optional<Duration> wait = throttle.retryAfter(normalized, clientAddress);
+        if (wait.isPresent()) {
+            long minutes = Math.max(1, (wait.get().toSeconds() + 59) / 60);
+            throw new AccountException(Reason.THROTTLED,
+                    "Too many failed sign-in attempts. Try again in " + minutes + (minutes == 1 ? " minute." : " minutes."));
+        }
+        Optional<User> user = users.findByEmail(normalized);
+        boolean matches = passwordEncoder.matches(password, user.map(User::getPasswordHash).orElse(decoyHash));
+        if (user.isEmpty() || !matches) {
+            throttle.recordFailure(normalized, clientAddress);
+            throw new AccountException(Reason.BAD_CREDENTIALS, "Incorrect email or password.");
+        }
+        throttle.recordSuccess(normalized);
+        return toLightboxUser(user.get());
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<LightboxUser> findById(UUID id) {
+        return users.findById(id).map(AccountService::toLightboxUser);
+    }
+
+    @Transactional(readOnly = true)
+    public boolean hasAnyAccount() {
+        return users.count() > 0;
+    }
+
+    public boolean isSignupOpen() {
+        return props.signup() == Signup.OPEN || !hasAnyAccount();
+    }
+
+    /** Every account, oldest first: for the admin console only. */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional(readOnly = true)
+    public List<AccountSummary> listAccounts() {
+        return users.findAllByOrderByCreatedAtAsc().stream()
+                .map(u -> new AccountSummary(u.getId(), u.getEmail(), u.getRole().name(), u.getCreatedAt()))
+                .toList();
+    }
+
+    static LightboxUser toLightboxUser(User user) {
+        return new LightboxUser(user.getId(), user.getEmail(),
+                user.getRole().granted().stream().map(Role::name).toList());
+    }
+
+    static String normalizeEmail(String email) {
+        String normalized = email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
+        if (normalized.length() > 254 || !EMAIL.matcher(normalized).matches()) {
+            throw new AccountException(Reason.INVALID_INPUT, "email: enter a valid email address, like name@example.com.");
+        }
+        return normalized;
+    }
+
+    static void validatePassword(String password) {
+        if (password == null || password.codePointCount(0, password.length()) < MIN_PASSWORD_LENGTH) {
+            throw new AccountException(Reason.INVALID_INPUT, "password: use at least " + MIN_PASSWORD_LENGTH + " characters.");
+        }
+        if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            throw new AccountException(Reason.INVALID_INPUT, "password: use at most " + MAX_PASSWORD_BYTES + " bytes (about 72 letters).");
+        }
+    }
+}

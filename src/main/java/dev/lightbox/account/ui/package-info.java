@@ -1,0 +1,4 @@
+@NullMarked
+package dev.lightbox.account.ui;
+
+import org.jspecify.annotations.NullMarked;

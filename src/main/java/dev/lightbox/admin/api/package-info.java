@@ -1,0 +1,4 @@
+@NullMarked
+package dev.lightbox.admin.api;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.lightbox.admin.ui;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.lightbox.base.database;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.lightbox;
+
+import org.jspecify.annotations.NullMarked;

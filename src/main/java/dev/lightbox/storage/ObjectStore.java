@@ -1,0 +1,95 @@
+package dev.lightbox.storage;
+
+import io.minio.BucketExistsArgs;
+import io.minio.GetObjectArgs;
+import io.minio.MinioClient;
+import io.minio.PutObjectArgs;
+import io.minio.RemoveObjectArgs;
+import io.minio.StatObjectArgs;
+import io.minio.errors.ErrorResponseException;
+import java.io.InputStream;
+import java.util.Optional;
+
+/**
+ * Streaming access to Lightbox's bucket. Callers name objects by key (layout in DESIGN.md §5);
+ * bytes are never buffered whole: unknown-length streams go up as multipart uploads.
+ */
+public class ObjectStore {
+
+    /** Part size for streams of unknown length (S3 allows 10,000 parts: up to ~100 GB). */
+    private static final long PART_SIZE = 10L * 1024 * 1024;
+
+    private final MinioClient client;
+    private final String bucket;
+
+    ObjectStore(MinioClient client, String bucket) {
+        this.client = client;
+        this.bucket = bucket;
+    }
+
+    public String bucket() {
+        return bucket;
+    }
+
+    /** Stores {@code size} bytes from {@code in} (or until its end when size is -1) under {@code key}. */
+    public ObjectInfo put(String key, InputStream in, long size, String contentType) {
+        try {
+            var response = client.putObject(PutObjectArgs.builder()
+                    .bucket(bucket).object(key)
+                    .stream(in, size, size < 0 ? PART_SIZE : -1)
+                    .contentType(contentType)
+                    .build());
+            return new ObjectInfo(key, size, contentType, response.etag());
+        } catch (Exception e) {
+            throw new StorageException("Could not store object " + key + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Opens the object for reading; the caller closes the stream. */
+    public InputStream get(String key) {
+        try {
+            return client.getObject(GetObjectArgs.builder().bucket(bucket).object(key).build());
+        } catch (Exception e) {
+            throw new StorageException("Could not read object " + key + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Opens {@code length} bytes of the object from {@code offset}; the caller closes the stream. */
+    public InputStream get(String key, long offset, long length) {
+        try {
+            return client.getObject(GetObjectArgs.builder().bucket(bucket).object(key).offset(offset).length(length).build());
+        } catch (Exception e) {
+            throw new StorageException("Could not read object " + key + ": " + e.getMessage(), e);
+        }
+    }
+
+    public Optional<ObjectInfo> stat(String key) {
+        try {
+            var stat = client.statObject(StatObjectArgs.builder().bucket(bucket).object(key).build());
+            return Optional.of(new ObjectInfo(key, stat.size(), stat.contentType(), stat.etag()));
+        } catch (ErrorResponseException e) {
+            if ("NoSuchKey".equals(e.errorResponse().code())) return Optional.empty();
+            throw new StorageException("Could not stat object " + key + ": " + e.getMessage(), e);
+        } catch (Exception e) {
+            throw new StorageException("Could not stat object " + key + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Deletes the object; deleting a missing key is not an error. */
+    public void delete(String key) {
+        try {
+            client.removeObject(RemoveObjectArgs.builder().bucket(bucket).object(key).build());
+        } catch (Exception e) {
+            throw new StorageException("Could not delete object " + key + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** True when the server answers and the bucket exists; used by the health check. */
+    public boolean bucketExists() {
+        try {
+            return client.bucketExists(BucketExistsArgs.builder().bucket(bucket).build());
+        } catch (Exception e) {
+            throw new StorageException("Could not reach S3 bucket " + bucket + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package dev.lightbox.storage;
+
+import dev.lightbox.base.DataDirectory;
+import dev.lightbox.base.LightboxStartupException;
+import dev.lightbox.storage.embedded.EmbeddedS3Server;
+import io.minio.BucketExistsArgs;
+import io.minio.MakeBucketArgs;
+import io.minio.MinioClient;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Connects the MinIO client to the configured S3 server, or starts the embedded one; makes sure the bucket exists. */
+@Configuration(proxyBeanMethods = false)
+class StorageConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(StorageConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    EmbeddedS3 embeddedS3(StorageProperties props, ObjectProvider<DataDirectory> dataDirectory) {
+        if (!props.embedded()) return new EmbeddedS3(Optional.empty());
+        DataDirectory dir = dataDirectory.getObject();
+        return new EmbeddedS3(Optional.of(EmbeddedS3Server.start(
+                dir.resolve("objects"), dir.root().resolve("s3-credentials.properties"), props.embeddedPort())));
+    }
+
+    @Bean
+    ObjectStore objectStore(StorageProperties props, EmbeddedS3 embedded) {
+        MinioClient client = embedded.server()
+                .map(server -> client(server.endpoint(), server.accessKey(), server.secretKey(), props.region()))
+                .orElseGet(() -> client(props.endpoint(), props.accessKey(), props.secretKey(), props.region()));
+        String endpoint = embedded.server().map(EmbeddedS3Server::endpoint).orElse(props.endpoint());
+        ensureBucket(client, props.bucket(), endpoint);
+        return new ObjectStore(client, props.bucket());
+    }
+
+    private static MinioClient client(String endpoint, String accessKey, String secretKey, String region) {
+        if (accessKey == null || accessKey.isBlank() || secretKey == null || secretKey.isBlank()) {
+            throw new LightboxStartupException("LIGHTBOX_S3_ACCESS_KEY and LIGHTBOX_S3_SECRET_KEY are required with LIGHTBOX_S3_ENDPOINT.",
+                    "Set both, or unset LIGHTBOX_S3_ENDPOINT to use the embedded S3 server.");
+        }
+        try {
+            return MinioClient.builder().endpoint(endpoint).credentials(accessKey, secretKey).region(region).build();
+        } catch (IllegalArgumentException e) {
+            throw new LightboxStartupException("LIGHTBOX_S3_ENDPOINT is not a valid URL: " + endpoint,
+                    "Set it to the S3 server's base URL, e.g. http://minio:9000.", e);
+        }
+    }
+
+    private static void ensureBucket(MinioClient client, String bucket, String endpoint) {
+        try {
+            if (!client.bucketExists(BucketExistsArgs.builder().bucket(bucket).build())) {
+                client.makeBucket(MakeBucketArgs.builder().bucket(bucket).build());
+                log.info("Created bucket {} on {}", bucket, endpoint);
+            }
+        } catch (Exception e) {
+            throw new LightboxStartupException("Cannot reach S3 at " + endpoint + " (bucket " + bucket + "): " + e.getMessage(),
+                    "Check LIGHTBOX_S3_ENDPOINT, LIGHTBOX_S3_ACCESS_KEY and LIGHTBOX_S3_SECRET_KEY, and that the server is running.", e);
+        }
+    }
+
+    /** Holds the embedded server, if one was started, so it stops on shutdown. */
+    record EmbeddedS3(Optional<EmbeddedS3Server> server) implements AutoCloseable {
+        @Override
+        public void close() throws Exception {
+            if (server.isPresent()) server.get().close();
+        }
+    }
+}

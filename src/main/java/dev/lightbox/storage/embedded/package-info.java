@@ -1,0 +1,4 @@
+@NullMarked
+package dev.lightbox.storage.embedded;
+
+import org.jspecify.annotations.NullMarked;
