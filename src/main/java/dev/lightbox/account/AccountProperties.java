@@ -9,7 +9,8 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * {@code LIGHTBOX_SIGNUP}, {@code LIGHTBOX_ADMIN_EMAIL}/{@code _PASSWORD} and the login throttle
- * ({@code LIGHTBOX_LOGIN_MAX_FAILURES} failures within {@code LIGHTBOX_LOGIN_LOCKOUT} lock that email or address).
+ * ({@code LIGHTBOX_LOGIN_MAX_FAILURES} failures for one email, or {@code LIGHTBOX_LOGIN_MAX_FAILURES_PER_ADDRESS}
+ * from one client address, within {@code LIGHTBOX_LOGIN_LOCKOUT} lock that email or address until they age out).
  */
 @Validated
 @ConfigurationProperties("lightbox")
@@ -20,9 +21,10 @@ public record AccountProperties(Signup signup, Admin admin, Login login) {
     public record Admin(@Nullable String email, @Nullable String password) {
     }
 
-    public record Login(@Min(1) @Max(1000) Integer maxFailures, Duration lockout) {
+    public record Login(@Min(1) @Max(1000) Integer maxFailures, @Min(1) @Max(100_000) Integer maxFailuresPerAddress, Duration lockout) {
         public Login {
             if (maxFailures == null) maxFailures = 5;
+            if (maxFailuresPerAddress == null) maxFailuresPerAddress = 20;
             if (lockout == null) lockout = Duration.ofMinutes(15);
         }
     }
@@ -30,6 +32,6 @@ public record AccountProperties(Signup signup, Admin admin, Login login) {
     public AccountProperties {
         if (signup == null) signup = Signup.OPEN;
         if (admin == null) admin = new Admin(null, null);
-        if (login == null) login = new Login(null, null);
+        if (login == null) login = new Login(null, null, null);
     }
 }

@@ -21,14 +21,21 @@ public class ObjectStore {
 
     private final MinioClient client;
     private final String bucket;
+    private final String endpoint;
 
-    ObjectStore(MinioClient client, String bucket) {
+    ObjectStore(MinioClient client, String bucket, String endpoint) {
         this.client = client;
         this.bucket = bucket;
+        this.endpoint = endpoint;
     }
 
     public String bucket() {
         return bucket;
+    }
+
+    /** The S3 server's base URL (the embedded server's loopback address when embedded). */
+    public String endpoint() {
+        return endpoint;
     }
 
     /** Stores {@code size} bytes from {@code in} (or until its end when size is -1) under {@code key}. */

@@ -34,7 +34,7 @@ class StorageConfiguration {
                 .orElseGet(() -> client(props.endpoint(), props.accessKey(), props.secretKey(), props.region()));
         String endpoint = embedded.server().map(EmbeddedS3Server::endpoint).orElse(props.endpoint());
         ensureBucket(client, props.bucket(), endpoint);
-        return new ObjectStore(client, props.bucket());
+        return new ObjectStore(client, props.bucket(), endpoint);
     }
 
     private static MinioClient client(String endpoint, String accessKey, String secretKey, String region) {

@@ -19,17 +19,17 @@ import org.springframework.stereotype.Component;
 @Component
 class LoginThrottle {
 
-    /** Addresses get more room than emails: several people may share one. */
-    private static final int ADDRESS_FACTOR = 4;
     private static final int MAX_KEYS = 100_000;
 
     private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
     private final int maxFailures;
+    private final int maxFailuresPerAddress;
     private final Duration window;
     private final Clock clock;
 
     LoginThrottle(AccountProperties props, Clock clock) {
         this.maxFailures = props.login().maxFailures();
+        this.maxFailuresPerAddress = props.login().maxFailuresPerAddress();
         this.window = props.login().lockout();
         this.clock = clock;
     }
@@ -38,7 +38,7 @@ class LoginThrottle {
     Optional<Duration> retryAfter(String email, String address) {
         Instant now = clock.instant();
         return max(blockedFor("email:" + email, maxFailures, now),
-                   address.isEmpty() ? Optional.empty() : blockedFor("addr:" + address, maxFailures * ADDRESS_FACTOR, now));
+                   address.isEmpty() ? Optional.empty() : blockedFor("addr:" + address, maxFailuresPerAddress, now));
     }
 
     void recordFailure(String email, String address) {

@@ -1,0 +1,84 @@
+package dev.lightbox.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.UUID;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A small real HTTP client for the REST API: JSON in, JSON out, bearer tokens. */
+public final class ApiClient {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String base;
+
+    public ApiClient(String base) {
+        this.base = base;
+    }
+
+    public record Response(int status, String contentType, JsonNode json, String body) {
+        public String detail() {
+            return json.path("detail").asString("");
+        }
+    }
+
+    public Response get(String path, String token) {
+        return send(request(path, token).GET());
+    }
+
+    public Response post(String path, Object body, String token) {
+        String text = body instanceof String s ? s : JSON.writeValueAsString(body);
+        return send(request(path, token).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(text)));
+    }
+
+    public Response post(String path, Object body) {
+        return post(path, body, null);
+    }
+
+    /** Signs up a fresh USER and returns its email; password is always {@code password-123}. */
+    public String signUpNewUser() {
+        String email = "user-" + UUID.randomUUID() + "@lightbox.test";
+        Response response = post("/api/v1/auth/signup", Map.of("email", email, "password", "password-123"));
+        if (response.status() != 201) throw new AssertionError("signup failed: " + response.body());
+        return email;
+    }
+
+    public String login(String email, String password) {
+        Response response = post("/api/v1/auth/login", Map.of("email", email, "password", password));
+        if (response.status() != 200) throw new AssertionError("login failed: " + response.body());
+        return response.json().get("token").asString();
+    }
+
+    private HttpRequest.Builder request(String path, String token) {
+        var builder = HttpRequest.newBuilder(URI.create(base + path));
+        if (token != null) builder.header("Authorization", "Bearer " + token);
+        return builder;
+    }
+
+    private Response send(HttpRequest.Builder builder) {
+        try {
+            HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            String body = response.body();
+            JsonNode json = body.isBlank() ? JSON.nullNode() : parse(body);
+            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), json, body);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode parse(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (RuntimeException e) {
+            return JSON.nullNode();
+        }
+    }
+}

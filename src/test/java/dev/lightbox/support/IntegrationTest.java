@@ -1,0 +1,48 @@
+package dev.lightbox.support;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Boots the whole application once per test run on a real embedded PostgreSQL and a real embedded S3
+ * server in a fresh data directory. The admin is created from settings, so every account a test signs up is a USER.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class IntegrationTest {
+
+    public static final String ADMIN_EMAIL = "admin@lightbox.test";
+    public static final String ADMIN_PASSWORD = "admin-password-1";
+
+    private static final Path DATA_DIR = newDataDir("shared");
+
+    @LocalServerPort
+    protected int port;
+
+    @DynamicPropertySource
+    static void settings(DynamicPropertyRegistry registry) {
+        registry.add("lightbox.data-dir", DATA_DIR::toString);
+        registry.add("lightbox.admin.email", () -> ADMIN_EMAIL);
+        registry.add("lightbox.admin.password", () -> ADMIN_PASSWORD);
+        // Every test request comes from 127.0.0.1: the per-address limit has a test of its own.
+        registry.add("lightbox.login.max-failures-per-address", () -> "100000");
+    }
+
+    protected ApiClient api() {
+        return new ApiClient("http://localhost:" + port);
+    }
+
+    public static Path newDataDir(String name) {
+        try {
+            Path base = Path.of("target", "test-data");
+            Files.createDirectories(base);
+            return Files.createTempDirectory(base.toAbsolutePath(), name + "-");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
