@@ -9,6 +9,8 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
@@ -116,13 +118,20 @@ public class SettingsView extends Main {
     }
 
     private void confirmRevoke(TokenSummary token) {
-        var dialog = new ConfirmDialog("Revoke “" + token.name() + "”?",
-                "Programs using this token will no longer get in.", "Revoke", confirm -> {
-                    tokens.revoke(user.id(), token.id());
-                    refresh();
-                });
-        dialog.setConfirmButtonTheme("error primary");
+        var dialog = new ConfirmDialog();
+        dialog.setHeader("Revoke “" + token.name() + "”?");
+        dialog.setText("Programs using this token will no longer get in.");
         dialog.setCancelable(true);
+        var revoke = new Button("Revoke", click -> {
+            tokens.revoke(user.id(), token.id());
+            dialog.close();
+            refresh();
+            Notification.show("Token “" + token.name() + "” revoked.", 4000, Notification.Position.BOTTOM_START)
+                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        });
+        revoke.setId("confirm-revoke");
+        revoke.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
+        dialog.setConfirmButton(revoke);
         dialog.open();
     }
 

@@ -19,7 +19,7 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
-@EnableMethodSecurity(jsr250Enabled = true)
+@EnableMethodSecurity // @PreAuthorize on services; Vaadin checks views' @PermitAll/@RolesAllowed itself
 class SecurityConfiguration {
 
     @Bean
