@@ -16,13 +16,18 @@ $(JAR): pom.xml $(shell find src/main -type f)
 
 package: $(JAR)
 
-## Run every test: unit, integration (embedded PostgreSQL + S3), browser (Chromium), module verification
+## Run every test: unit, integration (embedded PostgreSQL + S3), browser (Chromium), module verification,
+## then the packaged jar as a process. Needs Chromium at /usr/bin/chromium (apt-get install chromium).
 test:
-	$(MVN) verify
+	$(MVN) -Pproduction verify
 
 ## Run from sources in Vaadin development mode
 dev:
 	$(MVN) spring-boot:run
+
+## Startup time, idle memory and jar size of the packaged app (prints figures)
+bench: $(JAR)
+	bench/startup.sh
 
 clean:
 	$(MVN) clean

@@ -34,6 +34,11 @@ public class Application implements AppShellConfigurator {
     }
 
     public static void main(String[] args) {
-        SpringApplication.run(Application.class, args);
+        try {
+            SpringApplication.run(Application.class, args);
+        } catch (RuntimeException startupFailure) {
+            // Spring Boot has printed the reason; leftover non-daemon threads (HTTP clients) must not keep us up.
+            System.exit(1);
+        }
     }
 }

@@ -1,0 +1,74 @@
+package dev.lightbox.packaged;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lightbox.support.IntegrationTest;
+import dev.lightbox.support.JarProcess;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** target/lightbox.jar run as an operator runs it: its own process, its own data directory, signals. */
+class PackagedJarIT {
+
+    @Test
+    void servesTheLoginPageAndSurvivesStopAndKill() throws Exception {
+        Path dataDir = IntegrationTest.newDataDir("jar");
+        String token;
+        try (var app = JarProcess.start(dataDir, Map.of())) {
+            Duration startup = app.awaitLoginPage(Duration.ofSeconds(120));
+            System.out.println("packaged jar: login page served " + startup.toMillis() + " ms after launch (cold data dir)");
+            var page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(app.url("/login"))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(page.body()).contains("lightbox-theme").doesNotContain("vaadin-dev-tools");
+            assertThat(app.api().get("/actuator/health", null).json().get("status").asString()).isEqualTo("UP");
+
+            assertThat(app.api().post("/api/v1/auth/signup", Map.of("email", "owner@lightbox.test", "password", "owner-password")).status())
+                    .isEqualTo(201);
+            token = app.api().login("owner@lightbox.test", "owner-password");
+
+            assertThat(app.stop()).as("exit code after SIGTERM").isIn(0, 143);
+            assertThat(postgresAlive(dataDir)).as("PostgreSQL stops with the app").isFalse();
+        }
+
+        try (var app = JarProcess.start(dataDir, Map.of())) {
+            app.awaitLoginPage(Duration.ofSeconds(120));
+            assertThat(app.api().get("/api/v1/auth/me", token).status()).isEqualTo(200);
+            app.kill();
+            assertThat(postgresAlive(dataDir)).as("after kill -9 the embedded PostgreSQL is orphaned").isTrue();
+        }
+
+        try (var app = JarProcess.start(dataDir, Map.of())) {
+            app.awaitLoginPage(Duration.ofSeconds(120));
+            assertThat(app.output()).contains("left running by a previous Lightbox process");
+            assertThat(app.api().get("/api/v1/auth/me", token).status()).isEqualTo(200);
+        }
+        assertThat(postgresAlive(dataDir)).isFalse();
+    }
+
+    @Test
+    void settingsComeFromTheEnvironmentAndABadOneExitsWithTheReason() throws Exception {
+        Path dataDir = IntegrationTest.newDataDir("jar-env");
+        try (var app = JarProcess.start(dataDir, Map.of(
+                "LIGHTBOX_S3_ENDPOINT", "http://127.0.0.1:9", "LIGHTBOX_S3_ACCESS_KEY", "key", "LIGHTBOX_S3_SECRET_KEY", "secret"))) {
+            assertThat(app.awaitExit(Duration.ofSeconds(90))).isEqualTo(1);
+            assertThat(app.output()).contains("Cannot reach S3 at http://127.0.0.1:9 (bucket lightbox)");
+        }
+        try (var app = JarProcess.start(dataDir, Map.of("LIGHTBOX_DB_POOL_SIZE", "0"))) {
+            assertThat(app.awaitExit(Duration.ofSeconds(90))).isEqualTo(1);
+            assertThat(app.output()).contains("LIGHTBOX_DB_POOL_SIZE").contains("must be greater than or equal to 1");
+        }
+        assertThat(postgresAlive(dataDir)).isFalse();
+    }
+
+    private static boolean postgresAlive(Path dataDir) {
+        String dir = dataDir.resolve("postgres").toString();
+        return ProcessHandle.allProcesses()
+                .anyMatch(p -> p.info().commandLine().map(c -> c.contains("postgres") && c.contains(dir)).orElse(false));
+    }
+}
