@@ -1,6 +1,9 @@
 package dev.lightbox.storage;
 
 import io.minio.BucketExistsArgs;
+import io.minio.CopyObjectArgs;
+import io.minio.CopySource;
+import io.minio.ListObjectsArgs;
 import io.minio.GetObjectArgs;
 import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
@@ -8,6 +11,9 @@ import io.minio.RemoveObjectArgs;
 import io.minio.StatObjectArgs;
 import io.minio.errors.ErrorResponseException;
 import java.io.InputStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -89,6 +95,33 @@ public class ObjectStore {
         } catch (Exception e) {
             throw new StorageException("Could not delete object " + key + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Server-side copy: the bytes never pass through this JVM. */
+    public void copy(String fromKey, String toKey) {
+        try {
+            client.copyObject(CopyObjectArgs.builder().bucket(bucket).object(toKey)
+                    .source(CopySource.builder().bucket(bucket).object(fromKey).build()).build());
+        } catch (Exception e) {
+            throw new StorageException("Could not copy object " + fromKey + " to " + toKey + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Keys under a prefix with their last-modified time. */
+    public List<ListedObject> list(String prefix) {
+        try {
+            var result = new ArrayList<ListedObject>();
+            for (var item : client.listObjects(ListObjectsArgs.builder().bucket(bucket).prefix(prefix).recursive(true).build())) {
+                var object = item.get();
+                result.add(new ListedObject(object.objectName(), object.size(), object.lastModified().toInstant()));
+            }
+            return result;
+        } catch (Exception e) {
+            throw new StorageException("Could not list objects under " + prefix + ": " + e.getMessage(), e);
+        }
+    }
+
+    public record ListedObject(String key, long size, Instant lastModified) {
     }
 
     /** True when the server answers and the bucket exists; used by the health check. */

@@ -24,7 +24,7 @@ import tools.jackson.databind.DatabindException;
  * Every REST error is problem+json with a {@code detail} a person can act on. Invalid bodies name the
  * field; unexpected failures answer 500 without internals (those go to the log).
  */
-@RestControllerAdvice(basePackages = "dev.lightbox")
+@RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 

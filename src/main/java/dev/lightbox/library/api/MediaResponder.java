@@ -1,0 +1,103 @@
+package dev.lightbox.library.api;
+
+import dev.lightbox.library.service.PhotoService;
+import dev.lightbox.library.service.PhotoService.Media;
+import dev.lightbox.library.service.PhotoService.Rendition;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+/**
+ * Streams a photo's rendition or original from the object store. The ETag is the content hash (the
+ * bytes behind a photo never change), renditions are cacheable for a year, originals answer byte ranges.
+ */
+@Component
+class MediaResponder {
+
+    private static final Pattern RANGE = Pattern.compile("^bytes=(\\d*)-(\\d*)$");
+
+    private final PhotoService photos;
+
+    MediaResponder(PhotoService photos) {
+        this.photos = photos;
+    }
+
+    /** The owner's photo's rendition ("thumbnail", "preview", "original"), or 404 when the owner has no such photo. */
+    ResponseEntity<StreamingResponseBody> respond(UUID owner, UUID photoId, String rendition, @Nullable String ifNoneMatch,
+                                                  @Nullable String range, boolean download) {
+        var found = photos.media(owner, photoId, Rendition.valueOf(rendition.toUpperCase(java.util.Locale.ROOT)));
+        if (found.isEmpty()) return ResponseEntity.notFound().build();
+        String name = photos.find(owner, photoId).map(p -> p.originalName()).orElse(null);
+        return respond(found.get(), ifNoneMatch, range, name, download);
+    }
+
+    private ResponseEntity<StreamingResponseBody> respond(Media media, @Nullable String ifNoneMatch, @Nullable String range,
+                                                          @Nullable String filename, boolean download) {
+        String etag = "\"" + media.sha256() + (media.rendition() == Rendition.ORIGINAL ? "" : "-" + media.rendition().name().toLowerCase()) + "\"";
+        CacheControl cache = media.rendition() == Rendition.ORIGINAL
+                ? CacheControl.maxAge(Duration.ofHours(1)).cachePrivate()
+                : CacheControl.maxAge(Duration.ofDays(365)).cachePrivate().immutable();
+        if (ifNoneMatch != null && (ifNoneMatch.contains(etag) || ifNoneMatch.trim().equals("*"))) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(cache).build();
+        }
+        long size = photos.size(media);
+        var headers = new HttpHeaders();
+        headers.setETag(etag);
+        headers.setCacheControl(cache);
+        headers.setContentType(MediaType.parseMediaType(media.contentType()));
+        headers.set("X-Content-Type-Options", "nosniff");
+        if (media.rendition() == Rendition.ORIGINAL) {
+            headers.set(HttpHeaders.ACCEPT_RANGES, "bytes");
+            if (filename != null) {
+                headers.setContentDisposition((download ? ContentDisposition.attachment() : ContentDisposition.inline())
+                        .filename(filename, java.nio.charset.StandardCharsets.UTF_8).build());
+            }
+            if (range != null) return partial(media, range, size, headers);
+        }
+        headers.setContentLength(size);
+        return new ResponseEntity<>(out -> copy(photos.open(media), out), headers, HttpStatus.OK);
+    }
+
+    private ResponseEntity<StreamingResponseBody> partial(Media media, String range, long size, HttpHeaders headers) {
+        Matcher m = RANGE.matcher(range.trim());
+        long start;
+        long end;
+        if (!m.matches() || (m.group(1).isEmpty() && m.group(2).isEmpty())) return unsatisfiable(size);
+        if (m.group(1).isEmpty()) { // the last N bytes
+            long suffix = Long.parseLong(m.group(2));
+            start = Math.max(0, size - suffix);
+            end = size - 1;
+        } else {
+            start = Long.parseLong(m.group(1));
+            end = m.group(2).isEmpty() ? size - 1 : Math.min(Long.parseLong(m.group(2)), size - 1);
+        }
+        if (start >= size || end < start) return unsatisfiable(size);
+        long length = end - start + 1;
+        headers.set(HttpHeaders.CONTENT_RANGE, "bytes " + start + "-" + end + "/" + size);
+        headers.setContentLength(length);
+        long from = start;
+        return new ResponseEntity<>(out -> copy(photos.open(media, from, length), out), headers, HttpStatus.PARTIAL_CONTENT);
+    }
+
+    private static ResponseEntity<StreamingResponseBody> unsatisfiable(long size) {
+        return ResponseEntity.status(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE)
+                .header(HttpHeaders.CONTENT_RANGE, "bytes */" + size).build();
+    }
+
+    private static void copy(InputStream in, java.io.OutputStream out) throws java.io.IOException {
+        try (in) {
+            in.transferTo(out);
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package dev.lightbox.library.api;
+
+import dev.lightbox.base.security.CurrentUser;
+import dev.lightbox.library.service.PhotoService;
+import dev.lightbox.library.service.PhotoUploadService;
+import dev.lightbox.library.service.UploadOutcome;
+import dev.lightbox.library.service.UploadRejectedException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.commons.fileupload2.core.FileItemInput;
+import org.apache.commons.fileupload2.core.FileUploadException;
+import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletFileUpload;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+/** {@code /api/v1/photos}: upload (streamed), list newest first with a cursor, read, media, delete. */
+@RestController
+@RequestMapping("/api/v1/photos")
+class PhotoApiController {
+
+    private final PhotoUploadService uploads;
+    private final PhotoService photos;
+    private final MediaResponder media;
+
+    PhotoApiController(PhotoUploadService uploads, PhotoService photos, MediaResponder media) {
+        this.uploads = uploads;
+        this.photos = photos;
+        this.media = media;
+    }
+
+    record UploadJson(UUID id, String sha256, boolean duplicate, LocalDateTime takenAt, int width, int height) {
+    }
+
+    record PageJson(List<PhotoJson> items, @Nullable String nextCursor) {
+    }
+
+    /**
+     * Multipart field {@code file}. The part is parsed as a stream, so its bytes flow on to the object
+     * store as they arrive instead of being spooled to memory or disk first.
+     */
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<UploadJson> upload(HttpServletRequest request) throws IOException {
+        UUID owner = CurrentUser.require().id();
+        try {
+            var parts = new JakartaServletFileUpload<>().getItemIterator(request);
+            while (parts.hasNext()) {
+                FileItemInput part = parts.next();
+                if (part.isFormField() || !"file".equals(part.getFieldName())) continue;
+                UploadOutcome outcome;
+                try (InputStream in = part.getInputStream()) {
+                    outcome = uploads.upload(owner, part.getName(), in);
+                }
+                var body = new UploadJson(outcome.photo().id(), outcome.photo().sha256(), outcome.duplicate(),
+                        outcome.photo().takenAt(), outcome.photo().width(), outcome.photo().height());
+                return outcome.duplicate()
+                        ? ResponseEntity.ok(body)
+                        : ResponseEntity.created(URI.create("/api/v1/photos/" + body.id())).body(body);
+            }
+        } catch (FileUploadException e) {
+            throw new IllegalArgumentException("file: the multipart body could not be read: " + e.getMessage(), e);
+        }
+        throw new IllegalArgumentException("file: send the photo as multipart/form-data field 'file'.");
+    }
+
+    @GetMapping
+    PageJson list(@RequestParam(required = false) @Nullable String cursor, @RequestParam(defaultValue = "50") int limit) {
+        if (limit < 1 || limit > PhotoService.MAX_PAGE) {
+            throw new IllegalArgumentException("limit: must be between 1 and " + PhotoService.MAX_PAGE + ".");
+        }
+        var page = photos.timeline(CurrentUser.require().id(), cursor, limit);
+        return new PageJson(page.items().stream().map(PhotoJson::of).toList(), page.nextCursor());
+    }
+
+    @GetMapping("/{id}")
+    ResponseEntity<PhotoJson> get(@PathVariable UUID id) {
+        return photos.find(CurrentUser.require().id(), id).map(PhotoJson::of).map(ResponseEntity::ok)
+                .orElseGet(() -> ResponseEntity.notFound().build());
+    }
+
+    @GetMapping("/{id}/{rendition:thumbnail|preview|original}")
+    ResponseEntity<StreamingResponseBody> media(@PathVariable UUID id, @PathVariable String rendition,
+                                                @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) @Nullable String ifNoneMatch,
+                                                @RequestHeader(value = HttpHeaders.RANGE, required = false) @Nullable String range,
+                                                @RequestParam(defaultValue = "false") boolean download) {
+        return media.respond(CurrentUser.require().id(), id, rendition, ifNoneMatch, range, download);
+    }
+
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> delete(@PathVariable UUID id) {
+        int deleted = photos.delete(CurrentUser.require().id(), Set.of(id));
+        return deleted == 0 ? ResponseEntity.notFound().build() : ResponseEntity.noContent().build();
+    }
+
+    @ExceptionHandler(UploadRejectedException.class)
+    ResponseEntity<ProblemDetail> rejected(UploadRejectedException e) {
+        HttpStatus status = switch (e.reason()) {
+            case EMPTY, CORRUPT -> HttpStatus.BAD_REQUEST;
+            case TOO_MANY_BYTES, TOO_MANY_PIXELS -> HttpStatus.CONTENT_TOO_LARGE;
+            case NOT_AN_IMAGE, SCRIPT_FORMAT, UNSUPPORTED_FORMAT -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+        };
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
+        problem.setProperty("reason", e.reason().name());
+        return ResponseEntity.status(status).body(problem);
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ResponseEntity<ProblemDetail> badRequest(IllegalArgumentException e) {
+        return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage()));
+    }
+}

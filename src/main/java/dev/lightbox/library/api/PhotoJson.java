@@ -1,0 +1,47 @@
+package dev.lightbox.library.api;
+
+import dev.lightbox.library.service.PhotoView;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** A photo in the REST API. {@code takenAt} is the local capture time the camera recorded (no zone). */
+record PhotoJson(
+        UUID id,
+        String sha256,
+        String format,
+        long sizeBytes,
+        int width,
+        int height,
+        LocalDateTime takenAt,
+        String takenAtSource,
+        Instant uploadedAt,
+        @Nullable String originalName,
+        Camera camera,
+        Exposure exposure,
+        @Nullable Location location,
+        Links links) {
+
+    record Camera(@Nullable String make, @Nullable String model, @Nullable String lens) {
+    }
+
+    record Exposure(@Nullable Double fNumber, @Nullable Double exposureSeconds, @Nullable Integer iso, @Nullable Double focalLengthMm) {
+    }
+
+    record Location(double latitude, double longitude) {
+    }
+
+    record Links(String thumbnail, String preview, String original) {
+    }
+
+    static PhotoJson of(PhotoView p) {
+        String base = "/api/v1/photos/" + p.id();
+        return new PhotoJson(p.id(), p.sha256(), p.format().name(), p.sizeBytes(), p.width(), p.height(), p.takenAt(),
+                p.takenAtFromCamera() ? "EXIF" : "UPLOAD", p.uploadedAt(), p.originalName(),
+                new Camera(p.cameraMake(), p.cameraModel(), p.lens()),
+                new Exposure(p.fNumber(), p.exposureSeconds(), p.iso(), p.focalLengthMm()),
+                p.gpsLatitude() != null && p.gpsLongitude() != null ? new Location(p.gpsLatitude(), p.gpsLongitude()) : null,
+                new Links(base + "/thumbnail", base + "/preview", base + "/original"));
+    }
+}

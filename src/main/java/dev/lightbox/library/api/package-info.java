@@ -1,0 +1,4 @@
+@NullMarked
+package dev.lightbox.library.api;
+
+import org.jspecify.annotations.NullMarked;

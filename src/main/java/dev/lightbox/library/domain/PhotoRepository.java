@@ -1,0 +1,44 @@
+package dev.lightbox.library.domain;
+
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+/** Every read is scoped to an owner. Timeline reads are keyset queries on (taken_at, id), newest first. */
+public interface PhotoRepository extends JpaRepository<Photo, UUID> {
+
+    Optional<Photo> findByIdAndOwnerId(UUID id, UUID ownerId);
+
+    Optional<Photo> findByOwnerIdAndSha256(UUID ownerId, String sha256);
+
+    long countBySha256(String sha256);
+
+    long countByOwnerId(UUID ownerId);
+
+    @Query(value = """
+            select * from photos where owner_id = :owner
+            order by taken_at desc, id desc limit :limit""", nativeQuery = true)
+    List<Photo> newest(@Param("owner") UUID owner, @Param("limit") int limit);
+
+    /** The page after a position: photos older than (takenAt, id). */
+    @Query(value = """
+            select * from photos where owner_id = :owner and (taken_at, id) < (:takenAt, :id)
+            order by taken_at desc, id desc limit :limit""", nativeQuery = true)
+    List<Photo> olderThan(@Param("owner") UUID owner, @Param("takenAt") LocalDateTime takenAt, @Param("id") UUID id,
+                          @Param("limit") int limit);
+
+    /** The photos just newer than (takenAt, id), nearest first. */
+    @Query(value = """
+            select * from photos where owner_id = :owner and (taken_at, id) > (:takenAt, :id)
+            order by taken_at asc, id asc limit :limit""", nativeQuery = true)
+    List<Photo> newerThan(@Param("owner") UUID owner, @Param("takenAt") LocalDateTime takenAt, @Param("id") UUID id,
+                          @Param("limit") int limit);
+
+    /** Serialises everything that adds or removes a reference to one content hash, until commit. */
+    @Query(value = "select 1 from (select pg_advisory_xact_lock(hashtextextended(:sha256, 0))) locked", nativeQuery = true)
+    int lockContent(@Param("sha256") String sha256);
+}

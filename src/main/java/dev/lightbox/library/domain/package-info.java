@@ -1,0 +1,4 @@
+@NullMarked
+package dev.lightbox.library.domain;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.lightbox.library.media;
+
+import org.jspecify.annotations.NullMarked;

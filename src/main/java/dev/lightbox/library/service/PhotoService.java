@@ -1,0 +1,154 @@
+package dev.lightbox.library.service;
+
+import dev.lightbox.library.domain.Photo;
+import dev.lightbox.library.domain.PhotoRepository;
+import dev.lightbox.storage.ObjectStore;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reading and deleting a user's photos. Pages are keyset pages on (taken_at, id), newest first: a page
+ * deep in a million photos costs what the first one does. Another user's photo is simply not found.
+ */
+@Service
+public class PhotoService {
+
+    public static final int MAX_PAGE = 500;
+    private static final Logger log = LoggerFactory.getLogger(PhotoService.class);
+
+    private final PhotoRepository photos;
+    private final ObjectStore store;
+    private final PhotoUploadService uploads;
+
+    PhotoService(PhotoRepository photos, ObjectStore store, PhotoUploadService uploads) {
+        this.photos = photos;
+        this.store = store;
+        this.uploads = uploads;
+    }
+
+    public record Page(List<PhotoView> items, @Nullable String nextCursor) {
+    }
+
+    public record Neighbors(@Nullable UUID newer, @Nullable UUID older) {
+    }
+
+    public enum Rendition { THUMBNAIL, PREVIEW, ORIGINAL }
+
+    /** What to send for one rendition: its key, type, and the content hash that identifies its bytes. */
+    public record Media(String key, String contentType, String sha256, Rendition rendition) {
+    }
+
+    /** Newest first, {@code limit} at a time; {@code cursor} is the previous page's nextCursor. */
+    @Transactional(readOnly = true)
+    public Page timeline(UUID ownerId, @Nullable String cursor, int limit) {
+        int size = Math.clamp(limit, 1, MAX_PAGE);
+        List<Photo> rows = cursor == null || cursor.isBlank()
+                ? photos.newest(ownerId, size + 1)
+                : decode(cursor).map(c -> photos.olderThan(ownerId, c.takenAt(), c.id(), size + 1))
+                        .orElseThrow(() -> new IllegalArgumentException("cursor: not a cursor this server issued"));
+        boolean more = rows.size() > size;
+        List<PhotoView> items = rows.stream().limit(size).map(PhotoView::of).toList();
+        return new Page(items, more ? encode(items.getLast()) : null);
+    }
+
+    /** Starts the timeline at a moment (e.g. the end of a chosen month) instead of at the newest photo. */
+    @Transactional(readOnly = true)
+    public Page timelineBefore(UUID ownerId, LocalDateTime before, int limit) {
+        return timeline(ownerId, encode(before, new UUID(Long.MIN_VALUE, Long.MIN_VALUE)), limit);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<PhotoView> find(UUID ownerId, UUID photoId) {
+        return photos.findByIdAndOwnerId(photoId, ownerId).map(PhotoView::of);
+    }
+
+    @Transactional(readOnly = true)
+    public Neighbors neighbors(UUID ownerId, UUID photoId) {
+        return photos.findByIdAndOwnerId(photoId, ownerId).map(photo -> new Neighbors(
+                first(photos.newerThan(ownerId, photo.getTakenAt(), photo.getId(), 1)),
+                first(photos.olderThan(ownerId, photo.getTakenAt(), photo.getId(), 1))))
+                .orElse(new Neighbors(null, null));
+    }
+
+    @Transactional(readOnly = true)
+    public long count(UUID ownerId) {
+        return photos.countByOwnerId(ownerId);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Media> media(UUID ownerId, UUID photoId, Rendition rendition) {
+        return photos.findByIdAndOwnerId(photoId, ownerId).map(photo -> switch (rendition) {
+            case THUMBNAIL -> new Media(PhotoKeys.thumbnail(photo.getSha256()), "image/jpeg", photo.getSha256(), rendition);
+            case PREVIEW -> new Media(PhotoKeys.preview(photo.getSha256()), "image/jpeg", photo.getSha256(), rendition);
+            case ORIGINAL -> new Media(PhotoKeys.original(photo.getSha256()), photo.getFormat().mediaType(), photo.getSha256(), rendition);
+        });
+    }
+
+    public InputStream open(Media media) {
+        return store.get(media.key());
+    }
+
+    public InputStream open(Media media, long offset, long length) {
+        return store.get(media.key(), offset, length);
+    }
+
+    public long size(Media media) {
+        return store.stat(media.key()).map(info -> info.size()).orElse(0L);
+    }
+
+    /**
+     * Deletes photos of this user; a stored original and its renditions go with the last photo that
+     * references them. Returns how many were deleted (ids of other users' photos are ignored).
+     */
+    @Transactional
+    public int delete(UUID ownerId, Collection<UUID> photoIds) {
+        int deleted = 0;
+        for (UUID id : photoIds) {
+            Optional<Photo> photo = photos.findByIdAndOwnerId(id, ownerId);
+            if (photo.isEmpty()) continue;
+            String sha256 = photo.get().getSha256();
+            photos.lockContent(sha256);
+            photos.delete(photo.get());
+            photos.flush();
+            if (photos.countBySha256(sha256) == 0) uploads.deleteContent(sha256);
+            deleted++;
+        }
+        log.info("Deleted {} photo(s)", deleted);
+        return deleted;
+    }
+
+    private static @Nullable UUID first(List<Photo> rows) {
+        return rows.isEmpty() ? null : rows.getFirst().getId();
+    }
+
+    private record Cursor(LocalDateTime takenAt, UUID id) {
+    }
+
+    private static String encode(PhotoView last) {
+        return encode(last.takenAt(), last.id());
+    }
+
+    private static String encode(LocalDateTime takenAt, UUID id) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString((takenAt + "|" + id).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Optional<Cursor> decode(String cursor) {
+        try {
+            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
+            return Optional.of(new Cursor(LocalDateTime.parse(parts[0]), UUID.fromString(parts[1])));
+        } catch (RuntimeException malformed) {
+            return Optional.empty();
+        }
+    }
+}

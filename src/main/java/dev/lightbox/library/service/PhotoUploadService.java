@@ -1,0 +1,187 @@
+package dev.lightbox.library.service;
+
+import dev.lightbox.library.LibraryProperties;
+import dev.lightbox.library.domain.ImageFormat;
+import dev.lightbox.library.domain.Photo;
+import dev.lightbox.library.domain.PhotoMetadata;
+import dev.lightbox.library.domain.PhotoRepository;
+import dev.lightbox.library.service.HeaderDimensions.Size;
+import dev.lightbox.library.service.UploadRejectedException.Reason;
+import dev.lightbox.storage.ObjectStore;
+import dev.lightbox.storage.StorageException;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Takes one uploaded file from a stream to a photo row, holding at most its first 256 KB in memory:
+ * <ol>
+ * <li>recognise the format by magic bytes and read the pixel size from the header: refuse before storing anything;</li>
+ * <li>stream the bytes to a temporary object while hashing, counting and enforcing the byte limit;</li>
+ * <li>dedupe by SHA-256, check the file is complete, read its metadata, decode it into renditions;</li>
+ * <li>under a lock on the hash: keep the original at {@code originals/{sha256}} and insert the row.</li>
+ * </ol>
+ * The temporary object is deleted on every path, so a rejected file leaves no row and no object.
+ */
+@Service
+public class PhotoUploadService {
+
+    static final int HEAD_BYTES = 256 * 1024;
+    private static final Logger log = LoggerFactory.getLogger(PhotoUploadService.class);
+
+    private final PhotoRepository photos;
+    private final ObjectStore store;
+    private final LibraryProperties limits;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    PhotoUploadService(PhotoRepository photos, ObjectStore store, LibraryProperties limits, TransactionTemplate transaction, Clock clock) {
+        this.photos = photos;
+        this.store = store;
+        this.limits = limits;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    public UploadOutcome upload(UUID ownerId, @Nullable String originalName, InputStream in) throws IOException {
+        byte[] head = in.readNBytes(HEAD_BYTES);
+        ImageFormat format = ImageSniffer.detect(head, head.length);
+        Optional<Size> headerSize = HeaderDimensions.read(format, head, head.length);
+        headerSize.ifPresent(size -> checkPixels(size.width(), size.height()));
+
+        String tempKey = PhotoKeys.UPLOADS_PREFIX + UUID.randomUUID();
+        try {
+            IngestStream ingest = store(tempKey, format, new SequenceInputStream(new ByteArrayInputStream(head), in));
+            String sha256 = ingest.sha256Hex();
+            Optional<Photo> existing = photos.findByOwnerIdAndSha256(ownerId, sha256);
+            if (existing.isPresent()) return UploadOutcome.duplicateOf(existing.get());
+
+            CompletenessCheck.verify(format, head, ingest.tail(), ingest.count());
+            Size size = headerSize.orElseGet(() -> sizeFromStoredHeader(tempKey, format));
+            checkPixels(size.width(), size.height());
+            PhotoMetadata metadata = readMetadata(tempKey, format, size);
+            return commit(ownerId, originalName, sha256, ingest.count(), format, metadata, tempKey);
+        } finally {
+            deleteQuietly(tempKey);
+        }
+    }
+
+    private IngestStream store(String tempKey, ImageFormat format, InputStream bytes) {
+        IngestStream ingest = new IngestStream(bytes, limits.maxBytes());
+        try {
+            store.put(tempKey, ingest, -1, format.mediaType());
+        } catch (StorageException e) {
+            if (ingest.limitExceeded()) {
+                throw new UploadRejectedException(Reason.TOO_MANY_BYTES,
+                        "The file is larger than this server's limit of " + megabytes(limits.maxBytes()) + ".");
+            }
+            throw e;
+        }
+        return ingest;
+    }
+
+    private void checkPixels(int width, int height) {
+        if (width <= 0 || height <= 0) throw new UploadRejectedException(Reason.CORRUPT, "The image header gives no valid size.");
+        long pixels = (long) width * height;
+        if (pixels > limits.maxPixels()) {
+            throw new UploadRejectedException(Reason.TOO_MANY_PIXELS, "The image is " + width + " × " + height + " pixels ("
+                    + Math.round(pixels / 1e6) + " MP), over this server's limit of " + Math.round(limits.maxPixels() / 1e6) + " MP.");
+        }
+    }
+
+    /** A header larger than the first 256 KB (big embedded metadata): read it from the stored copy. */
+    private Size sizeFromStoredHeader(String key, ImageFormat format) {
+        int window = 16 * 1024 * 1024;
+        try (InputStream in = store.get(key)) {
+            byte[] header = in.readNBytes(window);
+            return HeaderDimensions.read(format, header, header.length)
+                    .orElseThrow(() -> new UploadRejectedException(Reason.CORRUPT, "The image header is damaged: no size found."));
+        } catch (IOException e) {
+            throw new StorageException("Could not read " + key + ": " + e.getMessage(), e);
+        }
+    }
+
+    private PhotoMetadata readMetadata(String key, ImageFormat format, Size size) {
+        // TIFF metadata needs random access, so it is read from a bounded window, never the whole file.
+        try (InputStream in = format == ImageFormat.TIFF ? store.get(key, 0, 8L * 1024 * 1024) : store.get(key)) {
+            return MetadataReader.read(in, size.width(), size.height());
+        } catch (IOException e) {
+            throw new StorageException("Could not read " + key + ": " + e.getMessage(), e);
+        }
+    }
+
+    private UploadOutcome commit(UUID ownerId, @Nullable String originalName, String sha256, long bytes, ImageFormat format,
+                                 PhotoMetadata metadata, String tempKey) {
+        return transaction.execute(status -> {
+            photos.lockContent(sha256);
+            Optional<Photo> raced = photos.findByOwnerIdAndSha256(ownerId, sha256);
+            if (raced.isPresent()) return UploadOutcome.duplicateOf(raced.get());
+            boolean firstReference = photos.countBySha256(sha256) == 0;
+            try {
+                if (firstReference) {
+                    renderDerived(tempKey, sha256, bytes, format, metadata); // decodes: a damaged image stops here
+                    store.copy(tempKey, PhotoKeys.original(sha256));
+                }
+                LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneId.systemDefault()));
+                Photo photo = photos.saveAndFlush(new Photo(ownerId, sha256, bytes, format, metadata, now, clock.instant(), trimName(originalName)));
+                log.info("Photo {} stored ({} bytes, {}x{})", photo.getId(), bytes, photo.getWidth(), photo.getHeight());
+                return UploadOutcome.stored(photo);
+            } catch (RuntimeException e) {
+                if (firstReference) deleteContent(sha256);
+                throw e;
+            }
+        });
+    }
+
+    private void renderDerived(String tempKey, String sha256, long bytes, ImageFormat format, PhotoMetadata metadata) {
+        Thumbnailer.Renditions renditions;
+        try (InputStream in = store.get(tempKey)) {
+            renditions = Thumbnailer.render(in, bytes, format, metadata.storedWidth(), metadata.storedHeight(), metadata.orientation());
+        } catch (IOException e) {
+            throw new StorageException("Could not read " + tempKey + ": " + e.getMessage(), e);
+        }
+        putJpeg(PhotoKeys.preview(sha256), renditions.preview());
+        putJpeg(PhotoKeys.thumbnail(sha256), renditions.thumbnail());
+    }
+
+    private void putJpeg(String key, byte[] jpeg) {
+        store.put(key, new ByteArrayInputStream(jpeg), jpeg.length, "image/jpeg");
+    }
+
+    /** Removes the stored original and renditions of a hash no row references any more. */
+    void deleteContent(String sha256) {
+        store.delete(PhotoKeys.original(sha256));
+        store.delete(PhotoKeys.preview(sha256));
+        store.delete(PhotoKeys.thumbnail(sha256));
+    }
+
+    private void deleteQuietly(String key) {
+        try {
+            store.delete(key);
+        } catch (RuntimeException e) {
+            log.warn("Could not delete temporary upload {}: {} (the startup sweep removes it later)", key, e.getMessage());
+        }
+    }
+
+    private static @Nullable String trimName(@Nullable String name) {
+        if (name == null || name.isBlank()) return null;
+        String base = name.replace('\\', '/');
+        base = base.substring(base.lastIndexOf('/') + 1).strip();
+        return base.length() > 255 ? base.substring(0, 255) : base;
+    }
+
+    private static String megabytes(long bytes) {
+        return (bytes % (1024 * 1024) == 0 ? bytes / (1024 * 1024) : String.format("%.1f", bytes / 1048576.0)) + " MB";
+    }
+}

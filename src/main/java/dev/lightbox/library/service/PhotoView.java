@@ -1,0 +1,38 @@
+package dev.lightbox.library.service;
+
+import dev.lightbox.library.domain.ImageFormat;
+import dev.lightbox.library.domain.Photo;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** A photo as views and the API show it to its owner. */
+public record PhotoView(
+        UUID id,
+        String sha256,
+        long sizeBytes,
+        ImageFormat format,
+        int width,
+        int height,
+        LocalDateTime takenAt,
+        boolean takenAtFromCamera,
+        Instant uploadedAt,
+        @Nullable String originalName,
+        @Nullable String cameraMake,
+        @Nullable String cameraModel,
+        @Nullable String lens,
+        @Nullable Double fNumber,
+        @Nullable Double exposureSeconds,
+        @Nullable Integer iso,
+        @Nullable Double focalLengthMm,
+        @Nullable Double gpsLatitude,
+        @Nullable Double gpsLongitude) {
+
+    public static PhotoView of(Photo p) {
+        return new PhotoView(p.getId(), p.getSha256(), p.getSizeBytes(), p.getFormat(), p.getWidth(), p.getHeight(),
+                p.getTakenAt(), p.getTakenAtSource() == Photo.TakenAtSource.EXIF, p.getUploadedAt(), p.getOriginalName(),
+                p.getCameraMake(), p.getCameraModel(), p.getLens(), p.getFNumber(), p.getExposureSeconds(), p.getIso(),
+                p.getFocalLengthMm(), p.getGpsLatitude(), p.getGpsLongitude());
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.lightbox.library.ui;
+
+import org.jspecify.annotations.NullMarked;
