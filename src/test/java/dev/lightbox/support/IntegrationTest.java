@@ -30,6 +30,8 @@ public abstract class IntegrationTest {
         registry.add("lightbox.admin.password", () -> ADMIN_PASSWORD);
         // Every test request comes from 127.0.0.1: the per-address limit has a test of its own.
         registry.add("lightbox.login.max-failures-per-address", () -> "100000");
+        // Vaadin's development tools overlay the page in dev mode; tests click where a person would.
+        registry.add("vaadin.devmode.devTools.enabled", () -> "false");
     }
 
     protected ApiClient api() {

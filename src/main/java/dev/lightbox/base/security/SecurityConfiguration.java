@@ -52,7 +52,9 @@ class SecurityConfiguration {
     SecurityFilterChain uiFilterChain(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                 .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
-                .requestMatchers("/styles.css", "/icons/**", "/error").permitAll());
+                .requestMatchers("/styles.css", "/icons/**", "/error").permitAll()
+                // photos for <img> tags: signed in by session, ownership checked by the controller
+                .requestMatchers("/media/**").authenticated());
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView("/login"));
         return http.build();
     }

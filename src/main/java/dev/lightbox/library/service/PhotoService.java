@@ -65,7 +65,8 @@ public class PhotoService {
     /** Starts the timeline at a moment (e.g. the end of a chosen month) instead of at the newest photo. */
     @Transactional(readOnly = true)
     public Page timelineBefore(UUID ownerId, LocalDateTime before, int limit) {
-        return timeline(ownerId, encode(before, new UUID(Long.MIN_VALUE, Long.MIN_VALUE)), limit);
+        // the all-zero UUID sorts first in PostgreSQL's unsigned byte order: nothing at exactly `before` is included
+        return timeline(ownerId, encode(before, new UUID(0, 0)), limit);
     }
 
     @Transactional(readOnly = true)

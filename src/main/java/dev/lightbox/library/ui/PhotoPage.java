@@ -1,0 +1,163 @@
+package dev.lightbox.library.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.DescriptionList;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import dev.lightbox.base.security.CurrentUser;
+import dev.lightbox.library.service.PhotoService;
+import dev.lightbox.library.service.PhotoService.Neighbors;
+import dev.lightbox.library.service.PhotoView;
+import jakarta.annotation.security.PermitAll;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** One photo: its preview, what the file says about it, the original, delete, and its neighbours in time. */
+@Route("photos/:id")
+@PageTitle("Photo")
+@PermitAll
+public class PhotoPage extends Main implements BeforeEnterObserver {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.MEDIUM);
+
+    private final PhotoService photos;
+    private final UUID owner;
+
+    public PhotoPage(PhotoService photos) {
+        this.photos = photos;
+        this.owner = CurrentUser.require().id();
+        setId("photo-page");
+        addClassName("photo-page");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        removeAll();
+        Optional<PhotoView> photo = event.getRouteParameters().get("id").flatMap(PhotoPage::uuid).flatMap(id -> photos.find(owner, id));
+        if (photo.isEmpty()) {
+            add(new H2("Photo not found"), new Paragraph("It may have been deleted."), new Anchor("", "Back to the timeline"));
+            return;
+        }
+        show(photo.get(), photos.neighbors(owner, photo.get().id()));
+    }
+
+    private void show(PhotoView photo, Neighbors neighbors) {
+        var preview = new Image("media/photos/" + photo.id() + "/preview", photo.originalName() != null ? photo.originalName() : "photo");
+        preview.setId("photo-preview");
+        preview.addClassName("photo-preview");
+        var stage = new Div(preview);
+        stage.addClassName("photo-stage");
+
+        var newer = navButton("Newer", VaadinIcon.ARROW_LEFT, neighbors.newer());
+        newer.setId("photo-newer");
+        var older = navButton("Older", VaadinIcon.ARROW_RIGHT, neighbors.older());
+        older.setId("photo-older");
+        var download = new Anchor("media/photos/" + photo.id() + "/original?download=true", "Download original");
+        download.setId("photo-download");
+        download.getElement().setAttribute("download", true);
+        download.setRouterIgnore(true);
+        var delete = new Button("Delete", VaadinIcon.TRASH.create(), e -> confirmDelete(photo, neighbors));
+        delete.setId("photo-delete");
+        delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+        var actions = new HorizontalLayout(newer, older, download, delete);
+        actions.setAlignItems(HorizontalLayout.Alignment.BASELINE);
+        actions.setWrap(true);
+
+        add(stage, actions, details(photo));
+    }
+
+    private Button navButton(String label, VaadinIcon icon, @Nullable UUID target) {
+        var button = new Button(label, icon.create(), e -> getUI().ifPresent(ui -> ui.navigate("photos/" + target)));
+        button.setEnabled(target != null);
+        return button;
+    }
+
+    private static DescriptionList details(PhotoView p) {
+        var list = new DescriptionList();
+        list.setId("photo-details");
+        list.addClassName("photo-details");
+        item(list, "Taken", WHEN.format(p.takenAt()) + (p.takenAtFromCamera() ? "" : " (upload time: the file has no capture time)"));
+        item(list, "Camera", join(" ", p.cameraMake(), p.cameraModel()));
+        item(list, "Lens", p.lens());
+        item(list, "Exposure", join(" · ",
+                p.fNumber() == null ? null : "ƒ/" + trim(p.fNumber()),
+                p.exposureSeconds() == null ? null : shutter(p.exposureSeconds()),
+                p.iso() == null ? null : "ISO " + p.iso(),
+                p.focalLengthMm() == null ? null : trim(p.focalLengthMm()) + " mm"));
+        item(list, "Size", p.width() + " × " + p.height() + " px · " + p.format() + " · " + humanBytes(p.sizeBytes()));
+        item(list, "File", p.originalName());
+        if (p.gpsLatitude() != null && p.gpsLongitude() != null) {
+            item(list, "Location", String.format("%.5f, %.5f (only you see this)", p.gpsLatitude(), p.gpsLongitude()));
+        }
+        return list;
+    }
+
+    private static void item(DescriptionList list, String term, @Nullable String value) {
+        if (value == null || value.isBlank()) return;
+        list.add(new DescriptionList.Term(term), new DescriptionList.Description(value));
+    }
+
+    private static @Nullable String join(String separator, @Nullable String... parts) {
+        var joined = new StringBuilder();
+        for (String part : parts) {
+            if (part == null) continue;
+            if (!joined.isEmpty()) joined.append(separator);
+            joined.append(part);
+        }
+        return joined.isEmpty() ? null : joined.toString();
+    }
+
+    private static String shutter(double seconds) {
+        return seconds >= 1 ? trim(seconds) + " s" : "1/" + Math.round(1 / seconds) + " s";
+    }
+
+    private static String trim(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : String.format("%.1f", value);
+    }
+
+    private static String humanBytes(long bytes) {
+        if (bytes < 1024 * 1024) return Math.max(1, bytes / 1024) + " KB";
+        return String.format("%.1f MB", bytes / 1048576.0);
+    }
+
+    private void confirmDelete(PhotoView photo, Neighbors neighbors) {
+        var dialog = new ConfirmDialog();
+        dialog.setHeader("Delete this photo?");
+        dialog.setText("It is removed from your library, with its original. This cannot be undone.");
+        dialog.setCancelable(true);
+        var confirm = new Button("Delete", e -> {
+            photos.delete(owner, Set.of(photo.id()));
+            dialog.close();
+            UUID next = neighbors.older() != null ? neighbors.older() : neighbors.newer();
+            getUI().ifPresent(ui -> ui.navigate(next != null ? "photos/" + next : ""));
+        });
+        confirm.setId("confirm-photo-delete");
+        confirm.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
+        dialog.setConfirmButton(confirm);
+        dialog.open();
+    }
+
+    private static Optional<UUID> uuid(String text) {
+        try {
+            return Optional.of(UUID.fromString(text));
+        } catch (IllegalArgumentException notAnId) {
+            return Optional.empty();
+        }
+    }
+}

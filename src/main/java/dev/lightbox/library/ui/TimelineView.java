@@ -1,0 +1,252 @@
+package dev.lightbox.library.ui;
+
+import com.vaadin.flow.component.ClientCallable;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import dev.lightbox.base.security.CurrentUser;
+import dev.lightbox.library.service.PhotoService;
+import dev.lightbox.library.service.PhotoService.Page;
+import dev.lightbox.library.service.PhotoView;
+import jakarta.annotation.security.PermitAll;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.Month;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.time.format.TextStyle;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The library, newest first, grouped by day. Pages of thumbnails load as the end of the list scrolls
+ * into view (keyset pages: the hundredth page costs what the first does); "Jump to" restarts the list
+ * at a month; "Select" picks photos to delete.
+ */
+@Route("")
+@PageTitle("Timeline")
+@Menu(order = 0, icon = "vaadin:picture", title = "Timeline")
+@PermitAll
+public class TimelineView extends Main {
+
+    static final int PAGE_SIZE = 120;
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL);
+
+    private final PhotoService photos;
+    private final UUID owner;
+    private final Div days = new Div();
+    private final Div sentinel = new Div();
+    private final Span countLabel = new Span();
+    private final Span selectionLabel = new Span();
+    private final HorizontalLayout selectionBar;
+    private final Set<UUID> selected = new LinkedHashSet<>();
+    private final java.util.Map<UUID, Div> tiles = new java.util.HashMap<>();
+    private @Nullable String nextCursor;
+    private @Nullable LocalDate lastDay;
+    private @Nullable Div lastGrid;
+    private boolean selecting;
+    private boolean exhausted;
+
+    public TimelineView(PhotoService photos) {
+        this.photos = photos;
+        this.owner = CurrentUser.require().id();
+        setId("timeline-view");
+        addClassName("timeline");
+
+        var select = new Button("Select", VaadinIcon.CHECK_SQUARE_O.create(), e -> setSelecting(!selecting));
+        select.setId("select-mode");
+        var delete = new Button("Delete", VaadinIcon.TRASH.create(), e -> confirmDelete());
+        delete.setId("delete-selected");
+        delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        selectionLabel.setId("selection-count");
+        selectionBar = new HorizontalLayout(selectionLabel, delete);
+        selectionBar.setAlignItems(FlexComponent.Alignment.CENTER);
+        selectionBar.setVisible(false);
+        countLabel.setId("photo-count");
+        countLabel.addClassName("muted");
+
+        var toolbar = new HorizontalLayout(countLabel, jumpControls(), select, selectionBar);
+        toolbar.addClassName("timeline-toolbar");
+        toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
+        toolbar.setWrap(true);
+
+        days.setId("timeline-days");
+        sentinel.setId("timeline-sentinel");
+        sentinel.addClassName("timeline-sentinel");
+        add(toolbar, days, sentinel);
+        start(photos.timeline(owner, null, PAGE_SIZE));
+        // load the next page whenever the end of the list comes within a screen of view
+        sentinel.getElement().executeJs("""
+                const sentinel = this;
+                sentinel.__observer = new IntersectionObserver(entries => {
+                  if (entries.some(e => e.isIntersecting)) sentinel.closest('#timeline-view').$server.loadMore();
+                }, {rootMargin: '100% 0px'});
+                sentinel.__observer.observe(sentinel);
+                """);
+    }
+
+    private Component jumpControls() {
+        var month = new Select<Month>();
+        month.setId("jump-month");
+        month.setItems(Month.values());
+        month.setItemLabelGenerator(m -> m.getDisplayName(TextStyle.FULL, Locale.getDefault()));
+        month.setValue(LocalDate.now().getMonth());
+        month.setWidth("9em");
+        var year = new IntegerField();
+        year.setId("jump-year");
+        year.setValue(LocalDate.now().getYear());
+        year.setMin(1826);
+        year.setMax(9999);
+        year.setWidth("6em");
+        var go = new Button("Jump", e -> {
+            if (year.getValue() == null || month.getValue() == null) return;
+            LocalDateTime endOfMonth = LocalDate.of(year.getValue(), month.getValue(), 1).plusMonths(1).atStartOfDay();
+            start(photos.timelineBefore(owner, endOfMonth, PAGE_SIZE));
+        });
+        go.setId("jump-go");
+        var newest = new Button("Newest", e -> start(photos.timeline(owner, null, PAGE_SIZE)));
+        newest.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        var controls = new HorizontalLayout(new Span("Jump to"), month, year, go, newest);
+        controls.setAlignItems(FlexComponent.Alignment.BASELINE);
+        controls.setSpacing(true);
+        return controls;
+    }
+
+    private void start(Page first) {
+        days.removeAll();
+        tiles.clear();
+        selected.clear();
+        updateSelection();
+        lastDay = null;
+        lastGrid = null;
+        exhausted = false;
+        long total = photos.count(owner);
+        countLabel.setText(total == 1 ? "1 photo" : total + " photos");
+        if (total == 0) {
+            days.add(emptyState());
+            exhausted = true;
+            sentinel.setText("");
+            return;
+        }
+        append(first);
+    }
+
+    private Component emptyState() {
+        var empty = new Div(new H2("No photos yet"),
+                new Paragraph("Your timeline fills up as you add photos."),
+                new Anchor("upload", "Upload your first photos"));
+        empty.setId("timeline-empty");
+        empty.addClassName("empty-state");
+        return empty;
+    }
+
+    private void append(Page page) {
+        for (PhotoView photo : page.items()) {
+            LocalDate day = photo.takenAt().toLocalDate();
+            if (!day.equals(lastDay)) {
+                lastDay = day;
+                var header = new H3(DAY.format(day));
+                header.addClassName("day-header");
+                lastGrid = new Div();
+                lastGrid.addClassName("day-grid");
+                var section = new Div(header, lastGrid);
+                section.addClassName("day");
+                section.getElement().setAttribute("data-day", day.toString());
+                days.add(section);
+            }
+            lastGrid.add(tile(photo));
+        }
+        nextCursor = page.nextCursor();
+        exhausted = nextCursor == null;
+        sentinel.setText(exhausted ? "That's everything." : "Loading…");
+        // The observer reports changes only: observing anew reports the current state, so a sentinel
+        // still in range after this page asks for the next one.
+        if (!exhausted) sentinel.getElement().executeJs("if (this.__observer) { this.__observer.unobserve(this); this.__observer.observe(this); }");
+    }
+
+    private Div tile(PhotoView photo) {
+        var image = new Image("media/photos/" + photo.id() + "/thumbnail", photo.originalName() != null ? photo.originalName() : "photo");
+        image.getElement().setAttribute("loading", "lazy");
+        image.getElement().setAttribute("width", Integer.toString(photo.width()));
+        image.getElement().setAttribute("height", Integer.toString(photo.height()));
+        var tile = new Div(image);
+        tile.addClassName("tile");
+        tile.getElement().setAttribute("data-photo-id", photo.id().toString());
+        tile.addClickListener(e -> {
+            if (selecting) toggle(photo.id(), tile);
+            else getUI().ifPresent(ui -> ui.navigate("photos/" + photo.id()));
+        });
+        tiles.put(photo.id(), tile);
+        return tile;
+    }
+
+    @ClientCallable
+    void loadMore() {
+        if (exhausted || nextCursor == null) return;
+        append(photos.timeline(owner, nextCursor, PAGE_SIZE));
+    }
+
+    private void setSelecting(boolean on) {
+        selecting = on;
+        days.getElement().getClassList().set("selecting", on);
+        if (!on) {
+            selected.forEach(id -> tiles.get(id).removeClassName("selected"));
+            selected.clear();
+        }
+        updateSelection();
+    }
+
+    private void toggle(UUID id, Div tile) {
+        if (selected.remove(id)) tile.removeClassName("selected");
+        else {
+            selected.add(id);
+            tile.addClassName("selected");
+        }
+        updateSelection();
+    }
+
+    private void updateSelection() {
+        selectionBar.setVisible(selecting);
+        selectionLabel.setText(selected.size() + " selected");
+    }
+
+    private void confirmDelete() {
+        if (selected.isEmpty()) return;
+        var dialog = new ConfirmDialog();
+        dialog.setHeader("Delete " + selected.size() + (selected.size() == 1 ? " photo?" : " photos?"));
+        dialog.setText("They are removed from your library, with their originals. This cannot be undone.");
+        dialog.setCancelable(true);
+        var confirm = new Button("Delete", e -> {
+            int deleted = photos.delete(owner, Set.copyOf(selected));
+            dialog.close();
+            setSelecting(false);
+            start(photos.timeline(owner, null, PAGE_SIZE));
+            Notification.show(deleted == 1 ? "1 photo deleted." : deleted + " photos deleted.", 4000, Notification.Position.BOTTOM_START);
+        });
+        confirm.setId("confirm-delete");
+        confirm.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
+        dialog.setConfirmButton(confirm);
+        dialog.open();
+    }
+}

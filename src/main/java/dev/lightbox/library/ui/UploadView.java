@@ -1,0 +1,117 @@
+package dev.lightbox.library.ui;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.UploadEvent;
+import dev.lightbox.base.security.CurrentUser;
+import dev.lightbox.library.LibraryProperties;
+import dev.lightbox.library.service.PhotoUploadService;
+import dev.lightbox.library.service.UploadOutcome;
+import dev.lightbox.library.service.UploadRejectedException;
+import jakarta.annotation.security.PermitAll;
+import java.io.InputStream;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Drop or pick many photos. Each file streams straight into the upload service; its line below says
+ * what became of it (stored, already in your library, or rejected and why), pushed as it happens.
+ */
+@Route("upload")
+@PageTitle("Upload")
+@Menu(order = 10, icon = "vaadin:upload", title = "Upload")
+@PermitAll
+public class UploadView extends Main {
+
+    private static final Logger log = LoggerFactory.getLogger(UploadView.class);
+
+    private final PhotoUploadService uploads;
+    private final UUID owner;
+    private final Div results = new Div();
+    private final ProgressBar overall = new ProgressBar();
+    private final Span overallText = new Span();
+    private int filesChosen;
+    private int filesDone;
+
+    public UploadView(PhotoUploadService uploads, LibraryProperties limits) {
+        this.uploads = uploads;
+        this.owner = CurrentUser.require().id();
+        setId("upload-view");
+        addClassName("page");
+
+        var upload = new Upload(this::receive);
+        upload.setId("photo-upload");
+        upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, limits.maxBytes()));
+        upload.setDropAllowed(true);
+        upload.getElement().addEventListener("files-changed", e -> {
+            filesChosen = (int) e.getEventData().get("element.files.length").doubleValue();
+            updateOverall();
+        }).addEventData("element.files.length");
+
+        results.setId("upload-results");
+        results.addClassName("upload-results");
+        overall.setId("upload-overall");
+        overallText.setId("upload-overall-text");
+        var progress = new Div(overallText, overall);
+        progress.addClassName("upload-overall");
+        progress.setVisible(false);
+
+        add(new H2("Add photos"),
+            new Paragraph("JPEG, PNG, WebP or TIFF, up to " + (limits.maxBytes() / (1024 * 1024)) + " MB and "
+                    + (limits.maxPixels() / 1_000_000) + " megapixels each. Files are checked by their content, not their name."),
+            upload, progress, results);
+    }
+
+    /** Runs on the upload request's thread, outside the UI lock: UI changes go through {@code ui.access}. */
+    private void receive(UploadEvent event) {
+        UI ui = event.getUI();
+        String name = event.getFileName();
+        Div line;
+        try (InputStream in = event.getInputStream()) {
+            UploadOutcome outcome = uploads.upload(owner, name, in);
+            line = outcome.duplicate()
+                    ? resultLine(name, "Already in your library", "duplicate", outcome.photo().id())
+                    : resultLine(name, "Stored", "stored", outcome.photo().id());
+        } catch (UploadRejectedException e) {
+            event.reject(e.getMessage());
+            line = resultLine(name, "Rejected: " + e.getMessage(), "rejected", null);
+        } catch (Exception e) {
+            log.error("Upload of a file failed", e);
+            event.reject("The server could not store this file.");
+            line = resultLine(name, "Failed: the server could not store this file. Try again.", "rejected", null);
+        }
+        Div finished = line;
+        ui.access(() -> {
+            results.addComponentAsFirst(finished);
+            filesDone++;
+            updateOverall();
+        });
+    }
+
+    private static Div resultLine(String name, String status, String kind, UUID photoId) {
+        var line = new Div();
+        line.addClassNames("upload-result", "upload-result-" + kind);
+        line.add(new Span(name), new Span(" — "));
+        if (photoId != null) line.add(new Anchor("photos/" + photoId, status));
+        else line.add(new Span(status));
+        return line;
+    }
+
+    private void updateOverall() {
+        int total = Math.max(filesChosen, filesDone);
+        overall.getParent().ifPresent(parent -> parent.setVisible(total > 0));
+        overall.setValue(total == 0 ? 0 : (double) filesDone / total);
+        overallText.setText(filesDone + " of " + total + (total == 1 ? " file" : " files") + " processed");
+    }
+}

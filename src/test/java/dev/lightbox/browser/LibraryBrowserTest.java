@@ -1,0 +1,135 @@
+package dev.lightbox.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import dev.lightbox.support.TestImages;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** A person uploads photos in Chromium, sees them on the timeline and the photo page, and deletes some. */
+class LibraryBrowserTest extends BrowserTest {
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private String signInAsNewUser() {
+        String email = api().signUpNewUser();
+        page.navigate(url("/login"));
+        logIn(email, "password-123");
+        assertThat(page.locator("#timeline-view")).isVisible();
+        return email;
+    }
+
+    @Test
+    void uploadManyFilesSeeThemOnTheTimelineAndOpenOne() throws Exception {
+        signInAsNewUser();
+        assertThat(page.locator("#timeline-empty")).containsText("No photos yet");
+        screenshot("timeline-empty");
+
+        Path dir = Files.createTempDirectory(newDataDir("upload-files"), "files");
+        Path grace = Files.copy(TestImages.GRACE_HOPPER, dir.resolve("grace.jpg"));
+        Path messi = Files.copy(TestImages.MESSI, dir.resolve("messi.jpg"));
+        Path ice = Files.copy(TestImages.ICE_BLOCK, dir.resolve("ice.jpg"));
+        Path again = Files.copy(TestImages.GRACE_HOPPER, dir.resolve("grace-again.jpg"));
+        Path script = Files.writeString(dir.resolve("innocent.jpg"), "<svg><script>alert(1)</script></svg>");
+
+        page.locator("#main-nav").getByText("Upload").click();
+        page.waitForFileChooser(() -> page.locator("#photo-upload vaadin-button").first().click())
+                .setFiles(new Path[] {grace, messi, ice, again, script});
+
+        Locator results = page.locator("#upload-results .upload-result");
+        assertThat(results).hasCount(5);
+        assertThat(page.locator("#upload-overall-text")).hasText("5 of 5 files processed");
+        assertThat(page.locator(".upload-result-stored")).hasCount(3);
+        assertThat(page.locator(".upload-result-duplicate")).containsText("Already in your library");
+        assertThat(page.locator(".upload-result-rejected")).containsText("innocent.jpg");
+        assertThat(page.locator(".upload-result-rejected")).containsText("scripts");
+        screenshot("upload-results");
+
+        page.locator("#main-nav").getByText("Timeline").click();
+        assertThat(page.locator("#photo-count")).hasText("3 photos");
+        Locator tiles = page.locator("#timeline-days .tile");
+        assertThat(tiles).hasCount(3);
+        page.waitForFunction("() => [...document.querySelectorAll('#timeline-days img')].every(i => i.complete && i.naturalWidth > 0)");
+        screenshot("timeline");
+
+        tiles.first().click();
+        page.waitForURL(Pattern.compile(".*/photos/[0-9a-f-]{36}$"));
+        assertThat(page.locator("#photo-details")).containsText("Size");
+        page.waitForFunction("() => document.querySelector('#photo-preview').naturalWidth > 0");
+        screenshot("photo-page");
+
+        page.locator("#photo-delete").click();
+        page.locator("#confirm-photo-delete").click();
+        page.locator("#main-nav").getByText("Timeline").click();
+        assertThat(page.locator("#photo-count")).hasText("2 photos");
+    }
+
+    @Test
+    void selectSeveralAndDeleteThem() {
+        String email = signInAsNewUser();
+        String token = api().login(email, "password-123");
+        for (int i = 0; i < 4; i++) api().upload("p" + i + ".jpg", TestImages.jpeg(500, 400, 100 + i), token);
+        page.reload();
+        Locator tiles = page.locator("#timeline-days .tile");
+        assertThat(tiles).hasCount(4);
+
+        page.locator("#select-mode").click();
+        tiles.nth(0).click();
+        tiles.nth(2).click();
+        assertThat(page.locator("#selection-count")).hasText("2 selected");
+        page.locator("#delete-selected").click();
+        page.locator("#confirm-delete").click();
+        assertThat(page.locator("#photo-count")).hasText("2 photos");
+        assertThat(tiles).hasCount(2);
+        assertThat(api().get("/api/v1/photos", token).json().get("items").values()).hasSize(2);
+    }
+
+    @Test
+    void thousandsOfPhotosLoadPageByPageAsYouScroll() {
+        String email = signInAsNewUser();
+        UUID owner = UUID.fromString(api().get("/api/v1/auth/me", api().login(email, "password-123")).json().get("id").asString());
+        int total = 1_000;
+        LocalDateTime start = LocalDateTime.of(2023, 3, 1, 9, 0);
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < total; i++) {
+            rows.add(new Object[] {UUID.randomUUID(), owner, String.format("%064x", 10_000_000 + i), start.plusHours(i * 3L)});
+        }
+        jdbc.batchUpdate("""
+                insert into photos (id, owner_id, sha256, size_bytes, format, width, height, orientation, taken_at,
+                                    taken_at_source, uploaded_at)
+                values (?, ?, ?, 1000, 'JPEG', 400, 300, 1, ?, 'EXIF', now())""", rows);
+        page.reload();
+        assertThat(page.locator("#photo-count")).hasText("1000 photos");
+        Locator tiles = page.locator("#timeline-days .tile");
+        int firstPage = tiles.count();
+        assertThat(firstPage).isLessThan(total);
+        assertThat(page.locator(".day-header").first()).containsText("2023");
+
+        for (int i = 0; i < 30 && !page.locator("#timeline-sentinel").textContent().contains("everything"); i++) {
+            page.locator("#timeline-sentinel").scrollIntoViewIfNeeded();
+            page.waitForTimeout(150);
+        }
+        assertThat(page.locator("#timeline-sentinel")).hasText("That's everything.");
+        assertThat(tiles).hasCount(total);
+        List<String> days = page.locator(".day").evaluateAll("els => els.map(e => e.dataset.day)").toString().lines().toList();
+        assertThat(days).isNotEmpty();
+
+        page.locator("#jump-month").click();
+        page.locator("vaadin-select-item", new com.microsoft.playwright.Page.LocatorOptions().setHasText("March")).click();
+        page.locator("#jump-year input").fill("2023");
+        page.locator("#jump-go").click();
+        assertThat(page.locator(".day-header").first()).containsText("March");
+        jdbc.update("delete from photos where owner_id = ?", owner);
+    }
+}
