@@ -69,8 +69,11 @@ class LibraryBrowserTest extends BrowserTest {
         page.waitForFunction("() => document.querySelector('#photo-preview').naturalWidth > 0");
         screenshot("photo-page");
 
+        String deletedPhotoUrl = page.url();
         page.locator("#photo-delete").click();
         page.locator("#confirm-photo-delete").click();
+        page.waitForURL(url -> !url.equals(deletedPhotoUrl)); // on to its neighbour
+        assertThat(page.locator("#photo-details")).isVisible();
         page.locator("#main-nav").getByText("Timeline").click();
         assertThat(page.locator("#photo-count")).hasText("2 photos");
     }
