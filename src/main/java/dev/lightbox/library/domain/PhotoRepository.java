@@ -19,6 +19,10 @@ public interface PhotoRepository extends JpaRepository<Photo, UUID> {
 
     long countByOwnerId(UUID ownerId);
 
+    /** The count triggers keep in photo_counts: one row read, whatever the library's size. */
+    @Query(value = "select coalesce((select photos from photo_counts where owner_id = :owner), 0)", nativeQuery = true)
+    long countedPhotos(@Param("owner") UUID owner);
+
     @Query(value = """
             select * from photos where owner_id = :owner
             order by taken_at desc, id desc limit :limit""", nativeQuery = true)

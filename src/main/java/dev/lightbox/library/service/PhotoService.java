@@ -84,7 +84,7 @@ public class PhotoService {
 
     @Transactional(readOnly = true)
     public long count(UUID ownerId) {
-        return photos.countByOwnerId(ownerId);
+        return photos.countedPhotos(ownerId);
     }
 
     @Transactional(readOnly = true)

@@ -50,6 +50,8 @@ import org.jspecify.annotations.Nullable;
 @PermitAll
 public class TimelineView extends Main {
 
+    /** A screenful and a bit: the first page is what the first paint waits for. */
+    static final int FIRST_PAGE_SIZE = 48;
     static final int PAGE_SIZE = 120;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL);
 
@@ -95,7 +97,7 @@ public class TimelineView extends Main {
         sentinel.setId("timeline-sentinel");
         sentinel.addClassName("timeline-sentinel");
         add(toolbar, days, sentinel);
-        start(photos.timeline(owner, null, PAGE_SIZE));
+        start(photos.timeline(owner, null, FIRST_PAGE_SIZE));
         // load the next page whenever the end of the list comes within a screen of view
         sentinel.getElement().executeJs("""
                 const sentinel = this;
@@ -122,10 +124,10 @@ public class TimelineView extends Main {
         var go = new Button("Jump", e -> {
             if (year.getValue() == null || month.getValue() == null) return;
             LocalDateTime endOfMonth = LocalDate.of(year.getValue(), month.getValue(), 1).plusMonths(1).atStartOfDay();
-            start(photos.timelineBefore(owner, endOfMonth, PAGE_SIZE));
+            start(photos.timelineBefore(owner, endOfMonth, FIRST_PAGE_SIZE));
         });
         go.setId("jump-go");
-        var newest = new Button("Newest", e -> start(photos.timeline(owner, null, PAGE_SIZE)));
+        var newest = new Button("Newest", e -> start(photos.timeline(owner, null, FIRST_PAGE_SIZE)));
         newest.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         var controls = new HorizontalLayout(new Span("Jump to"), month, year, go, newest);
         controls.setAlignItems(FlexComponent.Alignment.BASELINE);
@@ -241,7 +243,7 @@ public class TimelineView extends Main {
             int deleted = photos.delete(owner, Set.copyOf(selected));
             dialog.close();
             setSelecting(false);
-            start(photos.timeline(owner, null, PAGE_SIZE));
+            start(photos.timeline(owner, null, FIRST_PAGE_SIZE));
             Notification.show(deleted == 1 ? "1 photo deleted." : deleted + " photos deleted.", 4000, Notification.Position.BOTTOM_START);
         });
         confirm.setId("confirm-delete");

@@ -95,6 +95,7 @@ class PhotoUploadServiceTest extends IntegrationTest {
             pages++;
         } while (cursor != null);
         assertThat(seen).hasSize(total);
+        assertThat(photoService.count(owner)).as("the trigger-kept count").isEqualTo(total);
         assertThat(pages).isEqualTo(9);
         for (int i = 1; i < order.size(); i++) assertThat(order.get(i)).isBeforeOrEqualTo(order.get(i - 1));
 
@@ -102,6 +103,7 @@ class PhotoUploadServiceTest extends IntegrationTest {
         var jump = photoService.timelineBefore(owner, start.plusMinutes(1000), 5);
         assertThat(jump.items().getFirst().takenAt()).isEqualTo(start.plusMinutes(999));
         jdbc.update("delete from photos where owner_id = ?", owner);
+        assertThat(photoService.count(owner)).isZero();
     }
 
     @Test
