@@ -5,11 +5,15 @@ import io.minio.CopyObjectArgs;
 import io.minio.CopySource;
 import io.minio.ListObjectsArgs;
 import io.minio.GetObjectArgs;
+import io.minio.MinioAsyncClient;
 import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
 import io.minio.RemoveObjectArgs;
 import io.minio.StatObjectArgs;
 import io.minio.errors.ErrorResponseException;
+import io.minio.messages.Part;
+import com.google.common.collect.HashMultimap;
+import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,15 +26,17 @@ import java.util.Optional;
  */
 public class ObjectStore {
 
-    /** Part size for streams of unknown length (S3 allows 10,000 parts: up to ~100 GB). */
-    private static final long PART_SIZE = 10L * 1024 * 1024;
+    /** Part size for streams of unknown length (S3 allows 10,000 parts, so objects up to ~80 GB; at least 5 MiB each). */
+    static final int PART_SIZE = 8 * 1024 * 1024;
 
     private final MinioClient client;
+    private final MinioAsyncClient async;
     private final String bucket;
     private final String endpoint;
 
-    ObjectStore(MinioClient client, String bucket, String endpoint) {
+    ObjectStore(MinioClient client, MinioAsyncClient async, String bucket, String endpoint) {
         this.client = client;
+        this.async = async;
         this.bucket = bucket;
         this.endpoint = endpoint;
     }
@@ -44,17 +50,57 @@ public class ObjectStore {
         return endpoint;
     }
 
-    /** Stores {@code size} bytes from {@code in} (or until its end when size is -1) under {@code key}. */
+    /**
+     * Stores {@code size} bytes from {@code in}, or, when size is -1, everything until its end. A stream
+     * of unknown length that fits one part goes up as one PUT; a longer one as a multipart upload whose
+     * parts pass through a single reused buffer, so memory stays at one part whatever the length. A
+     * failed multipart upload is aborted: no parts are left behind.
+     */
     public ObjectInfo put(String key, InputStream in, long size, String contentType) {
         try {
-            var response = client.putObject(PutObjectArgs.builder()
-                    .bucket(bucket).object(key)
-                    .stream(in, size, size < 0 ? PART_SIZE : -1)
-                    .contentType(contentType)
-                    .build());
-            return new ObjectInfo(key, size, contentType, response.etag());
+            if (size >= 0) {
+                var response = client.putObject(PutObjectArgs.builder().bucket(bucket).object(key).stream(in, size, -1)
+                        .contentType(contentType).build());
+                return new ObjectInfo(key, size, contentType, response.etag());
+            }
+            return putUnknownLength(key, in, contentType);
+        } catch (StorageException e) {
+            throw e;
         } catch (Exception e) {
             throw new StorageException("Could not store object " + key + ": " + e.getMessage(), e);
+        }
+    }
+
+    private ObjectInfo putUnknownLength(String key, InputStream in, String contentType) throws Exception {
+        byte[] part = new byte[PART_SIZE];
+        int filled = in.readNBytes(part, 0, PART_SIZE);
+        if (filled < PART_SIZE) {
+            var response = client.putObject(PutObjectArgs.builder().bucket(bucket).object(key)
+                    .stream(new ByteArrayInputStream(part, 0, filled), filled, -1).contentType(contentType).build());
+            return new ObjectInfo(key, filled, contentType, response.etag());
+        }
+        var headers = HashMultimap.<String, String>create();
+        headers.put("Content-Type", contentType);
+        String uploadId = async.createMultipartUploadAsync(bucket, null, key, headers, null).get().result().uploadId();
+        try {
+            List<Part> parts = new ArrayList<>();
+            long total = 0;
+            for (int number = 1; filled > 0; number++) {
+                var uploaded = async.uploadPartAsync(bucket, null, key, part, filled, uploadId, number, null, null).get();
+                parts.add(new Part(number, uploaded.etag()));
+                total += filled;
+                filled = in.readNBytes(part, 0, PART_SIZE);
+            }
+            var done = async.completeMultipartUploadAsync(bucket, null, key, uploadId, parts.toArray(Part[]::new), null, null).get();
+            return new ObjectInfo(key, total, contentType, done.etag());
+        } catch (Exception e) {
+            try {
+                async.abortMultipartUploadAsync(bucket, null, key, uploadId, null, null).get();
+            } catch (Exception abortFailed) {
+                e.addSuppressed(abortFailed);
+            }
+            Throwable cause = e instanceof java.util.concurrent.ExecutionException && e.getCause() != null ? e.getCause() : e;
+            throw new StorageException("Could not store object " + key + ": " + cause.getMessage(), cause);
         }
     }
 
@@ -122,6 +168,16 @@ public class ObjectStore {
     }
 
     public record ListedObject(String key, long size, Instant lastModified) {
+    }
+
+    /** Multipart uploads begun under a prefix and neither completed nor aborted. */
+    public int incompleteUploads(String prefix) {
+        try {
+            var result = async.listMultipartUploadsAsync(bucket, null, null, null, prefix, 1000, null, null, null, null).get().result();
+            return result.uploads().size();
+        } catch (Exception e) {
+            throw new StorageException("Could not list multipart uploads under " + prefix + ": " + e.getMessage(), e);
+        }
     }
 
     /** True when the server answers and the bucket exists; used by the health check. */

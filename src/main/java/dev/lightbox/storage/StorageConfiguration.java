@@ -5,7 +5,9 @@ import dev.lightbox.base.LightboxStartupException;
 import dev.lightbox.storage.embedded.EmbeddedS3Server;
 import io.minio.BucketExistsArgs;
 import io.minio.MakeBucketArgs;
+import io.minio.MinioAsyncClient;
 import io.minio.MinioClient;
+import java.net.URI;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,24 +31,30 @@ class StorageConfiguration {
 
     @Bean
     ObjectStore objectStore(StorageProperties props, EmbeddedS3 embedded) {
-        MinioClient client = embedded.server()
-                .map(server -> client(server.endpoint(), server.accessKey(), server.secretKey(), props.region()))
-                .orElseGet(() -> client(props.endpoint(), props.accessKey(), props.secretKey(), props.region()));
         String endpoint = embedded.server().map(EmbeddedS3Server::endpoint).orElse(props.endpoint());
+        String accessKey = embedded.server().map(EmbeddedS3Server::accessKey).orElse(props.accessKey());
+        String secretKey = embedded.server().map(EmbeddedS3Server::secretKey).orElse(props.secretKey());
+        checkSettings(endpoint, accessKey, secretKey);
+        MinioClient client = MinioClient.builder().endpoint(endpoint).credentials(accessKey, secretKey).region(props.region()).build();
+        MinioAsyncClient async = MinioAsyncClient.builder().endpoint(endpoint).credentials(accessKey, secretKey).region(props.region()).build();
         ensureBucket(client, props.bucket(), endpoint);
-        return new ObjectStore(client, props.bucket(), endpoint);
+        return new ObjectStore(client, async, props.bucket(), endpoint);
     }
 
-    private static MinioClient client(String endpoint, String accessKey, String secretKey, String region) {
+    private static void checkSettings(String endpoint, String accessKey, String secretKey) {
         if (accessKey == null || accessKey.isBlank() || secretKey == null || secretKey.isBlank()) {
             throw new LightboxStartupException("LIGHTBOX_S3_ACCESS_KEY and LIGHTBOX_S3_SECRET_KEY are required with LIGHTBOX_S3_ENDPOINT.",
                     "Set both, or unset LIGHTBOX_S3_ENDPOINT to use the embedded S3 server.");
         }
+        URI uri;
         try {
-            return MinioClient.builder().endpoint(endpoint).credentials(accessKey, secretKey).region(region).build();
+            uri = URI.create(endpoint);
         } catch (IllegalArgumentException e) {
-            throw new LightboxStartupException("LIGHTBOX_S3_ENDPOINT is not a valid URL: " + endpoint,
-                    "Set it to the S3 server's base URL, e.g. http://minio:9000.", e);
+            uri = null;
+        }
+        if (uri == null || uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+            throw new LightboxStartupException("LIGHTBOX_S3_ENDPOINT is not a valid http(s) URL: " + endpoint,
+                    "Set it to the S3 server's base URL, e.g. http://minio:9000.");
         }
     }
 

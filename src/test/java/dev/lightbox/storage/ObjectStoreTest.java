@@ -38,12 +38,27 @@ class ObjectStoreTest extends IntegrationTest {
 
     @Test
     void streamsOfUnknownLengthGoUpInParts() throws Exception {
-        byte[] bytes = randomBytes(23 * 1024 * 1024); // three 10 MB parts
+        byte[] bytes = randomBytes(23 * 1024 * 1024); // three 8 MiB parts
         store.put("test/multipart.bin", new ByteArrayInputStream(bytes), -1, "application/octet-stream");
         try (InputStream in = store.get("test/multipart.bin")) {
             assertThat(in.readAllBytes()).isEqualTo(bytes);
         }
         store.delete("test/multipart.bin");
+    }
+
+    @Test
+    void aStreamThatFailsMidwayLeavesNoObjectAndNoParts() {
+        InputStream failing = new InputStream() {
+            private long served;
+            @Override public int read() throws java.io.IOException {
+                if (served++ > 20L * 1024 * 1024) throw new java.io.IOException("client went away");
+                return 7;
+            }
+        };
+        assertThatThrownBy(() -> store.put("test/failing.bin", failing, -1, "application/octet-stream"))
+                .isInstanceOf(StorageException.class).hasMessageContaining("client went away");
+        assertThat(store.stat("test/failing.bin")).isEmpty();
+        assertThat(store.incompleteUploads("test/failing")).isZero();
     }
 
     @Test

@@ -51,7 +51,9 @@ class MediaResponder {
         if (ifNoneMatch != null && (ifNoneMatch.contains(etag) || ifNoneMatch.trim().equals("*"))) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(cache).build();
         }
-        long size = photos.size(media);
+        var stored = photos.size(media);
+        if (stored.isEmpty()) return ResponseEntity.notFound().build();
+        long size = stored.get();
         var headers = new HttpHeaders();
         headers.setETag(etag);
         headers.setCacheControl(cache);

@@ -104,8 +104,9 @@ public class PhotoService {
         return store.get(media.key(), offset, length);
     }
 
-    public long size(Media media) {
-        return store.stat(media.key()).map(info -> info.size()).orElse(0L);
+    /** The stored size, or empty when the object is missing (e.g. a rendition not made yet). */
+    public Optional<Long> size(Media media) {
+        return store.stat(media.key()).map(info -> info.size());
     }
 
     /**
