@@ -99,6 +99,29 @@ class LibraryBrowserTest extends BrowserTest {
     }
 
     @Test
+    void uploadAndTimelineFitAPhoneScreen() {
+        usePhoneViewport();
+        String email = signInAsNewUser();
+        String token = api().login(email, "password-123");
+        for (int i = 0; i < 5; i++) api().upload("phone" + i + ".jpg", TestImages.jpeg(640, 480, 300 + i), token);
+        page.reload();
+        assertThat(page.locator("#timeline-days .tile")).hasCount(5);
+        assertThat(page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")).isEqualTo(true);
+        Object columns = page.evaluate("() => getComputedStyle(document.querySelector('.day-grid')).gridTemplateColumns.split(' ').length");
+        assertThat(((Number) columns).intValue()).isEqualTo(3);
+        for (String control : List.of("#jump-go", "#select-mode")) {
+            var box = page.locator(control).boundingBox();
+            assertThat(box.x + box.width).as(control + " fully on screen").isLessThanOrEqualTo(390);
+        }
+        screenshot("phone-timeline");
+
+        page.navigate(url("/upload"));
+        assertThat(page.locator("#photo-upload")).isVisible();
+        assertThat(page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")).isEqualTo(true);
+        screenshot("phone-upload");
+    }
+
+    @Test
     void thousandsOfPhotosLoadPageByPageAsYouScroll() {
         String email = signInAsNewUser();
         UUID owner = UUID.fromString(api().get("/api/v1/auth/me", api().login(email, "password-123")).json().get("id").asString());

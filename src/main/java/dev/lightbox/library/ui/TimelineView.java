@@ -132,6 +132,8 @@ public class TimelineView extends Main {
         var controls = new HorizontalLayout(new Span("Jump to"), month, year, go, newest);
         controls.setAlignItems(FlexComponent.Alignment.BASELINE);
         controls.setSpacing(true);
+        controls.setWrap(true);
+        controls.addClassName("jump-controls");
         return controls;
     }
 
