@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -13,6 +14,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * server in a fresh data directory. The admin is created from settings, so every account a test signs up is a USER.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(TestJobHandlers.class)
 public abstract class IntegrationTest {
 
     public static final String ADMIN_EMAIL = "admin@lightbox.test";
@@ -32,6 +34,10 @@ public abstract class IntegrationTest {
         registry.add("lightbox.login.max-failures-per-address", () -> "100000");
         // Vaadin's development tools overlay the page in dev mode; tests click where a person would.
         registry.add("vaadin.devmode.devTools.enabled", () -> "false");
+        // short leases and backoff so recovery and retries show within a test
+        registry.add("lightbox.jobs.lease", () -> "2s");
+        registry.add("lightbox.jobs.retry-base", () -> "100ms");
+        registry.add("lightbox.jobs.gpu-threads", () -> "1");
     }
 
     protected ApiClient api() {

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.lightbox.jobs.api;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.lightbox.jobs.engine;
+
+import org.jspecify.annotations.NullMarked;

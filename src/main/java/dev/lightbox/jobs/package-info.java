@@ -1,0 +1,11 @@
+/**
+ * Durable jobs: a queue in PostgreSQL worked by executor pools (queues {@code gpu} and {@code cpu}),
+ * with leases, retries, cancellation and live progress (LISTEN/NOTIFY) for any node's UI and API.
+ * Other modules implement {@link dev.lightbox.jobs.JobHandler} and enqueue through {@link dev.lightbox.jobs.JobService}.
+ */
+@NullMarked
+@ApplicationModule(displayName = "Jobs")
+package dev.lightbox.jobs;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.lightbox.jobs.ui;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,156 @@
+package dev.lightbox.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lightbox.support.IntegrationTest;
+import dev.lightbox.support.TestJobHandlers;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+class JobEngineTest extends IntegrationTest {
+
+    @Autowired JobService jobs;
+    @Autowired JobEvents events;
+    @Autowired JdbcTemplate jdbc;
+
+    private UUID owner() {
+        var api = api();
+        return UUID.fromString(api.get("/api/v1/auth/me", api.login(api.signUpNewUser(), "password-123")).json().get("id").asString());
+    }
+
+    private JobView await(UUID owner, UUID id, Predicate<JobView> condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        JobView view = null;
+        while (System.nanoTime() < deadline) {
+            view = jobs.find(owner, id).orElseThrow();
+            if (condition.test(view)) return view;
+            Thread.sleep(20);
+        }
+        throw new AssertionError("job never reached the expected state; last: " + view);
+    }
+
+    @Test
+    void runsJobsToSuccessWithProgressEventsOnceEach() throws Exception {
+        UUID owner = owner();
+        var seen = new CopyOnWriteArrayList<JobEvent>();
+        try (var subscription = events.subscribe(e -> { if (owner.equals(e.ownerId())) seen.add(e); })) {
+            List<UUID> ids = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                ids.add(jobs.enqueue(JobRequest.of("test.steps", JobQueue.CPU, owner, Map.of("steps", 3, "sleepMs", 5))));
+            }
+            for (UUID id : ids) {
+                JobView done = await(owner, id, j -> j.status().finished());
+                assertThat(done.status()).isEqualTo(JobStatus.SUCCEEDED);
+                assertThat(done.progress()).isEqualTo(1.0);
+                assertThat(done.attempts()).isEqualTo(1);
+                assertThat(TestJobHandlers.RUNS.get(id).get()).as("ran exactly once").isEqualTo(1);
+            }
+            long deadline = System.currentTimeMillis() + 5000;
+            while (seen.stream().noneMatch(e -> e.id().equals(ids.getLast()) && e.status() == JobStatus.SUCCEEDED)
+                    && System.currentTimeMillis() < deadline) Thread.sleep(20);
+            assertThat(seen).anyMatch(e -> e.status() == JobStatus.QUEUED);
+            assertThat(seen).anyMatch(e -> e.status() == JobStatus.RUNNING && "step 2".equals(e.step()));
+            assertThat(seen).anyMatch(e -> e.id().equals(ids.getLast()) && e.status() == JobStatus.SUCCEEDED);
+        }
+        assertThat(events.listenerCount()).as("released").isZero();
+    }
+
+    @Test
+    void retriesWithBackoffThenSucceedsOrFailsWithTheError() throws Exception {
+        UUID owner = owner();
+        UUID recovers = jobs.enqueue(JobRequest.of("test.flaky", JobQueue.CPU, owner, Map.of("failures", 2)).withMaxAttempts(3));
+        UUID givesUp = jobs.enqueue(JobRequest.of("test.flaky", JobQueue.CPU, owner, Map.of("failures", 9)).withMaxAttempts(3));
+
+        JobView recovered = await(owner, recovers, j -> j.status().finished());
+        assertThat(recovered.status()).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(recovered.attempts()).isEqualTo(3);
+        var attempts = jobs.attempts(owner, recovers);
+        assertThat(attempts).extracting(JobService.Attempt::outcome).containsExactly("FAILED", "FAILED", "SUCCEEDED");
+        // backoff: 100 ms, then 200 ms (±20%) between attempts
+        assertThat(Duration.between(attempts.get(0).finishedAt(), attempts.get(1).startedAt())).isGreaterThanOrEqualTo(Duration.ofMillis(75));
+        assertThat(Duration.between(attempts.get(1).finishedAt(), attempts.get(2).startedAt())).isGreaterThanOrEqualTo(Duration.ofMillis(155));
+
+        JobView failed = await(owner, givesUp, j -> j.status().finished());
+        assertThat(failed.status()).isEqualTo(JobStatus.FAILED);
+        assertThat(failed.attempts()).isEqualTo(3);
+        assertThat(failed.error()).isEqualTo("IllegalStateException: planned failure 3");
+
+        assertThat(jobs.retry(owner, givesUp)).isTrue();
+        JobView retried = await(owner, givesUp, j -> j.status().finished() && j.attempts() == 3);
+        assertThat(retried.status()).isEqualTo(JobStatus.FAILED);
+        assertThat(TestJobHandlers.RUNS.get(givesUp).get()).isEqualTo(6);
+    }
+
+    @Test
+    void cancelsQueuedJobsAtOnceAndRunningOnesAtTheirNextReport() throws Exception {
+        UUID owner = owner();
+        // the gpu queue has one thread in tests: a long job holds it, the next one waits
+        UUID running = jobs.enqueue(JobRequest.of("test.gpu-steps", JobQueue.GPU, owner, Map.of("steps", 1000, "sleepMs", 20)));
+        await(owner, running, j -> j.status() == JobStatus.RUNNING && j.step() != null);
+        UUID queued = jobs.enqueue(JobRequest.of("test.gpu-steps", JobQueue.GPU, owner, Map.of("steps", 1)));
+        assertThat(jobs.find(owner, queued).orElseThrow().status()).isEqualTo(JobStatus.QUEUED);
+
+        assertThat(jobs.cancel(owner, queued)).contains(JobStatus.CANCELLED);
+        assertThat(jobs.find(owner, queued).orElseThrow().status()).isEqualTo(JobStatus.CANCELLED);
+        assertThat(TestJobHandlers.RUNS.get(queued)).as("never ran").isNull();
+
+        assertThat(jobs.cancel(owner, running)).contains(JobStatus.RUNNING);
+        JobView cancelled = await(owner, running, j -> j.status().finished());
+        assertThat(cancelled.status()).isEqualTo(JobStatus.CANCELLED);
+        assertThat(cancelled.progress()).isLessThan(0.5);
+        assertThat(jobs.cancel(owner, running)).as("nothing left to cancel").isEmpty();
+    }
+
+    @Test
+    void higherPriorityRunsFirst() throws Exception {
+        UUID owner = owner();
+        UUID blocker = jobs.enqueue(JobRequest.of("test.gpu-steps", JobQueue.GPU, owner, Map.of("steps", 10, "sleepMs", 30)));
+        await(owner, blocker, j -> j.status() == JobStatus.RUNNING);
+        UUID low = jobs.enqueue(JobRequest.of("test.gpu-steps", JobQueue.GPU, owner, Map.of("steps", 1)));
+        UUID high = jobs.enqueue(JobRequest.of("test.gpu-steps", JobQueue.GPU, owner, Map.of("steps", 1)).withPriority(10));
+        JobView lowDone = await(owner, low, j -> j.status().finished());
+        JobView highDone = await(owner, high, j -> j.status().finished());
+        assertThat(highDone.startedAt()).isBefore(lowDone.startedAt());
+    }
+
+    @Test
+    void aJobWhoseWorkerDiedIsRecoveredWhenItsLeaseExpires() throws Exception {
+        UUID owner = owner();
+        UUID id = UUID.randomUUID();
+        jdbc.update("""
+                insert into jobs (id, owner_id, type, queue, status, attempts, max_attempts, run_after, lease_owner, lease_until,
+                                  payload, created_at, started_at)
+                values (?, ?, 'test.steps', 'cpu', 'RUNNING', 1, 3, now(), 'dead-worker', now() - interval '1 second',
+                        '{"steps": 2}', now(), now())""", id, owner);
+        JobView done = await(owner, id, j -> j.status().finished());
+        assertThat(done.status()).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(done.attempts()).isEqualTo(2);
+        assertThat(TestJobHandlers.RUNS.get(id).get()).isEqualTo(1);
+    }
+
+    @Test
+    void theSameDedupeKeyGivesTheSameJobAndOwnersOnlySeeTheirOwn() throws Exception {
+        UUID owner = owner();
+        UUID other = owner();
+        String key = "test:" + UUID.randomUUID();
+        UUID first = jobs.enqueue(JobRequest.of("test.steps", JobQueue.CPU, owner, Map.of()).dedupedBy(key));
+        UUID second = jobs.enqueue(JobRequest.of("test.steps", JobQueue.CPU, owner, Map.of()).dedupedBy(key));
+        assertThat(second).isEqualTo(first);
+        await(owner, first, j -> j.status().finished());
+        assertThat(jobs.enqueue(JobRequest.of("test.steps", JobQueue.CPU, owner, Map.of()).dedupedBy(key))).isEqualTo(first);
+
+        assertThat(jobs.find(other, first)).isEmpty();
+        assertThat(jobs.cancel(other, first)).isEmpty();
+        assertThat(jobs.retry(other, first)).isFalse();
+        assertThat(jobs.list(other, null, null, 50).items()).isEmpty();
+        assertThat(jobs.list(owner, JobStatus.SUCCEEDED, null, 50).items()).extracting(JobView::id).contains(first);
+    }
+}
