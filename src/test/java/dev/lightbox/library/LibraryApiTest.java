@@ -52,7 +52,7 @@ class LibraryApiTest extends IntegrationTest {
         assertThat(photo.json().get("originalName").asString()).isEqualTo("grace.jpg");
         assertThat(photo.json().get("takenAtSource").asString()).isEqualTo("UPLOAD");
 
-        var thumbnail = api.getBytes("/api/v1/photos/" + id + "/thumbnail", token);
+        var thumbnail = api.awaitThumbnail(id, token);
         assertThat(thumbnail.status()).isEqualTo(200);
         assertThat(thumbnail.header("Content-Type")).isEqualTo("image/jpeg");
         assertThat(thumbnail.header("Cache-Control")).contains("max-age=31536000").contains("immutable");
@@ -90,7 +90,7 @@ class LibraryApiTest extends IntegrationTest {
             assertThat(response.json().get("width").asInt()).isEqualTo(640);
             assertThat(response.json().get("height").asInt()).isEqualTo(480);
             String id = response.json().get("id").asString();
-            var thumb = TestImages.decode(api.getBytes("/api/v1/photos/" + id + "/thumbnail", token).body());
+            var thumb = TestImages.decode(api.awaitThumbnail(id, token).body());
             assertThat(thumb.cols()).isEqualTo(400);
             assertThat(thumb.rows()).isEqualTo(300);
         }
@@ -134,6 +134,7 @@ class LibraryApiTest extends IntegrationTest {
         byte[] bytes = TestImages.jpeg(1200, 900, 11);
         Response first = api.upload("a.jpg", bytes, alice);
         assertThat(first.status()).isEqualTo(201);
+        api.awaitThumbnail(first.json().get("id").asString(), alice);
         Set<String> objectsAfterFirst = objectKeys();
 
         Response again = api.upload("a-copy.jpg", bytes, alice);
@@ -146,6 +147,9 @@ class LibraryApiTest extends IntegrationTest {
         assertThat(bobs.json().get("id").asString()).isNotEqualTo(first.json().get("id").asString());
         assertThat(bobs.json().get("sha256").asString()).isEqualTo(first.json().get("sha256").asString());
         assertThat(objectKeys()).as("one stored original for both").isEqualTo(objectsAfterFirst);
+        var photoJson = api.get("/api/v1/photos/" + first.json().get("id").asString(), alice).json();
+        assertThat(photoJson.get("jobs").values()).extracting(j -> j.get("type").asString()).containsExactly("library.renditions");
+        assertThat(photoJson.get("jobs").get(0).get("status").asString()).isEqualTo("SUCCEEDED");
 
         String sha = first.json().get("sha256").asString();
         assertThat(api.delete("/api/v1/photos/" + first.json().get("id").asString(), alice).status()).isEqualTo(204);
@@ -175,7 +179,7 @@ class LibraryApiTest extends IntegrationTest {
         assertThat(photo.get("location").get("latitude").asDouble()).isCloseTo(64.0481, org.assertj.core.data.Offset.offset(1e-4));
         assertThat(photo.get("location").get("longitude").asDouble()).isCloseTo(-16.1792, org.assertj.core.data.Offset.offset(1e-4));
 
-        byte[] thumbnailBytes = api.getBytes("/api/v1/photos/" + id + "/thumbnail", token).body();
+        byte[] thumbnailBytes = api.awaitThumbnail(id, token).body();
         var thumb = TestImages.decode(thumbnailBytes);
         assertThat(thumb.cols()).isEqualTo(267);
         assertThat(thumb.rows()).isEqualTo(400);

@@ -76,6 +76,22 @@ public final class ApiClient {
         }
     }
 
+    /** Waits until the photo's renditions job has made its thumbnail (they are made on the cpu queue). */
+    public Bytes awaitThumbnail(String photoId, String token) {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (true) {
+            Bytes thumbnail = getBytes("/api/v1/photos/" + photoId + "/thumbnail", token);
+            if (thumbnail.status() == 200) return thumbnail;
+            if (System.currentTimeMillis() > deadline) throw new AssertionError("no thumbnail for " + photoId + ": " + thumbnail.status());
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
     /** Signs up a fresh USER and returns its email; password is always {@code password-123}. */
     public String signUpNewUser() {
         String email = "user-" + UUID.randomUUID() + "@lightbox.test";

@@ -1,6 +1,7 @@
 package dev.lightbox.library.api;
 
 import dev.lightbox.base.security.CurrentUser;
+import dev.lightbox.jobs.JobService;
 import dev.lightbox.library.service.PhotoService;
 import dev.lightbox.library.service.PhotoUploadService;
 import dev.lightbox.library.service.UploadOutcome;
@@ -41,11 +42,13 @@ class PhotoApiController {
     private final PhotoUploadService uploads;
     private final PhotoService photos;
     private final MediaResponder media;
+    private final JobService jobs;
 
-    PhotoApiController(PhotoUploadService uploads, PhotoService photos, MediaResponder media) {
+    PhotoApiController(PhotoUploadService uploads, PhotoService photos, MediaResponder media, JobService jobs) {
         this.uploads = uploads;
         this.photos = photos;
         this.media = media;
+        this.jobs = jobs;
     }
 
     record UploadJson(UUID id, String sha256, boolean duplicate, LocalDateTime takenAt, int width, int height) {
@@ -93,7 +96,8 @@ class PhotoApiController {
 
     @GetMapping("/{id}")
     ResponseEntity<PhotoJson> get(@PathVariable UUID id) {
-        return photos.find(CurrentUser.require().id(), id).map(PhotoJson::of).map(ResponseEntity::ok)
+        UUID owner = CurrentUser.require().id();
+        return photos.find(owner, id).map(p -> PhotoJson.withJobs(p, jobs.forSubject(owner, id))).map(ResponseEntity::ok)
                 .orElseGet(() -> ResponseEntity.notFound().build());
     }
 

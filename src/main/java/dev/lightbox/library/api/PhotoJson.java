@@ -1,12 +1,19 @@
 package dev.lightbox.library.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.lightbox.jobs.JobView;
 import dev.lightbox.library.service.PhotoView;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** A photo in the REST API. {@code takenAt} is the local capture time the camera recorded (no zone). */
+/**
+ * A photo in the REST API. {@code takenAt} is the local capture time the camera recorded (no zone).
+ * {@code jobs} (work done on the photo, e.g. its renditions) comes with a single photo, not in lists.
+ */
+@JsonInclude(value = JsonInclude.Include.NON_NULL, content = JsonInclude.Include.ALWAYS)
 record PhotoJson(
         UUID id,
         String sha256,
@@ -21,7 +28,14 @@ record PhotoJson(
         Camera camera,
         Exposure exposure,
         @Nullable Location location,
-        Links links) {
+        Links links,
+        @Nullable List<JobRef> jobs) {
+
+    record JobRef(UUID id, String type, String status, double progress, @Nullable String step) {
+        static JobRef of(JobView job) {
+            return new JobRef(job.id(), job.type(), job.status().name(), job.progress(), job.step());
+        }
+    }
 
     record Camera(@Nullable String make, @Nullable String model, @Nullable String lens) {
     }
@@ -35,6 +49,12 @@ record PhotoJson(
     record Links(String thumbnail, String preview, String original) {
     }
 
+    static PhotoJson withJobs(PhotoView p, List<JobView> jobs) {
+        PhotoJson base = of(p);
+        return new PhotoJson(base.id, base.sha256, base.format, base.sizeBytes, base.width, base.height, base.takenAt, base.takenAtSource,
+                base.uploadedAt, base.originalName, base.camera, base.exposure, base.location, base.links, jobs.stream().map(JobRef::of).toList());
+    }
+
     static PhotoJson of(PhotoView p) {
         String base = "/api/v1/photos/" + p.id();
         return new PhotoJson(p.id(), p.sha256(), p.format().name(), p.sizeBytes(), p.width(), p.height(), p.takenAt(),
@@ -42,6 +62,6 @@ record PhotoJson(
                 new Camera(p.cameraMake(), p.cameraModel(), p.lens()),
                 new Exposure(p.fNumber(), p.exposureSeconds(), p.iso(), p.focalLengthMm()),
                 p.gpsLatitude() != null && p.gpsLongitude() != null ? new Location(p.gpsLatitude(), p.gpsLongitude()) : null,
-                new Links(base + "/thumbnail", base + "/preview", base + "/original"));
+                new Links(base + "/thumbnail", base + "/preview", base + "/original"), null);
     }
 }

@@ -6,6 +6,7 @@ import dev.lightbox.library.domain.Photo;
 import dev.lightbox.library.domain.PhotoMetadata;
 import dev.lightbox.library.domain.PhotoRepository;
 import dev.lightbox.library.service.HeaderDimensions.Size;
+import dev.lightbox.jobs.JobService;
 import dev.lightbox.library.service.UploadRejectedException.Reason;
 import dev.lightbox.storage.ObjectStore;
 import dev.lightbox.storage.StorageException;
@@ -44,13 +45,16 @@ public class PhotoUploadService {
     private final ObjectStore store;
     private final LibraryProperties limits;
     private final TransactionTemplate transaction;
+    private final JobService jobs;
     private final Clock clock;
 
-    PhotoUploadService(PhotoRepository photos, ObjectStore store, LibraryProperties limits, TransactionTemplate transaction, Clock clock) {
+    PhotoUploadService(PhotoRepository photos, ObjectStore store, LibraryProperties limits, TransactionTemplate transaction,
+                       JobService jobs, Clock clock) {
         this.photos = photos;
         this.store = store;
         this.limits = limits;
         this.transaction = transaction;
+        this.jobs = jobs;
         this.clock = clock;
     }
 
@@ -130,11 +134,13 @@ public class PhotoUploadService {
             boolean firstReference = photos.countBySha256(sha256) == 0;
             try {
                 if (firstReference) {
-                    renderDerived(tempKey, sha256, bytes, format, metadata); // decodes: a damaged image stops here
+                    verifyDecodable(tempKey, bytes, format, metadata); // a damaged image stops here, nothing kept
                     store.copy(tempKey, PhotoKeys.original(sha256));
                 }
                 LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneId.systemDefault()));
                 Photo photo = photos.saveAndFlush(new Photo(ownerId, sha256, bytes, format, metadata, now, clock.instant(), trimName(originalName)));
+                // renditions are made on the cpu queue; one job per content, enqueued with the row (same transaction)
+                jobs.enqueue(RenditionsJob.request(photo));
                 log.info("Photo {} stored ({} bytes, {}x{})", photo.getId(), bytes, photo.getWidth(), photo.getHeight());
                 return UploadOutcome.stored(photo);
             } catch (RuntimeException e) {
@@ -144,19 +150,12 @@ public class PhotoUploadService {
         });
     }
 
-    private void renderDerived(String tempKey, String sha256, long bytes, ImageFormat format, PhotoMetadata metadata) {
-        Thumbnailer.Renditions renditions;
+    private void verifyDecodable(String tempKey, long bytes, ImageFormat format, PhotoMetadata metadata) {
         try (InputStream in = store.get(tempKey)) {
-            renditions = Thumbnailer.render(in, bytes, format, metadata.storedWidth(), metadata.storedHeight(), metadata.orientation());
+            Thumbnailer.verifyDecodable(in, bytes, format, metadata.storedWidth(), metadata.storedHeight());
         } catch (IOException e) {
             throw new StorageException("Could not read " + tempKey + ": " + e.getMessage(), e);
         }
-        putJpeg(PhotoKeys.preview(sha256), renditions.preview());
-        putJpeg(PhotoKeys.thumbnail(sha256), renditions.thumbnail());
-    }
-
-    private void putJpeg(String key, byte[] jpeg) {
-        store.put(key, new ByteArrayInputStream(jpeg), jpeg.length, "image/jpeg");
     }
 
     /** Removes the stored original and renditions of a hash no row references any more. */

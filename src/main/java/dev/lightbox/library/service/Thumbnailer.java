@@ -65,6 +65,14 @@ public final class Thumbnailer {
         }
     }
 
+    /** Decodes at the smallest scale the format allows, only to prove the pixel data is readable. */
+    public static void verifyDecodable(InputStream original, long size, ImageFormat format, int storedWidth, int storedHeight)
+            throws IOException {
+        try (Mat decoded = decode(original, size, format, Math.max(storedWidth, storedHeight), 1)) {
+            // decode threw if the data was damaged
+        }
+    }
+
     static Mat decode(InputStream original, long size, ImageFormat format, int longEdge, int targetEdge) throws IOException {
         if (size > Integer.MAX_VALUE) throw new UploadRejectedException(Reason.TOO_MANY_BYTES, "The file is too large to decode.");
         try (BytePointer encoded = new BytePointer(size)) {

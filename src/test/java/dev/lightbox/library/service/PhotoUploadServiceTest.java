@@ -33,6 +33,7 @@ class PhotoUploadServiceTest extends IntegrationTest {
     @Autowired PhotoService photoService;
     @Autowired JdbcTemplate jdbc;
     @Autowired Clock clock;
+    @Autowired dev.lightbox.jobs.JobService jobService;
 
     private UUID newOwner() {
         var api = api();
@@ -42,7 +43,7 @@ class PhotoUploadServiceTest extends IntegrationTest {
 
     @Test
     void aFileOverTheByteLimitIsRefusedMidStreamAndLeavesNothing() {
-        var smallLimit = new PhotoUploadService(photos, store, new LibraryProperties(300_000L, 100_000_000L), transaction, clock);
+        var smallLimit = new PhotoUploadService(photos, store, new LibraryProperties(300_000L, 100_000_000L), transaction, jobService, clock);
         UUID owner = newOwner();
         int objectsBefore = store.list("").size();
         byte[] header = TestImages.jpeg(64, 64, 1);

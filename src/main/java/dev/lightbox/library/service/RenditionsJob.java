@@ -1,0 +1,84 @@
+package dev.lightbox.library.service;
+
+import dev.lightbox.jobs.JobContext;
+import dev.lightbox.jobs.JobHandler;
+import dev.lightbox.jobs.JobQueue;
+import dev.lightbox.jobs.JobRequest;
+import dev.lightbox.library.domain.ImageFormat;
+import dev.lightbox.library.domain.Photo;
+import dev.lightbox.library.domain.PhotoRepository;
+import dev.lightbox.storage.ObjectStore;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Makes a photo's preview (1600 px) and thumbnail (400 px) on the {@code cpu} queue. Keyed by content:
+ * one job per SHA-256, and a re-run after a crash overwrites the same two objects.
+ */
+@Component
+class RenditionsJob implements JobHandler {
+
+    static final String TYPE = "library.renditions";
+
+    private final ObjectStore store;
+    private final PhotoRepository photos;
+    private final TransactionTemplate transaction;
+
+    RenditionsJob(ObjectStore store, PhotoRepository photos, TransactionTemplate transaction) {
+        this.store = store;
+        this.photos = photos;
+        this.transaction = transaction;
+    }
+
+    static JobRequest request(Photo photo) {
+        return JobRequest.of(TYPE, JobQueue.CPU, photo.getOwnerId(), Map.of(
+                        "sha256", photo.getSha256(), "format", photo.getFormat().name(), "sizeBytes", photo.getSizeBytes(),
+                        "width", photo.getOrientation() >= 5 ? photo.getHeight() : photo.getWidth(),
+                        "height", photo.getOrientation() >= 5 ? photo.getWidth() : photo.getHeight(),
+                        "orientation", photo.getOrientation()))
+                .withPriority(5) // a person is waiting to see it
+                .about(photo.getId())
+                .dedupedBy("renditions:" + photo.getSha256());
+    }
+
+    private void put(String key, byte[] jpeg) {
+        store.put(key, new ByteArrayInputStream(jpeg), jpeg.length, "image/jpeg");
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public JobQueue queue() {
+        return JobQueue.CPU;
+    }
+
+    @Override
+    public void run(JobContext context) throws Exception {
+        Map<String, Object> p = context.payload();
+        String sha256 = (String) p.get("sha256");
+        context.progress(0.05, "decode", "Reading the original");
+        Thumbnailer.Renditions renditions;
+        try (InputStream in = store.get(PhotoKeys.original(sha256))) {
+            renditions = Thumbnailer.render(in, ((Number) p.get("sizeBytes")).longValue(), ImageFormat.valueOf((String) p.get("format")),
+                    ((Number) p.get("width")).intValue(), ((Number) p.get("height")).intValue(), ((Number) p.get("orientation")).intValue());
+        }
+        context.progress(0.7, "save", "Storing preview and thumbnail");
+        // under the content lock, and only while a photo still uses this content: a delete meanwhile leaves no orphans
+        boolean kept = Boolean.TRUE.equals(transaction.execute(status -> {
+            photos.lockContent(sha256);
+            if (photos.countBySha256(sha256) == 0) return false;
+            put(PhotoKeys.preview(sha256), renditions.preview());
+            put(PhotoKeys.thumbnail(sha256), renditions.thumbnail());
+            return true;
+        }));
+        context.result(kept ? Map.of("previewBytes", renditions.preview().length, "thumbnailBytes", renditions.thumbnail().length)
+                : Map.of("skipped", "the photo was deleted meanwhile"));
+        context.progress(1, "done", null);
+    }
+}
