@@ -23,6 +23,9 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.lightbox.base.security.CurrentUser;
+import dev.lightbox.jobs.JobEvents;
+import dev.lightbox.jobs.JobStatus;
+import dev.lightbox.jobs.ui.JobUpdates;
 import dev.lightbox.library.service.PhotoService;
 import dev.lightbox.library.service.PhotoService.Page;
 import dev.lightbox.library.service.PhotoView;
@@ -53,6 +56,7 @@ public class TimelineView extends Main {
     /** A screenful and a bit: the first page is what the first paint waits for. */
     static final int FIRST_PAGE_SIZE = 48;
     static final int PAGE_SIZE = 120;
+    private static final String RENDITIONS = "library.renditions";
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL);
 
     private final PhotoService photos;
@@ -70,7 +74,7 @@ public class TimelineView extends Main {
     private boolean selecting;
     private boolean exhausted;
 
-    public TimelineView(PhotoService photos) {
+    public TimelineView(PhotoService photos, JobEvents jobEvents) {
         this.photos = photos;
         this.owner = CurrentUser.require().id();
         setId("timeline-view");
@@ -99,6 +103,14 @@ public class TimelineView extends Main {
         add(toolbar, days, sentinel);
         start(photos.timeline(owner, null, FIRST_PAGE_SIZE));
         // load the next page whenever the end of the list comes within a screen of view
+        // a tile whose thumbnail is still being made shows "Processing…" until its image loads
+        days.getElement().executeJs("""
+                this.addEventListener('error', e => { if (e.target.tagName === 'IMG') e.target.parentElement.classList.add('pending'); }, true);
+                this.addEventListener('load', e => { if (e.target.tagName === 'IMG') e.target.parentElement.classList.remove('pending'); }, true);
+                """);
+        JobUpdates.follow(this, jobEvents,
+                event -> RENDITIONS.equals(event.type()) && event.status() == JobStatus.SUCCEEDED && event.subjectId() != null,
+                event -> refreshThumbnail(event.subjectId()));
         sentinel.getElement().executeJs("""
                 const sentinel = this;
                 sentinel.__observer = new IntersectionObserver(entries => {
@@ -203,6 +215,14 @@ public class TimelineView extends Main {
         });
         tiles.put(photo.id(), tile);
         return tile;
+    }
+
+    /** The renditions job finished: load the thumbnail the tile could not show yet. */
+    private void refreshThumbnail(UUID photoId) {
+        Div tile = tiles.get(photoId);
+        if (tile == null) return;
+        tile.getChildren().filter(Image.class::isInstance).map(Image.class::cast).findFirst()
+                .ifPresent(image -> image.setSrc("media/photos/" + photoId + "/thumbnail?ready=" + System.nanoTime()));
     }
 
     @ClientCallable
