@@ -58,6 +58,21 @@ public final class JarProcess implements AutoCloseable {
         throw new IllegalStateException("Login page not served within " + timeout + ":\n" + output());
     }
 
+    /** For a worker, which serves no login page: waits until its health endpoint answers 200. */
+    public Duration awaitHealth(Duration timeout) throws Exception {
+        long start = System.nanoTime();
+        while (System.nanoTime() - start < timeout.toNanos()) {
+            if (!process.isAlive()) throw new IllegalStateException("Lightbox exited with " + process.exitValue() + ":\n" + output());
+            try {
+                if (api().getBytes("/actuator/health", null).status() == 200) return Duration.ofNanos(System.nanoTime() - start);
+            } catch (IllegalStateException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("Health not answered within " + timeout + ":\n" + output());
+    }
+
     public String url(String path) {
         return "http://localhost:" + port + path;
     }

@@ -4,13 +4,16 @@ import dev.lightbox.account.AccountProperties;
 import dev.lightbox.base.LightboxStartupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
-/** With LIGHTBOX_ADMIN_EMAIL and LIGHTBOX_ADMIN_PASSWORD set and no account yet, creates that admin at startup. */
+/**
+ * With LIGHTBOX_ADMIN_EMAIL and LIGHTBOX_ADMIN_PASSWORD set and no account yet, creates that admin at
+ * startup, before the web server accepts requests (so no one can sign up first, and a login right after
+ * the server answers works).
+ */
 @Component
-class AdminBootstrap implements ApplicationRunner {
+class AdminBootstrap implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(AdminBootstrap.class);
 
@@ -23,7 +26,7 @@ class AdminBootstrap implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void afterSingletonsInstantiated() {
         String email = props.admin().email();
         String password = props.admin().password();
         if (email == null || email.isBlank() || password == null || password.isBlank()) return;

@@ -1,0 +1,48 @@
+package dev.lightbox.jobs;
+
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code system.noop}: a job that does nothing but, when asked, record that it ran and write its result
+ * keyed by job id (a re-run after a crash finds the result there and writes nothing). Used by admins to
+ * check a node's workers, by the crash and two-worker tests, and by the throughput benchmark.
+ */
+@Component
+class DiagnosticJob implements JobHandler {
+
+    static final String TYPE = "system.noop";
+
+    private final JdbcClient jdbc;
+
+    DiagnosticJob(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public JobQueue queue() {
+        return JobQueue.CPU;
+    }
+
+    @Override
+    public void run(JobContext context) throws Exception {
+        Map<String, Object> payload = context.payload();
+        boolean record = !Boolean.FALSE.equals(payload.get("record"));
+        int sleepMs = payload.get("sleepMs") instanceof Number n ? n.intValue() : 0;
+        if (record) jdbc.sql("insert into job_diagnostic_runs (job_id, ran_at) values (:id, now())").param("id", context.jobId()).update();
+        if (sleepMs > 0) {
+            context.progress(0, "sleep", "sleeping " + sleepMs + " ms");
+            Thread.sleep(sleepMs);
+        }
+        if (record) {
+            jdbc.sql("insert into job_diagnostic_results (job_id, written_at) values (:id, now()) on conflict (job_id) do nothing")
+                    .param("id", context.jobId()).update();
+        }
+    }
+}

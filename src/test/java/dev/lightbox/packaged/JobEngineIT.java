@@ -1,0 +1,121 @@
+package dev.lightbox.packaged;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lightbox.support.ApiClient;
+import dev.lightbox.support.IntegrationTest;
+import dev.lightbox.support.JarProcess;
+import java.io.Reader;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** The job engine as operators run it: processes that crash, and several workers on one database. */
+class JobEngineIT {
+
+    private static final String ADMIN = "admin@lightbox.test";
+    private static final String PASSWORD = "admin-password-1";
+
+    private static Map<String, String> env(String... pairs) {
+        var env = new HashMap<String, String>(Map.of("LIGHTBOX_ADMIN_EMAIL", ADMIN, "LIGHTBOX_ADMIN_PASSWORD", PASSWORD,
+                "LIGHTBOX_JOBS_LEASE", "3s"));
+        for (int i = 0; i < pairs.length; i += 2) env.put(pairs[i], pairs[i + 1]);
+        return env;
+    }
+
+    private static JsonNode report(ApiClient api, String token) {
+        return api.get("/api/v1/admin/jobs/diagnostics", token).json();
+    }
+
+    private static long succeeded(JsonNode report) {
+        return report.path("jobs").path("SUCCEEDED").asLong(0);
+    }
+
+    @Test
+    void killedMidRunNoJobIsLostAndNoResultIsWrittenTwice() throws Exception {
+        Path dataDir = IntegrationTest.newDataDir("crash");
+        String token;
+        try (var app = JarProcess.start(dataDir, env())) {
+            app.awaitLoginPage(Duration.ofSeconds(120));
+            var api = app.api();
+            token = api.login(ADMIN, PASSWORD);
+            var enqueued = api.post("/api/v1/admin/jobs/diagnostics", Map.of("count", 500, "sleepMs", 20), token);
+            assertThat(enqueued.status()).as(enqueued.body()).isEqualTo(202);
+            long deadline = System.currentTimeMillis() + 60_000;
+            while (succeeded(report(api, token)) < 100) {
+                assertThat(System.currentTimeMillis()).isLessThan(deadline);
+                Thread.sleep(50);
+            }
+            app.kill(); // SIGKILL mid-run: running jobs keep their leases, nothing is put back
+        }
+        try (var app = JarProcess.start(dataDir, env())) {
+            app.awaitLoginPage(Duration.ofSeconds(120));
+            var api = app.api();
+            token = api.login(ADMIN, PASSWORD);
+            long deadline = System.currentTimeMillis() + 120_000;
+            JsonNode report = report(api, token);
+            while (succeeded(report) < 500) {
+                assertThat(System.currentTimeMillis()).as("all 500 succeed; last: " + report).isLessThan(deadline);
+                Thread.sleep(200);
+                report = report(api, token);
+            }
+            System.out.println("crash test: " + report);
+            assertThat(report.path("jobs").size()).as("only SUCCEEDED, nothing failed or stuck: " + report).isEqualTo(1);
+            assertThat(report.get("results").asLong()).as("one result per job").isEqualTo(500);
+            assertThat(report.get("succeededWithoutResult").asLong()).isZero();
+            assertThat(report.get("executions").asLong()).isGreaterThanOrEqualTo(500);
+        }
+    }
+
+    @Test
+    void twoWorkerProcessesOnOneDatabaseRunEachJobExactlyOnce() throws Exception {
+        Path dataDir = IntegrationTest.newDataDir("two-workers");
+        int dbPort = freePort();
+        int s3Port = freePort();
+        try (var web = JarProcess.start(dataDir, env("LIGHTBOX_DB_EMBEDDED_PORT", "" + dbPort, "LIGHTBOX_S3_EMBEDDED_PORT", "" + s3Port))) {
+            web.awaitLoginPage(Duration.ofSeconds(120));
+            var credentials = new Properties();
+            try (Reader reader = Files.newBufferedReader(dataDir.resolve("s3-credentials.properties"))) {
+                credentials.load(reader);
+            }
+            try (var worker = JarProcess.start(IntegrationTest.newDataDir("second-worker"), env(
+                    "LIGHTBOX_ROLE", "worker",
+                    "LIGHTBOX_DB_URL", "jdbc:postgresql://127.0.0.1:" + dbPort + "/postgres", "LIGHTBOX_DB_USER", "postgres",
+                    "LIGHTBOX_S3_ENDPOINT", "http://127.0.0.1:" + s3Port,
+                    "LIGHTBOX_S3_ACCESS_KEY", credentials.getProperty("accessKey"),
+                    "LIGHTBOX_S3_SECRET_KEY", credentials.getProperty("secretKey")))) {
+                worker.awaitHealth(Duration.ofSeconds(120));
+                assertThat(worker.api().getBytes("/login", null).status()).as("a worker serves no UI").isEqualTo(404);
+
+                var api = web.api();
+                String token = api.login(ADMIN, PASSWORD);
+                assertThat(api.post("/api/v1/admin/jobs/diagnostics", Map.of("count", 2000, "sleepMs", 0), token).status()).isEqualTo(202);
+                long deadline = System.currentTimeMillis() + 120_000;
+                JsonNode report = report(api, token);
+                while (succeeded(report) < 2000) {
+                    assertThat(System.currentTimeMillis()).as("last: " + report).isLessThan(deadline);
+                    Thread.sleep(200);
+                    report = report(api, token);
+                }
+                System.out.println("two workers: " + report);
+                assertThat(report.get("executions").asLong()).as("each job ran exactly once").isEqualTo(2000);
+                assertThat(report.get("jobsExecutedMoreThanOnce").asLong()).isZero();
+                assertThat(report.get("results").asLong()).isEqualTo(2000);
+                assertThat(report.get("succeededByWorker").size()).as("both processes worked: " + report).isEqualTo(2);
+                report.get("succeededByWorker").values().forEach(count -> assertThat(count.asLong()).isPositive());
+            }
+        }
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
