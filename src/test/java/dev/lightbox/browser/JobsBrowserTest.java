@@ -19,6 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class JobsBrowserTest extends BrowserTest {
 
     @Autowired JobService jobs;
+    @Autowired dev.lightbox.jobs.JobEvents events;
 
     private UUID signIn(String email) {
         page.navigate(url("/login"));
@@ -47,6 +48,13 @@ class JobsBrowserTest extends BrowserTest {
         assertThat(row.locator(".job-status")).hasAttribute("data-status", "SUCCEEDED");
         assertThat(seen.stream().filter(v -> v > 0 && v < 1).count()).as("intermediate values seen: " + seen).isGreaterThanOrEqualTo(3);
         screenshot("jobs");
+
+        int following = events.listenerCount();
+        page.locator("#main-nav").getByText("Settings").click();
+        assertThat(page.locator("#settings-view")).isVisible();
+        long deadline2 = System.currentTimeMillis() + 5000;
+        while (events.listenerCount() != following - 1 && System.currentTimeMillis() < deadline2) page.waitForTimeout(50);
+        assertThat(events.listenerCount()).as("the Jobs view let go of its subscription when it was left").isEqualTo(following - 1);
     }
 
     @Test

@@ -110,6 +110,18 @@ class JobEngineTest extends IntegrationTest {
     }
 
     @Test
+    void aDelayedJobWaitsForItsTime() throws Exception {
+        UUID owner = owner();
+        long start = System.currentTimeMillis();
+        UUID id = jobs.enqueue(JobRequest.of("test.steps", JobQueue.CPU, owner, Map.of()).delayedBy(Duration.ofMillis(1500)));
+        Thread.sleep(700);
+        assertThat(jobs.find(owner, id).orElseThrow().status()).isEqualTo(JobStatus.QUEUED);
+        JobView done = await(owner, id, j -> j.status().finished());
+        assertThat(done.status()).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(done.startedAt().toEpochMilli() - start).isGreaterThanOrEqualTo(1400);
+    }
+
+    @Test
     void higherPriorityRunsFirst() throws Exception {
         UUID owner = owner();
         UUID blocker = jobs.enqueue(JobRequest.of("test.gpu-steps", JobQueue.GPU, owner, Map.of("steps", 10, "sleepMs", 30)));

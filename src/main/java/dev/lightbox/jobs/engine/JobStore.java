@@ -63,7 +63,7 @@ public class JobStore {
                 with changed as (
                     insert into jobs (id, owner_id, type, queue, priority, status, max_attempts, run_after, payload,
                                       subject_id, dedupe_key, created_at)
-                    values (:id, :owner, :type, :queue, :priority, 'QUEUED', :maxAttempts, now(), cast(:payload as jsonb),
+                    values (:id, :owner, :type, :queue, :priority, 'QUEUED', :maxAttempts, now() + cast(:delay as interval), cast(:payload as jsonb),
                             :subject, :dedupe, now())
                     on conflict (dedupe_key) where dedupe_key is not null and status <> 'FAILED' and status <> 'CANCELLED'
                     do nothing
@@ -73,6 +73,7 @@ public class JobStore {
                 .param("queue", request.queue().column()).param("priority", request.priority())
                 .param("maxAttempts", request.maxAttempts()).param("payload", json.writeValueAsString(request.payload()))
                 .param("subject", request.subjectId()).param("dedupe", request.dedupeKey())
+                .param("delay", request.delay().toMillis() + " milliseconds")
                 .query((rs, n) -> rs.getObject("id", UUID.class)).list();
         if (!inserted.isEmpty()) return inserted.getFirst();
         return jdbc.sql("""
