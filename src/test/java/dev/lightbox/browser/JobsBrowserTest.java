@@ -58,6 +58,26 @@ class JobsBrowserTest extends BrowserTest {
     }
 
     @Test
+    void aChattyJobReachesThePageAtMostFourTimesASecond() {
+        UUID owner = signIn(api().signUpNewUser());
+        page.locator("#main-nav").getByText("Jobs").click();
+        assertThat(page.locator("#jobs-view")).isVisible();
+        page.evaluate("""
+                () => { window.__steps = []; new MutationObserver(() => {
+                    const s = document.querySelector('.job-step');
+                    if (s && s.textContent !== window.__last) { window.__last = s.textContent; window.__steps.push(Date.now()); }
+                  }).observe(document.body, {subtree: true, childList: true, characterData: true}); }""");
+        long start = System.currentTimeMillis();
+        UUID id = jobs.enqueue(JobRequest.of("test.steps", JobQueue.CPU, owner, Map.of("steps", 150, "sleepMs", 10)));
+        var row = page.locator(".job-row[data-job-id='" + id + "']");
+        assertThat(row.locator(".job-status")).hasAttribute("data-status", "SUCCEEDED");
+        double seconds = (System.currentTimeMillis() - start) / 1000.0;
+        int updates = ((Number) page.evaluate("() => window.__steps.length")).intValue();
+        // 150 distinct steps were reported; the page may show at most 4 a second, plus the final state
+        assertThat(updates).as(updates + " updates in " + seconds + " s").isGreaterThan(1).isLessThanOrEqualTo((int) Math.ceil(seconds * 4) + 2);
+    }
+
+    @Test
     void uploadingAPhotoShowsItsRenditionsJobAndTheThumbnailAppearsLive() throws Exception {
         signIn(api().signUpNewUser());
         Path file = Files.write(newDataDir("jobs-upload").resolve("live.jpg"), TestImages.jpeg(2400, 1600, 77));
