@@ -37,6 +37,18 @@ class JobEngineIT {
         return report.path("jobs").path("SUCCEEDED").asLong(0);
     }
 
+    /** Polls the diagnostics report until {@code count} diagnostic jobs succeeded (two minutes at most). */
+    private static JsonNode awaitSucceeded(ApiClient api, String token, long count) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 120_000;
+        JsonNode report = report(api, token);
+        while (succeeded(report) < count) {
+            assertThat(System.currentTimeMillis()).as(count + " jobs succeed; last report: " + report).isLessThan(deadline);
+            Thread.sleep(200);
+            report = report(api, token);
+        }
+        return report;
+    }
+
     @Test
     void killedMidRunNoJobIsLostAndNoResultIsWrittenTwice() throws Exception {
         Path dataDir = IntegrationTest.newDataDir("crash");
@@ -58,13 +70,7 @@ class JobEngineIT {
             app.awaitLoginPage(Duration.ofSeconds(120));
             var api = app.api();
             token = api.login(ADMIN, PASSWORD);
-            long deadline = System.currentTimeMillis() + 120_000;
-            JsonNode report = report(api, token);
-            while (succeeded(report) < 500) {
-                assertThat(System.currentTimeMillis()).as("all 500 succeed; last: " + report).isLessThan(deadline);
-                Thread.sleep(200);
-                report = report(api, token);
-            }
+            JsonNode report = awaitSucceeded(api, token, 500);
             System.out.println("crash test: " + report);
             assertThat(report.path("jobs").size()).as("only SUCCEEDED, nothing failed or stuck: " + report).isEqualTo(1);
             assertThat(report.get("results").asLong()).as("one result per job").isEqualTo(500);
@@ -96,13 +102,7 @@ class JobEngineIT {
                 var api = web.api();
                 String token = api.login(ADMIN, PASSWORD);
                 assertThat(api.post("/api/v1/admin/jobs/diagnostics", Map.of("count", 2000, "sleepMs", 0), token).status()).isEqualTo(202);
-                long deadline = System.currentTimeMillis() + 120_000;
-                JsonNode report = report(api, token);
-                while (succeeded(report) < 2000) {
-                    assertThat(System.currentTimeMillis()).as("last: " + report).isLessThan(deadline);
-                    Thread.sleep(200);
-                    report = report(api, token);
-                }
+                JsonNode report = awaitSucceeded(api, token, 2000);
                 System.out.println("two workers: " + report);
                 assertThat(report.get("executions").asLong()).as("each job ran exactly once").isEqualTo(2000);
                 assertThat(report.get("jobsExecutedMoreThanOnce").asLong()).isZero();
