@@ -162,6 +162,25 @@ class LibraryApiTest extends IntegrationTest {
     }
 
     @Test
+    void aPhotoDeletedBeforeItsRenditionsAreMadeLeavesNoObjectsAndNoFailedJob() throws Exception {
+        var api = api();
+        String token = newUserToken();
+        Set<String> before = objectKeys();
+        var created = api.upload("fleeting.jpg", TestImages.jpeg(3000, 2000, 31), token);
+        String id = created.json().get("id").asString();
+        String job = api.get("/api/v1/photos/" + id, token).json().get("jobs").get(0).get("id").asString();
+        assertThat(api.delete("/api/v1/photos/" + id, token).status()).isEqualTo(204);
+        long deadline = System.currentTimeMillis() + 20_000;
+        String status;
+        while (!(status = api.get("/api/v1/jobs/" + job, token).json().get("status").asString()).equals("SUCCEEDED")) {
+            assertThat(status).isNotEqualTo("FAILED");
+            assertThat(System.currentTimeMillis()).isLessThan(deadline);
+            Thread.sleep(50);
+        }
+        assertThat(objectKeys()).isEqualTo(before);
+    }
+
+    @Test
     void readsExifOrientationTimeAndGpsAndKeepsGpsOutOfRenditions() {
         var api = api();
         String token = newUserToken();

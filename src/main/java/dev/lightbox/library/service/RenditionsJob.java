@@ -62,6 +62,10 @@ class RenditionsJob implements JobHandler {
     public void run(JobContext context) throws Exception {
         Map<String, Object> p = context.payload();
         String sha256 = (String) p.get("sha256");
+        if (photos.countBySha256(sha256) == 0) { // deleted before its turn came: nothing to make
+            context.result(Map.of("skipped", "the photo was deleted"));
+            return;
+        }
         context.progress(0.05, "decode", "Reading the original");
         Thumbnailer.Renditions renditions;
         try (InputStream in = store.get(PhotoKeys.original(sha256))) {
