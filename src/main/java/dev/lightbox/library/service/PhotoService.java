@@ -1,9 +1,12 @@
 package dev.lightbox.library.service;
 
+import dev.lightbox.library.domain.ImageFormat;
 import dev.lightbox.library.domain.Photo;
 import dev.lightbox.library.domain.PhotoRepository;
 import dev.lightbox.storage.ObjectStore;
+import java.io.IOException;
 import java.io.InputStream;
+import org.bytedeco.opencv.opencv_core.Mat;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.util.Base64;
@@ -94,6 +97,22 @@ public class PhotoService {
             case PREVIEW -> new Media(PhotoKeys.preview(photo.getSha256()), "image/jpeg", photo.getSha256(), rendition);
             case ORIGINAL -> new Media(PhotoKeys.original(photo.getSha256()), photo.getFormat().mediaType(), photo.getSha256(), rendition);
         });
+    }
+
+    /**
+     * An upright BGR working copy (at most {@code maxPixels}) of a stored original, for background work
+     * handed the content's facts (see {@link PhotoAdded}); the original is read once. The caller closes the Mat.
+     */
+    public Mat workingCopy(String sha256, String format, long sizeBytes, int storedWidth, int storedHeight, int orientation,
+                           long maxPixels) throws IOException {
+        try (InputStream in = openOriginal(sha256)) {
+            return Thumbnailer.workingCopy(in, sizeBytes, ImageFormat.valueOf(format), storedWidth, storedHeight, orientation, maxPixels);
+        }
+    }
+
+    /** The stored original of a content hash, for background work that was handed the hash (not scoped to a user). */
+    public InputStream openOriginal(String sha256) {
+        return store.get(PhotoKeys.original(sha256));
     }
 
     public InputStream open(Media media) {

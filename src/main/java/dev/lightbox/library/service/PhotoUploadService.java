@@ -22,6 +22,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -46,15 +47,17 @@ public class PhotoUploadService {
     private final LibraryProperties limits;
     private final TransactionTemplate transaction;
     private final JobService jobs;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     PhotoUploadService(PhotoRepository photos, ObjectStore store, LibraryProperties limits, TransactionTemplate transaction,
-                       JobService jobs, Clock clock) {
+                       JobService jobs, ApplicationEventPublisher events, Clock clock) {
         this.photos = photos;
         this.store = store;
         this.limits = limits;
         this.transaction = transaction;
         this.jobs = jobs;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -141,6 +144,8 @@ public class PhotoUploadService {
                 Photo photo = photos.saveAndFlush(new Photo(ownerId, sha256, bytes, format, metadata, now, clock.instant(), trimName(originalName)));
                 // renditions are made on the cpu queue; one job per content, enqueued with the row (same transaction)
                 jobs.enqueue(RenditionsJob.request(photo));
+                events.publishEvent(new PhotoAdded(photo.getId(), ownerId, sha256, format.name(), bytes, metadata.storedWidth(),
+                        metadata.storedHeight(), metadata.orientation(), photo.getWidth()));
                 log.info("Photo {} stored ({} bytes, {}x{})", photo.getId(), bytes, photo.getWidth(), photo.getHeight());
                 return UploadOutcome.stored(photo);
             } catch (RuntimeException e) {

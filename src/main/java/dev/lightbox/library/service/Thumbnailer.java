@@ -65,6 +65,20 @@ public final class Thumbnailer {
         }
     }
 
+    /**
+     * An upright BGR working copy of at most {@code maxPixels} pixels (JPEGs decoded DCT-scaled, the rest
+     * decoded whole and shrunk). The caller closes the Mat.
+     */
+    public static Mat workingCopy(InputStream original, long size, ImageFormat format, int storedWidth, int storedHeight,
+                                  int orientation, long maxPixels) throws IOException {
+        double scale = Math.min(1.0, Math.sqrt((double) maxPixels / ((long) storedWidth * storedHeight)));
+        int targetEdge = Math.max(1, (int) Math.floor(Math.max(storedWidth, storedHeight) * scale));
+        try (Mat decoded = decode(original, size, format, Math.max(storedWidth, storedHeight), targetEdge);
+             Mat fitted = fit(decoded, targetEdge)) {
+            return orient(fitted, orientation);
+        }
+    }
+
     /** Decodes at the smallest scale the format allows, only to prove the pixel data is readable. */
     public static void verifyDecodable(InputStream original, long size, ImageFormat format, int storedWidth, int storedHeight)
             throws IOException {

@@ -34,6 +34,7 @@ class PhotoUploadServiceTest extends IntegrationTest {
     @Autowired JdbcTemplate jdbc;
     @Autowired Clock clock;
     @Autowired dev.lightbox.jobs.JobService jobService;
+    @Autowired org.springframework.context.ApplicationEventPublisher eventPublisher;
 
     private UUID newOwner() {
         var api = api();
@@ -43,7 +44,7 @@ class PhotoUploadServiceTest extends IntegrationTest {
 
     @Test
     void aFileOverTheByteLimitIsRefusedMidStreamAndLeavesNothing() {
-        var smallLimit = new PhotoUploadService(photos, store, new LibraryProperties(300_000L, 100_000_000L), transaction, jobService, clock);
+        var smallLimit = new PhotoUploadService(photos, store, new LibraryProperties(300_000L, 100_000_000L), transaction, jobService, eventPublisher, clock);
         UUID owner = newOwner();
         int objectsBefore = store.list("").size();
         byte[] header = TestImages.jpeg(64, 64, 1);

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.lightbox.analysis.domain;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,239 @@
+package dev.lightbox.analysis.service;
+
+import static org.bytedeco.opencv.global.opencv_core.CV_32F;
+import static org.bytedeco.opencv.global.opencv_core.CV_64F;
+import static org.bytedeco.opencv.global.opencv_core.countNonZero;
+import static org.bytedeco.opencv.global.opencv_core.meanStdDev;
+import static org.bytedeco.opencv.global.opencv_core.split;
+import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2GRAY;
+import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2HSV;
+import static org.bytedeco.opencv.global.opencv_imgproc.Canny;
+import static org.bytedeco.opencv.global.opencv_imgproc.HoughLinesP;
+import static org.bytedeco.opencv.global.opencv_imgproc.Laplacian;
+import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
+import static org.bytedeco.opencv.global.opencv_imgproc.filter2D;
+import static org.bytedeco.opencv.global.opencv_imgproc.resize;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.bytedeco.javacpp.indexer.FloatIndexer;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.MatVector;
+import org.bytedeco.opencv.opencv_core.Size;
+import org.bytedeco.opencv.opencv_imgproc.Vec4iVector;
+import org.bytedeco.opencv.opencv_quality.QualityBRISQUE;
+import org.bytedeco.opencv.opencv_saliency.StaticSaliencySpectralResidual;
+
+/**
+ * The technical and composition attributes of one upright BGR working copy (≤ 2 MP). Every value is a
+ * finite number; scales are documented in the README. Stateless apart from the BRISQUE model paths.
+ */
+public class PhotoAnalyzer {
+
+    /** Bump when any attribute's definition changes: cached results of older versions are re-computed on request. */
+    public static final int VERSION = 1;
+
+    /** Laplacian variance at which sharpness reads 0.5: a softly focused 2 MP photo sits around it. */
+    private static final double SHARPNESS_HALF = 150.0;
+
+    private final BrisqueModel brisque;
+
+    PhotoAnalyzer(BrisqueModel brisque) {
+        this.brisque = brisque;
+    }
+
+    public Map<String, Object> technical(Mat bgr) {
+        var attributes = new LinkedHashMap<String, Object>();
+        try (Mat gray = new Mat()) {
+            cvtColor(bgr, gray, COLOR_BGR2GRAY);
+            attributes.put("sharpness", round(sharpness(gray)));
+            double[] lum = meanStd(gray);
+            double brightness = lum[0] / 255.0;
+            double shadows = fraction(gray, 0, 8);
+            double highlights = fraction(gray, 247, 255);
+            attributes.put("brightness", round(brightness));
+            attributes.put("shadowClipping", round(shadows));
+            attributes.put("highlightClipping", round(highlights));
+            attributes.put("exposure", exposure(brightness, shadows, highlights));
+            attributes.put("contrast", round(Math.min(1.0, lum[1] / 128.0)));
+            attributes.put("noise", round(Math.min(1.0, noiseSigma(gray) / 20.0)));
+        }
+        attributes.put("colorfulness", round(colorfulness(bgr)));
+        attributes.put("saturation", round(saturation(bgr)));
+        attributes.put("brisque", round(brisque.score(bgr)));
+        return attributes;
+    }
+
+    public Map<String, Object> composition(Mat bgr) {
+        var attributes = new LinkedHashMap<String, Object>();
+        attributes.put("thirds", round(thirds(bgr)));
+        attributes.put("horizonTilt", round(horizonTilt(bgr)));
+        return attributes;
+    }
+
+    /** Variance of the Laplacian, mapped to 0..1 by v / (v + 150): higher is sharper. */
+    static double sharpness(Mat gray) {
+        try (Mat laplacian = new Mat()) {
+            Laplacian(gray, laplacian, CV_64F);
+            double sd = meanStd(laplacian)[1];
+            double variance = sd * sd;
+            return variance / (variance + SHARPNESS_HALF);
+        }
+    }
+
+    static String exposure(double brightness, double shadows, double highlights) {
+        if (brightness < 0.22 || (shadows > 0.35 && highlights < 0.02)) return "under";
+        if (brightness > 0.75 || (highlights > 0.25 && shadows < 0.02)) return "over";
+        return "ok";
+    }
+
+    /** Hasler and Süsstrunk's colourfulness M = σ_rgyb + 0.3 μ_rgyb (raw; about 0 for gray, above 60 for vivid). */
+    static double colorfulness(Mat bgr) {
+        try (MatVector channels = new MatVector(); Mat b = new Mat(); Mat g = new Mat(); Mat r = new Mat();
+             Mat rg = new Mat(); Mat yb = new Mat()) {
+            split(bgr, channels);
+            channels.get(0).convertTo(b, CV_32F);
+            channels.get(1).convertTo(g, CV_32F);
+            channels.get(2).convertTo(r, CV_32F);
+            org.bytedeco.opencv.global.opencv_core.subtract(r, g, rg);
+            org.bytedeco.opencv.global.opencv_core.addWeighted(r, 0.5, g, 0.5, 0, yb);
+            org.bytedeco.opencv.global.opencv_core.subtract(yb, b, yb);
+            double[] srg = meanStd(rg);
+            double[] syb = meanStd(yb);
+            double sigma = Math.sqrt(srg[1] * srg[1] + syb[1] * syb[1]);
+            double mu = Math.sqrt(srg[0] * srg[0] + syb[0] * syb[0]);
+            return sigma + 0.3 * mu;
+        }
+    }
+
+    /** Mean HSV saturation, 0..1. */
+    static double saturation(Mat bgr) {
+        try (Mat hsv = new Mat(); MatVector channels = new MatVector()) {
+            cvtColor(bgr, hsv, COLOR_BGR2HSV);
+            split(hsv, channels);
+            return meanStd(channels.get(1))[0] / 255.0;
+        }
+    }
+
+    /** Immerkær's fast noise estimate (σ in gray levels), from the Laplacian-difference kernel. */
+    static double noiseSigma(Mat gray) {
+        float[] k = {1, -2, 1, -2, 4, -2, 1, -2, 1};
+        try (Mat kernel = new Mat(3, 3, CV_32F); Mat response = new Mat(); Mat grayF = new Mat()) {
+            kernel.data().put(toBytes(k));
+            gray.convertTo(grayF, CV_32F);
+            filter2D(grayF, response, CV_32F, kernel);
+            double sumAbs = org.bytedeco.opencv.global.opencv_core.norm(response, org.bytedeco.opencv.global.opencv_core.NORM_L1, new Mat());
+            long w = gray.cols();
+            long h = gray.rows();
+            return Math.sqrt(Math.PI / 2) * sumAbs / (6.0 * (w - 2) * (h - 2));
+        }
+    }
+
+    /**
+     * How much of the salient mass (spectral-residual saliency) lies near the rule-of-thirds lines: each
+     * pixel counts by exp(-d²/2σ²), d its distance to the nearest third line as a fraction of the frame, σ = 0.06.
+     */
+    static double thirds(Mat bgr) {
+        try (Mat small = new Mat(); Mat saliency = new Mat()) {
+            resize(bgr, small, new Size(128, Math.max(1, (int) Math.round(128.0 * bgr.rows() / bgr.cols()))));
+            var model = StaticSaliencySpectralResidual.create();
+            if (!model.computeSaliency(small, saliency)) return 0;
+            Mat map = new Mat();
+            saliency.convertTo(map, CV_32F);
+            FloatIndexer values = map.createIndexer();
+            double total = 0;
+            double near = 0;
+            int rows = map.rows();
+            int cols = map.cols();
+            for (int y = 0; y < rows; y++) {
+                double fy = (y + 0.5) / rows;
+                double dy = Math.min(Math.abs(fy - 1 / 3.0), Math.abs(fy - 2 / 3.0));
+                for (int x = 0; x < cols; x++) {
+                    double fx = (x + 0.5) / cols;
+                    double dx = Math.min(Math.abs(fx - 1 / 3.0), Math.abs(fx - 2 / 3.0));
+                    double d = Math.min(dx, dy);
+                    double v = values.get(y, x);
+                    total += v;
+                    near += v * Math.exp(-d * d / (2 * 0.06 * 0.06));
+                }
+            }
+            values.release();
+            map.close();
+            return total <= 0 ? 0 : near / total;
+        }
+    }
+
+    /** The length-weighted median angle (degrees, positive = clockwise) of long near-horizontal edges; 0 when none. */
+    static double horizonTilt(Mat bgr) {
+        try (Mat gray = new Mat(); Mat edges = new Mat(); Vec4iVector lines = new Vec4iVector()) {
+            cvtColor(bgr, gray, COLOR_BGR2GRAY);
+            Canny(gray, edges, 60, 180);
+            int minLength = Math.max(20, bgr.cols() / 4);
+            HoughLinesP(edges, lines, 1, Math.PI / 360, 80, minLength, 10);
+            if (lines.empty()) return 0;
+            List<double[]> candidates = new ArrayList<>(); // angle, weight
+            for (long i = 0; i < lines.size(); i++) {
+                var line = lines.get(i);
+                int x1 = line.get(0), y1 = line.get(1), x2 = line.get(2), y2 = line.get(3);
+                double angle = Math.toDegrees(Math.atan2(y2 - y1, x2 - x1));
+                if (angle > 90) angle -= 180;
+                if (angle < -90) angle += 180;
+                if (Math.abs(angle) <= 20) candidates.add(new double[] {angle, Math.hypot(x2 - x1, y2 - y1)});
+            }
+            if (candidates.isEmpty()) return 0;
+            candidates.sort((a, b) -> Double.compare(a[0], b[0]));
+            double half = candidates.stream().mapToDouble(c -> c[1]).sum() / 2;
+            double seen = 0;
+            for (double[] c : candidates) {
+                seen += c[1];
+                if (seen >= half) return c[0];
+            }
+            return 0;
+        }
+    }
+
+    private static double fraction(Mat gray, int from, int to) {
+        try (Mat mask = new Mat()) {
+            org.bytedeco.opencv.global.opencv_core.inRange(gray, new Mat(1, 1, org.bytedeco.opencv.global.opencv_core.CV_8UC1,
+                    new org.bytedeco.opencv.opencv_core.Scalar(from)), new Mat(1, 1, org.bytedeco.opencv.global.opencv_core.CV_8UC1,
+                    new org.bytedeco.opencv.opencv_core.Scalar(to)), mask);
+            return (double) countNonZero(mask) / gray.total();
+        }
+    }
+
+    private static double[] meanStd(Mat mat) {
+        try (Mat mean = new Mat(); Mat std = new Mat()) {
+            meanStdDev(mat, mean, std);
+            return new double[] {mean.createIndexer().getDouble(0), std.createIndexer().getDouble(0)};
+        }
+    }
+
+    private static byte[] toBytes(float[] values) {
+        var buffer = java.nio.ByteBuffer.allocate(values.length * 4).order(java.nio.ByteOrder.nativeOrder());
+        for (float v : values) buffer.putFloat(v);
+        return buffer.array();
+    }
+
+    static double round(double value) {
+        if (!Double.isFinite(value)) return 0;
+        return Math.round(value * 10_000) / 10_000.0;
+    }
+
+    /** OpenCV's BRISQUE no-reference quality score (0 best … 100 worst), with the model files the opencv jar ships. */
+    static final class BrisqueModel {
+        private final String model;
+        private final String range;
+
+        BrisqueModel(String model, String range) {
+            this.model = model;
+            this.range = range;
+        }
+
+        double score(Mat bgr) {
+            return QualityBRISQUE.compute(bgr, model, range).get(0);
+        }
+    }
+
+}

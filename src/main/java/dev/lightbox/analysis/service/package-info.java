@@ -1,0 +1,4 @@
+@NullMarked
+package dev.lightbox.analysis.service;
+
+import org.jspecify.annotations.NullMarked;

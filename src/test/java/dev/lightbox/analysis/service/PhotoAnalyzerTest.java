@@ -1,0 +1,129 @@
+package dev.lightbox.analysis.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2GRAY;
+import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_GRAY2BGR;
+import static org.bytedeco.opencv.global.opencv_imgproc.GaussianBlur;
+import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
+
+import dev.lightbox.support.TestImages;
+import java.util.List;
+import java.util.Map;
+import org.bytedeco.javacpp.Loader;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Size;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The attributes on real photos from Debian packages and on variants made from them. */
+class PhotoAnalyzerTest {
+
+    private static PhotoAnalyzer analyzer;
+    private static FaceDetector faces;
+
+    @BeforeAll
+    static void models() throws Exception {
+        var configuration = new AnalysisConfiguration();
+        analyzer = configuration.photoAnalyzer();
+        faces = configuration.faceDetector();
+    }
+
+    private static Mat photo(java.nio.file.Path path) {
+        return TestImages.decode(TestImages.read(path));
+    }
+
+    private static Map<String, Object> technical(Mat image) {
+        return analyzer.technical(image);
+    }
+
+    private static double number(Map<String, Object> attributes, String name) {
+        return ((Number) attributes.get(name)).doubleValue();
+    }
+
+    @Test
+    void aBlurredCopyIsLessSharp() {
+        Mat original = photo(TestImages.MESSI);
+        Mat blurred = new Mat();
+        GaussianBlur(original, blurred, new Size(15, 15), 0);
+        double sharp = number(technical(original), "sharpness");
+        double soft = number(technical(blurred), "sharpness");
+        assertThat(soft).isLessThan(sharp * 0.5);
+        assertThat(number(technical(blurred), "brisque")).as("BRISQUE: lower is better").isGreaterThan(number(technical(original), "brisque"));
+    }
+
+    @Test
+    void exposureReadsUnderForAQuarterOfTheLightAndOverWhenBrightened() {
+        Mat original = photo(TestImages.MESSI);
+        Mat dark = new Mat();
+        original.convertTo(dark, -1, 0.25, 0);
+        Mat bright = new Mat();
+        original.convertTo(bright, -1, 1.6, 110);
+        assertThat(technical(original).get("exposure")).isEqualTo("ok");
+        assertThat(technical(dark).get("exposure")).isEqualTo("under");
+        assertThat(technical(bright).get("exposure")).isEqualTo("over");
+        assertThat(number(technical(dark), "brightness")).isLessThan(number(technical(original), "brightness"));
+        assertThat(number(technical(bright), "highlightClipping")).isGreaterThan(number(technical(original), "highlightClipping"));
+    }
+
+    @Test
+    void grayscaleHasNoColourAndAVividPhotoHasMuch() {
+        Mat vivid = photo(TestImages.FRUITS);
+        Mat gray = new Mat();
+        Mat grayBgr = new Mat();
+        cvtColor(vivid, gray, COLOR_BGR2GRAY);
+        cvtColor(gray, grayBgr, COLOR_GRAY2BGR);
+        assertThat(number(technical(grayBgr), "colorfulness")).isLessThan(1.0);
+        assertThat(number(technical(grayBgr), "saturation")).isLessThan(0.01);
+        assertThat(number(technical(vivid), "colorfulness")).isGreaterThan(40);
+    }
+
+    @Test
+    void aPortraitHasAFaceBoxOnTheFaceAndALandscapeHasNone() {
+        Mat portrait = photo(TestImages.GRACE_HOPPER);
+        List<Map<String, Object>> found = faces.detect(portrait, 1.0);
+        assertThat(found).isNotEmpty();
+        var face = found.getFirst();
+        int cx = (int) face.get("x") + (int) face.get("w") / 2;
+        int cy = (int) face.get("y") + (int) face.get("h") / 2;
+        // Grace Hopper's face is in the upper middle of the 512×512 portrait
+        assertThat(cx).isBetween(170, 340);
+        assertThat(cy).isBetween(100, 300);
+        assertThat((double) face.get("confidence")).isBetween(0.0, 1.0);
+
+        assertThat(faces.detect(photo(TestImages.ICE_BLOCK), 1.0)).isEmpty();
+        assertThat(faces.detect(portrait, 2.0).getFirst().get("w")).as("boxes scale to original pixels")
+                .isEqualTo(2 * (int) face.get("w"));
+    }
+
+    @Test
+    void everyAttributeIsAFiniteNumberInItsRange() {
+        for (var path : List.of(TestImages.GRACE_HOPPER, TestImages.MESSI, TestImages.ICE_BLOCK, TestImages.FRUITS)) {
+            Mat image = photo(path);
+            var all = new java.util.HashMap<String, Object>(analyzer.technical(image));
+            all.putAll(analyzer.composition(image));
+            for (String unit : List.of("sharpness", "brightness", "shadowClipping", "highlightClipping", "contrast", "saturation", "noise", "thirds")) {
+                assertThat(number(all, unit)).as(path + " " + unit).isBetween(0.0, 1.0);
+            }
+            assertThat(number(all, "colorfulness")).isFinite().isGreaterThanOrEqualTo(0);
+            assertThat(number(all, "brisque")).isFinite();
+            assertThat(number(all, "horizonTilt")).isBetween(-20.0, 20.0);
+            assertThat(all.get("exposure")).isIn("under", "ok", "over");
+        }
+    }
+
+    @Test
+    void aTiltedHorizonReadsAsATilt() {
+        Mat scene = new Mat(600, 900, org.bytedeco.opencv.global.opencv_core.CV_8UC3, new org.bytedeco.opencv.opencv_core.Scalar(200, 150, 100, 0));
+        // sea below a line that drops 5° to the right
+        var points = new org.bytedeco.opencv.opencv_core.Point(4);
+        double drop = Math.tan(Math.toRadians(5)) * 900;
+        points.position(0).x(0).y(300);
+        points.position(1).x(900).y((int) (300 + drop));
+        points.position(2).x(900).y(600);
+        points.position(3).x(0).y(600);
+        points.position(0);
+        org.bytedeco.opencv.global.opencv_imgproc.fillConvexPoly(scene, points, 4, new org.bytedeco.opencv.opencv_core.Scalar(90, 60, 20, 0));
+        assertThat(number(analyzer.composition(scene), "horizonTilt")).isCloseTo(5.0, org.assertj.core.data.Offset.offset(1.0));
+        assertThat(Loader.getPlatform()).isEqualTo("linux-x86_64");
+    }
+}
