@@ -44,6 +44,15 @@ public final class TestImages {
         }
     }
 
+    /** The same picture with different bytes (16 random bytes after the JPEG's end marker): new content to the server. */
+    public static byte[] uniqueCopy(byte[] jpeg) {
+        byte[] copy = java.util.Arrays.copyOf(jpeg, jpeg.length + 16);
+        byte[] tail = new byte[16];
+        new Random().nextBytes(tail);
+        System.arraycopy(tail, 0, copy, jpeg.length, 16);
+        return copy;
+    }
+
     /** A generated picture: background colour from the seed, shapes, and a red block in the top-left corner. */
     public static Mat picture(int width, int height, long seed) {
         Random random = new Random(seed);

@@ -2,6 +2,7 @@ package dev.lightbox.library.api;
 
 import dev.lightbox.base.security.CurrentUser;
 import dev.lightbox.jobs.JobService;
+import dev.lightbox.library.service.PhotoDetails;
 import dev.lightbox.library.service.PhotoService;
 import dev.lightbox.library.service.PhotoUploadService;
 import dev.lightbox.library.service.UploadOutcome;
@@ -43,12 +44,14 @@ class PhotoApiController {
     private final PhotoService photos;
     private final MediaResponder media;
     private final JobService jobs;
+    private final List<PhotoDetails> details;
 
-    PhotoApiController(PhotoUploadService uploads, PhotoService photos, MediaResponder media, JobService jobs) {
+    PhotoApiController(PhotoUploadService uploads, PhotoService photos, MediaResponder media, JobService jobs, List<PhotoDetails> details) {
         this.uploads = uploads;
         this.photos = photos;
         this.media = media;
         this.jobs = jobs;
+        this.details = details;
     }
 
     record UploadJson(UUID id, String sha256, boolean duplicate, LocalDateTime takenAt, int width, int height) {
@@ -97,7 +100,11 @@ class PhotoApiController {
     @GetMapping("/{id}")
     ResponseEntity<PhotoJson> get(@PathVariable UUID id) {
         UUID owner = CurrentUser.require().id();
-        return photos.find(owner, id).map(p -> PhotoJson.withJobs(p, jobs.forSubject(owner, id))).map(ResponseEntity::ok)
+        return photos.find(owner, id).map(p -> {
+                    var contributed = new java.util.LinkedHashMap<String, Object>();
+                    details.forEach(d -> contributed.put(d.name(), d.json(owner, p)));
+                    return PhotoJson.withDetails(p, jobs.forSubject(owner, id), contributed);
+                }).map(ResponseEntity::ok)
                 .orElseGet(() -> ResponseEntity.notFound().build());
     }
 

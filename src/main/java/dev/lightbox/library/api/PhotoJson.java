@@ -1,11 +1,14 @@
 package dev.lightbox.library.api;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.lightbox.jobs.JobView;
 import dev.lightbox.library.service.PhotoView;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -29,7 +32,14 @@ record PhotoJson(
         Exposure exposure,
         @Nullable Location location,
         Links links,
-        @Nullable List<JobRef> jobs) {
+        @Nullable List<JobRef> jobs,
+        @JsonIgnore Map<String, Object> details) {
+
+    /** Fields other modules contribute (see {@link dev.lightbox.library.service.PhotoDetails}), e.g. "analysis". */
+    @JsonAnyGetter
+    Map<String, Object> contributed() {
+        return details;
+    }
 
     record JobRef(UUID id, String type, String status, double progress, @Nullable String step) {
         static JobRef of(JobView job) {
@@ -49,10 +59,11 @@ record PhotoJson(
     record Links(String thumbnail, String preview, String original) {
     }
 
-    static PhotoJson withJobs(PhotoView p, List<JobView> jobs) {
+    static PhotoJson withDetails(PhotoView p, List<JobView> jobs, Map<String, Object> details) {
         PhotoJson base = of(p);
         return new PhotoJson(base.id, base.sha256, base.format, base.sizeBytes, base.width, base.height, base.takenAt, base.takenAtSource,
-                base.uploadedAt, base.originalName, base.camera, base.exposure, base.location, base.links, jobs.stream().map(JobRef::of).toList());
+                base.uploadedAt, base.originalName, base.camera, base.exposure, base.location, base.links, jobs.stream().map(JobRef::of).toList(),
+                details);
     }
 
     static PhotoJson of(PhotoView p) {
@@ -62,6 +73,6 @@ record PhotoJson(
                 new Camera(p.cameraMake(), p.cameraModel(), p.lens()),
                 new Exposure(p.fNumber(), p.exposureSeconds(), p.iso(), p.focalLengthMm()),
                 p.gpsLatitude() != null && p.gpsLongitude() != null ? new Location(p.gpsLatitude(), p.gpsLongitude()) : null,
-                new Links(base + "/thumbnail", base + "/preview", base + "/original"), null);
+                new Links(base + "/thumbnail", base + "/preview", base + "/original"), null, Map.of());
     }
 }

@@ -17,12 +17,14 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.lightbox.base.security.CurrentUser;
+import dev.lightbox.library.service.PhotoDetails;
 import dev.lightbox.library.service.PhotoService;
 import dev.lightbox.library.service.PhotoService.Neighbors;
 import dev.lightbox.library.service.PhotoView;
 import jakarta.annotation.security.PermitAll;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -37,10 +39,12 @@ public class PhotoPage extends Main implements BeforeEnterObserver {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.MEDIUM);
 
     private final PhotoService photos;
+    private final List<PhotoDetails> contributions;
     private final UUID owner;
 
-    public PhotoPage(PhotoService photos) {
+    public PhotoPage(PhotoService photos, List<PhotoDetails> contributions) {
         this.photos = photos;
+        this.contributions = contributions;
         this.owner = CurrentUser.require().id();
         setId("photo-page");
         addClassName("photo-page");
@@ -61,7 +65,12 @@ public class PhotoPage extends Main implements BeforeEnterObserver {
         var preview = new Image("media/photos/" + photo.id() + "/preview", photo.originalName() != null ? photo.originalName() : "photo");
         preview.setId("photo-preview");
         preview.addClassName("photo-preview");
-        var stage = new Div(preview);
+        var frame = new Div(preview);
+        frame.addClassName("photo-frame");
+        for (PhotoDetails contribution : contributions) {
+            for (PhotoDetails.Box box : contribution.boxes(owner, photo)) frame.add(overlay(box, photo));
+        }
+        var stage = new Div(frame);
         stage.addClassName("photo-stage");
 
         var newer = navButton("Newer", VaadinIcon.ARROW_LEFT, neighbors.newer());
@@ -79,7 +88,21 @@ public class PhotoPage extends Main implements BeforeEnterObserver {
         actions.setAlignItems(HorizontalLayout.Alignment.BASELINE);
         actions.setWrap(true);
 
-        add(stage, actions, details(photo));
+        var list = details(photo);
+        for (PhotoDetails contribution : contributions) {
+            contribution.lines(owner, photo).forEach((term, value) -> item(list, term, value));
+        }
+        add(stage, actions, list);
+    }
+
+    /** A box in the photo's upright pixels, placed in percent so it follows the preview's displayed size. */
+    private static Div overlay(PhotoDetails.Box box, PhotoView photo) {
+        var overlay = new Div();
+        overlay.addClassName("photo-box");
+        overlay.getElement().setAttribute("title", box.label());
+        overlay.getStyle().set("left", 100.0 * box.x() / photo.width() + "%").set("top", 100.0 * box.y() / photo.height() + "%")
+                .set("width", 100.0 * box.width() / photo.width() + "%").set("height", 100.0 * box.height() / photo.height() + "%");
+        return overlay;
     }
 
     private Button navButton(String label, VaadinIcon icon, @Nullable UUID target) {

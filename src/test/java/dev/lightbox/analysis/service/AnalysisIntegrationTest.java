@@ -22,7 +22,7 @@ class AnalysisIntegrationTest extends IntegrationTest {
         var api = api();
         String alice = api.login(api.signUpNewUser(), "password-123");
         UUID aliceId = UUID.fromString(api.get("/api/v1/auth/me", alice).json().get("id").asString());
-        byte[] portrait = TestImages.read(TestImages.GRACE_HOPPER);
+        byte[] portrait = TestImages.uniqueCopy(TestImages.read(TestImages.GRACE_HOPPER));
         var created = api.upload("grace.jpg", portrait, alice).json();
         String sha = created.get("sha256").asString();
         UUID photoId = UUID.fromString(created.get("id").asString());
@@ -38,6 +38,12 @@ class AnalysisIntegrationTest extends IntegrationTest {
         var analysisJob = jobs.forSubject(aliceId, photoId).stream().filter(j -> j.type().equals("analysis.photo")).findFirst().orElseThrow();
         assertThat(analysisJob.status()).isEqualTo(JobStatus.SUCCEEDED);
         assertThat(jobs.attempts(aliceId, analysisJob.id())).hasSize(1);
+
+        var analysis = api.get("/api/v1/photos/" + photoId, alice).json().get("analysis");
+        assertThat(analysis.get("status").asString()).isEqualTo("done");
+        assertThat(analysis.get("analyzerVersion").asInt()).isEqualTo(PhotoAnalyzer.VERSION);
+        assertThat(analysis.get("attributes").get("faceCount").asInt()).isGreaterThanOrEqualTo(1);
+        assertThat(analysis.get("attributes").get("exposure").asString()).isIn("under", "ok", "over");
 
         long runs = AnalysisJob.RUNS.get();
         String bob = api.login(api.signUpNewUser(), "password-123");

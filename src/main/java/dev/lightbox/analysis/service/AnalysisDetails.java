@@ -1,0 +1,70 @@
+package dev.lightbox.analysis.service;
+
+import dev.lightbox.library.service.PhotoDetails;
+import dev.lightbox.library.service.PhotoView;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/** The photo's analysis in its JSON ({@code analysis: {status, analyzerVersion, attributes}}), on its page, and its face boxes. */
+@Component
+class AnalysisDetails implements PhotoDetails {
+
+    private final AnalysisService analyses;
+
+    AnalysisDetails(AnalysisService analyses) {
+        this.analyses = analyses;
+    }
+
+    @Override
+    public String name() {
+        return "analysis";
+    }
+
+    @Override
+    public Object json(UUID ownerId, PhotoView photo) {
+        Optional<Map<String, Object>> attributes = analyses.find(photo.sha256());
+        var json = new LinkedHashMap<String, Object>();
+        json.put("status", attributes.isPresent() ? "done" : "pending");
+        json.put("analyzerVersion", PhotoAnalyzer.VERSION);
+        json.put("attributes", attributes.orElse(Map.of()));
+        return json;
+    }
+
+    @Override
+    public Map<String, String> lines(UUID ownerId, PhotoView photo) {
+        var lines = new LinkedHashMap<String, String>();
+        analyses.find(photo.sha256()).ifPresentOrElse(a -> {
+            lines.put("Sharpness", percent(a.get("sharpness")));
+            lines.put("Exposure", a.get("exposure") + " · brightness " + percent(a.get("brightness"))
+                    + " · shadows clipped " + percent(a.get("shadowClipping")) + " · highlights clipped " + percent(a.get("highlightClipping")));
+            lines.put("Colour", "colourfulness " + a.get("colorfulness") + " · saturation " + percent(a.get("saturation")));
+            lines.put("Quality", "contrast " + percent(a.get("contrast")) + " · noise " + percent(a.get("noise")) + " · BRISQUE " + a.get("brisque"));
+            lines.put("Composition", "rule of thirds " + percent(a.get("thirds")) + " · horizon tilt " + a.get("horizonTilt") + "°");
+            lines.put("Faces", String.valueOf(a.get("faceCount")));
+        }, () -> lines.put("Analysis", "in progress"));
+        return lines;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<Box> boxes(UUID ownerId, PhotoView photo) {
+        var boxes = new ArrayList<Box>();
+        analyses.find(photo.sha256()).ifPresent(a -> {
+            for (Map<String, Object> face : (List<Map<String, Object>>) a.getOrDefault("faces", List.of())) {
+                boxes.add(new Box(((Number) face.get("x")).intValue(), ((Number) face.get("y")).intValue(),
+                        ((Number) face.get("w")).intValue(), ((Number) face.get("h")).intValue(),
+                        "face " + Math.round(((Number) face.get("confidence")).doubleValue() * 100) + "%"));
+            }
+        });
+        return boxes;
+    }
+
+    private static String percent(Object value) {
+        return value instanceof Number n ? Math.round(n.doubleValue() * 100) + "%" : "–";
+    }
+}
