@@ -3,7 +3,12 @@ package dev.lightbox.support;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -24,6 +29,19 @@ public abstract class IntegrationTest {
 
     @LocalServerPort
     protected int port;
+
+    @Autowired
+    private ObjectProvider<SecurityContextHolderStrategy> securityStrategy;
+
+    /**
+     * Vaadin's security setup installs its strategy in Spring Security's global SecurityContextHolder. Tests
+     * that start other application contexts in this JVM (RestartTest, StartupChecksTest) replace it; the
+     * shared context's own strategy goes back in before each test. (A running app has one context.)
+     */
+    @BeforeEach
+    void useThisContextsSecurityStrategy() {
+        securityStrategy.ifAvailable(SecurityContextHolder::setContextHolderStrategy);
+    }
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
