@@ -21,18 +21,13 @@ class AnalysisDetails implements PhotoDetails {
     }
 
     @Override
-    public String name() {
-        return "analysis";
-    }
-
-    @Override
-    public Object json(UUID ownerId, PhotoView photo) {
+    public Map<String, Object> json(UUID ownerId, PhotoView photo) {
         Optional<Map<String, Object>> attributes = analyses.find(photo.sha256());
         var json = new LinkedHashMap<String, Object>();
         json.put("status", attributes.isPresent() ? "done" : "pending");
         json.put("analyzerVersion", PhotoAnalyzer.VERSION);
         json.put("attributes", attributes.orElse(Map.of()));
-        return json;
+        return Map.of("analysis", json);
     }
 
     @Override

@@ -43,6 +43,21 @@ public class AnalysisService {
                 .query(String.class).optional().map(text -> (Map<String, Object>) json.readValue(text, Map.class));
     }
 
+    /**
+     * The fraction (0..1) of this owner's analysed photos whose numeric {@code attribute} is below
+     * {@code value}: "sharper than 88% of your library". Empty when the owner has no other analysed photo.
+     */
+    public java.util.OptionalDouble percentile(java.util.UUID ownerId, String attribute, double value) {
+        if (!attribute.matches("[a-zA-Z]+")) throw new IllegalArgumentException("attribute");
+        var counts = jdbc.sql("""
+                select count(*) filter (where (a.attributes ->> :attribute)::float8 < :value) as below, count(*) as total
+                from photos p join photo_attributes a on a.sha256 = p.sha256 and a.analyzer_version = :version
+                where p.owner_id = :owner and jsonb_exists(a.attributes, :attribute)""")
+                .param("attribute", attribute).param("value", value).param("version", PhotoAnalyzer.VERSION).param("owner", ownerId)
+                .query((rs, n) -> new long[] {rs.getLong("below"), rs.getLong("total")}).single();
+        return counts[1] <= 1 ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of((double) counts[0] / (counts[1] - 1));
+    }
+
     void save(String sha256, Map<String, Object> attributes) {
         jdbc.sql("""
                 insert into photo_attributes (sha256, analyzer_version, attributes, analyzed_at)

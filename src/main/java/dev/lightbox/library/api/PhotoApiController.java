@@ -40,6 +40,8 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 @RequestMapping("/api/v1/photos")
 class PhotoApiController {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PhotoApiController.class);
+
     private final PhotoUploadService uploads;
     private final PhotoService photos;
     private final MediaResponder media;
@@ -102,7 +104,13 @@ class PhotoApiController {
         UUID owner = CurrentUser.require().id();
         return photos.find(owner, id).map(p -> {
                     var contributed = new java.util.LinkedHashMap<String, Object>();
-                    details.forEach(d -> contributed.put(d.name(), d.json(owner, p)));
+                    details.forEach(d -> {
+                        try {
+                            contributed.putAll(d.json(owner, p));
+                        } catch (RuntimeException e) { // one module's trouble does not hide the photo
+                            log.warn("Photo details from {} failed: {}", d.getClass().getSimpleName(), e.toString());
+                        }
+                    });
                     return PhotoJson.withDetails(p, jobs.forSubject(owner, id), contributed);
                 }).map(ResponseEntity::ok)
                 .orElseGet(() -> ResponseEntity.notFound().build());

@@ -11,11 +11,8 @@ import java.util.UUID;
  */
 public interface PhotoDetails {
 
-    /** The JSON field this contributes to {@code GET /api/v1/photos/{id}}, e.g. "analysis". */
-    String name();
-
-    /** The field's value for this owner's photo (a JSON-serialisable value). */
-    Object json(UUID ownerId, PhotoView photo);
+    /** Top-level fields this adds to {@code GET /api/v1/photos/{id}} (e.g. "analysis"), JSON-serialisable values. */
+    Map<String, Object> json(UUID ownerId, PhotoView photo);
 
     /** Label → text lines for the photo page, in order. */
     default Map<String, String> lines(UUID ownerId, PhotoView photo) {

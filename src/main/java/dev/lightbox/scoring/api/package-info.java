@@ -1,0 +1,4 @@
+@NullMarked
+package dev.lightbox.scoring.api;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,157 @@
+package dev.lightbox.scoring.service;
+
+import dev.lightbox.scoring.service.ScoringException.Reason;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A user's scoring configs: the presets on first use, create, change, delete, and which one is active. */
+@Service
+public class ScoringConfigService {
+
+    public static final int MAX_NAME = 100;
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    ScoringConfigService(JdbcClient jdbc, JsonMapper json, Clock clock) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** The owner's configs, oldest first; the presets are created on first use, Balanced active. */
+    @Transactional
+    public List<ScoringConfig> list(UUID owner) {
+        List<ScoringConfig> configs = query(owner, null);
+        if (!configs.isEmpty()) return configs;
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:owner, 1))").param("owner", owner.toString()).query((rs, n) -> 1).list();
+        configs = query(owner, null);
+        if (!configs.isEmpty()) return configs;
+        for (Presets.Preset preset : Presets.ALL.values()) {
+            insert(owner, preset.name(), preset.weights(), preset.thresholds(), preset.name().equals("Balanced"));
+        }
+        return query(owner, null);
+    }
+
+    @Transactional
+    public ScoringConfig active(UUID owner) {
+        return list(owner).stream().filter(ScoringConfig::active).findFirst().orElseGet(() -> list(owner).getFirst());
+    }
+
+    @Transactional
+    public Optional<ScoringConfig> find(UUID owner, UUID id) {
+        list(owner);
+        return query(owner, id).stream().findFirst();
+    }
+
+    @Transactional
+    public ScoringConfig create(UUID owner, String name, Map<String, Double> weights, ScoringConfig.Thresholds thresholds) {
+        list(owner);
+        var clean = validate(name, weights, thresholds);
+        try {
+            return query(owner, insert(owner, name.strip(), clean, thresholds, false)).getFirst();
+        } catch (DuplicateKeyException e) {
+            throw new ScoringException(Reason.CONFLICT, "name: you already have a config called “" + name.strip() + "”.");
+        }
+    }
+
+    @Transactional
+    public ScoringConfig update(UUID owner, UUID id, String name, Map<String, Double> weights, ScoringConfig.Thresholds thresholds) {
+        find(owner, id).orElseThrow(ScoringConfigService::notFound);
+        var clean = validate(name, weights, thresholds);
+        try {
+            jdbc.sql("""
+                    update scoring_configs set name = :name, weights = cast(:weights as jsonb), thresholds = cast(:thresholds as jsonb)
+                    where id = :id and owner_id = :owner""")
+                    .param("name", name.strip()).param("weights", json.writeValueAsString(clean))
+                    .param("thresholds", json.writeValueAsString(thresholds)).param("id", id).param("owner", owner).update();
+        } catch (DuplicateKeyException e) {
+            throw new ScoringException(Reason.CONFLICT, "name: you already have a config called “" + name.strip() + "”.");
+        }
+        return query(owner, id).getFirst();
+    }
+
+    /** Deletes a config; deleting the active one makes the oldest remaining active. The last one stays. */
+    @Transactional
+    public void delete(UUID owner, UUID id) {
+        ScoringConfig config = find(owner, id).orElseThrow(ScoringConfigService::notFound);
+        if (list(owner).size() == 1) throw new ScoringException(Reason.CONFLICT, "This is your only config: create another before deleting it.");
+        jdbc.sql("delete from scoring_configs where id = :id and owner_id = :owner").param("id", id).param("owner", owner).update();
+        if (config.active()) activate(owner, list(owner).getFirst().id());
+    }
+
+    @Transactional
+    public ScoringConfig activate(UUID owner, UUID id) {
+        find(owner, id).orElseThrow(ScoringConfigService::notFound);
+        jdbc.sql("update scoring_configs set active = false where owner_id = :owner and active").param("owner", owner).update();
+        jdbc.sql("update scoring_configs set active = true where id = :id and owner_id = :owner").param("id", id).param("owner", owner).update();
+        return query(owner, id).getFirst();
+    }
+
+    static Map<String, Double> validate(String name, Map<String, Double> weights, ScoringConfig.Thresholds thresholds) {
+        if (name == null || name.isBlank() || name.strip().length() > MAX_NAME) {
+            throw new ScoringException(Reason.INVALID, "name: give the config a name of 1 to " + MAX_NAME + " characters.");
+        }
+        var clean = new LinkedHashMap<String, Double>();
+        for (var entry : (weights == null ? Map.<String, Double>of() : weights).entrySet()) {
+            if (!Reducer.ATTRIBUTES.contains(entry.getKey())) {
+                throw new ScoringException(Reason.INVALID, "weights." + entry.getKey() + ": not an attribute; use one of " + String.join(", ", Reducer.ATTRIBUTES) + ".");
+            }
+            Double weight = entry.getValue();
+            if (weight == null || !Double.isFinite(weight) || weight < 0 || weight > 1) {
+                throw new ScoringException(Reason.INVALID, "weights." + entry.getKey() + ": must be between 0 and 1.");
+            }
+            if (weight > 0) clean.put(entry.getKey(), weight);
+        }
+        if (clean.isEmpty()) throw new ScoringException(Reason.INVALID, "weights: give at least one attribute a weight above 0.");
+        if (thresholds.minSharpness() != null && (thresholds.minSharpness() < 0 || thresholds.minSharpness() > 1)) {
+            throw new ScoringException(Reason.INVALID, "thresholds.minSharpness: must be between 0 and 1.");
+        }
+        if (thresholds.maxNoise() != null && (thresholds.maxNoise() < 0 || thresholds.maxNoise() > 1)) {
+            throw new ScoringException(Reason.INVALID, "thresholds.maxNoise: must be between 0 and 1.");
+        }
+        return clean;
+    }
+
+    private UUID insert(UUID owner, String name, Map<String, Double> weights, ScoringConfig.Thresholds thresholds, boolean active) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                insert into scoring_configs (id, owner_id, name, weights, thresholds, active, created_at)
+                values (:id, :owner, :name, cast(:weights as jsonb), cast(:thresholds as jsonb), :active, :created)""")
+                .param("id", id).param("owner", owner).param("name", name).param("weights", json.writeValueAsString(weights))
+                .param("thresholds", json.writeValueAsString(thresholds)).param("active", active)
+                .param("created", Timestamp.from(clock.instant())).update();
+        return id;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<ScoringConfig> query(UUID owner, UUID id) {
+        return jdbc.sql("""
+                select * from scoring_configs where owner_id = :owner and (cast(:id as uuid) is null or id = :id)
+                order by created_at, name""")
+                .param("owner", owner).param("id", id)
+                .query((rs, n) -> {
+                    Map<String, Object> rawWeights = json.readValue(rs.getString("weights"), Map.class);
+                    var weights = new LinkedHashMap<String, Double>();
+                    rawWeights.forEach((k, v) -> weights.put(k, ((Number) v).doubleValue()));
+                    return new ScoringConfig(rs.getObject("id", UUID.class), rs.getString("name"), weights,
+                            json.readValue(rs.getString("thresholds"), ScoringConfig.Thresholds.class), rs.getBoolean("active"),
+                            rs.getTimestamp("created_at").toInstant());
+                }).list();
+    }
+
+    private static ScoringException notFound() {
+        return new ScoringException(Reason.NOT_FOUND, "No such scoring config.");
+    }
+}
