@@ -86,9 +86,10 @@ class JobsBrowserTest extends BrowserTest {
         assertThat(page.locator(".upload-result-stored")).hasCount(1);
 
         page.locator("#main-nav").getByText("Jobs").click();
-        var row = page.locator(".job-row").first();
-        assertThat(row).containsText("Preview and thumbnail");
+        var row = page.locator(".job-row", new com.microsoft.playwright.Page.LocatorOptions().setHasText("Preview and thumbnail"));
         assertThat(row.locator(".job-status")).hasAttribute("data-status", "SUCCEEDED");
+        var analysis = page.locator(".job-row", new com.microsoft.playwright.Page.LocatorOptions().setHasText("Photo analysis"));
+        assertThat(analysis.locator(".job-status")).hasAttribute("data-status", "SUCCEEDED");
 
         page.locator("#main-nav").getByText("Timeline").click();
         page.waitForFunction("() => { const i = document.querySelector('#timeline-days img'); return i && i.complete && i.naturalWidth > 0; }");

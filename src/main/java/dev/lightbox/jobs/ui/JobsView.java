@@ -34,7 +34,8 @@ import org.jspecify.annotations.Nullable;
 @PermitAll
 public class JobsView extends Main {
 
-    private static final Map<String, String> NAMES = Map.of("library.renditions", "Preview and thumbnail", "system.noop", "Diagnostic job");
+    private static final Map<String, String> NAMES = Map.of("library.renditions", "Preview and thumbnail", "analysis.photo", "Photo analysis",
+            "system.noop", "Diagnostic job");
 
     private final JobService jobs;
     private final UUID owner;
