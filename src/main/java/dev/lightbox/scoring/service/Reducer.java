@@ -1,7 +1,6 @@
 package dev.lightbox.scoring.service;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -63,16 +62,6 @@ public final class Reducer {
             failures.add(String.format("Noise %.2f is above the maximum %.2f", num(a, "noise"), t.maxNoise()));
         }
         return failures;
-    }
-
-    /** Goodness of every weighable attribute present: for explanations and the profile. */
-    public static Map<String, Double> goodnesses(Map<String, Object> attributes) {
-        var result = new LinkedHashMap<String, Double>();
-        for (String attribute : ATTRIBUTES) {
-            double g = goodness(attribute, attributes);
-            if (g >= 0) result.put(attribute, g);
-        }
-        return result;
     }
 
     private static boolean has(Map<String, Object> a, String key) {

@@ -2,7 +2,6 @@ package dev.lightbox.scoring.service;
 
 import dev.lightbox.analysis.service.AnalysisService;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -32,9 +31,5 @@ public class ScoringService {
                     Advisor.explain(attributes, config, (attribute, value) -> analyses.percentile(owner, attribute, value)),
                     Advisor.advise(attributes), config.name());
         });
-    }
-
-    public static Map<String, Double> goodnesses(Map<String, Object> attributes) {
-        return Reducer.goodnesses(attributes);
     }
 }
