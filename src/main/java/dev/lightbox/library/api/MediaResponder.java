@@ -37,13 +37,11 @@ class MediaResponder {
     ResponseEntity<StreamingResponseBody> respond(UUID owner, UUID photoId, String rendition, @Nullable String ifNoneMatch,
                                                   @Nullable String range, boolean download) {
         var found = photos.media(owner, photoId, Rendition.valueOf(rendition.toUpperCase(java.util.Locale.ROOT)));
-        if (found.isEmpty()) return ResponseEntity.notFound().build();
-        String name = photos.find(owner, photoId).map(p -> p.originalName()).orElse(null);
-        return respond(found.get(), ifNoneMatch, range, name, download);
+        return found.isEmpty() ? ResponseEntity.notFound().build() : respond(found.get(), ifNoneMatch, range, download);
     }
 
-    private ResponseEntity<StreamingResponseBody> respond(Media media, @Nullable String ifNoneMatch, @Nullable String range,
-                                                          @Nullable String filename, boolean download) {
+    private ResponseEntity<StreamingResponseBody> respond(Media media, @Nullable String ifNoneMatch, @Nullable String range, boolean download) {
+        String filename = media.filename();
         String etag = "\"" + media.sha256() + (media.rendition() == Rendition.ORIGINAL ? "" : "-" + media.rendition().name().toLowerCase()) + "\"";
         CacheControl cache = media.rendition() == Rendition.ORIGINAL
                 ? CacheControl.maxAge(Duration.ofHours(1)).cachePrivate()

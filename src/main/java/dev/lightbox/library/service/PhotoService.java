@@ -48,8 +48,8 @@ public class PhotoService {
 
     public enum Rendition { THUMBNAIL, PREVIEW, ORIGINAL }
 
-    /** What to send for one rendition: its key, type, and the content hash that identifies its bytes. */
-    public record Media(String key, String contentType, String sha256, Rendition rendition) {
+    /** What to send for one rendition: its key, type, the content hash that identifies its bytes, the upload's file name. */
+    public record Media(String key, String contentType, String sha256, Rendition rendition, @Nullable String filename) {
     }
 
     /** Newest first, {@code limit} at a time; {@code cursor} is the previous page's nextCursor. */
@@ -93,9 +93,10 @@ public class PhotoService {
     @Transactional(readOnly = true)
     public Optional<Media> media(UUID ownerId, UUID photoId, Rendition rendition) {
         return photos.findByIdAndOwnerId(photoId, ownerId).map(photo -> switch (rendition) {
-            case THUMBNAIL -> new Media(PhotoKeys.thumbnail(photo.getSha256()), "image/jpeg", photo.getSha256(), rendition);
-            case PREVIEW -> new Media(PhotoKeys.preview(photo.getSha256()), "image/jpeg", photo.getSha256(), rendition);
-            case ORIGINAL -> new Media(PhotoKeys.original(photo.getSha256()), photo.getFormat().mediaType(), photo.getSha256(), rendition);
+            case THUMBNAIL -> new Media(PhotoKeys.thumbnail(photo.getSha256()), "image/jpeg", photo.getSha256(), rendition, photo.getOriginalName());
+            case PREVIEW -> new Media(PhotoKeys.preview(photo.getSha256()), "image/jpeg", photo.getSha256(), rendition, photo.getOriginalName());
+            case ORIGINAL -> new Media(PhotoKeys.original(photo.getSha256()), photo.getFormat().mediaType(), photo.getSha256(), rendition,
+                    photo.getOriginalName());
         });
     }
 
