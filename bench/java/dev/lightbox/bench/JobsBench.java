@@ -39,7 +39,6 @@ class JobsBench extends IntegrationTest {
         JobHandler clockReporter() {
             return new JobHandler() {
                 public String type() { return "bench.clock"; }
-                public JobQueue queue() { return JobQueue.CPU; }
                 public void run(JobContext context) throws Exception {
                     for (int i = 1; i <= 20; i++) {
                         context.progress(i / 21.0, "step " + i, "t=" + System.currentTimeMillis());

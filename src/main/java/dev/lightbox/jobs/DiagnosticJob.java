@@ -26,11 +26,6 @@ class DiagnosticJob implements JobHandler {
     }
 
     @Override
-    public JobQueue queue() {
-        return JobQueue.CPU;
-    }
-
-    @Override
     public void run(JobContext context) throws Exception {
         Map<String, Object> payload = context.payload();
         boolean record = !Boolean.FALSE.equals(payload.get("record"));

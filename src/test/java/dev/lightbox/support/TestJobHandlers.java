@@ -2,7 +2,6 @@ package dev.lightbox.support;
 
 import dev.lightbox.jobs.JobContext;
 import dev.lightbox.jobs.JobHandler;
-import dev.lightbox.jobs.JobQueue;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,10 +26,9 @@ public class TestJobHandlers {
     }
 
     /** Reports {@code steps} steps of {@code sleepMs} each, then succeeds with {"steps": n}. */
-    static JobHandler steps(String type, JobQueue queue) {
+    static JobHandler steps(String type) {
         return new JobHandler() {
             public String type() { return type; }
-            public JobQueue queue() { return queue; }
             public void run(JobContext context) throws Exception {
                 count(context);
                 int steps = number(context.payload(), "steps", 1);
@@ -47,12 +45,12 @@ public class TestJobHandlers {
 
     @Bean
     JobHandler testStepsCpu() {
-        return steps("test.steps", JobQueue.CPU);
+        return steps("test.steps");
     }
 
     @Bean
     JobHandler testStepsGpu() {
-        return steps("test.gpu-steps", JobQueue.GPU);
+        return steps("test.gpu-steps");
     }
 
     /** Fails its first {@code failures} attempts, then succeeds. */
@@ -60,7 +58,6 @@ public class TestJobHandlers {
     JobHandler testFlaky() {
         return new JobHandler() {
             public String type() { return "test.flaky"; }
-            public JobQueue queue() { return JobQueue.CPU; }
             public void run(JobContext context) {
                 count(context);
                 if (context.attempt() <= number(context.payload(), "failures", 0)) {

@@ -22,11 +22,11 @@ class AnalysisDetails implements PhotoDetails {
 
     @Override
     public Map<String, Object> json(UUID ownerId, PhotoView photo) {
-        Optional<Map<String, Object>> attributes = analyses.find(photo.sha256());
+        Optional<AnalysisService.Analysis> analysis = analyses.findAnalysis(photo.sha256());
         var json = new LinkedHashMap<String, Object>();
-        json.put("status", attributes.isPresent() ? "done" : "pending");
-        json.put("analyzerVersion", PhotoAnalyzer.VERSION);
-        json.put("attributes", attributes.orElse(Map.of()));
+        json.put("status", analysis.map(a -> a.outdated() ? "outdated" : "done").orElse("pending"));
+        json.put("analyzerVersion", analysis.map(AnalysisService.Analysis::analyzerVersion).orElse(PhotoAnalyzer.VERSION));
+        json.put("attributes", analysis.map(AnalysisService.Analysis::attributes).orElse(Map.of()));
         return Map.of("analysis", json);
     }
 
@@ -40,7 +40,7 @@ class AnalysisDetails implements PhotoDetails {
             lines.put("Colour", "colourfulness " + a.get("colorfulness") + " · saturation " + percent(a.get("saturation")));
             lines.put("Quality", "contrast " + percent(a.get("contrast")) + " · noise " + percent(a.get("noise")) + " · BRISQUE " + a.get("brisque"));
             lines.put("Composition", "rule of thirds " + percent(a.get("thirds")) + " · horizon tilt " + a.get("horizonTilt") + "°");
-            lines.put("Faces", String.valueOf(a.get("faceCount")));
+            lines.put("Faces", a.get("faceCount") + (a.get("faceDetector") instanceof String d ? " (" + d + ")" : ""));
         }, () -> lines.put("Analysis", "in progress"));
         return lines;
     }

@@ -49,11 +49,6 @@ class AnalysisJob implements JobHandler {
     }
 
     @Override
-    public JobQueue queue() {
-        return JobQueue.CPU;
-    }
-
-    @Override
     public void run(JobContext context) throws Exception {
         RUNS.incrementAndGet();
         Map<String, Object> p = context.payload();
@@ -70,6 +65,7 @@ class AnalysisJob implements JobHandler {
             var found = faces.detect(working, number(p, "uprightWidth") / (double) working.cols());
             attributes.put("faceCount", found.size());
             attributes.put("faces", found);
+            attributes.put("faceDetector", faces.name());
             context.progress(0.95, "save", null);
             analyses.save(sha256, attributes);
             context.result(Map.of("faceCount", found.size()));

@@ -33,7 +33,7 @@ import org.bytedeco.opencv.opencv_saliency.StaticSaliencySpectralResidual;
 public class PhotoAnalyzer {
 
     /** Bump when any attribute's definition changes: cached results of older versions are re-computed on request. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     /** Laplacian variance at which sharpness reads 0.5: a softly focused 2 MP photo sits around it. */
     private static final double SHARPNESS_HALF = 150.0;

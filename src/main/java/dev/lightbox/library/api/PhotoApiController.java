@@ -3,6 +3,7 @@ package dev.lightbox.library.api;
 import dev.lightbox.base.security.CurrentUser;
 import dev.lightbox.jobs.JobService;
 import dev.lightbox.library.service.PhotoDetails;
+import dev.lightbox.library.service.PhotoQuery;
 import dev.lightbox.library.service.PhotoService;
 import dev.lightbox.library.service.PhotoUploadService;
 import dev.lightbox.library.service.UploadOutcome;
@@ -90,13 +91,21 @@ class PhotoApiController {
         throw new IllegalArgumentException("file: send the photo as multipart/form-data field 'file'.");
     }
 
+    /**
+     * Newest first by default; {@code sort=score} (best first) or {@code score-asc}, and {@code minScore},
+     * {@code maxScore}, {@code passed} filters, by the active scoring config. The cursor belongs to the
+     * order it came from.
+     */
     @GetMapping
-    PageJson list(@RequestParam(required = false) @Nullable String cursor, @RequestParam(defaultValue = "50") int limit) {
+    PageJson list(@RequestParam(required = false) @Nullable String cursor, @RequestParam(defaultValue = "50") int limit,
+                  @RequestParam(defaultValue = "date") String sort, @RequestParam(required = false) @Nullable Double minScore,
+                  @RequestParam(required = false) @Nullable Double maxScore, @RequestParam(required = false) @Nullable Boolean passed) {
         if (limit < 1 || limit > PhotoService.MAX_PAGE) {
             throw new IllegalArgumentException("limit: must be between 1 and " + PhotoService.MAX_PAGE + ".");
         }
-        var page = photos.timeline(CurrentUser.require().id(), cursor, limit);
-        return new PageJson(page.items().stream().map(PhotoJson::of).toList(), page.nextCursor());
+        var query = new PhotoQuery(PhotoQuery.Sort.fromParameter(sort), minScore, maxScore, passed);
+        var page = photos.list(CurrentUser.require().id(), query, cursor, limit);
+        return new PageJson(page.items().stream().map(p -> PhotoJson.ranked(p, page.ranks().get(p.id()))).toList(), page.nextCursor());
     }
 
     @GetMapping("/{id}")

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.lightbox.jobs.JobView;
+import dev.lightbox.library.service.PhotoRanking;
 import dev.lightbox.library.service.PhotoView;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -64,6 +65,15 @@ record PhotoJson(
         return new PhotoJson(base.id, base.sha256, base.format, base.sizeBytes, base.width, base.height, base.takenAt, base.takenAtSource,
                 base.uploadedAt, base.originalName, base.camera, base.exposure, base.location, base.links, jobs.stream().map(JobRef::of).toList(),
                 details);
+    }
+
+    /** A list item of a page ranked or filtered by score: {@code score} and {@code passed} come with it. */
+    static PhotoJson ranked(PhotoView p, PhotoRanking.@Nullable Ranked rank) {
+        if (rank == null) return of(p);
+        PhotoJson base = of(p);
+        return new PhotoJson(base.id, base.sha256, base.format, base.sizeBytes, base.width, base.height, base.takenAt, base.takenAtSource,
+                base.uploadedAt, base.originalName, base.camera, base.exposure, base.location, base.links, null,
+                Map.of("score", rank.score(), "passed", rank.passed()));
     }
 
     static PhotoJson of(PhotoView p) {

@@ -17,6 +17,8 @@ public interface PhotoRepository extends JpaRepository<Photo, UUID> {
 
     long countBySha256(String sha256);
 
+    List<Photo> findByOwnerId(UUID ownerId);
+
     long countByOwnerId(UUID ownerId);
 
     /** The count triggers keep in photo_counts: one row read, whatever the library's size. */

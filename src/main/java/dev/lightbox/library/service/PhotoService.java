@@ -10,7 +10,11 @@ import org.bytedeco.opencv.opencv_core.Mat;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.util.Base64;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -33,14 +37,20 @@ public class PhotoService {
     private final PhotoRepository photos;
     private final ObjectStore store;
     private final PhotoUploadService uploads;
+    private final List<PhotoRanking> rankings;
 
-    PhotoService(PhotoRepository photos, ObjectStore store, PhotoUploadService uploads) {
+    PhotoService(PhotoRepository photos, ObjectStore store, PhotoUploadService uploads, List<PhotoRanking> rankings) {
         this.photos = photos;
         this.store = store;
         this.uploads = uploads;
+        this.rankings = rankings;
     }
 
-    public record Page(List<PhotoView> items, @Nullable String nextCursor) {
+    /** {@code ranks}: each item's score when the page was ranked or filtered by score, else empty. */
+    public record Page(List<PhotoView> items, @Nullable String nextCursor, Map<UUID, PhotoRanking.Ranked> ranks) {
+        public Page(List<PhotoView> items, @Nullable String nextCursor) {
+            this(items, nextCursor, Map.of());
+        }
     }
 
     public record Neighbors(@Nullable UUID newer, @Nullable UUID older) {
@@ -63,6 +73,28 @@ public class PhotoService {
         boolean more = rows.size() > size;
         List<PhotoView> items = rows.stream().limit(size).map(PhotoView::of).toList();
         return new Page(items, more ? encode(items.getLast()) : null);
+    }
+
+    /**
+     * The library as {@code query} asks: the plain timeline, or ordered/filtered by score through the
+     * {@link PhotoRanking} (whose cursors it issues). Items keep the ranking's order.
+     */
+    @Transactional(readOnly = true)
+    public Page list(UUID ownerId, PhotoQuery query, @Nullable String cursor, int limit) {
+        if (query.isPlainTimeline()) return timeline(ownerId, cursor, limit);
+        if (rankings.isEmpty()) throw new IllegalArgumentException("sort: scores are not available on this server.");
+        PhotoRanking.Page ranked = rankings.getFirst().page(ownerId, query, cursor, Math.clamp(limit, 1, MAX_PAGE));
+        var byId = new HashMap<UUID, Photo>();
+        photos.findAllById(ranked.items().stream().map(PhotoRanking.Ranked::photoId).toList()).forEach(p -> byId.put(p.getId(), p));
+        var items = new ArrayList<PhotoView>();
+        var ranks = new LinkedHashMap<UUID, PhotoRanking.Ranked>();
+        for (PhotoRanking.Ranked rank : ranked.items()) {
+            Photo photo = byId.get(rank.photoId());
+            if (photo == null || !photo.getOwnerId().equals(ownerId)) continue; // deleted meanwhile
+            items.add(PhotoView.of(photo));
+            ranks.put(photo.getId(), rank);
+        }
+        return new Page(items, ranked.nextCursor(), ranks);
     }
 
     /** Starts the timeline at a moment (e.g. the end of a chosen month) instead of at the newest photo. */
@@ -109,6 +141,22 @@ public class PhotoService {
         try (InputStream in = openOriginal(sha256)) {
             return Thumbnailer.workingCopy(in, sizeBytes, ImageFormat.valueOf(format), storedWidth, storedHeight, orientation, maxPixels);
         }
+    }
+
+    /**
+     * The facts background work needs about each photo, as {@link PhotoAdded} carries them: one owner's
+     * photos, or everyone's when {@code ownerId} is null (admin work such as re-analysis).
+     */
+    @Transactional(readOnly = true)
+    public List<PhotoAdded> contents(@Nullable UUID ownerId) {
+        List<Photo> rows = ownerId == null ? photos.findAll() : photos.findByOwnerId(ownerId);
+        return rows.stream().map(PhotoService::facts).toList();
+    }
+
+    private static PhotoAdded facts(Photo p) {
+        boolean turned = p.getOrientation() >= 5;
+        return new PhotoAdded(p.getId(), p.getOwnerId(), p.getSha256(), p.getFormat().name(), p.getSizeBytes(),
+                turned ? p.getHeight() : p.getWidth(), turned ? p.getWidth() : p.getHeight(), p.getOrientation(), p.getWidth());
     }
 
     /** The stored original of a content hash, for background work that was handed the hash (not scoped to a user). */

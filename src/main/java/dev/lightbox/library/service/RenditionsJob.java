@@ -54,11 +54,6 @@ class RenditionsJob implements JobHandler {
     }
 
     @Override
-    public JobQueue queue() {
-        return JobQueue.CPU;
-    }
-
-    @Override
     public void run(JobContext context) throws Exception {
         Map<String, Object> p = context.payload();
         String sha256 = (String) p.get("sha256");

@@ -1,5 +1,7 @@
 package dev.lightbox.scoring.service;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -14,5 +16,12 @@ public record ScoringConfig(UUID id, String name, Map<String, Double> weights, T
      */
     public record Thresholds(@Nullable Double minSharpness, boolean exposureOk, boolean facesRequired, @Nullable Double maxNoise) {
         public static final Thresholds NONE = new Thresholds(null, false, false, null);
+
+        /** From JSON: a threshold left out is not set. */
+        @JsonCreator
+        static Thresholds fromJson(@JsonProperty("minSharpness") @Nullable Double minSharpness, @JsonProperty("exposureOk") @Nullable Boolean exposureOk,
+                                   @JsonProperty("facesRequired") @Nullable Boolean facesRequired, @JsonProperty("maxNoise") @Nullable Double maxNoise) {
+            return new Thresholds(minSharpness, Boolean.TRUE.equals(exposureOk), Boolean.TRUE.equals(facesRequired), maxNoise);
+        }
     }
 }

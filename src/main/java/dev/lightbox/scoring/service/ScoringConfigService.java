@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -23,11 +24,13 @@ public class ScoringConfigService {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    ScoringConfigService(JdbcClient jdbc, JsonMapper json, Clock clock) {
+    ScoringConfigService(JdbcClient jdbc, JsonMapper json, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
+        this.events = events;
     }
 
     /** The owner's configs, oldest first; the presets are created on first use, Balanced active. */
@@ -68,7 +71,7 @@ public class ScoringConfigService {
 
     @Transactional
     public ScoringConfig update(UUID owner, UUID id, String name, Map<String, Double> weights, ScoringConfig.Thresholds thresholds) {
-        find(owner, id).orElseThrow(ScoringConfigService::notFound);
+        ScoringConfig before = find(owner, id).orElseThrow(ScoringConfigService::notFound);
         var clean = validate(name, weights, thresholds);
         try {
             jdbc.sql("""
@@ -79,7 +82,10 @@ public class ScoringConfigService {
         } catch (DuplicateKeyException e) {
             throw new ScoringException(Reason.CONFLICT, "name: you already have a config called “" + name.strip() + "”.");
         }
-        return query(owner, id).getFirst();
+        ScoringConfig after = query(owner, id).getFirst();
+        boolean scoresChange = !after.weights().equals(before.weights()) || !after.thresholds().equals(before.thresholds());
+        if (after.active() && scoresChange) events.publishEvent(new ActiveConfigChanged(owner));
+        return after;
     }
 
     /** Deletes a config; deleting the active one makes the oldest remaining active. The last one stays. */
@@ -96,6 +102,7 @@ public class ScoringConfigService {
         find(owner, id).orElseThrow(ScoringConfigService::notFound);
         jdbc.sql("update scoring_configs set active = false where owner_id = :owner and active").param("owner", owner).update();
         jdbc.sql("update scoring_configs set active = true where id = :id and owner_id = :owner").param("id", id).param("owner", owner).update();
+        events.publishEvent(new ActiveConfigChanged(owner));
         return query(owner, id).getFirst();
     }
 

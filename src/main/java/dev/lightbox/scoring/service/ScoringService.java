@@ -1,21 +1,39 @@
 package dev.lightbox.scoring.service;
 
 import dev.lightbox.analysis.service.AnalysisService;
+import dev.lightbox.analysis.service.ContentAnalysed;
+import dev.lightbox.jobs.JobService;
+import dev.lightbox.library.service.PhotoAdded;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
-/** Scores of photos under the owner's active config, from cached attributes only. */
+/**
+ * Scores of photos under the owner's active config, from cached attributes only. Scores are also stored
+ * (for ordering and filtering the library): a photo is scored when its content's analysis is saved or,
+ * for content analysed before, when it is added; the whole library is re-scored by a job when the active
+ * config changes.
+ */
 @Service
 public class ScoringService {
 
     private final ScoringConfigService configs;
     private final AnalysisService analyses;
+    private final ScoreStore scores;
+    private final JobService jobs;
+    private final JdbcClient jdbc;
 
-    ScoringService(ScoringConfigService configs, AnalysisService analyses) {
+    ScoringService(ScoringConfigService configs, AnalysisService analyses, ScoreStore scores, JobService jobs, JdbcClient jdbc) {
         this.configs = configs;
         this.analyses = analyses;
+        this.scores = scores;
+        this.jobs = jobs;
+        this.jdbc = jdbc;
     }
 
     public record PhotoScore(double score, boolean passed, List<String> failures, List<String> explanation, List<String> advice,
@@ -31,5 +49,41 @@ public class ScoringService {
                     Advisor.explain(attributes, config, (attribute, value) -> analyses.percentile(owner, attribute, value)),
                     Advisor.advise(attributes), config.name());
         });
+    }
+
+    /** The score a config would give a content: the editor's live preview, nothing stored. */
+    public static Reducer.Scored preview(Map<String, Object> attributes, ScoringConfig config) {
+        return Reducer.score(attributes, config);
+    }
+
+    /** Re-scores the owner's library in the background; returns the job's id. */
+    public UUID rescoreLibrary(UUID owner) {
+        return jobs.enqueue(RescoreJob.request(owner));
+    }
+
+    @EventListener
+    void onActiveConfigChanged(ActiveConfigChanged changed) {
+        rescoreLibrary(changed.ownerId());
+    }
+
+    /** In the analysis's transaction: every photo with these bytes, whoever owns it, gets its score. */
+    @EventListener
+    @Transactional
+    void onContentAnalysed(ContentAnalysed analysed) {
+        analyses.find(analysed.sha256()).ifPresent(attributes ->
+                jdbc.sql("select id, owner_id from photos where sha256 = :sha").param("sha", analysed.sha256())
+                        .query((rs, n) -> new UUID[] {rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)}).list()
+                        .forEach(photo -> store(photo[0], photo[1], attributes)));
+    }
+
+    /** In the upload's transaction: bytes analysed before are scored at once. */
+    @EventListener
+    void onPhotoAdded(PhotoAdded photo) {
+        analyses.find(photo.sha256()).ifPresent(attributes -> store(photo.photoId(), photo.ownerId(), attributes));
+    }
+
+    private void store(UUID photoId, UUID owner, Map<String, Object> attributes) {
+        ScoringConfig config = configs.active(owner);
+        scores.save(photoId, owner, config.id(), Reducer.score(attributes, config));
     }
 }

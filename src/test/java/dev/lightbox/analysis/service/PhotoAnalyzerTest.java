@@ -25,7 +25,7 @@ class PhotoAnalyzerTest {
     static void models() throws Exception {
         var configuration = new AnalysisConfiguration();
         analyzer = configuration.photoAnalyzer();
-        faces = configuration.faceDetector();
+        faces = configuration.faceDetector("");
     }
 
     private static Mat photo(java.nio.file.Path path) {
@@ -79,6 +79,32 @@ class PhotoAnalyzerTest {
 
     @Test
     void aPortraitHasAFaceBoxOnTheFaceAndALandscapeHasNone() {
+        assertThat(faces.name()).isEqualTo(BlazeFaceDetector.NAME);
+        assertFacesFound(faces);
+    }
+
+    @Test
+    void theHaarCascadeStandsInWhenTheModelCannotLoad(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        FaceDetector missing = AnalysisConfiguration.chooseFaceDetector(dir.resolve("nothing-here.tflite").toString());
+        java.nio.file.Path garbage = java.nio.file.Files.write(dir.resolve("garbage.tflite"), new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
+        FaceDetector broken = AnalysisConfiguration.chooseFaceDetector(garbage.toString());
+        assertThat(missing.name()).isEqualTo(HaarFaceDetector.NAME);
+        assertThat(broken.name()).isEqualTo(HaarFaceDetector.NAME);
+        assertFacesFound(broken);
+    }
+
+    @Test
+    void blazeFaceFindsMessisFaceInTheFootballPhoto() {
+        List<Map<String, Object>> found = faces.detect(photo(TestImages.MESSI), 1.0);
+        assertThat(found).hasSize(1);
+        int cx = (int) found.getFirst().get("x") + (int) found.getFirst().get("w") / 2;
+        int cy = (int) found.getFirst().get("y") + (int) found.getFirst().get("h") / 2;
+        // his head is near (240, 105) of the 548×342 frame
+        assertThat(cx).isBetween(215, 265);
+        assertThat(cy).isBetween(80, 130);
+    }
+
+    private static void assertFacesFound(FaceDetector faces) {
         Mat portrait = photo(TestImages.GRACE_HOPPER);
         List<Map<String, Object>> found = faces.detect(portrait, 1.0);
         assertThat(found).isNotEmpty();
@@ -91,8 +117,8 @@ class PhotoAnalyzerTest {
         assertThat((double) face.get("confidence")).isBetween(0.0, 1.0);
 
         assertThat(faces.detect(photo(TestImages.ICE_BLOCK), 1.0)).isEmpty();
-        assertThat(faces.detect(portrait, 2.0).getFirst().get("w")).as("boxes scale to original pixels")
-                .isEqualTo(2 * (int) face.get("w"));
+        assertThat((int) faces.detect(portrait, 2.0).getFirst().get("w")).as("boxes scale to original pixels")
+                .isCloseTo(2 * (int) face.get("w"), org.assertj.core.data.Offset.offset(1));
     }
 
     @Test

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.lightbox.analysis.api;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,71 @@
+package dev.lightbox.analysis.service;
+
+import dev.lightbox.jobs.JobContext;
+import dev.lightbox.jobs.JobHandler;
+import dev.lightbox.jobs.JobQueue;
+import dev.lightbox.jobs.JobRequest;
+import dev.lightbox.jobs.JobService;
+import dev.lightbox.library.service.PhotoAdded;
+import dev.lightbox.library.service.PhotoService;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Re-analyse library": walks one library (or all, for admins) and enqueues an analysis job for each
+ * content without a result from the current analyzer. The per-content jobs are deduplicated, so running
+ * this twice, or while uploads are analysed, does no work twice.
+ */
+@Component
+class LibraryAnalysisJob implements JobHandler {
+
+    static final String TYPE = "analysis.library";
+
+    private final PhotoService photos;
+    private final AnalysisService analyses;
+    private final JobService jobs;
+
+    LibraryAnalysisJob(PhotoService photos, AnalysisService analyses, JobService jobs) {
+        this.photos = photos;
+        this.analyses = analyses;
+        this.jobs = jobs;
+    }
+
+    static JobRequest request(UUID requestedBy, @Nullable UUID ownerId) {
+        var payload = new HashMap<String, Object>();
+        payload.put("scope", ownerId == null ? "all" : ownerId.toString());
+        return JobRequest.of(TYPE, JobQueue.CPU, requestedBy, payload);
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public void run(JobContext context) {
+        String scope = (String) context.payload().get("scope");
+        context.progress(0.02, "list", "Listing photos");
+        List<PhotoAdded> all = photos.contents("all".equals(scope) ? null : UUID.fromString(scope));
+        var seen = new HashSet<String>();
+        int enqueued = 0;
+        for (int i = 0; i < all.size(); i++) {
+            PhotoAdded photo = all.get(i);
+            if (seen.add(photo.sha256()) && analyses.findAnalysis(photo.sha256()).filter(a -> !a.outdated()).isEmpty()) {
+                jobs.enqueue(AnalysisJob.request(photo));
+                enqueued++;
+            }
+            if (i % 200 == 199) context.progress(0.05 + 0.95 * i / all.size(), "enqueue", queued(enqueued));
+        }
+        context.progress(1, "enqueue", queued(enqueued));
+        context.result(Map.of("photos", all.size(), "queued", enqueued));
+    }
+
+    private static String queued(int count) {
+        return (count == 1 ? "1 photo" : count + " photos") + " queued for analysis";
+    }
+}

@@ -1,0 +1,48 @@
+package dev.lightbox.library.service;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How to list a library: newest first (the timeline) or by score, optionally only photos with a score in
+ * a range or that passed (or failed) the active config's thresholds. Photos not scored yet are left out
+ * of score orders and score filters.
+ */
+public record PhotoQuery(Sort sort, @Nullable Double minScore, @Nullable Double maxScore, @Nullable Boolean passed) {
+
+    public static final PhotoQuery NEWEST = new PhotoQuery(Sort.NEWEST, null, null, null);
+
+    public enum Sort {
+        NEWEST("date"), BEST("score"), WORST("score-asc");
+
+        private final String parameter;
+
+        Sort(String parameter) {
+            this.parameter = parameter;
+        }
+
+        /** The value of the API's {@code sort} parameter. */
+        public String parameter() {
+            return parameter;
+        }
+
+        public static Sort fromParameter(String value) {
+            for (Sort sort : values()) if (sort.parameter.equals(value)) return sort;
+            throw new IllegalArgumentException("sort: use date, score (best first) or score-asc (lowest first).");
+        }
+    }
+
+    public PhotoQuery {
+        if (minScore != null && (minScore < 0 || minScore > 100)) throw new IllegalArgumentException("minScore: must be between 0 and 100.");
+        if (maxScore != null && (maxScore < 0 || maxScore > 100)) throw new IllegalArgumentException("maxScore: must be between 0 and 100.");
+        if (minScore != null && maxScore != null && minScore > maxScore) throw new IllegalArgumentException("minScore: must not exceed maxScore.");
+    }
+
+    /** True when the plain timeline answers this query (no scores needed). */
+    public boolean isPlainTimeline() {
+        return sort == Sort.NEWEST && minScore == null && maxScore == null && passed == null;
+    }
+
+    public boolean byScore() {
+        return sort != Sort.NEWEST;
+    }
+}

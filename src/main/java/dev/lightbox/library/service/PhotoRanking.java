@@ -1,0 +1,21 @@
+package dev.lightbox.library.service;
+
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Orders and filters a library by something the library does not know (scores, implemented by the
+ * scoring module): pages of photo ids in order, with a cursor the implementation issues and reads.
+ */
+public interface PhotoRanking {
+
+    Page page(UUID ownerId, PhotoQuery query, @Nullable String cursor, int limit);
+
+    /** A photo's place: the score it is ranked by and whether it passed the config's thresholds. */
+    record Ranked(UUID photoId, double score, boolean passed) {
+    }
+
+    record Page(List<Ranked> items, @Nullable String nextCursor) {
+    }
+}
