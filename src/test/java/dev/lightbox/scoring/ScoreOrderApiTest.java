@@ -1,17 +1,14 @@
 package dev.lightbox.scoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.bytedeco.opencv.global.opencv_imgproc.GaussianBlur;
 
 import dev.lightbox.support.ApiClient;
 import dev.lightbox.support.IntegrationTest;
-import dev.lightbox.support.TestImages;
+import dev.lightbox.support.ScoredPhotos;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.bytedeco.opencv.opencv_core.Mat;
-import org.bytedeco.opencv.opencv_core.Size;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -22,21 +19,9 @@ class ScoreOrderApiTest extends IntegrationTest {
     void theLibraryListsByScoreWithACursorAndFiltersAndFollowsTheActiveConfig() throws Exception {
         var api = api();
         String token = api.login(api.signUpNewUser(), "password-123");
-        Mat messi = TestImages.decode(TestImages.read(TestImages.MESSI));
-        Mat blurred = new Mat();
-        GaussianBlur(messi, blurred, new Size(21, 21), 0);
-        Mat dark = new Mat();
-        messi.convertTo(dark, -1, 0.25, 0);
-        var uploads = new LinkedHashMap<String, byte[]>();
-        uploads.put("messi.jpg", TestImages.uniqueCopy(TestImages.encode(messi, ".jpg")));
-        uploads.put("blurred.jpg", TestImages.uniqueCopy(TestImages.encode(blurred, ".jpg")));
-        uploads.put("dark.jpg", TestImages.uniqueCopy(TestImages.encode(dark, ".jpg")));
-        uploads.put("fruits.jpg", TestImages.uniqueCopy(TestImages.read(TestImages.FRUITS)));
-        uploads.put("hopper.jpg", TestImages.uniqueCopy(TestImages.read(TestImages.GRACE_HOPPER)));
-        var ids = new LinkedHashMap<String, String>();
-        uploads.forEach((name, bytes) -> ids.put(name, api.upload(name, bytes, token).json().get("id").asString()));
+        var ids = ScoredPhotos.upload(api, token);
         var scores = new LinkedHashMap<String, Double>();
-        for (var entry : ids.entrySet()) scores.put(entry.getKey(), awaitScore(api, token, entry.getValue()));
+        for (var entry : ids.entrySet()) scores.put(entry.getKey(), ScoredPhotos.awaitScore(api, token, entry.getValue()));
         assertThat(scores.get("blurred.jpg")).isLessThan(scores.get("messi.jpg"));
 
         List<JsonNode> best = awaitListMatching(api, token, "sort=score", scores);
@@ -64,7 +49,7 @@ class ScoreOrderApiTest extends IntegrationTest {
                 "thresholds", Map.of("facesRequired", true)), token).json().get("id").asString();
         api.post("/api/v1/scoring-configs/" + faces + "/activate", "", token);
         var rescored = new LinkedHashMap<String, Double>();
-        for (var entry : ids.entrySet()) rescored.put(entry.getKey(), awaitScore(api, token, entry.getValue()));
+        for (var entry : ids.entrySet()) rescored.put(entry.getKey(), ScoredPhotos.awaitScore(api, token, entry.getValue()));
         List<JsonNode> faceFirst = awaitListMatching(api, token, "sort=score", rescored);
         assertThat(faceFirst.getFirst().get("score").asDouble()).isEqualTo(100.0);
         List<JsonNode> failing = all(api, token, "passed=false");
@@ -98,16 +83,5 @@ class ScoreOrderApiTest extends IntegrationTest {
             assertThat(System.currentTimeMillis()).as("listing " + query + " never matched " + scores).isLessThan(deadline);
             Thread.sleep(100);
         }
-    }
-
-    private static double awaitScore(ApiClient api, String token, String id) throws Exception {
-        long deadline = System.currentTimeMillis() + 60_000;
-        JsonNode photo = api.get("/api/v1/photos/" + id, token).json();
-        while (photo.get("score").isNull()) {
-            assertThat(System.currentTimeMillis()).isLessThan(deadline);
-            Thread.sleep(100);
-            photo = api.get("/api/v1/photos/" + id, token).json();
-        }
-        return photo.get("score").asDouble();
     }
 }

@@ -35,11 +35,11 @@ class AnalysisController {
     @PostMapping("/api/v1/analysis/reanalyse")
     ResponseEntity<Map<String, UUID>> reanalyseMine() {
         UUID me = CurrentUser.require().id();
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("jobId", analyses.reanalyse(me, me)));
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("jobId", analyses.reanalyse(me)));
     }
 
     @PostMapping("/api/v1/admin/analysis/reanalyse")
     ResponseEntity<Map<String, UUID>> reanalyseAll() {
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("jobId", analyses.reanalyse(CurrentUser.require().id(), null)));
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("jobId", analyses.reanalyseAll(CurrentUser.require().id())));
     }
 }

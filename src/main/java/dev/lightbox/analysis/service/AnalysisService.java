@@ -10,6 +10,7 @@ import java.util.OptionalDouble;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -105,11 +106,17 @@ public class AnalysisService {
     }
 
     /**
-     * Re-analyses, as background jobs, every photo whose content has no analysis by the current analyzer:
-     * one owner's library, or everyone's when {@code ownerId} is null (admins). Returns the walking job's id.
+     * Re-analyses, as background jobs, every photo of the owner's library whose content has no analysis
+     * by the current analyzer. Returns the walking job's id.
      */
-    public UUID reanalyse(UUID requestedBy, @Nullable UUID ownerId) {
-        return jobs.enqueue(LibraryAnalysisJob.request(requestedBy, ownerId));
+    public UUID reanalyse(UUID ownerId) {
+        return jobs.enqueue(LibraryAnalysisJob.request(ownerId, ownerId));
+    }
+
+    /** The same over every library on the server (admins). */
+    @PreAuthorize("hasRole('ADMIN')")
+    public UUID reanalyseAll(UUID admin) {
+        return jobs.enqueue(LibraryAnalysisJob.request(admin, null));
     }
 
     /** Replaces the content's analysis: the older versions' rows go in the same transaction. */

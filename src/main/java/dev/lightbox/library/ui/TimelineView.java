@@ -26,6 +26,8 @@ import dev.lightbox.base.security.CurrentUser;
 import dev.lightbox.jobs.JobEvents;
 import dev.lightbox.jobs.JobStatus;
 import dev.lightbox.jobs.ui.JobUpdates;
+import dev.lightbox.library.service.PhotoQuery;
+import dev.lightbox.library.service.PhotoRanking;
 import dev.lightbox.library.service.PhotoService;
 import dev.lightbox.library.service.PhotoService.Page;
 import dev.lightbox.library.service.PhotoView;
@@ -45,7 +47,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The library, newest first, grouped by day. Pages of thumbnails load as the end of the list scrolls
  * into view (keyset pages: the hundredth page costs what the first does); "Jump to" restarts the list
- * at a month; "Select" picks photos to delete.
+ * at a month; "Select" picks photos to delete. The list can also be ordered by score (one grid, no days)
+ * and filtered by a minimum score or by passing/failing the active config's thresholds.
  */
 @Route("")
 @PageTitle("Timeline")
@@ -73,6 +76,11 @@ public class TimelineView extends Main {
     private @Nullable Div lastGrid;
     private boolean selecting;
     private boolean exhausted;
+    private PhotoQuery query = PhotoQuery.NEWEST;
+    private final Select<PhotoQuery.Sort> sort = new Select<>();
+    private final IntegerField minScore = new IntegerField();
+    private final Select<String> passed = new Select<>();
+    private @Nullable Component jump;
 
     public TimelineView(PhotoService photos, JobEvents jobEvents) {
         this.photos = photos;
@@ -92,7 +100,8 @@ public class TimelineView extends Main {
         countLabel.setId("photo-count");
         countLabel.addClassName("muted");
 
-        var toolbar = new HorizontalLayout(countLabel, jumpControls(), select, selectionBar);
+        jump = jumpControls();
+        var toolbar = new HorizontalLayout(countLabel, jump, scoreControls(), select, selectionBar);
         toolbar.addClassName("timeline-toolbar");
         toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
         toolbar.setWrap(true);
@@ -139,7 +148,7 @@ public class TimelineView extends Main {
             start(photos.timelineBefore(owner, endOfMonth, FIRST_PAGE_SIZE));
         });
         go.setId("jump-go");
-        var newest = new Button("Newest", e -> start(photos.timeline(owner, null, FIRST_PAGE_SIZE)));
+        var newest = new Button("Newest", e -> start(photos.list(owner, query, null, FIRST_PAGE_SIZE)));
         newest.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         var controls = new HorizontalLayout(new Span("Jump to"), month, year, go, newest);
         controls.setAlignItems(FlexComponent.Alignment.BASELINE);
@@ -147,6 +156,53 @@ public class TimelineView extends Main {
         controls.setWrap(true);
         controls.addClassName("jump-controls");
         return controls;
+    }
+
+    /** Order by score and filter by score or by the active config's thresholds (scores come from the scoring module). */
+    private Component scoreControls() {
+        sort.setId("timeline-sort");
+        sort.setItems(PhotoQuery.Sort.values());
+        sort.setItemLabelGenerator(s -> switch (s) {
+            case NEWEST -> "Newest first";
+            case BEST -> "Best score first";
+            case WORST -> "Lowest score first";
+        });
+        sort.setValue(PhotoQuery.Sort.NEWEST);
+        sort.setWidth("12em");
+        sort.setAriaLabel("Sort");
+        minScore.setId("timeline-min-score");
+        minScore.setPlaceholder("Min score");
+        minScore.setMin(0);
+        minScore.setMax(100);
+        minScore.setClearButtonVisible(true);
+        minScore.setWidth("8em");
+        minScore.setAriaLabel("Minimum score");
+        passed.setId("timeline-passed");
+        passed.setItems("Any", "Passing", "Failing");
+        passed.setValue("Any");
+        passed.setWidth("8em");
+        passed.setAriaLabel("Thresholds");
+        sort.addValueChangeListener(e -> requery());
+        minScore.addValueChangeListener(e -> requery());
+        passed.addValueChangeListener(e -> requery());
+        var controls = new HorizontalLayout(sort, minScore, passed);
+        controls.setAlignItems(FlexComponent.Alignment.BASELINE);
+        controls.setWrap(true);
+        controls.addClassName("timeline-filters");
+        return controls;
+    }
+
+    private void requery() {
+        Integer min = minScore.getValue();
+        if (min != null && (min < 0 || min > 100)) return;
+        Boolean pass = switch (passed.getValue() == null ? "Any" : passed.getValue()) {
+            case "Passing" -> Boolean.TRUE;
+            case "Failing" -> Boolean.FALSE;
+            default -> null;
+        };
+        query = new PhotoQuery(sort.getValue() == null ? PhotoQuery.Sort.NEWEST : sort.getValue(), min == null ? null : min.doubleValue(), null, pass);
+        if (jump != null) jump.setVisible(query.isPlainTimeline());
+        start(photos.list(owner, query, null, FIRST_PAGE_SIZE));
     }
 
     private void start(Page first) {
@@ -159,8 +215,8 @@ public class TimelineView extends Main {
         exhausted = false;
         long total = photos.count(owner);
         countLabel.setText(total == 1 ? "1 photo" : total + " photos");
-        if (total == 0) {
-            days.add(emptyState());
+        if (total == 0 || (first.items().isEmpty() && !query.isPlainTimeline())) {
+            days.add(total == 0 ? emptyState() : new Paragraph("No photos match: scores appear once photos are analysed."));
             exhausted = true;
             sentinel.setText("");
             return;
@@ -180,7 +236,13 @@ public class TimelineView extends Main {
     private void append(Page page) {
         for (PhotoView photo : page.items()) {
             LocalDate day = photo.takenAt().toLocalDate();
-            if (!day.equals(lastDay)) {
+            if (query.byScore()) {
+                if (lastGrid == null) {
+                    lastGrid = new Div();
+                    lastGrid.addClassName("day-grid");
+                    days.add(lastGrid);
+                }
+            } else if (!day.equals(lastDay)) {
                 lastDay = day;
                 var header = new H3(DAY.format(day));
                 header.addClassName("day-header");
@@ -191,7 +253,16 @@ public class TimelineView extends Main {
                 section.getElement().setAttribute("data-day", day.toString());
                 days.add(section);
             }
-            lastGrid.add(tile(photo));
+            Div tile = tile(photo);
+            PhotoRanking.Ranked rank = page.ranks().get(photo.id());
+            if (rank != null) {
+                var badge = new Span(String.format(Locale.ROOT, "%.1f", rank.score()));
+                badge.addClassName("score-badge");
+                if (!rank.passed()) badge.addClassName("failed");
+                tile.add(badge);
+                tile.getElement().setAttribute("data-score", String.format(Locale.ROOT, "%.1f", rank.score()));
+            }
+            lastGrid.add(tile);
         }
         nextCursor = page.nextCursor();
         exhausted = nextCursor == null;
@@ -228,7 +299,7 @@ public class TimelineView extends Main {
     @ClientCallable
     void loadMore() {
         if (exhausted || nextCursor == null) return;
-        append(photos.timeline(owner, nextCursor, PAGE_SIZE));
+        append(photos.list(owner, query, nextCursor, PAGE_SIZE));
     }
 
     private void setSelecting(boolean on) {
@@ -265,7 +336,7 @@ public class TimelineView extends Main {
             int deleted = photos.delete(owner, Set.copyOf(selected));
             dialog.close();
             setSelecting(false);
-            start(photos.timeline(owner, null, FIRST_PAGE_SIZE));
+            start(photos.list(owner, query, null, FIRST_PAGE_SIZE));
             Notification.show(deleted == 1 ? "1 photo deleted." : deleted + " photos deleted.", 4000, Notification.Position.BOTTOM_START);
         });
         confirm.setId("confirm-delete");

@@ -3,6 +3,7 @@ package dev.lightbox.scoring.service;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns analysis attributes into a score: each attribute becomes a "goodness" in 0..1 (the documented
@@ -38,28 +39,66 @@ public final class Reducer {
     }
 
     public static Scored score(Map<String, Object> attributes, ScoringConfig config) {
-        double sum = 0;
-        double weights = 0;
-        for (var entry : config.weights().entrySet()) {
-            double g = goodness(entry.getKey(), attributes);
-            if (g < 0 || entry.getValue() <= 0) continue;
-            sum += entry.getValue() * g;
-            weights += entry.getValue();
-        }
-        double score = weights == 0 ? 0 : Math.round(1000 * sum / weights) / 10.0;
-        List<String> failures = failures(attributes, config.thresholds());
-        return new Scored(score, failures.isEmpty(), failures);
+        return score(features(attributes), weights(config), config.thresholds());
     }
 
-    static List<String> failures(Map<String, Object> a, ScoringConfig.Thresholds t) {
-        var failures = new ArrayList<String>();
-        if (t.minSharpness() != null && num(a, "sharpness") < t.minSharpness()) {
-            failures.add(String.format("Sharpness %.2f is below the minimum %.2f", num(a, "sharpness"), t.minSharpness()));
+    /**
+     * What scoring needs of one photo's attributes, reduced once: the goodness per attribute (in
+     * {@link #ATTRIBUTES} order, -1 where missing) and the raw values thresholds look at. Scoring many
+     * photos under many configs (the editor's live preview) starts from these.
+     */
+    public record Features(float[] goodness, double sharpness, @Nullable String exposure, double faceCount, double noise) {
+    }
+
+    public static Features features(Map<String, Object> a) {
+        float[] goodness = new float[ATTRIBUTES.size()];
+        for (int i = 0; i < goodness.length; i++) goodness[i] = (float) goodness(ATTRIBUTES.get(i), a);
+        return new Features(goodness, num(a, "sharpness"), a.get("exposure") instanceof String e ? e : null, num(a, "faceCount"), num(a, "noise"));
+    }
+
+    /** The config's weights in {@link #ATTRIBUTES} order. */
+    public static double[] weights(ScoringConfig config) {
+        double[] weights = new double[ATTRIBUTES.size()];
+        config.weights().forEach((attribute, weight) -> {
+            int i = ATTRIBUTES.indexOf(attribute);
+            if (i >= 0 && weight > 0) weights[i] = weight;
+        });
+        return weights;
+    }
+
+    public static Scored score(Features f, double[] weights, ScoringConfig.Thresholds thresholds) {
+        return new Scored(scoreOnly(f, weights), failures(f, thresholds).isEmpty(), failures(f, thresholds));
+    }
+
+    /** The 0–100 score alone (one decimal), for ranking many photos without building failure texts. */
+    public static double scoreOnly(Features f, double[] weights) {
+        double sum = 0;
+        double total = 0;
+        for (int i = 0; i < weights.length; i++) {
+            if (weights[i] <= 0 || f.goodness()[i] < 0) continue;
+            sum += weights[i] * f.goodness()[i];
+            total += weights[i];
         }
-        if (t.exposureOk() && !"ok".equals(a.get("exposure"))) failures.add("Exposure is " + a.get("exposure") + ", not ok");
-        if (t.facesRequired() && num(a, "faceCount") < 1) failures.add("No face found");
-        if (t.maxNoise() != null && num(a, "noise") > t.maxNoise()) {
-            failures.add(String.format("Noise %.2f is above the maximum %.2f", num(a, "noise"), t.maxNoise()));
+        return total == 0 ? 0 : Math.round(1000 * sum / total) / 10.0;
+    }
+
+    public static boolean passes(Features f, ScoringConfig.Thresholds t) {
+        return (t.minSharpness() == null || f.sharpness() >= t.minSharpness())
+                && (!t.exposureOk() || "ok".equals(f.exposure()))
+                && (!t.facesRequired() || f.faceCount() >= 1)
+                && (t.maxNoise() == null || f.noise() <= t.maxNoise());
+    }
+
+    static List<String> failures(Features f, ScoringConfig.Thresholds t) {
+        if (passes(f, t)) return List.of();
+        var failures = new ArrayList<String>();
+        if (t.minSharpness() != null && f.sharpness() < t.minSharpness()) {
+            failures.add(String.format("Sharpness %.2f is below the minimum %.2f", f.sharpness(), t.minSharpness()));
+        }
+        if (t.exposureOk() && !"ok".equals(f.exposure())) failures.add("Exposure is " + f.exposure() + ", not ok");
+        if (t.facesRequired() && f.faceCount() < 1) failures.add("No face found");
+        if (t.maxNoise() != null && f.noise() > t.maxNoise()) {
+            failures.add(String.format("Noise %.2f is above the maximum %.2f", f.noise(), t.maxNoise()));
         }
         return failures;
     }

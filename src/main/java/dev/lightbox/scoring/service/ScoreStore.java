@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.SQLException;
+import dev.lightbox.library.service.PhotoRanking;
 import java.util.Map;
 import java.util.UUID;
+import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.DoubleConsumer;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
@@ -45,6 +48,25 @@ class ScoreStore {
         var rows = new StringBuilder(64 * (int) Math.min(total + 1, 2_000_000));
         int[] scored = {0};
         String prefix = "\t" + owner + "\t" + config.id() + "\t";
+        double[] weights = Reducer.weights(config);
+        forEachAnalysed(owner, (photoId, attributes) -> {
+            Reducer.Features features = Reducer.features(attributes);
+            rows.append(photoId).append(prefix).append((float) Reducer.scoreOnly(features, weights)).append('\t')
+                    .append(Reducer.passes(features, config.thresholds()) ? 't' : 'f').append('\n');
+            if (++scored[0] % 10_000 == 0 && total > 0) progress.accept(Math.min(0.9, 0.9 * scored[0] / total));
+        });
+        jdbc.sql("delete from photo_scores where owner_id = :owner").param("owner", owner).update();
+        copy("copy photo_scores (photo_id, owner_id, config_id, score, passed) from stdin", rows.toString());
+        progress.accept(1);
+        return scored[0];
+    }
+
+    /**
+     * Streams the owner's analysed photos with their attributes (top-level values: numbers as doubles,
+     * strings; nested lists such as face boxes are skipped). Call inside a transaction to stream in batches.
+     */
+    @Transactional(readOnly = true)
+    public void forEachAnalysed(UUID owner, BiConsumer<UUID, Map<String, Object>> consumer) {
         jdbc.sql("""
                 select p.id, a.attributes::text from photos p
                 join lateral (select attributes from photo_attributes a where a.sha256 = p.sha256
@@ -52,14 +74,23 @@ class ScoreStore {
                 where p.owner_id = :owner""")
                 .param("owner", owner).withFetchSize(FETCH)
                 .query(rs -> {
-                    Reducer.Scored s = Reducer.score(parse(rs.getString(2)), config);
-                    rows.append(rs.getString(1)).append(prefix).append((float) s.score()).append('\t').append(s.passed() ? 't' : 'f').append('\n');
-                    if (++scored[0] % 10_000 == 0 && total > 0) progress.accept(Math.min(0.9, 0.9 * scored[0] / total));
+                    consumer.accept(rs.getObject(1, UUID.class), parse(rs.getString(2)));
                 });
-        jdbc.sql("delete from photo_scores where owner_id = :owner").param("owner", owner).update();
-        copy("copy photo_scores (photo_id, owner_id, config_id, score, passed) from stdin", rows.toString());
-        progress.accept(1);
-        return scored[0];
+    }
+
+    /** The stored scores of the owner's library, in no particular order. */
+    public List<PhotoRanking.Ranked> scores(UUID owner) {
+        return jdbc.sql("select photo_id, score, passed from photo_scores where owner_id = :owner").param("owner", owner)
+                .query((rs, n) -> new PhotoRanking.Ranked(rs.getObject(1, UUID.class), Math.round(rs.getFloat(2) * 10) / 10.0, rs.getBoolean(3)))
+                .list();
+    }
+
+    /** Changes whenever a photo is scored, re-scored, added or removed: what a cached profile is keyed by. */
+    public String fingerprint(UUID owner) {
+        return jdbc.sql("""
+                select count(*) || ':' || coalesce(sum(score::numeric), 0) || ':' || coalesce(sum(hashtext(photo_id::text)::bigint), 0)
+                       || ':' || coalesce(max(config_id::text), '') || ':' || count(*) filter (where passed)
+                from photo_scores where owner_id = :owner""").param("owner", owner).query(String.class).single();
     }
 
     /** Scores (or re-scores) one photo. */

@@ -51,9 +51,12 @@ public class ScoringService {
         });
     }
 
-    /** The score a config would give a content: the editor's live preview, nothing stored. */
-    public static Reducer.Scored preview(Map<String, Object> attributes, ScoringConfig config) {
-        return Reducer.score(attributes, config);
+    /** The owner's analysed library, reduced for ranking under draft configs (the editor's live preview). */
+    @Transactional(readOnly = true)
+    public LibraryPreview preview(UUID owner) {
+        var entries = new java.util.ArrayList<LibraryPreview.Entry>();
+        scores.forEachAnalysed(owner, (photoId, attributes) -> entries.add(new LibraryPreview.Entry(photoId, Reducer.features(attributes))));
+        return new LibraryPreview(entries);
     }
 
     /** Re-scores the owner's library in the background; returns the job's id. */

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.lightbox.scoring.ui;
+
+import org.jspecify.annotations.NullMarked;
