@@ -28,7 +28,10 @@ public final class LibraryPreview {
         return entries.size();
     }
 
-    /** The {@code n} best and {@code n} worst photos under a (draft) config; the best first, the worst last. */
+    /**
+     * The {@code n} best and {@code n} worst photos under a (draft) config, the best first and the worst
+     * last; a library smaller than 2n is split between the two halves.
+     */
     public Extremes extremes(ScoringConfig draft, int n) {
         double[] weights = Reducer.weights(draft);
         var ranked = new ArrayList<PhotoRanking.Ranked>(entries.size());
@@ -37,7 +40,7 @@ public final class LibraryPreview {
                     Reducer.passes(entry.features(), draft.thresholds())));
         }
         ranked.sort(Comparator.comparingDouble(PhotoRanking.Ranked::score).reversed().thenComparing(PhotoRanking.Ranked::photoId));
-        int k = Math.min(n, ranked.size());
-        return new Extremes(List.copyOf(ranked.subList(0, k)), List.copyOf(ranked.subList(Math.max(k, ranked.size() - k), ranked.size())));
+        int k = Math.min(n, (ranked.size() + 1) / 2);
+        return new Extremes(List.copyOf(ranked.subList(0, k)), List.copyOf(ranked.subList(Math.max(k, ranked.size() - n), ranked.size())));
     }
 }

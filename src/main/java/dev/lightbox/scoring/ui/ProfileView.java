@@ -103,8 +103,8 @@ public class ProfileView extends Main {
     private static Card compositionCard(LibraryProfile p) {
         var c = p.composition();
         return card("Composition: " + c.tendency(),
-                SvgCharts.columns("chart-composition", "Composition", List.of(
-                        new SvgCharts.Bar("thirds", c.meanThirds(), String.format(Locale.ROOT, "%.2f", c.meanThirds())),
+                SvgCharts.shares("chart-composition", "Horizons", List.of(
+                        new SvgCharts.Bar("level", 1 - c.tiltedShare(), SvgCharts.percent(1 - c.tiltedShare())),
                         new SvgCharts.Bar("tilted", c.tiltedShare(), SvgCharts.percent(c.tiltedShare())))),
                 facts(String.format(Locale.ROOT, "Rule of thirds %.2f on average", c.meanThirds()),
                         String.format(Locale.ROOT, "%s of horizons tilt 1.5° or more (mean %.1f°)", SvgCharts.percent(c.tiltedShare()), c.meanAbsoluteTilt())));

@@ -119,7 +119,9 @@ public class ScoringView extends Main {
         sliders.addClassName("weight-sliders");
         for (String attribute : Reducer.ATTRIBUTES) {
             DecimalSlider slider = slider("weight-" + attribute);
-            slider.setLabel(LABELS.getOrDefault(attribute, attribute));
+            String label = LABELS.getOrDefault(attribute, attribute);
+            slider.addValueChangeListener(e -> slider.setLabel(label + " · " + format(e.getValue())));
+            slider.setLabel(label + " · 0");
             weights.put(attribute, slider);
             sliders.add(slider);
         }
@@ -128,6 +130,10 @@ public class ScoringView extends Main {
         facesRequired.setId("faces-required");
         useMaxNoise.setId("use-max-noise");
         for (Checkbox box : List.of(useMinSharpness, exposureOk, facesRequired, useMaxNoise)) box.addValueChangeListener(e -> changed());
+        minSharpness.addValueChangeListener(e -> useMinSharpness.setLabel("Minimum sharpness · " + format(e.getValue())));
+        maxNoise.addValueChangeListener(e -> useMaxNoise.setLabel("Maximum noise · " + format(e.getValue())));
+        minSharpness.setAriaLabel("Minimum sharpness");
+        maxNoise.setAriaLabel("Maximum noise");
         var thresholds = new Div(new H3("Thresholds"), useMinSharpness, minSharpness, exposureOk, facesRequired, useMaxNoise, maxNoise);
         thresholds.addClassName("thresholds");
 
@@ -160,10 +166,13 @@ public class ScoringView extends Main {
         slider.setStep(0.05);
         slider.setId(id);
         slider.setWidthFull();
-        slider.setValueAlwaysVisible(true);
         slider.setValueChangeMode(ValueChangeMode.EAGER);
         slider.addValueChangeListener(e -> changed());
         return slider;
+    }
+
+    private static String format(@Nullable Double value) {
+        return value == null ? "0" : String.format(java.util.Locale.ROOT, "%.2f", value);
     }
 
     private void showCards(UUID selected) {

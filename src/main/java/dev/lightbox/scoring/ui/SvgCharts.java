@@ -1,6 +1,6 @@
 package dev.lightbox.scoring.ui;
 
-import com.vaadin.flow.component.Html;
+import com.vaadin.flow.component.html.Div;
 import java.util.List;
 import java.util.Locale;
 
@@ -14,7 +14,7 @@ final class SvgCharts {
     }
 
     /** Vertical bars with a label under each and the value above it. */
-    static Html columns(String id, String title, List<Bar> bars) {
+    static Div columns(String id, String title, List<Bar> bars) {
         int width = 40 * bars.size() + 20;
         int height = 170;
         double max = bars.stream().mapToDouble(Bar::value).max().orElse(1);
@@ -34,11 +34,11 @@ final class SvgCharts {
                     x + 16, escape(bar.label())));
         }
         svg.append("<line class=\"chart-axis\" x1=\"10\" y1=\"140.5\" x2=\"").append(width - 6).append("\" y2=\"140.5\"/></svg>");
-        return new Html(svg.toString());
+        return chart(svg.toString());
     }
 
     /** One horizontal bar split into shares (0..1), each part labelled in the legend under it. */
-    static Html shares(String id, String title, List<Bar> parts) {
+    static Div shares(String id, String title, List<Bar> parts) {
         var svg = new StringBuilder();
         svg.append(String.format(Locale.ROOT, "<svg id=\"%s\" class=\"chart\" viewBox=\"0 0 300 56\" role=\"img\" aria-label=\"%s\">", id, escape(title)));
         svg.append("<title>").append(escape(title)).append("</title>");
@@ -53,7 +53,18 @@ final class SvgCharts {
                     escape(part.label()), escape(part.display())));
             x += w;
         }
-        return new Html(svg.append("</svg>").toString());
+        return chart(svg.append("</svg>").toString());
+    }
+
+    /**
+     * Set as innerHTML so the browser's HTML parser reads the SVG: a server-side HTML parse would lower-case
+     * {@code viewBox}, and the chart would no longer scale.
+     */
+    private static Div chart(String svg) {
+        var holder = new Div();
+        holder.addClassName("chart-holder");
+        holder.getElement().setProperty("innerHTML", svg);
+        return holder;
     }
 
     static String percent(double share) {
