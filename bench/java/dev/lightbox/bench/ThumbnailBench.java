@@ -1,12 +1,7 @@
 package dev.lightbox.bench;
 
-import static org.bytedeco.opencv.global.opencv_core.add;
-import static org.bytedeco.opencv.global.opencv_imgproc.INTER_CUBIC;
-import static org.bytedeco.opencv.global.opencv_imgproc.resize;
-
 import dev.lightbox.library.domain.ImageFormat;
 import dev.lightbox.library.service.Thumbnailer;
-import dev.lightbox.support.TestImages;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,8 +10,6 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.bytedeco.opencv.opencv_core.Mat;
-import org.bytedeco.opencv.opencv_core.Size;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,32 +20,10 @@ import org.junit.jupiter.api.Test;
 class ThumbnailBench {
 
     private static final int ROUNDS = 3;
-    private static final List<Path> SOURCES = List.of(TestImages.GRACE_HOPPER, TestImages.MESSI, TestImages.ICE_BLOCK, TestImages.FRUITS,
-            Path.of("/usr/share/doc/opencv-doc/examples/data/baboon.jpg"), Path.of("/usr/share/doc/opencv-doc/examples/data/building.jpg"),
-            Path.of("/usr/share/doc/opencv-doc/examples/data/home.jpg"), Path.of("/usr/share/doc/opencv-doc/examples/data/butterfly.jpg"));
-
     @Test
     void thumbnailsPerSecond() throws Exception {
-        Path dir = Files.createDirectories(Path.of("target", "bench", "12mp-noisy"));
-        List<Path> files = new ArrayList<>();
-        for (Path source : SOURCES) {
-            Path target = dir.resolve(source.getFileName().toString());
-            if (!Files.exists(target)) {
-                Mat small = TestImages.decode(Files.readAllBytes(source));
-                Mat large = new Mat();
-                resize(small, large, new Size(4000, 3000), 0, 0, INTER_CUBIC);
-                // sensor-like noise (±8 levels) so the files carry the detail of camera JPEGs, not of smooth upscales
-                Mat noise = new Mat(large.size(), large.type());
-                byte[] levels = new byte[(int) (noise.total() * noise.channels())];
-                var random = new java.util.Random(source.hashCode());
-                for (int i = 0; i < levels.length; i++) levels[i] = (byte) random.nextInt(17);
-                noise.data().put(levels);
-                add(large, noise, large);
-                large.convertTo(large, -1, 1.0, -8.0); // back to the original mean
-                Files.write(target, TestImages.encode(large, ".jpg"));
-            }
-            files.add(target);
-        }
+        Path dir = BenchPhotos.DIRECTORY;
+        List<Path> files = BenchPhotos.twelveMegapixel();
         List<byte[]> bytes = new ArrayList<>();
         for (Path file : files) bytes.add(Files.readAllBytes(file));
         long totalBytes = bytes.stream().mapToLong(b -> b.length).sum();

@@ -17,6 +17,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -112,7 +114,12 @@ public class JobStore {
                 .param("worker", worker).param("lease", lease.toMillis() + " milliseconds").update();
     }
 
-    /** Records progress; answers whether the job was cancelled meanwhile (empty: no longer this attempt's). */
+    /**
+     * Records progress; answers whether the job was cancelled meanwhile (empty: no longer this attempt's).
+     * In a transaction of its own, so it shows at once even when a handler reports from inside a long
+     * transaction (whose connection may be busy, e.g. streaming a COPY).
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
     public Optional<Boolean> progress(UUID id, UUID token, double fraction, @Nullable String step, @Nullable String message) {
         return jdbc.sql("""
                 with changed as (

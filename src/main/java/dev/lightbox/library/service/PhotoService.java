@@ -21,6 +21,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,12 +39,15 @@ public class PhotoService {
     private final ObjectStore store;
     private final PhotoUploadService uploads;
     private final List<PhotoRanking> rankings;
+    private final ApplicationEventPublisher events;
 
-    PhotoService(PhotoRepository photos, ObjectStore store, PhotoUploadService uploads, List<PhotoRanking> rankings) {
+    PhotoService(PhotoRepository photos, ObjectStore store, PhotoUploadService uploads, List<PhotoRanking> rankings,
+                 ApplicationEventPublisher events) {
         this.photos = photos;
         this.store = store;
         this.uploads = uploads;
         this.rankings = rankings;
+        this.events = events;
     }
 
     /** {@code ranks}: each item's score when the page was ranked or filtered by score, else empty. */
@@ -191,6 +195,7 @@ public class PhotoService {
             photos.lockContent(sha256);
             photos.delete(photo.get());
             photos.flush();
+            events.publishEvent(new PhotoDeleted(id, ownerId, sha256));
             if (photos.countBySha256(sha256) == 0) uploads.deleteContent(sha256);
             deleted++;
         }

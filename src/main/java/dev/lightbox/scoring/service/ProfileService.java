@@ -26,12 +26,14 @@ public class ProfileService {
     private static final int MAX_SUGGESTIONS = 5;
 
     private final ScoreStore store;
+    private final ScoreInputs inputs;
     private final ScoringConfigService configs;
     private final Clock clock;
     private final Map<UUID, Cached> cache = new ConcurrentHashMap<>();
 
-    ProfileService(ScoreStore store, ScoringConfigService configs, Clock clock) {
+    ProfileService(ScoreStore store, ScoreInputs inputs, ScoringConfigService configs, Clock clock) {
         this.store = store;
+        this.inputs = inputs;
         this.configs = configs;
         this.clock = clock;
     }
@@ -61,7 +63,7 @@ public class ProfileService {
         var scores = new HashMap<UUID, PhotoRanking.Ranked>();
         store.scores(owner).forEach(r -> scores.put(r.photoId(), r));
         var samples = new ArrayList<Sample>(scores.size());
-        store.forEachAnalysed(owner, (photoId, a) -> {
+        inputs.forEachAnalysed(owner, (photoId, a) -> {
             PhotoRanking.Ranked rank = scores.get(photoId);
             if (rank == null) return;
             samples.add(new Sample(rank.score(), rank.passed(), num(a, "brightness"), num(a, "contrast"), num(a, "sharpness"),

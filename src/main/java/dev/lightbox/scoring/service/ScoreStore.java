@@ -1,43 +1,37 @@
 package dev.lightbox.scoring.service;
 
-import java.io.IOException;
-import java.io.StringReader;
+import dev.lightbox.library.service.PhotoRanking;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
-import dev.lightbox.library.service.PhotoRanking;
-import java.util.Map;
-import java.util.UUID;
 import java.util.List;
-import java.util.function.BiConsumer;
+import java.util.UUID;
 import java.util.function.DoubleConsumer;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The stored scores ({@code photo_scores}). A whole library is re-scored in one transaction: the
- * attributes are streamed out, reduced in Java (the {@link Reducer} is the one definition of a score),
- * and the new rows go back with COPY, replacing the old ones.
+ * The stored scores ({@code photo_scores}, see 008-photo-scores). A whole library is re-scored in one
+ * transaction: its old rows are deleted and a COPY is opened on the transaction's connection, while the
+ * inputs stream in on a second connection, are reduced in Java (the {@link Reducer} is the one definition
+ * of a score) and are written to the COPY as they come: reading and writing overlap in two backends.
  */
 @Repository
 class ScoreStore {
 
-    private static final int FETCH = 2_000;
+    private static final int COPY_CHUNK = 256 * 1024;
 
     private final JdbcClient jdbc;
     private final DataSource dataSource;
-    private final JsonMapper json;
 
-    ScoreStore(JdbcClient jdbc, DataSource dataSource, JsonMapper json) {
+    ScoreStore(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
-        this.json = json;
     }
 
     /** Re-scores every analysed photo of the owner under {@code config}; returns how many were scored. */
@@ -45,37 +39,69 @@ class ScoreStore {
     public int rescoreLibrary(UUID owner, ScoringConfig config, DoubleConsumer progress) {
         long total = jdbc.sql("select coalesce((select photos from photo_counts where owner_id = :owner), 0)").param("owner", owner)
                 .query(Long.class).single();
-        var rows = new StringBuilder(64 * (int) Math.min(total + 1, 2_000_000));
-        int[] scored = {0};
-        String prefix = "\t" + owner + "\t" + config.id() + "\t";
-        double[] weights = Reducer.weights(config);
-        forEachAnalysed(owner, (photoId, attributes) -> {
-            Reducer.Features features = Reducer.features(attributes);
-            rows.append(photoId).append(prefix).append((float) Reducer.scoreOnly(features, weights)).append('\t')
-                    .append(Reducer.passes(features, config.thresholds()) ? 't' : 'f').append('\n');
-            if (++scored[0] % 10_000 == 0 && total > 0) progress.accept(Math.min(0.9, 0.9 * scored[0] / total));
-        });
+        lockLibrary(owner);
         jdbc.sql("delete from photo_scores where owner_id = :owner").param("owner", owner).update();
-        copy("copy photo_scores (photo_id, owner_id, config_id, score, passed) from stdin", rows.toString());
+        double[] weights = Reducer.weights(config);
+        String tail = "\t" + owner + "\t";
+        int[] scored = {0};
+        Connection writer = DataSourceUtils.getConnection(dataSource);
+        try (Connection reader = dataSource.getConnection()) {
+            reader.setAutoCommit(false);
+            reader.setReadOnly(true);
+            CopyIn copy = writer.unwrap(PGConnection.class).getCopyAPI().copyIn("copy photo_scores (photo_id, owner_id, score, passed) from stdin");
+            try {
+                var rows = new StringBuilder(COPY_CHUNK + 256);
+                ScoreInputs.read(reader, owner, (photoId, attributes) -> {
+                    Reducer.Features features = Reducer.features(attributes);
+                    rows.append(photoId).append(tail).append((float) Reducer.scoreOnly(features, weights)).append('\t')
+                            .append(Reducer.passes(features, config.thresholds()) ? 't' : 'f').append('\n');
+                    if (rows.length() >= COPY_CHUNK) send(copy, rows);
+                    if (++scored[0] % 10_000 == 0 && total > 0) progress.accept(Math.min(0.95, (double) scored[0] / total));
+                });
+                send(copy, rows);
+                copy.endCopy();
+            } finally {
+                if (copy.isActive()) copy.cancelCopy();
+                reader.rollback();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Re-scoring failed: " + e.getMessage(), e);
+        } finally {
+            DataSourceUtils.releaseConnection(writer, dataSource);
+        }
         progress.accept(1);
         return scored[0];
     }
 
-    /**
-     * Streams the owner's analysed photos with their attributes (top-level values: numbers as doubles,
-     * strings; nested lists such as face boxes are skipped). Call inside a transaction to stream in batches.
-     */
-    @Transactional(readOnly = true)
-    public void forEachAnalysed(UUID owner, BiConsumer<UUID, Map<String, Object>> consumer) {
-        jdbc.sql("""
-                select p.id, a.attributes::text from photos p
-                join lateral (select attributes from photo_attributes a where a.sha256 = p.sha256
-                              order by a.analyzer_version desc limit 1) a on true
-                where p.owner_id = :owner""")
-                .param("owner", owner).withFetchSize(FETCH)
-                .query(rs -> {
-                    consumer.accept(rs.getObject(1, UUID.class), parse(rs.getString(2)));
-                });
+    private static void send(CopyIn copy, StringBuilder rows) {
+        if (rows.isEmpty()) return;
+        byte[] bytes = rows.toString().getBytes(StandardCharsets.UTF_8);
+        try {
+            copy.writeToCopy(bytes, 0, bytes.length);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Writing scores failed: " + e.getMessage(), e);
+        }
+        rows.setLength(0);
+    }
+
+    /** Scores (or re-scores) one photo. */
+    public void save(UUID photoId, UUID owner, Reducer.Scored scored) {
+        delete(owner, photoId);
+        jdbc.sql("insert into photo_scores (photo_id, owner_id, score, passed) values (:photo, :owner, :score, :passed)")
+                .param("photo", photoId).param("owner", owner).param("score", (float) scored.score()).param("passed", scored.passed()).update();
+    }
+
+    public void delete(UUID owner, UUID photoId) {
+        lockLibrary(owner);
+        jdbc.sql("delete from photo_scores where owner_id = :owner and photo_id = :photo").param("owner", owner).param("photo", photoId).update();
+    }
+
+    /** Owners with analysed photos and not one stored score (e.g. after a crash emptied the unlogged table). */
+    public List<UUID> ownersMissingScores() {
+        return jdbc.sql("""
+                select distinct p.owner_id from photos p join score_inputs i on i.sha256 = p.sha256
+                where not exists (select 1 from photo_scores s where s.owner_id = p.owner_id)""")
+                .query(UUID.class).list();
     }
 
     /** The stored scores of the owner's library, in no particular order. */
@@ -89,46 +115,15 @@ class ScoreStore {
     public String fingerprint(UUID owner) {
         return jdbc.sql("""
                 select count(*) || ':' || coalesce(sum(score::numeric), 0) || ':' || coalesce(sum(hashtext(photo_id::text)::bigint), 0)
-                       || ':' || coalesce(max(config_id::text), '') || ':' || count(*) filter (where passed)
+                       || ':' || count(*) filter (where passed)
                 from photo_scores where owner_id = :owner""").param("owner", owner).query(String.class).single();
     }
 
-    /** Scores (or re-scores) one photo. */
-    public void save(UUID photoId, UUID owner, UUID configId, Reducer.Scored scored) {
-        jdbc.sql("""
-                insert into photo_scores (photo_id, owner_id, config_id, score, passed) values (:photo, :owner, :config, :score, :passed)
-                on conflict (photo_id) do update set config_id = excluded.config_id, score = excluded.score, passed = excluded.passed""")
-                .param("photo", photoId).param("owner", owner).param("config", configId).param("score", (float) scored.score())
-                .param("passed", scored.passed()).update();
-    }
-
-    /** Attribute JSON → map, numbers as doubles; only the top level (the reducer reads no nested value but faceCount). */
-    Map<String, Object> parse(String attributes) {
-        var map = new java.util.HashMap<String, Object>(32);
-        try (JsonParser parser = json.createParser(attributes)) {
-            parser.nextToken();
-            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
-                String name = parser.currentName();
-                JsonToken value = parser.nextToken();
-                switch (value) {
-                    case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> map.put(name, parser.getDoubleValue());
-                    case VALUE_STRING -> map.put(name, parser.getString());
-                    case START_ARRAY, START_OBJECT -> parser.skipChildren();
-                    default -> { }
-                }
-            }
-        }
-        return map;
-    }
-
-    private void copy(String sql, String rows) {
-        Connection connection = DataSourceUtils.getConnection(dataSource);
-        try {
-            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new StringReader(rows));
-        } catch (SQLException | IOException e) {
-            throw new IllegalStateException("Writing scores failed: " + e.getMessage(), e);
-        } finally {
-            DataSourceUtils.releaseConnection(connection, dataSource);
-        }
+    /**
+     * Serialises writers of one library's scores until commit: a photo scored while the library is being
+     * re-scored waits, so no photo ends up with two rows (the table has no unique key; see 008-photo-scores).
+     */
+    private void lockLibrary(UUID owner) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:owner, 7))").param("owner", owner.toString()).query((rs, n) -> 1).list();
     }
 }

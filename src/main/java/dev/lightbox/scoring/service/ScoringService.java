@@ -4,10 +4,12 @@ import dev.lightbox.analysis.service.AnalysisService;
 import dev.lightbox.analysis.service.ContentAnalysed;
 import dev.lightbox.jobs.JobService;
 import dev.lightbox.library.service.PhotoAdded;
+import dev.lightbox.library.service.PhotoDeleted;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -25,13 +27,15 @@ public class ScoringService {
     private final ScoringConfigService configs;
     private final AnalysisService analyses;
     private final ScoreStore scores;
+    private final ScoreInputs inputs;
     private final JobService jobs;
     private final JdbcClient jdbc;
 
-    ScoringService(ScoringConfigService configs, AnalysisService analyses, ScoreStore scores, JobService jobs, JdbcClient jdbc) {
+    ScoringService(ScoringConfigService configs, AnalysisService analyses, ScoreStore scores, ScoreInputs inputs, JobService jobs, JdbcClient jdbc) {
         this.configs = configs;
         this.analyses = analyses;
         this.scores = scores;
+        this.inputs = inputs;
         this.jobs = jobs;
         this.jdbc = jdbc;
     }
@@ -55,7 +59,7 @@ public class ScoringService {
     @Transactional(readOnly = true)
     public LibraryPreview preview(UUID owner) {
         var entries = new java.util.ArrayList<LibraryPreview.Entry>();
-        scores.forEachAnalysed(owner, (photoId, attributes) -> entries.add(new LibraryPreview.Entry(photoId, Reducer.features(attributes))));
+        inputs.forEachAnalysed(owner, (photoId, attributes) -> entries.add(new LibraryPreview.Entry(photoId, Reducer.features(attributes))));
         return new LibraryPreview(entries);
     }
 
@@ -73,6 +77,7 @@ public class ScoringService {
     @EventListener
     @Transactional
     void onContentAnalysed(ContentAnalysed analysed) {
+        inputs.save(analysed.sha256());
         analyses.find(analysed.sha256()).ifPresent(attributes ->
                 jdbc.sql("select id, owner_id from photos where sha256 = :sha").param("sha", analysed.sha256())
                         .query((rs, n) -> new UUID[] {rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)}).list()
@@ -85,8 +90,22 @@ public class ScoringService {
         analyses.find(photo.sha256()).ifPresent(attributes -> store(photo.photoId(), photo.ownerId(), attributes));
     }
 
+    @EventListener
+    void onPhotoDeleted(PhotoDeleted deleted) {
+        scores.delete(deleted.ownerId(), deleted.photoId());
+    }
+
+    /**
+     * Scores are derived data in an unlogged table, which PostgreSQL empties after a crash: libraries with
+     * analysed photos but no scores are re-scored at startup.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void rescoreLibrariesWithoutScores() {
+        scores.ownersMissingScores().forEach(this::rescoreLibrary);
+    }
+
     private void store(UUID photoId, UUID owner, Map<String, Object> attributes) {
         ScoringConfig config = configs.active(owner);
-        scores.save(photoId, owner, config.id(), Reducer.score(attributes, config));
+        scores.save(photoId, owner, Reducer.score(attributes, config));
     }
 }
