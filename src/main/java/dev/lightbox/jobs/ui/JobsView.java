@@ -35,7 +35,7 @@ import org.jspecify.annotations.Nullable;
 public class JobsView extends Main {
 
     private static final Map<String, String> NAMES = Map.of("library.renditions", "Preview and thumbnail", "analysis.photo", "Photo analysis",
-            "system.noop", "Diagnostic job");
+            "analysis.library", "Re-analyse library", "scoring.rescore", "Re-score library", "system.noop", "Diagnostic job");
 
     private final JobService jobs;
     private final UUID owner;
@@ -54,6 +54,8 @@ public class JobsView extends Main {
         if (page.items().isEmpty()) list.add(new Paragraph("No jobs yet. Uploading photos starts some."));
         page.items().forEach(job -> list.add(row(job)));
         JobUpdates.follow(this, events, event -> owner.equals(event.ownerId()), this::apply);
+        // the list was read before the subscription starts (on attach): catch up on jobs that moved in between
+        addAttachListener(attach -> rows.values().stream().filter(JobRow::unfinished).forEach(JobRow::refresh));
     }
 
     private JobRow row(JobView job) {
@@ -114,6 +116,18 @@ public class JobsView extends Main {
             header.addClassName("job-header");
             add(header, bar, step, details);
             show(job.status(), job.progress(), job.step(), job.message(), job.error());
+        }
+
+        boolean unfinished() {
+            return finishedAt == null;
+        }
+
+        void refresh() {
+            jobs.find(owner, id).ifPresent(job -> {
+                startedAt = job.startedAt();
+                finishedAt = job.finishedAt();
+                show(job.status(), job.progress(), job.step(), job.message(), job.error());
+            });
         }
 
         void update(JobEvent event) {
