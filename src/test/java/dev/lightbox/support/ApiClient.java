@@ -36,6 +36,11 @@ public final class ApiClient {
         return send(request(path, token).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(text)));
     }
 
+    public Response put(String path, Object body, String token) {
+        String text = body instanceof String s ? s : JSON.writeValueAsString(body);
+        return send(request(path, token).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(text)));
+    }
+
     public Response post(String path, Object body) {
         return post(path, body, null);
     }

@@ -93,17 +93,18 @@ class PhotoApiController {
 
     /**
      * Newest first by default; {@code sort=score} (best first) or {@code score-asc}, and {@code minScore},
-     * {@code maxScore}, {@code passed} filters, by the active scoring config. The cursor belongs to the
-     * order it came from.
+     * {@code maxScore}, {@code passed} filters, by the active scoring config; or {@code label} (newest
+     * first). The cursor belongs to the order it came from.
      */
     @GetMapping
     PageJson list(@RequestParam(required = false) @Nullable String cursor, @RequestParam(defaultValue = "50") int limit,
                   @RequestParam(defaultValue = "date") String sort, @RequestParam(required = false) @Nullable Double minScore,
-                  @RequestParam(required = false) @Nullable Double maxScore, @RequestParam(required = false) @Nullable Boolean passed) {
+                  @RequestParam(required = false) @Nullable Double maxScore, @RequestParam(required = false) @Nullable Boolean passed,
+                  @RequestParam(required = false) @Nullable String label) {
         if (limit < 1 || limit > PhotoService.MAX_PAGE) {
             throw new IllegalArgumentException("limit: must be between 1 and " + PhotoService.MAX_PAGE + ".");
         }
-        var query = new PhotoQuery(PhotoQuery.Sort.fromParameter(sort), minScore, maxScore, passed);
+        var query = new PhotoQuery(PhotoQuery.Sort.fromParameter(sort), minScore, maxScore, passed, label == null || label.isBlank() ? null : label);
         var page = photos.list(CurrentUser.require().id(), query, cursor, limit);
         return new PageJson(page.items().stream().map(p -> PhotoJson.ranked(p, page.ranks().get(p.id()))).toList(), page.nextCursor());
     }

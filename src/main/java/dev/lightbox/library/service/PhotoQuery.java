@@ -4,12 +4,17 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * How to list a library: newest first (the timeline) or by score, optionally only photos with a score in
- * a range or that passed (or failed) the active config's thresholds. Photos not scored yet are left out
- * of score orders and score filters.
+ * a range or that passed (or failed) the active config's thresholds, or only photos with a label (given
+ * by the user, or predicted by the user's active model). Photos not scored yet are left out of score
+ * orders and score filters.
  */
-public record PhotoQuery(Sort sort, @Nullable Double minScore, @Nullable Double maxScore, @Nullable Boolean passed) {
+public record PhotoQuery(Sort sort, @Nullable Double minScore, @Nullable Double maxScore, @Nullable Boolean passed, @Nullable String label) {
 
-    public static final PhotoQuery NEWEST = new PhotoQuery(Sort.NEWEST, null, null, null);
+    public static final PhotoQuery NEWEST = new PhotoQuery(Sort.NEWEST, null, null, null, null);
+
+    public PhotoQuery(Sort sort, @Nullable Double minScore, @Nullable Double maxScore, @Nullable Boolean passed) {
+        this(sort, minScore, maxScore, passed, null);
+    }
 
     public enum Sort {
         NEWEST("date"), BEST("score"), WORST("score-asc");
@@ -37,9 +42,13 @@ public record PhotoQuery(Sort sort, @Nullable Double minScore, @Nullable Double 
         if (minScore != null && maxScore != null && minScore > maxScore) throw new IllegalArgumentException("minScore: must not exceed maxScore.");
     }
 
-    /** True when the plain timeline answers this query (no scores needed). */
+    /** True when the plain timeline answers this query (no scores or labels needed). */
     public boolean isPlainTimeline() {
-        return sort == Sort.NEWEST && minScore == null && maxScore == null && passed == null;
+        return sort == Sort.NEWEST && !scoreFiltered() && label == null;
+    }
+
+    public boolean scoreFiltered() {
+        return minScore != null || maxScore != null || passed != null;
     }
 
     public boolean byScore() {

@@ -86,8 +86,9 @@ public class PhotoService {
     @Transactional(readOnly = true)
     public Page list(UUID ownerId, PhotoQuery query, @Nullable String cursor, int limit) {
         if (query.isPlainTimeline()) return timeline(ownerId, cursor, limit);
-        if (rankings.isEmpty()) throw new IllegalArgumentException("sort: scores are not available on this server.");
-        PhotoRanking.Page ranked = rankings.getFirst().page(ownerId, query, cursor, Math.clamp(limit, 1, MAX_PAGE));
+        PhotoRanking ranking = rankings.stream().filter(r -> r.supports(query)).findFirst().orElseThrow(() -> new IllegalArgumentException(
+                query.label() != null ? "label: a label filter cannot be combined with score sorting or score filters." : "sort: scores are not available on this server."));
+        PhotoRanking.Page ranked = ranking.page(ownerId, query, cursor, Math.clamp(limit, 1, MAX_PAGE));
         var byId = new HashMap<UUID, Photo>();
         photos.findAllById(ranked.items().stream().map(PhotoRanking.Ranked::photoId).toList()).forEach(p -> byId.put(p.getId(), p));
         var items = new ArrayList<PhotoView>();
@@ -96,7 +97,7 @@ public class PhotoService {
             Photo photo = byId.get(rank.photoId());
             if (photo == null || !photo.getOwnerId().equals(ownerId)) continue; // deleted meanwhile
             items.add(PhotoView.of(photo));
-            ranks.put(photo.getId(), rank);
+            if (!Double.isNaN(rank.score())) ranks.put(photo.getId(), rank);
         }
         return new Page(items, ranked.nextCursor(), ranks);
     }

@@ -40,11 +40,13 @@ public class PhotoPage extends Main implements BeforeEnterObserver {
 
     private final PhotoService photos;
     private final List<PhotoDetails> contributions;
+    private final List<PhotoPageSection> sections;
     private final UUID owner;
 
-    public PhotoPage(PhotoService photos, List<PhotoDetails> contributions) {
+    public PhotoPage(PhotoService photos, List<PhotoDetails> contributions, List<PhotoPageSection> sections) {
         this.photos = photos;
         this.contributions = contributions;
+        this.sections = sections.stream().sorted(java.util.Comparator.comparingInt(PhotoPageSection::order)).toList();
         this.owner = CurrentUser.require().id();
         setId("photo-page");
         addClassName("photo-page");
@@ -93,6 +95,7 @@ public class PhotoPage extends Main implements BeforeEnterObserver {
             contribution.lines(owner, photo).forEach((term, value) -> item(list, term, value));
         }
         add(stage, actions, list);
+        sections.forEach(section -> add(section.create(owner, photo)));
     }
 
     /** A box in the photo's upright pixels, placed in percent so it follows the preview's displayed size. */

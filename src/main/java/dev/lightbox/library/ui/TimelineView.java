@@ -26,6 +26,7 @@ import dev.lightbox.base.security.CurrentUser;
 import dev.lightbox.jobs.JobEvents;
 import dev.lightbox.jobs.JobStatus;
 import dev.lightbox.jobs.ui.JobUpdates;
+import dev.lightbox.library.service.PhotoLabels;
 import dev.lightbox.library.service.PhotoQuery;
 import dev.lightbox.library.service.PhotoRanking;
 import dev.lightbox.library.service.PhotoService;
@@ -80,10 +81,13 @@ public class TimelineView extends Main {
     private final Select<PhotoQuery.Sort> sort = new Select<>();
     private final IntegerField minScore = new IntegerField();
     private final Select<String> passed = new Select<>();
+    private final Select<String> label = new Select<>();
+    private final java.util.List<PhotoLabels> labelSources;
     private @Nullable Component jump;
 
-    public TimelineView(PhotoService photos, JobEvents jobEvents) {
+    public TimelineView(PhotoService photos, JobEvents jobEvents, java.util.List<PhotoLabels> labelSources) {
         this.photos = photos;
+        this.labelSources = labelSources;
         this.owner = CurrentUser.require().id();
         setId("timeline-view");
         addClassName("timeline");
@@ -94,7 +98,10 @@ public class TimelineView extends Main {
         delete.setId("delete-selected");
         delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
         selectionLabel.setId("selection-count");
-        selectionBar = new HorizontalLayout(selectionLabel, delete);
+        var addLabel = new Button("Add label…", VaadinIcon.TAG.create(), e -> askLabel());
+        addLabel.setId("label-selected");
+        addLabel.setVisible(!labelSources.isEmpty());
+        selectionBar = new HorizontalLayout(selectionLabel, addLabel, delete);
         selectionBar.setAlignItems(FlexComponent.Alignment.CENTER);
         selectionBar.setVisible(false);
         countLabel.setId("photo-count");
@@ -182,10 +189,18 @@ public class TimelineView extends Main {
         passed.setValue("Any");
         passed.setWidth("8em");
         passed.setAriaLabel("Thresholds");
+        label.setId("timeline-label");
+        label.setAriaLabel("Label");
+        label.setWidth("10em");
+        label.setVisible(!labelSources.isEmpty());
+        refreshLabels();
         sort.addValueChangeListener(e -> requery());
         minScore.addValueChangeListener(e -> requery());
         passed.addValueChangeListener(e -> requery());
-        var controls = new HorizontalLayout(sort, minScore, passed);
+        label.addValueChangeListener(e -> {
+            if (e.isFromClient()) requery();
+        });
+        var controls = new HorizontalLayout(sort, minScore, passed, label);
         controls.setAlignItems(FlexComponent.Alignment.BASELINE);
         controls.setWrap(true);
         controls.addClassName("timeline-filters");
@@ -200,9 +215,59 @@ public class TimelineView extends Main {
             case "Failing" -> Boolean.FALSE;
             default -> null;
         };
-        query = new PhotoQuery(sort.getValue() == null ? PhotoQuery.Sort.NEWEST : sort.getValue(), min == null ? null : min.doubleValue(), null, pass);
+        String chosen = label.getValue() == null || label.getValue().equals(ANY_LABEL) ? null : label.getValue();
+        query = new PhotoQuery(sort.getValue() == null ? PhotoQuery.Sort.NEWEST : sort.getValue(), min == null ? null : min.doubleValue(), null, pass,
+                chosen);
+        if (chosen != null && !query.isPlainTimeline() && (query.byScore() || query.scoreFiltered())) {
+            Notification.show("A label filter shows the newest first and cannot be combined with score sorting or filters.", 5000,
+                    Notification.Position.BOTTOM_START);
+            sort.setValue(PhotoQuery.Sort.NEWEST);
+            minScore.clear();
+            passed.setValue("Any");
+            return;
+        }
         if (jump != null) jump.setVisible(query.isPlainTimeline());
         start(photos.list(owner, query, null, FIRST_PAGE_SIZE));
+    }
+
+    private static final String ANY_LABEL = "Any label";
+
+    private void refreshLabels() {
+        if (labelSources.isEmpty()) return;
+        String current = label.getValue();
+        var items = new java.util.ArrayList<String>();
+        items.add(ANY_LABEL);
+        labelSources.getFirst().labels(owner).forEach(l -> items.add(l.label()));
+        label.setItems(items);
+        label.setValue(current != null && items.contains(current) ? current : ANY_LABEL);
+    }
+
+    private void askLabel() {
+        if (selected.isEmpty() || labelSources.isEmpty()) return;
+        var dialog = new com.vaadin.flow.component.dialog.Dialog();
+        dialog.setHeaderTitle("Label " + selected.size() + (selected.size() == 1 ? " photo" : " photos"));
+        var name = new com.vaadin.flow.component.textfield.TextField("Label");
+        name.setId("bulk-label-name");
+        name.setWidthFull();
+        var problem = new Paragraph();
+        problem.addClassName("error-text");
+        var apply = new Button("Add label", e -> {
+            try {
+                int added = labelSources.getFirst().addLabel(owner, Set.copyOf(selected), name.getValue());
+                dialog.close();
+                setSelecting(false);
+                refreshLabels();
+                Notification.show("Labelled " + added + (added == 1 ? " photo." : " photos."), 4000, Notification.Position.BOTTOM_START);
+            } catch (IllegalArgumentException ex) {
+                problem.setText(ex.getMessage());
+            }
+        });
+        apply.setId("bulk-label-apply");
+        apply.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.add(name, problem);
+        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), apply);
+        dialog.open();
+        name.focus();
     }
 
     private void start(Page first) {

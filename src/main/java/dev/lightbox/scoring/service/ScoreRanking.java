@@ -27,6 +27,11 @@ class ScoreRanking implements PhotoRanking {
     }
 
     @Override
+    public boolean supports(PhotoQuery query) {
+        return query.label() == null && (query.byScore() || query.scoreFiltered());
+    }
+
+    @Override
     @Transactional(readOnly = true)
     public Page page(UUID ownerId, PhotoQuery query, @Nullable String cursor, int limit) {
         String[] position = cursor == null || cursor.isBlank() ? null : decode(cursor, query.byScore() ? "s" : "d");

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.lightbox.training.api;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,108 @@
+package dev.lightbox.training.service;
+
+import dev.lightbox.library.service.PhotoLabels;
+import dev.lightbox.library.service.PhotoService;
+import dev.lightbox.training.service.LabelException.Reason;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Labels on a user's photos: lower case, 1–40 letters, digits, spaces, '-' or '_', at most
+ * {@link #MAX_PER_PHOTO} per photo. Every read and write is scoped to the owner.
+ */
+@Service
+public class LabelService implements PhotoLabels {
+
+    public static final int MAX_LENGTH = 40;
+    public static final int MAX_PER_PHOTO = 20;
+    private static final Pattern ALLOWED = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} _-]*");
+
+    private final JdbcClient jdbc;
+    private final PhotoService photos;
+    private final Clock clock;
+
+    LabelService(JdbcClient jdbc, PhotoService photos, Clock clock) {
+        this.jdbc = jdbc;
+        this.photos = photos;
+        this.clock = clock;
+    }
+
+    /** The label as stored, or why it cannot be one. */
+    public static String normalise(String label) {
+        String clean = label == null ? "" : label.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        if (clean.isEmpty() || clean.length() > MAX_LENGTH || !ALLOWED.matcher(clean).matches()) {
+            throw new LabelException(Reason.INVALID, "labels: “" + label + "” is not a label; use 1 to " + MAX_LENGTH
+                    + " letters, digits, spaces, '-' or '_', starting with a letter or digit.");
+        }
+        return clean;
+    }
+
+    /** Replaces a photo's labels; returns them as stored, sorted. */
+    @Transactional
+    public List<String> setLabels(UUID owner, UUID photoId, List<String> labels) {
+        requirePhoto(owner, photoId);
+        var clean = new LinkedHashSet<String>();
+        for (String label : labels == null ? List.<String>of() : labels) clean.add(normalise(label));
+        if (clean.size() > MAX_PER_PHOTO) throw new LabelException(Reason.INVALID, "labels: at most " + MAX_PER_PHOTO + " labels per photo.");
+        jdbc.sql("delete from photo_labels where photo_id = :photo and owner_id = :owner").param("photo", photoId).param("owner", owner).update();
+        for (String label : clean) insert(owner, photoId, label);
+        return labelsOf(owner, photoId);
+    }
+
+    @Transactional(readOnly = true)
+    public List<String> labelsOf(UUID owner, UUID photoId) {
+        return jdbc.sql("select label from photo_labels where photo_id = :photo and owner_id = :owner order by label")
+                .param("photo", photoId).param("owner", owner).query(String.class).list();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<LabelCount> labels(UUID ownerId) {
+        return jdbc.sql("select label, count(*) from photo_labels where owner_id = :owner group by label order by count(*) desc, label")
+                .param("owner", ownerId).query((rs, n) -> new LabelCount(rs.getString(1), rs.getLong(2))).list();
+    }
+
+    @Override
+    @Transactional
+    public int addLabel(UUID ownerId, Collection<UUID> photoIds, String label) {
+        String clean = normalise(label);
+        int added = 0;
+        for (UUID photoId : photoIds) {
+            if (photos.find(ownerId, photoId).isEmpty()) continue;
+            List<String> existing = labelsOf(ownerId, photoId);
+            if (existing.contains(clean)) continue;
+            if (existing.size() >= MAX_PER_PHOTO) {
+                throw new LabelException(Reason.INVALID, "labels: a photo already has " + MAX_PER_PHOTO + " labels, the most it can have.");
+            }
+            insert(ownerId, photoId, clean);
+            added++;
+        }
+        return added;
+    }
+
+    /** The owner's photos with this label, for datasets. */
+    @Transactional(readOnly = true)
+    public List<UUID> photosWith(UUID owner, String label) {
+        return new ArrayList<>(jdbc.sql("select photo_id from photo_labels where owner_id = :owner and label = :label")
+                .param("owner", owner).param("label", normalise(label)).query(UUID.class).list());
+    }
+
+    private void insert(UUID owner, UUID photoId, String label) {
+        jdbc.sql("insert into photo_labels (photo_id, owner_id, label, added_at) values (:photo, :owner, :label, :at) on conflict do nothing")
+                .param("photo", photoId).param("owner", owner).param("label", label).param("at", Timestamp.from(clock.instant())).update();
+    }
+
+    private void requirePhoto(UUID owner, UUID photoId) {
+        if (photos.find(owner, photoId).isEmpty()) throw new LabelException(Reason.NOT_FOUND, "No such photo.");
+    }
+}

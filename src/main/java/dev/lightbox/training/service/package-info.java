@@ -1,0 +1,4 @@
+@NullMarked
+package dev.lightbox.training.service;
+
+import org.jspecify.annotations.NullMarked;

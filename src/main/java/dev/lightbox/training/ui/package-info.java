@@ -1,0 +1,4 @@
+@NullMarked
+package dev.lightbox.training.ui;
+
+import org.jspecify.annotations.NullMarked;
