@@ -158,6 +158,12 @@ public class PhotoService {
         return rows.stream().map(PhotoService::facts).toList();
     }
 
+    /** The same facts for some of the owner's photos (ids of other users' photos are left out). */
+    @Transactional(readOnly = true)
+    public List<PhotoAdded> contents(UUID ownerId, Collection<UUID> photoIds) {
+        return photos.findAllById(photoIds).stream().filter(p -> p.getOwnerId().equals(ownerId)).map(PhotoService::facts).toList();
+    }
+
     private static PhotoAdded facts(Photo p) {
         boolean turned = p.getOrientation() >= 5;
         return new PhotoAdded(p.getId(), p.getOwnerId(), p.getSha256(), p.getFormat().name(), p.getSizeBytes(),

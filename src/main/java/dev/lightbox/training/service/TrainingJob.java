@@ -1,0 +1,325 @@
+package dev.lightbox.training.service;
+
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.dataset.ArrayDataset;
+import ai.djl.training.dataset.Batch;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import dev.lightbox.jobs.JobCancelledException;
+import dev.lightbox.jobs.JobContext;
+import dev.lightbox.jobs.JobHandler;
+import dev.lightbox.jobs.JobQueue;
+import dev.lightbox.jobs.JobRequest;
+import dev.lightbox.library.service.PhotoAdded;
+import dev.lightbox.library.service.PhotoService;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Trains one model on the owner's labelled photos, on the {@code gpu} queue, through the lifecycle states
+ * INITIALIZING → ANALYZING → LOADING_DATASET → PREPARING_MODEL → TRAINING → EVALUATING → DEPLOYING →
+ * COMPLETED (or FAILED with the reason, or CANCELLED). The version is published last, by its row: a run
+ * that stops before leaves no version and its files are deleted.
+ */
+@Component
+class TrainingJob implements JobHandler {
+
+    static final String TYPE = "training.model";
+    private static final Logger log = LoggerFactory.getLogger(TrainingJob.class);
+
+    private final ModelStore models;
+    private final ModelFiles files;
+    private final LabelService labels;
+    private final PhotoService photos;
+    private final TrainingProperties properties;
+    private final JsonMapper json;
+
+    TrainingJob(ModelStore models, ModelFiles files, LabelService labels, PhotoService photos, TrainingProperties properties, JsonMapper json) {
+        this.models = models;
+        this.files = files;
+        this.labels = labels;
+        this.photos = photos;
+        this.properties = properties;
+        this.json = json;
+    }
+
+    static JobRequest request(UUID owner, UUID modelId) {
+        return JobRequest.of(TYPE, JobQueue.GPU, owner, Map.of("modelId", modelId.toString())).about(modelId).withMaxAttempts(1);
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    /** The photos of each class after the checks, and what the checks found. */
+    record Plan(List<List<PhotoAdded>> classes, List<String> warnings) {
+    }
+
+    @Override
+    public void run(JobContext context) throws Exception {
+        UUID id = UUID.fromString((String) context.payload().get("modelId"));
+        ModelView model = models.find(id).orElse(null);
+        if (model == null) return; // deleted before it ran
+        UUID owner = models.owner(id).orElseThrow();
+        String[] state = {"INITIALIZING"};
+        models.resetHistory(id);
+        try {
+            step(context, id, state, "INITIALIZING", 0.01, "Choosing a device");
+            DeviceChooser.Choice device = DeviceChooser.choose();
+            models.device(id, device.description());
+
+            step(context, id, state, "ANALYZING", 0.03, "Checking the dataset");
+            Plan plan = analyse(owner, model);
+            String warnings = plan.warnings().isEmpty() ? null : String.join(" ", plan.warnings());
+
+            int size = ((Number) model.config().get("imageSize")).intValue();
+            step(context, id, state, "LOADING_DATASET", 0.06, warnings);
+            Loaded data = load(context, plan, size, ((Number) model.config().get("validationSplit")).doubleValue(), id.hashCode());
+
+            step(context, id, state, "PREPARING_MODEL", 0.28, "Building " + model.architecture() + " for " + model.labels().size() + " labels");
+            try (Model net = Model.newInstance(model.name(), device.device(), "PyTorch")) {
+                net.setBlock(Networks.build(model.architecture(), model.labels().size(), size));
+                var config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
+                        .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(((Number) model.config().get("learningRate")).floatValue())).build())
+                        .optDevices(new ai.djl.Device[] {device.device()});
+                try (Trainer trainer = net.newTrainer(config); NDManager manager = net.getNDManager().newSubManager()) {
+                    trainer.initialize(new Shape(1, 3, size, size));
+                    step(context, id, state, "TRAINING", 0.3, null);
+                    train(context, id, trainer, manager, data, size, ((Number) model.config().get("epochs")).intValue(),
+                            ((Number) model.config().get("batchSize")).intValue());
+
+                    step(context, id, state, "EVALUATING", 0.88, "Held-out photos: " + data.validationLabels().length);
+                    Map<String, Object> metrics = Evaluation.evaluate(trainer, manager, data.validation(), data.validationLabels(), size, model.labels());
+                    models.metrics(id, metrics);
+
+                    step(context, id, state, "DEPLOYING", 0.94, "Saving version 1 to the model registry");
+                    long bytes = save(id, net, model, metrics, device.description());
+                    context.progress(0.99, "DEPLOYING", null);
+                    models.publish(id, 1, metrics, bytes);
+                    log.info("Model {} trained on {}: held-out accuracy {}", id, device.description(), metrics.get("accuracy"));
+                    context.progress(1, "COMPLETED", String.format("Accuracy %.0f%% on held-out photos", 100 * ((Number) metrics.get("accuracy")).doubleValue()));
+                    context.result(Map.of("modelId", id.toString(), "accuracy", metrics.get("accuracy")));
+                }
+            }
+        } catch (JobCancelledException e) {
+            files.deleteAll(id);
+            models.finish(id, "CANCELLED", state[0], null);
+            throw e;
+        } catch (Exception | Error e) {
+            files.deleteAll(id);
+            String reason = e instanceof TrainingException ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
+            models.finish(id, "FAILED", state[0], reason);
+            log.warn("Training model {} failed in {}: {}", id, state[0], reason);
+            throw e;
+        }
+    }
+
+    private void step(JobContext context, UUID id, String[] state, String name, double progress, @Nullable String message) {
+        state[0] = name;
+        models.state(id, name, message);
+        context.progress(progress, name, message);
+    }
+
+    /** Photos per class; a photo with two of the chosen labels, or the same bytes under two labels, teaches nothing: left out. */
+    Plan analyse(UUID owner, ModelView model) {
+        var warnings = new ArrayList<String>();
+        var idsByClass = new ArrayList<List<UUID>>();
+        var classOf = new HashMap<UUID, Integer>();
+        var ambiguous = new java.util.HashSet<UUID>();
+        for (int c = 0; c < model.labels().size(); c++) {
+            List<UUID> ids = labels.photosWith(owner, model.labels().get(c));
+            idsByClass.add(ids);
+            for (UUID id : ids) if (classOf.putIfAbsent(id, c) != null) ambiguous.add(id);
+        }
+        if (!ambiguous.isEmpty()) warnings.add(ambiguous.size() + " photo(s) carry two of these labels and were left out.");
+        var classes = new ArrayList<List<PhotoAdded>>();
+        var shaClass = new HashMap<String, Integer>();
+        var conflicting = new java.util.HashSet<String>();
+        int duplicates = 0;
+        for (int c = 0; c < idsByClass.size(); c++) {
+            var kept = new ArrayList<PhotoAdded>();
+            var seen = new java.util.HashSet<String>();
+            for (PhotoAdded photo : photos.contents(owner, idsByClass.get(c).stream().filter(id -> !ambiguous.contains(id)).toList())) {
+                if (!seen.add(photo.sha256())) {
+                    duplicates++;
+                    continue;
+                }
+                Integer other = shaClass.putIfAbsent(photo.sha256(), c);
+                if (other != null && other != c) conflicting.add(photo.sha256());
+                kept.add(photo);
+            }
+            classes.add(kept);
+        }
+        if (duplicates > 0) warnings.add(duplicates + " duplicate photo(s) were counted once.");
+        if (!conflicting.isEmpty()) {
+            warnings.add(conflicting.size() + " photo(s) appear under two labels with the same bytes and were left out.");
+            classes.replaceAll(list -> list.stream().filter(p -> !conflicting.contains(p.sha256())).toList());
+        }
+        requireEnough(model, classes, "usable");
+        int smallest = classes.stream().mapToInt(List::size).min().orElse(0);
+        int largest = classes.stream().mapToInt(List::size).max().orElse(0);
+        if (largest > 3 * smallest) warnings.add("The classes are unbalanced (" + smallest + " to " + largest + " photos): accuracy may favour the larger.");
+        return new Plan(classes, warnings);
+    }
+
+    private void requireEnough(ModelView model, List<? extends List<?>> classes, String what) {
+        for (int c = 0; c < classes.size(); c++) {
+            if (classes.get(c).size() < properties.minPhotosPerLabel()) {
+                throw new TrainingException("Label “" + model.labels().get(c) + "” has " + classes.get(c).size() + " " + what
+                        + " photo(s); at least " + properties.minPhotosPerLabel() + " are needed.");
+            }
+        }
+    }
+
+    /** Decoded inputs, split per class into training and held-out photos. */
+    record Loaded(float[] training, int[] trainingLabels, float[] validation, int[] validationLabels) {
+    }
+
+    private Loaded load(JobContext context, Plan plan, int size, double validationSplit, long seed) {
+        int per = 3 * size * size;
+        var train = new ArrayList<float[]>();
+        var trainLabels = new ArrayList<Integer>();
+        var val = new ArrayList<float[]>();
+        var valLabels = new ArrayList<Integer>();
+        int total = plan.classes().stream().mapToInt(List::size).sum();
+        int done = 0;
+        int unreadable = 0;
+        var random = new Random(seed);
+        var usable = new ArrayList<List<float[]>>();
+        for (List<PhotoAdded> photosOfClass : plan.classes()) {
+            var tensors = new ArrayList<float[]>();
+            for (PhotoAdded photo : photosOfClass) {
+                float[] values = new float[per];
+                try {
+                    ImageTensors.load(photos, photo, size, values, 0);
+                    tensors.add(values);
+                } catch (Exception e) {
+                    unreadable++;
+                }
+                done++;
+                context.progress(0.06 + 0.2 * done / total, "LOADING_DATASET", "Loaded " + done + " of " + total + " photos");
+            }
+            usable.add(tensors);
+        }
+        if (unreadable > 0) log.info("{} photo(s) could not be read and were left out", unreadable);
+        requireEnough(plan, usable);
+        for (int c = 0; c < usable.size(); c++) {
+            List<float[]> tensors = new ArrayList<>(usable.get(c));
+            java.util.Collections.shuffle(tensors, random);
+            int held = Math.max(1, (int) Math.round(tensors.size() * validationSplit));
+            for (int i = 0; i < tensors.size(); i++) {
+                if (i < held) {
+                    val.add(tensors.get(i));
+                    valLabels.add(c);
+                } else {
+                    train.add(tensors.get(i));
+                    trainLabels.add(c);
+                }
+            }
+        }
+        return new Loaded(concat(train, per), trainLabels.stream().mapToInt(Integer::intValue).toArray(), concat(val, per),
+                valLabels.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    private void requireEnough(Plan plan, List<List<float[]>> usable) {
+        for (int c = 0; c < usable.size(); c++) {
+            if (usable.get(c).size() < properties.minPhotosPerLabel()) {
+                throw new TrainingException("Only " + usable.get(c).size() + " photo(s) of class " + (c + 1) + " could be read; at least "
+                        + properties.minPhotosPerLabel() + " are needed.");
+            }
+        }
+    }
+
+    private static float[] concat(List<float[]> parts, int per) {
+        float[] all = new float[parts.size() * per];
+        for (int i = 0; i < parts.size(); i++) System.arraycopy(parts.get(i), 0, all, i * per, per);
+        return all;
+    }
+
+    private void train(JobContext context, UUID id, Trainer trainer, NDManager manager, Loaded data, int size, int epochs, int batchSize)
+            throws Exception {
+        int n = data.trainingLabels().length;
+        NDArray x = manager.create(data.training(), new Shape(n, 3, size, size));
+        NDArray y = manager.create(data.trainingLabels()).toType(DataType.FLOAT32, false);
+        ArrayDataset dataset = new ArrayDataset.Builder().setData(x).optLabels(y).setSampling(batchSize, true).build();
+        long trainingNanos = 0;
+        long samples = 0;
+        for (int epoch = 1; epoch <= epochs; epoch++) {
+            long start = System.nanoTime();
+            double loss = 0;
+            long correct = 0;
+            long seen = 0;
+            for (Batch batch : trainer.iterateDataset(dataset)) {
+                try (batch; GradientCollector collector = trainer.newGradientCollector()) {
+                    NDList predictions = trainer.forward(batch.getData());
+                    NDArray batchLoss = trainer.getLoss().evaluate(batch.getLabels(), predictions);
+                    collector.backward(batchLoss);
+                    loss += batchLoss.getFloat() * batch.getSize();
+                    correct += Evaluation.correct(predictions.singletonOrThrow(), batch.getLabels().singletonOrThrow());
+                    seen += batch.getSize();
+                }
+                trainer.step();
+                context.progress(0.3 + 0.55 * ((epoch - 1) + (double) seen / n) / epochs, "TRAINING", null);
+            }
+            trainingNanos += System.nanoTime() - start;
+            samples += seen;
+            double validation = Evaluation.accuracy(trainer, manager, data.validation(), data.validationLabels(), size);
+            var entry = new LinkedHashMap<String, Object>();
+            entry.put("epoch", epoch);
+            entry.put("loss", round(loss / seen));
+            entry.put("accuracy", round((double) correct / seen));
+            entry.put("validationAccuracy", round(validation));
+            double samplesPerSecond = samples / (trainingNanos / 1e9);
+            models.epoch(id, entry, Math.round(samplesPerSecond * 10) / 10.0);
+            context.progress(0.3 + 0.55 * epoch / epochs, "TRAINING", String.format("Epoch %d of %d · loss %.3f · accuracy %.0f%% · validation %.0f%% · %.0f samples/s",
+                    epoch, epochs, loss / seen, 100.0 * correct / seen, 100 * validation, samplesPerSecond));
+        }
+    }
+
+    private long save(UUID id, Model net, ModelView model, Map<String, Object> metrics, String device) throws Exception {
+        Path dir = Files.createTempDirectory("lightbox-model-");
+        try {
+            net.save(dir, "model");
+            Files.writeString(dir.resolve("labels.json"), json.writeValueAsString(model.labels()));
+            Files.writeString(dir.resolve("input.json"), json.writeValueAsString(Map.of("architecture", model.architecture(),
+                    "imageSize", model.config().get("imageSize"), "channels", 3, "preprocessing", ImageTensors.SPEC, "engine", "PyTorch")));
+            Files.writeString(dir.resolve("metrics.json"), json.writeValueAsString(metrics));
+            var training = new LinkedHashMap<String, Object>(model.config());
+            training.put("labels", model.labels());
+            training.put("architecture", model.architecture());
+            training.put("device", device);
+            Files.writeString(dir.resolve("training.json"), json.writeValueAsString(training));
+            return files.upload(id, 1, dir);
+        } finally {
+            try (var paths = Files.walk(dir)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 10_000) / 10_000.0;
+    }
+}

@@ -1,0 +1,15 @@
+package dev.lightbox.training.service;
+
+import jakarta.validation.constraints.Min;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/** {@code LIGHTBOX_TRAINING_MIN_PHOTOS_PER_LABEL} (default 10): how many photos each label to learn needs at least. */
+@Validated
+@ConfigurationProperties("lightbox.training")
+public record TrainingProperties(@Min(2) Integer minPhotosPerLabel) {
+
+    public TrainingProperties {
+        if (minPhotosPerLabel == null) minPhotosPerLabel = 10;
+    }
+}
