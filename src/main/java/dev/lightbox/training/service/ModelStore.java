@@ -70,6 +70,9 @@ class ModelStore {
                 .param("id", id).param("v", version).param("m", json.writeValueAsString(metrics)).param("size", sizeBytes)
                 .param("at", Timestamp.from(clock.instant())).update();
         finish(id, "COMPLETED", "COMPLETED", null);
+        jdbc.sql("update models set message = :message where id = :id").param("id", id)
+                .param("message", String.format(java.util.Locale.ROOT, "Version %d published: accuracy %.1f%% on held-out photos.", version,
+                        100 * ((Number) metrics.get("accuracy")).doubleValue())).update();
     }
 
     void finish(UUID id, String status, String state, @Nullable String error) {

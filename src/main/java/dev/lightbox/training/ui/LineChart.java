@@ -1,0 +1,56 @@
+package dev.lightbox.training.ui;
+
+import com.vaadin.flow.component.html.Div;
+import java.util.List;
+import java.util.Locale;
+
+/** A small SVG line chart (no chart library): several series over the same x values, y from 0 to the largest value. */
+final class LineChart {
+
+    private LineChart() {
+    }
+
+    record Series(String name, String cssClass, List<Double> values) {
+    }
+
+    static Div of(String id, String title, List<Series> series) {
+        int width = 420;
+        int height = 180;
+        int left = 34;
+        int bottom = 24;
+        int count = series.stream().mapToInt(s -> s.values().size()).max().orElse(0);
+        double max = Math.max(1, series.stream().flatMap(s -> s.values().stream()).mapToDouble(Double::doubleValue).max().orElse(1));
+        var svg = new StringBuilder();
+        svg.append(String.format(Locale.ROOT, "<svg id=\"%s\" class=\"chart\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"%s\"><title>%s</title>",
+                id, width, height, title, title));
+        for (int i = 0; i <= 4; i++) {
+            double y = 10 + (height - bottom - 10) * i / 4.0;
+            svg.append(String.format(Locale.ROOT, "<line class=\"chart-grid\" x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\"/>", left, y, width - 6, y));
+            svg.append(String.format(Locale.ROOT, "<text class=\"chart-label\" x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%.2f</text>", left - 4, y + 3,
+                    max * (4 - i) / 4));
+        }
+        for (Series s : series) {
+            var points = new StringBuilder();
+            for (int i = 0; i < s.values().size(); i++) {
+                double x = left + (count <= 1 ? 0 : (width - left - 10) * i / (double) (count - 1));
+                double y = 10 + (height - bottom - 10) * (1 - s.values().get(i) / max);
+                points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
+            }
+            svg.append(String.format(Locale.ROOT, "<polyline class=\"chart-line %s\" fill=\"none\" points=\"%s\" data-points=\"%d\"/>", s.cssClass(),
+                    points.toString().strip(), s.values().size()));
+        }
+        int legendX = left;
+        for (Series s : series) {
+            svg.append(String.format(Locale.ROOT, "<rect class=\"chart-swatch %s\" x=\"%d\" y=\"%d\" width=\"10\" height=\"3\"/>", s.cssClass(), legendX,
+                    height - 8));
+            svg.append(String.format(Locale.ROOT, "<text class=\"chart-label\" x=\"%d\" y=\"%d\">%s</text>", legendX + 14, height - 4, s.name()));
+            legendX += 24 + 7 * s.name().length();
+        }
+        svg.append("</svg>");
+        var holder = new Div();
+        holder.addClassName("chart-holder");
+        // innerHTML, so the browser's HTML parser keeps viewBox's case (a server-side parse would not)
+        holder.getElement().setProperty("innerHTML", svg.toString());
+        return holder;
+    }
+}

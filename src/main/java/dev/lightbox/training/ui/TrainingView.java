@@ -1,0 +1,167 @@
+package dev.lightbox.training.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.card.Card;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.NumberField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import dev.lightbox.base.security.CurrentUser;
+import dev.lightbox.library.service.PhotoLabels;
+import dev.lightbox.training.service.LabelException;
+import dev.lightbox.training.service.ModelRequest;
+import dev.lightbox.training.service.ModelView;
+import dev.lightbox.training.service.TrainingService;
+import jakarta.annotation.security.PermitAll;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A "new model" form (a card): name, the labels to learn with their photo counts, architecture and the
+ * training settings, each checked with a message on its field; and your models as cards, each opening its
+ * run page.
+ */
+@Route("training")
+@PageTitle("Training")
+@Menu(order = 40, icon = "vaadin:academy-cap", title = "Training")
+@PermitAll
+public class TrainingView extends Main {
+
+    private final TrainingService training;
+    private final UUID owner;
+    private final TextField name = new TextField("Name");
+    private final MultiSelectComboBox<PhotoLabels.LabelCount> labels = new MultiSelectComboBox<>("Labels to learn");
+    private final Select<String> architecture = new Select<>();
+    private final IntegerField imageSize = new IntegerField("Image size (px)");
+    private final IntegerField epochs = new IntegerField("Epochs");
+    private final IntegerField batchSize = new IntegerField("Batch size");
+    private final NumberField learningRate = new NumberField("Learning rate");
+    private final NumberField validationSplit = new NumberField("Validation split");
+    private final Paragraph problem = new Paragraph();
+    private final Div models = new Div();
+
+    public TrainingView(TrainingService training) {
+        this.training = training;
+        this.owner = CurrentUser.require().id();
+        setId("training-view");
+        addClassName("page");
+        addClassName("training-page");
+        models.setId("model-cards");
+        models.addClassName("model-cards");
+        add(new H2("Training"), new Paragraph("Teach Lightbox your own labels: it trains an image classifier on your labelled photos, "
+                + "on the GPU when there is one."), form(), new H2("Your models"), models);
+        showModels();
+    }
+
+    private Component form() {
+        name.setId("model-name");
+        name.setMaxLength(100);
+        int minimum = training.minPhotosPerLabel();
+        labels.setId("model-labels");
+        labels.setItems(training.labelCounts(owner));
+        labels.setItemLabelGenerator(c -> c.label() + " (" + c.photos() + ")");
+        labels.setHelperText("At least 2 labels, each on " + minimum + " photos or more.");
+        labels.addValueChangeListener(e -> {
+            var small = e.getValue().stream().filter(c -> c.photos() < minimum).map(PhotoLabels.LabelCount::label).toList();
+            labels.setInvalid(!small.isEmpty());
+            labels.setErrorMessage(small.isEmpty() ? null : String.join(", ", small) + ": fewer than " + minimum + " photos");
+        });
+        architecture.setId("model-architecture");
+        architecture.setLabel("Architecture");
+        architecture.setItems(ModelRequest.ARCHITECTURES);
+        architecture.setValue("small-cnn");
+        architecture.setItemLabelGenerator(a -> a.equals("small-cnn") ? "Small CNN (fast)" : "ResNet-18 from scratch (slower, more capacity)");
+        imageSize.setId("model-image-size");
+        imageSize.setValue(64);
+        epochs.setId("model-epochs");
+        epochs.setValue(10);
+        batchSize.setId("model-batch-size");
+        batchSize.setValue(16);
+        learningRate.setId("model-learning-rate");
+        learningRate.setValue(0.001);
+        learningRate.setStep(0.0001);
+        validationSplit.setId("model-validation-split");
+        validationSplit.setValue(0.2);
+        validationSplit.setHelperText("Share of photos held out to measure accuracy");
+        problem.setId("model-problem");
+        problem.addClassName("error-text");
+        var start = new Button("Train", e -> start());
+        start.setId("model-train");
+        start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        var layout = new FormLayout(name, labels, architecture, imageSize, epochs, batchSize, learningRate, validationSplit);
+        layout.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("600px", 2));
+        var card = new Card();
+        card.setTitle("New model");
+        card.add(layout, problem, start);
+        card.addClassName("model-form");
+        return card;
+    }
+
+    private void start() {
+        var chosen = new ArrayList<String>();
+        labels.getValue().forEach(c -> chosen.add(c.label()));
+        var request = new ModelRequest(name.getValue(), chosen, architecture.getValue(), imageSize.getValue(), epochs.getValue(),
+                batchSize.getValue(), learningRate.getValue(), validationSplit.getValue());
+        clearErrors();
+        try {
+            TrainingService.Started started = training.start(owner, request);
+            getUI().ifPresent(ui -> ui.navigate("training/" + started.id()));
+        } catch (LabelException e) {
+            problem.setText(e.getMessage());
+            markField(e.getMessage());
+        }
+    }
+
+    private void clearErrors() {
+        problem.setText("");
+        List<com.vaadin.flow.component.HasValidation> fields = List.of(name, imageSize, epochs, batchSize, learningRate, validationSplit);
+        fields.forEach(field -> field.setInvalid(false));
+    }
+
+    private void markField(String message) {
+        String field = message.contains(":") ? message.substring(0, message.indexOf(':')) : "";
+        String text = message.contains(":") ? message.substring(message.indexOf(':') + 1).strip() : message;
+        Map<String, com.vaadin.flow.component.HasValidation> fields = Map.of("name", name, "imageSize", imageSize, "epochs", epochs,
+                "batchSize", batchSize, "learningRate", learningRate, "validationSplit", validationSplit, "labels", labels);
+        var target = fields.get(field);
+        if (target != null) {
+            target.setErrorMessage(text);
+            target.setInvalid(true);
+        }
+    }
+
+    private void showModels() {
+        models.removeAll();
+        List<ModelView> all = training.list(owner);
+        if (all.isEmpty()) models.add(new Paragraph("No models yet."));
+        for (ModelView model : all) {
+            var card = new Card();
+            card.setTitle(model.name());
+            card.setSubtitle(model.status().toLowerCase(Locale.ROOT) + (model.active() ? " · active" : ""));
+            Object accuracy = model.metrics() == null ? null : model.metrics().get("accuracy");
+            card.add(new Span(String.join(", ", model.labels()) + " · " + model.architecture()
+                    + (accuracy instanceof Number n ? String.format(Locale.ROOT, " · accuracy %.0f%%", 100 * n.doubleValue()) : "")));
+            card.addToFooter(new Anchor("training/" + model.id(), "Open"));
+            card.addClassName("model-card");
+            card.getElement().setAttribute("data-model-id", model.id().toString());
+            card.getElement().setAttribute("data-status", model.status());
+            models.add(card);
+        }
+    }
+}
