@@ -38,7 +38,7 @@ class TrainingApiTest extends IntegrationTest {
                 api.put("/api/v1/photos/" + id + "/labels", List.of(shape), token);
             }
         }
-        String few = api.upload("odd.jpg", ShapeImages.jpeg("circle", 96, seed), token).json().get("id").asString();
+        String few = api.upload("odd.jpg", ShapeImages.jpeg("circle", 96, seed++), token).json().get("id").asString();
         api.put("/api/v1/photos/" + few + "/labels", List.of("odd"), token);
 
         var badEpochs = api.post("/api/v1/models", form("bad", List.of("circle", "square"), Map.of("epochs", 0)), token);
@@ -76,6 +76,27 @@ class TrainingApiTest extends IntegrationTest {
         assertThat(api.get("/api/v1/models/" + id, other).status()).isEqualTo(404);
         assertThat(api.post("/api/v1/models/" + id + "/activate", "", token).json().get("active").asBoolean()).isTrue();
 
+        // the classify step: new uploads get the active model's labels; "apply to library" labels the rest
+        int right = 0;
+        for (String shape : ShapeImages.SHAPES) {
+            String fresh = api.upload("new-" + shape + ".jpg", ShapeImages.jpeg(shape, 96, seed++), token).json().get("id").asString();
+            JsonNode predicted = awaitPredicted(api, token, fresh);
+            assertThat(predicted.values()).hasSize(3);
+            assertThat(predicted.get(0).get("confidence").asDouble()).isGreaterThanOrEqualTo(predicted.get(1).get("confidence").asDouble());
+            assertThat(predicted.values().stream().mapToDouble(p -> p.get("confidence").asDouble()).sum()).isCloseTo(1.0,
+                    org.assertj.core.data.Offset.offset(0.01));
+            if (predicted.get(0).get("label").asString().equals(shape)) right++;
+        }
+        assertThat(right).as("new photos labelled by the model").isGreaterThanOrEqualTo(2);
+        var applied = api.post("/api/v1/models/" + id + "/apply", "", token);
+        assertThat(applied.status()).isEqualTo(202);
+        awaitJob(api, token, applied.json().get("jobId").asString());
+        long circles = 0;
+        for (JsonNode photo : api.get("/api/v1/photos?limit=500&predicted=circle", token).json().get("items").values()) {
+            if (photo.get("originalName").asString().startsWith("circle")) circles++;
+        }
+        assertThat(circles).as("the library filtered by predicted label finds the circles").isGreaterThanOrEqualTo(PER_CLASS * 8 / 10);
+
         var long_ = api.post("/api/v1/models", form("long", ShapeImages.SHAPES, Map.of("imageSize", 48, "epochs", 200)), token).json();
         String longId = long_.get("id").asString();
         await(api, token, longId, "RUNNING", "TRAINING");
@@ -84,6 +105,25 @@ class TrainingApiTest extends IntegrationTest {
         assertThat(cancelled.get("versions").values()).isEmpty();
         assertThat(store.list("models/" + longId + "/")).as("no half-published files").isEmpty();
         assertThat(store.list("models/" + id + "/")).isNotEmpty();
+    }
+
+    private static JsonNode awaitPredicted(ApiClient api, String token, String photoId) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (true) {
+            JsonNode photo = api.get("/api/v1/photos/" + photoId, token).json();
+            JsonNode labels = photo.get("analysis").get("attributes").get("labels");
+            if (labels != null && !labels.isNull()) return labels;
+            assertThat(System.currentTimeMillis()).as("photo " + photoId + " was never classified; its jobs: " + photo.get("jobs")).isLessThan(deadline);
+            Thread.sleep(100);
+        }
+    }
+
+    private static void awaitJob(ApiClient api, String token, String jobId) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (!api.get("/api/v1/jobs/" + jobId, token).json().get("status").asString().equals("SUCCEEDED")) {
+            assertThat(System.currentTimeMillis()).as("job " + jobId).isLessThan(deadline);
+            Thread.sleep(100);
+        }
     }
 
     private static Map<String, Object> form(String name, List<String> labels, Map<String, Object> extra) {

@@ -15,9 +15,11 @@ import org.springframework.stereotype.Component;
 class AnalysisDetails implements PhotoDetails {
 
     private final AnalysisService analyses;
+    private final List<OwnerAttributes> ownerAttributes;
 
-    AnalysisDetails(AnalysisService analyses) {
+    AnalysisDetails(AnalysisService analyses, List<OwnerAttributes> ownerAttributes) {
         this.analyses = analyses;
+        this.ownerAttributes = ownerAttributes;
     }
 
     @Override
@@ -26,7 +28,9 @@ class AnalysisDetails implements PhotoDetails {
         var json = new LinkedHashMap<String, Object>();
         json.put("status", analysis.map(a -> a.outdated() ? "outdated" : "done").orElse("pending"));
         json.put("analyzerVersion", analysis.map(AnalysisService.Analysis::analyzerVersion).orElse(PhotoAnalyzer.VERSION));
-        json.put("attributes", analysis.map(AnalysisService.Analysis::attributes).orElse(Map.of()));
+        var attributes = new LinkedHashMap<String, Object>(analysis.map(AnalysisService.Analysis::attributes).orElse(Map.of()));
+        ownerAttributes.forEach(source -> attributes.putAll(source.attributes(ownerId, photo.id())));
+        json.put("attributes", attributes);
         return Map.of("analysis", json);
     }
 

@@ -100,13 +100,17 @@ class PhotoApiController {
     PageJson list(@RequestParam(required = false) @Nullable String cursor, @RequestParam(defaultValue = "50") int limit,
                   @RequestParam(defaultValue = "date") String sort, @RequestParam(required = false) @Nullable Double minScore,
                   @RequestParam(required = false) @Nullable Double maxScore, @RequestParam(required = false) @Nullable Boolean passed,
-                  @RequestParam(required = false) @Nullable String label) {
+                  @RequestParam(required = false) @Nullable String label, @RequestParam(required = false) @Nullable String predicted) {
         if (limit < 1 || limit > PhotoService.MAX_PAGE) {
             throw new IllegalArgumentException("limit: must be between 1 and " + PhotoService.MAX_PAGE + ".");
         }
-        var query = new PhotoQuery(PhotoQuery.Sort.fromParameter(sort), minScore, maxScore, passed, label == null || label.isBlank() ? null : label);
+        var query = new PhotoQuery(PhotoQuery.Sort.fromParameter(sort), minScore, maxScore, passed, blankToNull(label), blankToNull(predicted));
         var page = photos.list(CurrentUser.require().id(), query, cursor, limit);
         return new PageJson(page.items().stream().map(p -> PhotoJson.ranked(p, page.ranks().get(p.id()))).toList(), page.nextCursor());
+    }
+
+    private static @Nullable String blankToNull(@Nullable String text) {
+        return text == null || text.isBlank() ? null : text;
     }
 
     @GetMapping("/{id}")

@@ -16,6 +16,9 @@ public interface PhotoLabels {
     /** The owner's labels, most used first. */
     List<LabelCount> labels(UUID ownerId);
 
+    /** The top labels the owner's active model predicted, most frequent first (empty without an active model). */
+    List<LabelCount> predictedLabels(UUID ownerId);
+
     /** Adds a label to these photos of the owner (others' ids are ignored); returns how many gained it. */
     int addLabel(UUID ownerId, Collection<UUID> photoIds, String label);
 }

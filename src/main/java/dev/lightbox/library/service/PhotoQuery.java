@@ -8,12 +8,13 @@ import org.jspecify.annotations.Nullable;
  * by the user, or predicted by the user's active model). Photos not scored yet are left out of score
  * orders and score filters.
  */
-public record PhotoQuery(Sort sort, @Nullable Double minScore, @Nullable Double maxScore, @Nullable Boolean passed, @Nullable String label) {
+public record PhotoQuery(Sort sort, @Nullable Double minScore, @Nullable Double maxScore, @Nullable Boolean passed, @Nullable String label,
+                         @Nullable String predictedLabel) {
 
-    public static final PhotoQuery NEWEST = new PhotoQuery(Sort.NEWEST, null, null, null, null);
+    public static final PhotoQuery NEWEST = new PhotoQuery(Sort.NEWEST, null, null, null, null, null);
 
     public PhotoQuery(Sort sort, @Nullable Double minScore, @Nullable Double maxScore, @Nullable Boolean passed) {
-        this(sort, minScore, maxScore, passed, null);
+        this(sort, minScore, maxScore, passed, null, null);
     }
 
     public enum Sort {
@@ -44,7 +45,11 @@ public record PhotoQuery(Sort sort, @Nullable Double minScore, @Nullable Double 
 
     /** True when the plain timeline answers this query (no scores or labels needed). */
     public boolean isPlainTimeline() {
-        return sort == Sort.NEWEST && !scoreFiltered() && label == null;
+        return sort == Sort.NEWEST && !scoreFiltered() && !labelFiltered();
+    }
+
+    public boolean labelFiltered() {
+        return label != null || predictedLabel != null;
     }
 
     public boolean scoreFiltered() {

@@ -87,7 +87,8 @@ public class PhotoService {
     public Page list(UUID ownerId, PhotoQuery query, @Nullable String cursor, int limit) {
         if (query.isPlainTimeline()) return timeline(ownerId, cursor, limit);
         PhotoRanking ranking = rankings.stream().filter(r -> r.supports(query)).findFirst().orElseThrow(() -> new IllegalArgumentException(
-                query.label() != null ? "label: a label filter cannot be combined with score sorting or score filters." : "sort: scores are not available on this server."));
+                query.labelFiltered() ? "label: one label filter at a time, not combined with score sorting or score filters."
+                        : "sort: scores are not available on this server."));
         PhotoRanking.Page ranked = ranking.page(ownerId, query, cursor, Math.clamp(limit, 1, MAX_PAGE));
         var byId = new HashMap<UUID, Photo>();
         photos.findAllById(ranked.items().stream().map(PhotoRanking.Ranked::photoId).toList()).forEach(p -> byId.put(p.getId(), p));

@@ -216,8 +216,9 @@ public class TimelineView extends Main {
             default -> null;
         };
         String chosen = label.getValue() == null || label.getValue().equals(ANY_LABEL) ? null : label.getValue();
+        boolean predictedChoice = chosen != null && chosen.startsWith(PREDICTED);
         query = new PhotoQuery(sort.getValue() == null ? PhotoQuery.Sort.NEWEST : sort.getValue(), min == null ? null : min.doubleValue(), null, pass,
-                chosen);
+                predictedChoice ? null : chosen, predictedChoice ? chosen.substring(PREDICTED.length()) : null);
         if (chosen != null && !query.isPlainTimeline() && (query.byScore() || query.scoreFiltered())) {
             Notification.show("A label filter shows the newest first and cannot be combined with score sorting or filters.", 5000,
                     Notification.Position.BOTTOM_START);
@@ -231,6 +232,7 @@ public class TimelineView extends Main {
     }
 
     private static final String ANY_LABEL = "Any label";
+    private static final String PREDICTED = "predicted: ";
 
     private void refreshLabels() {
         if (labelSources.isEmpty()) return;
@@ -238,6 +240,7 @@ public class TimelineView extends Main {
         var items = new java.util.ArrayList<String>();
         items.add(ANY_LABEL);
         labelSources.getFirst().labels(owner).forEach(l -> items.add(l.label()));
+        labelSources.getFirst().predictedLabels(owner).forEach(l -> items.add(PREDICTED + l.label()));
         label.setItems(items);
         label.setValue(current != null && items.contains(current) ? current : ANY_LABEL);
     }

@@ -28,7 +28,7 @@ class ScoreRanking implements PhotoRanking {
 
     @Override
     public boolean supports(PhotoQuery query) {
-        return query.label() == null && (query.byScore() || query.scoreFiltered());
+        return !query.labelFiltered() && (query.byScore() || query.scoreFiltered());
     }
 
     @Override

@@ -54,6 +54,12 @@ class ModelController {
         return training.activate(CurrentUser.require().id(), id);
     }
 
+    /** "Apply to library": 202 {jobId}; the photos' predicted labels follow as the job runs. */
+    @PostMapping("/{id}/apply")
+    ResponseEntity<java.util.Map<String, UUID>> apply(@PathVariable UUID id) {
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(java.util.Map.of("jobId", training.applyToLibrary(CurrentUser.require().id(), id)));
+    }
+
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(@PathVariable UUID id) {
         training.delete(CurrentUser.require().id(), id);

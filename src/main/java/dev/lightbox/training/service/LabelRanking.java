@@ -13,7 +13,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The timeline filtered by a label the user gave: newest first, keyset on (taken_at, id); cursor "l|takenAt|id". */
+/**
+ * The timeline filtered by a label the user gave, or by the top label the active model predicted: newest
+ * first, keyset on (taken_at, id); cursor "l|takenAt|id".
+ */
 @Component
 class LabelRanking implements PhotoRanking {
 
@@ -25,18 +28,24 @@ class LabelRanking implements PhotoRanking {
 
     @Override
     public boolean supports(PhotoQuery query) {
-        return query.label() != null && !query.byScore() && !query.scoreFiltered();
+        return (query.label() == null) != (query.predictedLabel() == null) && !query.byScore() && !query.scoreFiltered();
     }
 
     @Override
     @Transactional(readOnly = true)
     public Page page(UUID ownerId, PhotoQuery query, @Nullable String cursor, int limit) {
-        String label = LabelService.normalise(query.label());
+        boolean predicted = query.predictedLabel() != null;
+        String label = LabelService.normalise(predicted ? query.predictedLabel() : query.label());
         String[] position = cursor == null || cursor.isBlank() ? null : decode(cursor);
+        String source = predicted
+                ? "photo_predictions l join models m on m.id = l.model_id and m.active join photos p on p.id = l.photo_id"
+                : "photo_labels l join photos p on p.id = l.photo_id";
+        String match = predicted ? "l.top_label = :label" : "l.label = :label";
         var spec = jdbc.sql("""
-                select p.id, p.taken_at from photo_labels l join photos p on p.id = l.photo_id
-                where l.owner_id = :owner and p.owner_id = :owner and l.label = :label %s
-                order by p.taken_at desc, p.id desc limit :limit""".formatted(position == null ? "" : "and (p.taken_at, p.id) < (:t, :id)"))
+                select p.id, p.taken_at from %s
+                where l.owner_id = :owner and p.owner_id = :owner and %s %s
+                order by p.taken_at desc, p.id desc limit :limit""".formatted(source, match,
+                        position == null ? "" : "and (p.taken_at, p.id) < (:t, :id)"))
                 .param("owner", ownerId).param("label", label).param("limit", limit + 1);
         if (position != null) spec = spec.param("t", LocalDateTime.parse(position[1])).param("id", UUID.fromString(position[2]));
         var takenAt = new ArrayList<LocalDateTime>();

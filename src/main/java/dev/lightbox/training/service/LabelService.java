@@ -29,12 +29,20 @@ public class LabelService implements PhotoLabels {
 
     private final JdbcClient jdbc;
     private final PhotoService photos;
+    private final PredictionStore predictions;
     private final Clock clock;
 
-    LabelService(JdbcClient jdbc, PhotoService photos, Clock clock) {
+    LabelService(JdbcClient jdbc, PhotoService photos, PredictionStore predictions, Clock clock) {
         this.jdbc = jdbc;
         this.photos = photos;
+        this.predictions = predictions;
         this.clock = clock;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<LabelCount> predictedLabels(UUID ownerId) {
+        return predictions.activeLabels(ownerId);
     }
 
     /** The label as stored, or why it cannot be one. */

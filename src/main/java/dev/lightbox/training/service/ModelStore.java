@@ -94,6 +94,12 @@ class ModelStore {
         return jdbc.sql("select * from models where id = :id").param("id", id).query(this::map).optional();
     }
 
+    /** The owner's active model, when it has a published version. */
+    Optional<ModelView> active(UUID owner) {
+        return jdbc.sql("select * from models where owner_id = :owner and active").param("owner", owner).query(this::map).optional()
+                .filter(m -> !m.versions().isEmpty());
+    }
+
     Optional<UUID> owner(UUID id) {
         return jdbc.sql("select owner_id from models where id = :id").param("id", id).query(UUID.class).optional();
     }

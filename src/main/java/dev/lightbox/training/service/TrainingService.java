@@ -23,13 +23,15 @@ public class TrainingService {
     private final LabelService labels;
     private final JobService jobs;
     private final TrainingProperties properties;
+    private final Classifier classifier;
 
-    TrainingService(ModelStore models, ModelFiles files, LabelService labels, JobService jobs, TrainingProperties properties) {
+    TrainingService(ModelStore models, ModelFiles files, LabelService labels, JobService jobs, TrainingProperties properties, Classifier classifier) {
         this.models = models;
         this.files = files;
         this.labels = labels;
         this.jobs = jobs;
         this.properties = properties;
+        this.classifier = classifier;
     }
 
     public record Started(UUID id, UUID jobId) {
@@ -79,12 +81,20 @@ public class TrainingService {
         return models.find(owner, id).orElseThrow();
     }
 
+    /** "Apply to library": classifies every photo of the owner with this (trained) model in the background; returns the job's id. */
+    public UUID applyToLibrary(UUID owner, UUID id) {
+        ModelView model = models.find(owner, id).orElseThrow(TrainingService::notFound);
+        if (model.versions().isEmpty()) throw new LabelException(Reason.INVALID, "Only a trained model can classify photos; this one is " + model.status() + ".");
+        return jobs.enqueue(ClassifyJob.library(owner, id, model.versions().getLast().version()));
+    }
+
     /** Cancels its training if still running, then deletes the model, its versions and files. */
     public void delete(UUID owner, UUID id) {
         ModelView model = models.find(owner, id).orElseThrow(TrainingService::notFound);
         if (model.jobId() != null) jobs.cancel(owner, model.jobId());
         models.delete(owner, id);
         files.deleteAll(id);
+        classifier.evict(id);
     }
 
     /** A version's files as a zip; false when there is no such version. */

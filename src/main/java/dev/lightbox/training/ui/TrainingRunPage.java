@@ -174,7 +174,13 @@ public class TrainingRunPage extends Main implements BeforeEnterObserver {
             var download = new Anchor("api/v1/models/" + model.id() + "/versions/1/download", "Download");
             download.setRouterIgnore(true);
             download.setId("run-download");
-            actions.add(activate, download);
+            var apply = new Button("Apply to library", e -> {
+                training.applyToLibrary(owner, model.id());
+                com.vaadin.flow.component.notification.Notification.show("Classifying your library: follow it on the Jobs page.", 4000,
+                        com.vaadin.flow.component.notification.Notification.Position.BOTTOM_START);
+            });
+            apply.setId("run-apply");
+            actions.add(activate, apply, download);
         }
         var delete = new Button("Delete", e -> confirmDelete(model));
         delete.setId("run-delete");

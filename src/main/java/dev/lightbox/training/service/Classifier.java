@@ -1,0 +1,111 @@
+package dev.lightbox.training.service;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.inference.Predictor;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.translate.NoopTranslator;
+import dev.lightbox.library.service.PhotoAdded;
+import dev.lightbox.library.service.PhotoService;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Runs a published model version on photos: the version's files are fetched from the registry once and
+ * the model kept loaded (per version) for the process; the image goes through the same preprocessing as
+ * in training ({@link ImageTensors}); the answer is every label with its softmax confidence, highest first.
+ */
+@Component
+class Classifier {
+
+    private final ModelFiles files;
+    private final PhotoService photos;
+    private final JsonMapper json;
+    private final Map<String, Loaded> loaded = new ConcurrentHashMap<>();
+
+    Classifier(ModelFiles files, PhotoService photos, JsonMapper json) {
+        this.files = files;
+        this.photos = photos;
+        this.json = json;
+    }
+
+    record Loaded(Model model, List<String> labels, int imageSize) {
+    }
+
+    /** [{label, confidence}] for the photo, highest confidence first. */
+    List<Map<String, Object>> classify(UUID modelId, int version, PhotoAdded photo) throws IOException {
+        Loaded model = load(modelId, version);
+        int size = model.imageSize();
+        float[] input = new float[3 * size * size];
+        ImageTensors.load(photos, photo, size, input, 0);
+        float[] probabilities;
+        try (NDManager manager = model.model().getNDManager().newSubManager();
+             Predictor<NDList, NDList> predictor = model.model().newPredictor(new NoopTranslator())) {
+            NDList output = predictor.predict(new NDList(manager.create(input, new Shape(1, 3, size, size))));
+            probabilities = output.singletonOrThrow().softmax(1).toFloatArray();
+        } catch (ai.djl.translate.TranslateException e) {
+            throw new IOException("The model could not classify the photo: " + e.getMessage(), e);
+        }
+        var answer = new ArrayList<Map<String, Object>>();
+        for (int i = 0; i < model.labels().size(); i++) {
+            var entry = new LinkedHashMap<String, Object>();
+            entry.put("label", model.labels().get(i));
+            entry.put("confidence", Math.round(probabilities[i] * 10_000) / 10_000.0);
+            answer.add(entry);
+        }
+        answer.sort(Comparator.comparingDouble((Map<String, Object> e) -> (double) e.get("confidence")).reversed());
+        return answer;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Loaded load(UUID modelId, int version) throws IOException {
+        String key = modelId + ":" + version;
+        Loaded cached = loaded.get(key);
+        if (cached != null) return cached;
+        synchronized (loaded) {
+            cached = loaded.get(key);
+            if (cached != null) return cached;
+            Path dir = Files.createTempDirectory("lightbox-classifier-");
+            try {
+                files.download(modelId, version, dir);
+                List<String> labels = json.readValue(Files.readString(dir.resolve("labels.json")), List.class);
+                Map<String, Object> input = json.readValue(Files.readString(dir.resolve("input.json")), Map.class);
+                int size = ((Number) input.get("imageSize")).intValue();
+                DeviceChooser.engine();
+                Model model = Model.newInstance("model", Device.cpu(), "PyTorch");
+                model.setBlock(Networks.build((String) input.get("architecture"), labels.size(), size));
+                model.load(dir, "model");
+                Loaded fresh = new Loaded(model, List.copyOf(labels), size);
+                loaded.put(key, fresh);
+                return fresh;
+            } catch (ai.djl.MalformedModelException e) {
+                throw new IOException("Model " + modelId + " version " + version + " cannot be loaded: " + e.getMessage(), e);
+            } finally {
+                try (var paths = Files.walk(dir)) {
+                    paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
+        }
+    }
+
+    /** Forgets a deleted model. */
+    void evict(UUID modelId) {
+        loaded.entrySet().removeIf(entry -> {
+            if (!entry.getKey().startsWith(modelId + ":")) return false;
+            entry.getValue().model().close();
+            return true;
+        });
+    }
+}
