@@ -22,6 +22,7 @@ class AnalysisDetails implements PhotoDetails {
         this.ownerAttributes = ownerAttributes;
     }
 
+
     @Override
     public Map<String, Object> json(UUID ownerId, PhotoView photo) {
         Optional<AnalysisService.Analysis> analysis = analyses.findAnalysis(photo.sha256());

@@ -4,6 +4,7 @@ import dev.lightbox.jobs.JobQueue;
 import dev.lightbox.jobs.JobRequest;
 import dev.lightbox.jobs.JobService;
 import dev.lightbox.library.service.PhotoAdded;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -30,12 +31,32 @@ public class AnalysisService {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final ApplicationEventPublisher events;
+    private final List<OwnerAttributes> ownerAttributes;
 
-    AnalysisService(JobService jobs, JdbcClient jdbc, JsonMapper json, ApplicationEventPublisher events) {
+    AnalysisService(JobService jobs, JdbcClient jdbc, JsonMapper json, ApplicationEventPublisher events, List<OwnerAttributes> ownerAttributes) {
         this.jobs = jobs;
         this.jdbc = jdbc;
         this.json = json;
         this.events = events;
+        this.ownerAttributes = ownerAttributes;
+    }
+
+    /** A user's photo's attributes: its content's (if analysed), with what belongs to the user's photo added. */
+    public Optional<Map<String, Object>> find(UUID ownerId, UUID photoId, String sha256) {
+        return find(sha256).map(content -> {
+            var all = new java.util.LinkedHashMap<String, Object>(content);
+            ownerAttributes.forEach(source -> all.putAll(source.attributes(ownerId, photoId)));
+            return all;
+        });
+    }
+
+    /** The user-specific attributes of every photo of the owner that has any, merged across sources. */
+    public Map<UUID, Map<String, Object>> ownerAttributes(UUID ownerId) {
+        var merged = new java.util.HashMap<UUID, Map<String, Object>>();
+        for (OwnerAttributes source : ownerAttributes) {
+            source.library(ownerId).forEach((photo, values) -> merged.computeIfAbsent(photo, p -> new java.util.HashMap<>()).putAll(values));
+        }
+        return merged;
     }
 
     /** A content's stored analysis and the analyzer version that made it. */

@@ -33,6 +33,9 @@ final class Advisor {
                 case "highlightClipping" -> String.format("Highlights clipped in %.0f%% of the frame", 100 * num(a, "highlightClipping"));
                 case "horizonTilt" -> String.format("Horizon tilt %.1f°", num(a, "horizonTilt"));
                 case "faces" -> num(a, "faceCount") == 1 ? "1 face" : String.format("%.0f faces", num(a, "faceCount"));
+                case "personal" -> a.get("personal") instanceof Number n
+                        ? String.format("Personal score %.1f★ — what your ratings of similar photos suggest", n.doubleValue())
+                        : "No personal score yet: rate 30 photos and learn your taste on the Training page";
                 default -> null;
             };
             if (line != null) lines.add(line);

@@ -14,7 +14,7 @@ public final class Reducer {
 
     /** The attributes a config can weigh, in display order. */
     public static final List<String> ATTRIBUTES = List.of("sharpness", "exposure", "brightness", "shadowClipping", "highlightClipping",
-            "contrast", "colorfulness", "saturation", "noise", "brisque", "thirds", "horizonTilt", "faces");
+            "contrast", "colorfulness", "saturation", "noise", "brisque", "thirds", "horizonTilt", "faces", "personal");
 
     private Reducer() {
     }
@@ -34,6 +34,7 @@ public final class Reducer {
             case "brisque" -> has(a, attribute) ? 1 - Math.clamp(num(a, attribute) / 100, 0, 1) : -1;
             case "horizonTilt" -> has(a, attribute) ? 1 - Math.min(1, Math.abs(num(a, attribute)) / 10) : -1;
             case "faces" -> a.containsKey("faceCount") ? Math.min(1, num(a, "faceCount")) : -1;
+            case "personal" -> has(a, attribute) ? Math.clamp((num(a, attribute) - 1) / 4, 0, 1) : -1;
             default -> -1;
         };
     }

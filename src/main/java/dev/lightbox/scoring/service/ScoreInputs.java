@@ -1,5 +1,6 @@
 package dev.lightbox.scoring.service;
 
+import dev.lightbox.analysis.service.AnalysisService;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -54,10 +55,12 @@ class ScoreInputs {
 
     private final JdbcClient jdbc;
     private final DataSource dataSource;
+    private final AnalysisService analyses;
 
-    ScoreInputs(JdbcClient jdbc, DataSource dataSource) {
+    ScoreInputs(JdbcClient jdbc, DataSource dataSource, AnalysisService analyses) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
+        this.analyses = analyses;
     }
 
     /** Copies a content's newest attributes (in the transaction that saved them). */
@@ -79,7 +82,7 @@ class ScoreInputs {
     public void forEachAnalysed(UUID owner, BiConsumer<UUID, Map<String, Object>> consumer) {
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
-            read(connection, owner, consumer);
+            read(connection, owner, ownerAttributes(owner), consumer);
         } catch (SQLException e) {
             throw new IllegalStateException("Reading score inputs failed: " + e.getMessage(), e);
         } finally {
@@ -87,8 +90,17 @@ class ScoreInputs {
         }
     }
 
-    /** Streams in batches of {@link #FETCH} (the connection must not be in auto-commit for that). */
-    static void read(Connection connection, UUID owner, BiConsumer<UUID, Map<String, Object>> consumer) throws SQLException {
+    /** The user-specific attributes of the owner's photos (e.g. the personal score), by photo. */
+    Map<UUID, Map<String, Object>> ownerAttributes(UUID owner) {
+        return analyses.ownerAttributes(owner);
+    }
+
+    /**
+     * Streams in batches of {@link #FETCH} (the connection must not be in auto-commit for that), each photo's
+     * inputs with its user-specific attributes (e.g. the personal score) added.
+     */
+    void read(Connection connection, UUID owner, Map<UUID, Map<String, Object>> own, BiConsumer<UUID, Map<String, Object>> consumer)
+            throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(LIBRARY)) {
             statement.setObject(1, owner);
             statement.setFetchSize(FETCH);
@@ -101,7 +113,10 @@ class ScoreInputs {
                         double value = rs.getDouble(i + 3);
                         if (!rs.wasNull()) attributes.put(NAMES.get(i), value);
                     }
-                    consumer.accept(rs.getObject(1, UUID.class), attributes);
+                    UUID photoId = rs.getObject(1, UUID.class);
+                    Map<String, Object> extra = own.get(photoId);
+                    if (extra != null) attributes.putAll(extra);
+                    consumer.accept(photoId, attributes);
                 }
             }
         }

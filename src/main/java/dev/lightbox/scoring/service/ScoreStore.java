@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.DoubleConsumer;
 import javax.sql.DataSource;
@@ -28,10 +29,12 @@ class ScoreStore {
 
     private final JdbcClient jdbc;
     private final DataSource dataSource;
+    private final ScoreInputs inputs;
 
-    ScoreStore(JdbcClient jdbc, DataSource dataSource) {
+    ScoreStore(JdbcClient jdbc, DataSource dataSource, ScoreInputs inputs) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
+        this.inputs = inputs;
     }
 
     /** Re-scores every analysed photo of the owner under {@code config}; returns how many were scored. */
@@ -39,6 +42,7 @@ class ScoreStore {
     public int rescoreLibrary(UUID owner, ScoringConfig config, DoubleConsumer progress) {
         long total = jdbc.sql("select coalesce((select photos from photo_counts where owner_id = :owner), 0)").param("owner", owner)
                 .query(Long.class).single();
+        Map<UUID, Map<String, Object>> own = inputs.ownerAttributes(owner); // before the COPY occupies this transaction's connection
         lockLibrary(owner);
         jdbc.sql("delete from photo_scores where owner_id = :owner").param("owner", owner).update();
         double[] weights = Reducer.weights(config);
@@ -51,7 +55,7 @@ class ScoreStore {
             CopyIn copy = writer.unwrap(PGConnection.class).getCopyAPI().copyIn("copy photo_scores (photo_id, owner_id, score, passed) from stdin");
             try {
                 var rows = new StringBuilder(COPY_CHUNK + 256);
-                ScoreInputs.read(reader, owner, (photoId, attributes) -> {
+                inputs.read(reader, owner, own, (photoId, attributes) -> {
                     Reducer.Features features = Reducer.features(attributes);
                     rows.append(photoId).append(tail).append((float) Reducer.scoreOnly(features, weights)).append('\t')
                             .append(Reducer.passes(features, config.thresholds()) ? 't' : 'f').append('\n');

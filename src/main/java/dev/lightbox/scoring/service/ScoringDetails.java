@@ -20,7 +20,7 @@ class ScoringDetails implements PhotoDetails {
     @Override
     public Map<String, Object> json(UUID ownerId, PhotoView photo) {
         var json = new LinkedHashMap<String, Object>();
-        scoring.score(ownerId, photo.sha256()).ifPresentOrElse(s -> {
+        scoring.score(ownerId, photo.id(), photo.sha256()).ifPresentOrElse(s -> {
             json.put("score", s.score());
             json.put("passed", s.passed());
             json.put("failures", s.failures());
@@ -34,7 +34,7 @@ class ScoringDetails implements PhotoDetails {
     @Override
     public Map<String, String> lines(UUID ownerId, PhotoView photo) {
         var lines = new LinkedHashMap<String, String>();
-        scoring.score(ownerId, photo.sha256()).ifPresent(s -> {
+        scoring.score(ownerId, photo.id(), photo.sha256()).ifPresent(s -> {
             lines.put("Score", String.format("%.0f / 100 (%s)%s", s.score(), s.config(), s.passed() ? "" : " — " + String.join("; ", s.failures())));
             if (!s.explanation().isEmpty()) lines.put("Why", String.join(" · ", s.explanation()));
             if (!s.advice().isEmpty()) lines.put("Advice", String.join(" ", s.advice()));

@@ -5,6 +5,7 @@ import dev.lightbox.analysis.service.ContentAnalysed;
 import dev.lightbox.jobs.JobService;
 import dev.lightbox.library.service.PhotoAdded;
 import dev.lightbox.library.service.PhotoDeleted;
+import dev.lightbox.training.PersonalScoresChanged;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,8 +46,8 @@ public class ScoringService {
     }
 
     /** Empty while the photo's content is not analysed yet. */
-    public Optional<PhotoScore> score(UUID owner, String sha256) {
-        return analyses.find(sha256).map(attributes -> {
+    public Optional<PhotoScore> score(UUID owner, UUID photoId, String sha256) {
+        return analyses.find(owner, photoId, sha256).map(attributes -> {
             ScoringConfig config = configs.active(owner);
             Reducer.Scored scored = Reducer.score(attributes, config);
             return new PhotoScore(scored.score(), scored.passed(), scored.failures(),
@@ -78,16 +79,20 @@ public class ScoringService {
     @Transactional
     void onContentAnalysed(ContentAnalysed analysed) {
         inputs.save(analysed.sha256());
-        analyses.find(analysed.sha256()).ifPresent(attributes ->
-                jdbc.sql("select id, owner_id from photos where sha256 = :sha").param("sha", analysed.sha256())
-                        .query((rs, n) -> new UUID[] {rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)}).list()
-                        .forEach(photo -> store(photo[0], photo[1], attributes)));
+        jdbc.sql("select id, owner_id from photos where sha256 = :sha").param("sha", analysed.sha256())
+                .query((rs, n) -> new UUID[] {rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)}).list()
+                .forEach(photo -> analyses.find(photo[1], photo[0], analysed.sha256()).ifPresent(attributes -> store(photo[0], photo[1], attributes)));
     }
 
     /** In the upload's transaction: bytes analysed before are scored at once. */
     @EventListener
     void onPhotoAdded(PhotoAdded photo) {
-        analyses.find(photo.sha256()).ifPresent(attributes -> store(photo.photoId(), photo.ownerId(), attributes));
+        analyses.find(photo.ownerId(), photo.photoId(), photo.sha256()).ifPresent(attributes -> store(photo.photoId(), photo.ownerId(), attributes));
+    }
+
+    @EventListener
+    void onPersonalScoresChanged(PersonalScoresChanged changed) {
+        rescoreLibrary(changed.ownerId());
     }
 
     @EventListener

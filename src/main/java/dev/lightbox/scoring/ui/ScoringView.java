@@ -57,7 +57,7 @@ public class ScoringView extends Main {
             Map.entry("shadowClipping", "Few clipped shadows"), Map.entry("highlightClipping", "Few clipped highlights"),
             Map.entry("contrast", "Contrast"), Map.entry("colorfulness", "Colourfulness"), Map.entry("saturation", "Saturation"),
             Map.entry("noise", "Low noise"), Map.entry("brisque", "BRISQUE quality"), Map.entry("thirds", "Rule of thirds"),
-            Map.entry("horizonTilt", "Level horizon"), Map.entry("faces", "Faces"));
+            Map.entry("horizonTilt", "Level horizon"), Map.entry("faces", "Faces"), Map.entry("personal", "Personal (your ratings)"));
 
     private final ScoringConfigService configs;
     private final ScoringService scoring;

@@ -24,6 +24,7 @@ import dev.lightbox.library.service.PhotoLabels;
 import dev.lightbox.training.service.LabelException;
 import dev.lightbox.training.service.ModelRequest;
 import dev.lightbox.training.service.ModelView;
+import dev.lightbox.training.service.TasteService;
 import dev.lightbox.training.service.TrainingService;
 import jakarta.annotation.security.PermitAll;
 import java.util.ArrayList;
@@ -44,6 +45,7 @@ import java.util.UUID;
 public class TrainingView extends Main {
 
     private final TrainingService training;
+    private final TasteService taste;
     private final UUID owner;
     private final TextField name = new TextField("Name");
     private final MultiSelectComboBox<PhotoLabels.LabelCount> labels = new MultiSelectComboBox<>("Labels to learn");
@@ -56,8 +58,9 @@ public class TrainingView extends Main {
     private final Paragraph problem = new Paragraph();
     private final Div models = new Div();
 
-    public TrainingView(TrainingService training) {
+    public TrainingView(TrainingService training, TasteService taste) {
         this.training = training;
+        this.taste = taste;
         this.owner = CurrentUser.require().id();
         setId("training-view");
         addClassName("page");
@@ -65,7 +68,7 @@ public class TrainingView extends Main {
         models.setId("model-cards");
         models.addClassName("model-cards");
         add(new H2("Training"), new Paragraph("Teach Lightbox your own labels: it trains an image classifier on your labelled photos, "
-                + "on the GPU when there is one."), form(), new H2("Your models"), models);
+                + "on the GPU when there is one."), form(), tasteCard(), new H2("Your models"), models);
         showModels();
     }
 
@@ -110,6 +113,31 @@ public class TrainingView extends Main {
         card.setTitle("New model");
         card.add(layout, problem, start);
         card.addClassName("model-form");
+        return card;
+    }
+
+    /** "Learn my taste": the personal score from star ratings. */
+    private Component tasteCard() {
+        var status = taste.status(owner);
+        var card = new Card();
+        card.setTitle("Learn my taste");
+        card.setId("taste-card");
+        var text = new Paragraph(status.ratings() + " of your photos are rated (" + status.needed() + " needed). "
+                + status.last().map(t -> String.format(Locale.ROOT, "Last learnt from %d ratings: agrees with them at ρ = %.2f (cross-validated); "
+                        + "%d photos have a personal score.", t.ratings(), t.spearman(), t.photos())).orElse("Rate photos 1–5 stars on their pages."));
+        text.setId("taste-status");
+        var learn = new Button("Learn my taste", e -> {
+            try {
+                taste.learn(owner);
+                com.vaadin.flow.component.notification.Notification.show("Learning your taste: the personal score follows shortly "
+                        + "(weigh “Personal” in a scoring config to use it).", 5000, com.vaadin.flow.component.notification.Notification.Position.BOTTOM_START);
+            } catch (LabelException ex) {
+                text.setText(ex.getMessage());
+            }
+        });
+        learn.setId("taste-learn");
+        learn.setEnabled(status.ratings() >= status.needed());
+        card.add(text, learn);
         return card;
     }
 
