@@ -50,8 +50,16 @@ class TrainingBrowserTest extends BrowserTest {
         assertThat(page.locator("#run-accuracy")).containsText("Accuracy");
         assertThat(page.locator("#run-confusion table tbody tr")).hasCount(2);
         assertThat(page.locator("#run-facts")).containsText("Device: CPU");
-        page.locator("#run-activate").click();
-        assertThat(page.locator("#run-activate")).hasText("Active");
         screenshot("training-run");
+
+        // the models view on the training page: activate from the list, then delete
+        page.navigate(url("/training"));
+        var card = page.locator(".model-card").first();
+        assertThat(card).containsText("accuracy");
+        card.locator(".model-activate").click();
+        assertThat(page.locator(".model-card").first()).hasAttribute("data-active", "true");
+        page.locator(".model-card").first().locator(".model-delete").click();
+        page.locator("vaadin-confirm-dialog-overlay vaadin-button[slot='confirm-button'], vaadin-confirm-dialog vaadin-button[slot='confirm-button']").first().click();
+        assertThat(page.locator(".model-card")).hasCount(0);
     }
 }

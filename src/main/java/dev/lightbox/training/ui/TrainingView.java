@@ -174,6 +174,7 @@ public class TrainingView extends Main {
         }
     }
 
+    /** The models view: each model with its state and metrics; open, activate, download, delete. */
     private void showModels() {
         models.removeAll();
         List<ModelView> all = training.list(owner);
@@ -183,12 +184,46 @@ public class TrainingView extends Main {
             card.setTitle(model.name());
             card.setSubtitle(model.status().toLowerCase(Locale.ROOT) + (model.active() ? " · active" : ""));
             Object accuracy = model.metrics() == null ? null : model.metrics().get("accuracy");
-            card.add(new Span(String.join(", ", model.labels()) + " · " + model.architecture()
-                    + (accuracy instanceof Number n ? String.format(Locale.ROOT, " · accuracy %.0f%%", 100 * n.doubleValue()) : "")));
-            card.addToFooter(new Anchor("training/" + model.id(), "Open"));
+            var facts = new Span(String.join(", ", model.labels()) + " · " + model.architecture()
+                    + (accuracy instanceof Number n ? String.format(Locale.ROOT, " · accuracy %.0f%%", 100 * n.doubleValue()) : "")
+                    + (model.samplesPerSecond() != null ? String.format(Locale.ROOT, " · %.0f samples/s", model.samplesPerSecond()) : "")
+                    + (model.versions().isEmpty() ? "" : " · v" + model.versions().getLast().version()));
+            facts.addClassName("model-facts");
+            card.add(facts);
+            var open = new Anchor("training/" + model.id(), "Open");
+            card.addToFooter(open);
+            if (!model.versions().isEmpty()) {
+                var activate = new Button(model.active() ? "Active" : "Activate", e -> {
+                    training.activate(owner, model.id());
+                    showModels();
+                });
+                activate.addClassName("model-activate");
+                activate.setEnabled(!model.active());
+                activate.addThemeVariants(ButtonVariant.LUMO_SMALL);
+                var download = new Anchor("api/v1/models/" + model.id() + "/versions/" + model.versions().getLast().version() + "/download", "Download");
+                download.setRouterIgnore(true);
+                download.addClassName("model-download");
+                card.addToFooter(activate, download);
+            }
+            var delete = new Button("Delete", e -> {
+                var dialog = new com.vaadin.flow.component.confirmdialog.ConfirmDialog();
+                dialog.setHeader("Delete “" + model.name() + "”?");
+                dialog.setText("Its versions and files are deleted; a running training is cancelled.");
+                dialog.setCancelable(true);
+                dialog.setConfirmText("Delete");
+                dialog.addConfirmListener(confirmed -> {
+                    training.delete(owner, model.id());
+                    showModels();
+                });
+                dialog.open();
+            });
+            delete.addClassName("model-delete");
+            delete.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+            card.addToFooter(delete);
             card.addClassName("model-card");
             card.getElement().setAttribute("data-model-id", model.id().toString());
             card.getElement().setAttribute("data-status", model.status());
+            card.getElement().setAttribute("data-active", Boolean.toString(model.active()));
             models.add(card);
         }
     }
