@@ -7,9 +7,7 @@ import dev.lightbox.storage.ObjectStore;
 import java.io.IOException;
 import java.io.InputStream;
 import org.bytedeco.opencv.opencv_core.Mat;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
-import java.util.Base64;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -223,13 +221,12 @@ public class PhotoService {
     }
 
     private static String encode(LocalDateTime takenAt, UUID id) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString((takenAt + "|" + id).getBytes(StandardCharsets.UTF_8));
+        return KeysetCursor.encode(takenAt, id);
     }
 
     private static Optional<Cursor> decode(String cursor) {
         try {
-            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
-            return Optional.of(new Cursor(LocalDateTime.parse(parts[0]), UUID.fromString(parts[1])));
+            return KeysetCursor.decode(cursor, 2).map(parts -> new Cursor(LocalDateTime.parse(parts[0]), UUID.fromString(parts[1])));
         } catch (RuntimeException malformed) {
             return Optional.empty();
         }

@@ -1,11 +1,10 @@
 package dev.lightbox.scoring.service;
 
+import dev.lightbox.library.service.KeysetCursor;
 import dev.lightbox.library.service.PhotoQuery;
 import dev.lightbox.library.service.PhotoRanking;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -69,21 +68,22 @@ class ScoreRanking implements PhotoRanking {
     }
 
     private static String encode(String kind, String key, UUID id) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString((kind + "|" + key + "|" + id).getBytes(StandardCharsets.UTF_8));
+        return KeysetCursor.encode(kind, key, id);
     }
 
     private static String[] decode(String cursor, String kind) {
+        return KeysetCursor.decode(cursor, 3).filter(parts -> parts[0].equals(kind) && parses(parts))
+                .orElseThrow(() -> new IllegalArgumentException("cursor: not a cursor this server issued for this sort"));
+    }
+
+    private static boolean parses(String[] parts) {
         try {
-            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
-            if (parts.length == 3 && parts[0].equals(kind)) {
-                if (kind.equals("s")) Float.parseFloat(parts[1]);
-                else LocalDateTime.parse(parts[1]);
-                UUID.fromString(parts[2]);
-                return parts;
-            }
+            if (parts[0].equals("s")) Float.parseFloat(parts[1]);
+            else LocalDateTime.parse(parts[1]);
+            UUID.fromString(parts[2]);
+            return true;
         } catch (RuntimeException malformed) {
-            // falls through to the error below
+            return false;
         }
-        throw new IllegalArgumentException("cursor: not a cursor this server issued for this sort");
     }
 }

@@ -1,11 +1,10 @@
 package dev.lightbox.training.service;
 
+import dev.lightbox.library.service.KeysetCursor;
 import dev.lightbox.library.service.PhotoQuery;
 import dev.lightbox.library.service.PhotoRanking;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -55,22 +54,22 @@ class LabelRanking implements PhotoRanking {
         }).list();
         if (rows.size() <= limit) return new Page(rows, null);
         Ranked last = rows.get(limit - 1);
-        String next = Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(("l|" + takenAt.get(limit - 1) + "|" + last.photoId()).getBytes(StandardCharsets.UTF_8));
+        String next = KeysetCursor.encode("l", takenAt.get(limit - 1), last.photoId());
         return new Page(List.copyOf(rows.subList(0, limit)), next);
     }
 
     private static String[] decode(String cursor) {
+        return KeysetCursor.decode(cursor, 3).filter(parts -> parts[0].equals("l") && parses(parts))
+                .orElseThrow(() -> new IllegalArgumentException("cursor: not a cursor this server issued for this label filter"));
+    }
+
+    private static boolean parses(String[] parts) {
         try {
-            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
-            if (parts.length == 3 && parts[0].equals("l")) {
-                LocalDateTime.parse(parts[1]);
-                UUID.fromString(parts[2]);
-                return parts;
-            }
+            LocalDateTime.parse(parts[1]);
+            UUID.fromString(parts[2]);
+            return true;
         } catch (RuntimeException malformed) {
-            // falls through
+            return false;
         }
-        throw new IllegalArgumentException("cursor: not a cursor this server issued for this label filter");
     }
 }
