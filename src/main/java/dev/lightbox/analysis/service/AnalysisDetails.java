@@ -15,11 +15,9 @@ import org.springframework.stereotype.Component;
 class AnalysisDetails implements PhotoDetails {
 
     private final AnalysisService analyses;
-    private final List<OwnerAttributes> ownerAttributes;
 
-    AnalysisDetails(AnalysisService analyses, List<OwnerAttributes> ownerAttributes) {
+    AnalysisDetails(AnalysisService analyses) {
         this.analyses = analyses;
-        this.ownerAttributes = ownerAttributes;
     }
 
 
@@ -29,9 +27,8 @@ class AnalysisDetails implements PhotoDetails {
         var json = new LinkedHashMap<String, Object>();
         json.put("status", analysis.map(a -> a.outdated() ? "outdated" : "done").orElse("pending"));
         json.put("analyzerVersion", analysis.map(AnalysisService.Analysis::analyzerVersion).orElse(PhotoAnalyzer.VERSION));
-        var attributes = new LinkedHashMap<String, Object>(analysis.map(AnalysisService.Analysis::attributes).orElse(Map.of()));
-        ownerAttributes.forEach(source -> attributes.putAll(source.attributes(ownerId, photo.id())));
-        json.put("attributes", attributes);
+        json.put("attributes", analyses.withOwnerAttributes(analysis.map(AnalysisService.Analysis::attributes).orElse(Map.of()), ownerId,
+                photo.id()));
         return Map.of("analysis", json);
     }
 

@@ -43,11 +43,14 @@ public class AnalysisService {
 
     /** A user's photo's attributes: its content's (if analysed), with what belongs to the user's photo added. */
     public Optional<Map<String, Object>> find(UUID ownerId, UUID photoId, String sha256) {
-        return find(sha256).map(content -> {
-            var all = new java.util.LinkedHashMap<String, Object>(content);
-            ownerAttributes.forEach(source -> all.putAll(source.attributes(ownerId, photoId)));
-            return all;
-        });
+        return find(sha256).map(content -> withOwnerAttributes(content, ownerId, photoId));
+    }
+
+    /** {@code content} with what belongs to this user's photo (from every {@link OwnerAttributes}) added. */
+    public Map<String, Object> withOwnerAttributes(Map<String, Object> content, UUID ownerId, UUID photoId) {
+        var all = new java.util.LinkedHashMap<String, Object>(content);
+        ownerAttributes.forEach(source -> all.putAll(source.attributes(ownerId, photoId)));
+        return all;
     }
 
     /** The user-specific attributes of every photo of the owner that has any, merged across sources. */

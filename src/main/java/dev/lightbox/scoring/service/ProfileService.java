@@ -49,12 +49,13 @@ public class ProfileService {
     /** Empty while no photo of the owner is analysed and scored. (Read-write: the presets are created on first use.) */
     @Transactional
     public Optional<LibraryProfile> profile(UUID owner) {
-        String fingerprint = store.fingerprint(owner) + ":" + configs.active(owner).id();
+        ScoringConfig config = configs.active(owner);
+        String fingerprint = store.fingerprint(owner) + ":" + config.id();
         Cached cached = cache.get(owner);
         if (cached != null && cached.fingerprint().equals(fingerprint)) return Optional.of(cached.profile());
         List<Sample> samples = samples(owner);
         if (samples.isEmpty()) return Optional.empty();
-        LibraryProfile profile = compute(samples, configs.active(owner), clock.instant());
+        LibraryProfile profile = compute(samples, config, clock.instant());
         cache.put(owner, new Cached(fingerprint, profile));
         return Optional.of(profile);
     }

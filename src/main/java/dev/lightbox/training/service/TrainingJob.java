@@ -96,7 +96,7 @@ class TrainingJob implements JobHandler {
 
             int size = ((Number) model.config().get("imageSize")).intValue();
             step(context, id, state, "LOADING_DATASET", 0.06, warnings);
-            Loaded data = load(context, plan, size, ((Number) model.config().get("validationSplit")).doubleValue(), id.hashCode());
+            Loaded data = load(context, model.labels(), plan, size, ((Number) model.config().get("validationSplit")).doubleValue(), id.hashCode());
 
             step(context, id, state, "PREPARING_MODEL", 0.28, "Building " + model.architecture() + " for " + model.labels().size() + " labels");
             try (Model net = Model.newInstance(model.name(), device.device(), "PyTorch")) {
@@ -177,17 +177,18 @@ class TrainingJob implements JobHandler {
             warnings.add(conflicting.size() + " photo(s) appear under two labels with the same bytes and were left out.");
             classes.replaceAll(list -> list.stream().filter(p -> !conflicting.contains(p.sha256())).toList());
         }
-        requireEnough(model, classes, "usable");
+        requireEnough(model.labels(), classes, "usable");
         int smallest = classes.stream().mapToInt(List::size).min().orElse(0);
         int largest = classes.stream().mapToInt(List::size).max().orElse(0);
         if (largest > 3 * smallest) warnings.add("The classes are unbalanced (" + smallest + " to " + largest + " photos): accuracy may favour the larger.");
         return new Plan(classes, warnings);
     }
 
-    private void requireEnough(ModelView model, List<? extends List<?>> classes, String what) {
+    /** Stops the run, naming the label, when a class has fewer photos than the minimum. */
+    private void requireEnough(List<String> labels, List<? extends List<?>> classes, String what) {
         for (int c = 0; c < classes.size(); c++) {
             if (classes.get(c).size() < properties.minPhotosPerLabel()) {
-                throw new TrainingException("Label “" + model.labels().get(c) + "” has " + classes.get(c).size() + " " + what
+                throw new TrainingException("Label “" + labels.get(c) + "” has " + classes.get(c).size() + " " + what
                         + " photo(s); at least " + properties.minPhotosPerLabel() + " are needed.");
             }
         }
@@ -197,7 +198,7 @@ class TrainingJob implements JobHandler {
     record Loaded(float[] training, int[] trainingLabels, float[] validation, int[] validationLabels) {
     }
 
-    private Loaded load(JobContext context, Plan plan, int size, double validationSplit, long seed) {
+    private Loaded load(JobContext context, List<String> labels, Plan plan, int size, double validationSplit, long seed) {
         int per = 3 * size * size;
         var train = new ArrayList<float[]>();
         var trainLabels = new ArrayList<Integer>();
@@ -224,7 +225,7 @@ class TrainingJob implements JobHandler {
             usable.add(tensors);
         }
         if (unreadable > 0) log.info("{} photo(s) could not be read and were left out", unreadable);
-        requireEnough(plan, usable);
+        requireEnough(labels, usable, "readable");
         for (int c = 0; c < usable.size(); c++) {
             List<float[]> tensors = new ArrayList<>(usable.get(c));
             java.util.Collections.shuffle(tensors, random);
@@ -241,15 +242,6 @@ class TrainingJob implements JobHandler {
         }
         return new Loaded(concat(train, per), trainLabels.stream().mapToInt(Integer::intValue).toArray(), concat(val, per),
                 valLabels.stream().mapToInt(Integer::intValue).toArray());
-    }
-
-    private void requireEnough(Plan plan, List<List<float[]>> usable) {
-        for (int c = 0; c < usable.size(); c++) {
-            if (usable.get(c).size() < properties.minPhotosPerLabel()) {
-                throw new TrainingException("Only " + usable.get(c).size() + " photo(s) of class " + (c + 1) + " could be read; at least "
-                        + properties.minPhotosPerLabel() + " are needed.");
-            }
-        }
     }
 
     private static float[] concat(List<float[]> parts, int per) {
