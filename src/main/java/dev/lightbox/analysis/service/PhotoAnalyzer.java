@@ -38,6 +38,10 @@ public class PhotoAnalyzer {
     /** Laplacian variance at which sharpness reads 0.5: a softly focused 2 MP photo sits around it. */
     private static final double SHARPNESS_HALF = 150.0;
 
+    /** Shorter sides below these are too small for the measure: thirds reads 0, BRISQUE scores an enlarged copy. */
+    static final int MIN_COMPOSITION_EDGE = 8;
+    static final int MIN_BRISQUE_EDGE = 32;
+
     private final BrisqueModel brisque;
 
     PhotoAnalyzer(BrisqueModel brisque) {
@@ -127,6 +131,7 @@ public class PhotoAnalyzer {
             double sumAbs = org.bytedeco.opencv.global.opencv_core.norm(response, org.bytedeco.opencv.global.opencv_core.NORM_L1, new Mat());
             long w = gray.cols();
             long h = gray.rows();
+            if (w < 3 || h < 3) return 0; // no interior pixel for the 3×3 kernel
             return Math.sqrt(Math.PI / 2) * sumAbs / (6.0 * (w - 2) * (h - 2));
         }
     }
@@ -137,7 +142,9 @@ public class PhotoAnalyzer {
      */
     static double thirds(Mat bgr) {
         try (Mat small = new Mat(); Mat saliency = new Mat()) {
-            resize(bgr, small, new Size(128, Math.max(1, (int) Math.round(128.0 * bgr.rows() / bgr.cols()))));
+            if (Math.min(bgr.cols(), bgr.rows()) < MIN_COMPOSITION_EDGE) return 0; // a sliver has no thirds
+            double scale = 128.0 / Math.max(bgr.cols(), bgr.rows());
+            resize(bgr, small, new Size(Math.max(1, (int) Math.round(bgr.cols() * scale)), Math.max(1, (int) Math.round(bgr.rows() * scale))));
             var model = StaticSaliencySpectralResidual.create();
             if (!model.computeSaliency(small, saliency)) return 0;
             Mat map = new Mat();
@@ -231,8 +238,16 @@ public class PhotoAnalyzer {
             this.range = range;
         }
 
+        /** Images under 32 px on a side are scored enlarged (nearest neighbour): BRISQUE's two scales need that much. */
         double score(Mat bgr) {
-            return QualityBRISQUE.compute(bgr, model, range).get(0);
+            int shortEdge = Math.min(bgr.cols(), bgr.rows());
+            if (shortEdge >= MIN_BRISQUE_EDGE) return QualityBRISQUE.compute(bgr, model, range).get(0);
+            double scale = (double) MIN_BRISQUE_EDGE / shortEdge;
+            try (Mat enlarged = new Mat()) {
+                resize(bgr, enlarged, new Size((int) Math.ceil(bgr.cols() * scale), (int) Math.ceil(bgr.rows() * scale)), 0, 0,
+                        org.bytedeco.opencv.global.opencv_imgproc.INTER_NEAREST);
+                return QualityBRISQUE.compute(enlarged, model, range).get(0);
+            }
         }
     }
 

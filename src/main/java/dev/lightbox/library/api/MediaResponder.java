@@ -75,12 +75,12 @@ class MediaResponder {
         long end;
         if (!m.matches() || (m.group(1).isEmpty() && m.group(2).isEmpty())) return unsatisfiable(size);
         if (m.group(1).isEmpty()) { // the last N bytes
-            long suffix = Long.parseLong(m.group(2));
+            long suffix = position(m.group(2));
             start = Math.max(0, size - suffix);
             end = size - 1;
         } else {
-            start = Long.parseLong(m.group(1));
-            end = m.group(2).isEmpty() ? size - 1 : Math.min(Long.parseLong(m.group(2)), size - 1);
+            start = position(m.group(1));
+            end = m.group(2).isEmpty() ? size - 1 : Math.min(position(m.group(2)), size - 1);
         }
         if (start >= size || end < start) return unsatisfiable(size);
         long length = end - start + 1;
@@ -88,6 +88,11 @@ class MediaResponder {
         headers.setContentLength(length);
         long from = start;
         return new ResponseEntity<>(out -> copy(photos.open(media, from, length), out), headers, HttpStatus.PARTIAL_CONTENT);
+    }
+
+    /** A byte position; one past any file's size when it has more digits than a long holds. */
+    private static long position(String digits) {
+        return digits.length() > 18 ? Long.MAX_VALUE : Long.parseLong(digits);
     }
 
     private static ResponseEntity<StreamingResponseBody> unsatisfiable(long size) {

@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.file.InvalidPathException;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Set;
@@ -64,31 +65,45 @@ class PhotoApiController {
     }
 
     /**
-     * Multipart field {@code file}. The part is parsed as a stream, so its bytes flow on to the object
-     * store as they arrive instead of being spooled to memory or disk first.
+     * Multipart field {@code file}, exactly one per request. The part is parsed as a stream, so its bytes
+     * flow on to the object store as they arrive instead of being spooled to memory or disk first; a second
+     * file is only seen after the first is stored, which is then taken back.
      */
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<UploadJson> upload(HttpServletRequest request) throws IOException {
         UUID owner = CurrentUser.require().id();
+        @Nullable UploadOutcome outcome = null;
         try {
             var parts = new JakartaServletFileUpload<>().getItemIterator(request);
             while (parts.hasNext()) {
                 FileItemInput part = parts.next();
                 if (part.isFormField() || !"file".equals(part.getFieldName())) continue;
-                UploadOutcome outcome;
-                try (InputStream in = part.getInputStream()) {
-                    outcome = uploads.upload(owner, part.getName(), in);
+                if (outcome != null) {
+                    if (!outcome.duplicate()) photos.delete(owner, Set.of(outcome.photo().id()));
+                    throw new IllegalArgumentException("file: send one photo per request; this one had several 'file' parts, none was kept.");
                 }
-                var body = new UploadJson(outcome.photo().id(), outcome.photo().sha256(), outcome.duplicate(),
-                        outcome.photo().takenAt(), outcome.photo().width(), outcome.photo().height());
-                return outcome.duplicate()
-                        ? ResponseEntity.ok(body)
-                        : ResponseEntity.created(URI.create("/api/v1/photos/" + body.id())).body(body);
+                try (InputStream in = part.getInputStream()) {
+                    outcome = uploads.upload(owner, fileName(part), in);
+                }
             }
         } catch (FileUploadException e) {
             throw new IllegalArgumentException("file: the multipart body could not be read: " + e.getMessage(), e);
         }
-        throw new IllegalArgumentException("file: send the photo as multipart/form-data field 'file'.");
+        if (outcome == null) throw new IllegalArgumentException("file: send the photo as multipart/form-data field 'file'.");
+        var body = new UploadJson(outcome.photo().id(), outcome.photo().sha256(), outcome.duplicate(),
+                outcome.photo().takenAt(), outcome.photo().width(), outcome.photo().height());
+        return outcome.duplicate()
+                ? ResponseEntity.ok(body)
+                : ResponseEntity.created(URI.create("/api/v1/photos/" + body.id())).body(body);
+    }
+
+    /** The client's name for the file; one with a NUL in it is refused by the parser, and is cleaned instead. */
+    private static @Nullable String fileName(FileItemInput part) {
+        try {
+            return part.getName();
+        } catch (InvalidPathException e) {
+            return e.getInput();
+        }
     }
 
     /**

@@ -4,8 +4,9 @@ import dev.lightbox.library.domain.ImageFormat;
 import dev.lightbox.library.service.UploadRejectedException.Reason;
 
 /**
- * A cut-off upload still decodes (JPEG decoders fill the rest with grey), so truncation is caught by
- * the format's own end: JPEG's EOI marker, PNG's IEND chunk, the size WebP's RIFF header announces.
+ * A cut-off upload may still decode, so truncation is caught by the format's own end: PNG's IEND chunk,
+ * the size WebP's RIFF header announces. A JPEG's end is found by reading its scan through
+ * ({@link JpegScanCheck}), so bytes after its end marker (motion photos, phone trailers) are no reason to refuse it.
  */
 final class CompletenessCheck {
 
@@ -14,7 +15,7 @@ final class CompletenessCheck {
 
     static void verify(ImageFormat format, byte[] head, byte[] tail, long size) {
         boolean complete = switch (format) {
-            case JPEG -> contains(tail, new byte[] {(byte) 0xFF, (byte) 0xD9});
+            case JPEG -> true; // JpegScanCheck finds a scan cut short
             case PNG -> contains(tail, new byte[] {'I', 'E', 'N', 'D'});
             case WEBP -> head.length >= 8 && size >= riffSize(head) + 8L;
             case TIFF -> true; // no end marker: a damaged TIFF fails to decode instead

@@ -6,6 +6,9 @@ import java.util.Optional;
 /**
  * Stored width and height read straight from a file's first bytes, without decoding pixels: PNG's IHDR,
  * JPEG's SOF segment, WebP's VP8/VP8L/VP8X header, TIFF's first IFD. Empty when they lie beyond the bytes given.
+ * A header that could be read two ways (a TIFF tag given twice, IFD entries out of order, a PNG whose first
+ * chunk is not IHDR) is refused: a decoder reading it the other way could be handed far more pixels than
+ * the limit was checked against.
  */
 final class HeaderDimensions {
 
@@ -33,6 +36,9 @@ final class HeaderDimensions {
 
     private static Optional<Size> png(byte[] b, int length) {
         if (length < 24) return Optional.empty();
+        if (be32(b, 8) != 13 || b[12] != 'I' || b[13] != 'H' || b[14] != 'D' || b[15] != 'R') {
+            throw contradiction("a PNG must begin with its IHDR chunk");
+        }
         return Optional.of(new Size(be32(b, 16), be32(b, 20)));
     }
 
@@ -73,16 +79,31 @@ final class HeaderDimensions {
         int entries = u16(b, (int) ifd, little);
         int width = -1;
         int height = -1;
+        int previousTag = -1;
         for (int e = 0; e < entries; e++) {
             int at = (int) ifd + 2 + e * 12;
             if (at + 12 > length) return Optional.empty();
             int tag = u16(b, at, little);
-            int type = u16(b, at + 2, little);
-            int value = type == 3 ? u16(b, at + 8, little) : (int) u32(b, at + 8, little);
-            if (tag == 256) width = value;
-            if (tag == 257) height = value;
+            // TIFF 6.0 §2: entries sorted ascending by tag. libtiff keeps the first of a repeated tag, readers differ.
+            if (tag == previousTag) throw contradiction("its TIFF tag " + tag + " is given twice");
+            if (tag < previousTag) throw contradiction("its TIFF tags are out of order");
+            previousTag = tag;
+            if (tag == 256 || tag == 257) {
+                int type = u16(b, at + 2, little);
+                long count = u32(b, at + 4, little);
+                if ((type != 3 && type != 4) || count != 1) throw contradiction("its TIFF image size is not a single number");
+                long value = type == 3 ? u16(b, at + 8, little) : u32(b, at + 8, little);
+                if (value > Integer.MAX_VALUE) throw contradiction("its TIFF image size is out of range");
+                if (tag == 256) width = (int) value;
+                else height = (int) value;
+            }
         }
         return width > 0 && height > 0 ? Optional.of(new Size(width, height)) : Optional.empty();
+    }
+
+    private static UploadRejectedException contradiction(String what) {
+        return new UploadRejectedException(UploadRejectedException.Reason.CORRUPT,
+                "The image header contradicts itself (" + what + "), so it is refused.");
     }
 
     private static int be16(byte[] b, int i) {

@@ -1,39 +1,59 @@
 package dev.lightbox.library.service;
 
-import com.drew.imaging.ImageMetadataReader;
+import com.drew.imaging.tiff.TiffReader;
+import com.drew.lang.ByteArrayReader;
 import com.drew.lang.GeoLocation;
+import com.drew.lang.RandomAccessReader;
 import com.drew.metadata.Directory;
 import com.drew.metadata.Metadata;
 import com.drew.metadata.exif.ExifIFD0Directory;
 import com.drew.metadata.exif.ExifSubIFDDirectory;
+import com.drew.metadata.exif.ExifTiffHandler;
 import com.drew.metadata.exif.GpsDirectory;
+import dev.lightbox.library.domain.ImageFormat;
 import dev.lightbox.library.domain.PhotoMetadata;
+import dev.lightbox.library.service.UploadRejectedException.Reason;
+import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * EXIF and friends through metadata-extractor: capture time (as the camera's local wall-clock time),
- * orientation, camera, lens, exposure and GPS. Reads only as far into the stream as the metadata goes
- * for JPEG (up to the first scan); other formats are skipped through, never held whole.
+ * EXIF through metadata-extractor: capture time (as the camera's local wall-clock time), orientation,
+ * camera, lens, exposure and GPS. Bounded in bytes and time: only the EXIF block is kept
+ * ({@link ExifBlock}, at most 1 MB; a TIFF's first 8 MB), packets Lightbox does not use (XMP, IPTC, ICC,
+ * maker notes) are not parsed, and parsing stops after {@link #TIME_LIMIT}.
  */
 final class MetadataReader {
 
+    static final Duration TIME_LIMIT = Duration.ofSeconds(5);
+
     private static final DateTimeFormatter EXIF_TIME = DateTimeFormatter.ofPattern("yyyy:MM:dd HH:mm:ss");
+    /** XMP, IPTC, Photoshop, ICC profile, maker note, Photoshop layers: large, nested, and unused here. */
+    private static final Set<Integer> SKIPPED_TAGS = Set.of(700, 33723, 34377, 34675, 0x927C, 37724);
+    private static final ExecutorService PARSERS = Executors.newVirtualThreadPerTaskExecutor();
 
     private MetadataReader() {
     }
 
     /** Metadata for a file whose stored dimensions are already known from its header. */
-    static PhotoMetadata read(InputStream in, int storedWidth, int storedHeight) {
+    static PhotoMetadata read(InputStream in, ImageFormat format, int storedWidth, int storedHeight) throws IOException {
+        var block = ExifBlock.find(format, in);
         Metadata metadata;
         try {
-            metadata = ImageMetadataReader.readMetadata(in);
-        } catch (Exception | StackOverflowError unreadable) {
-            // Damaged or exotic metadata is no reason to refuse a decodable photo: keep what the header said.
-            return new PhotoMetadata(storedWidth, storedHeight, 1, null, null, null, null, null, null, null, null, null, null);
+            metadata = block.isEmpty() ? new Metadata() : parse(block.get());
+        } catch (ExecutionException unreadable) {
+            // Damaged or exotic EXIF is no reason to refuse a decodable photo: keep what the header said.
+            metadata = new Metadata();
         }
         var ifd0 = metadata.getFirstDirectoryOfType(ExifIFD0Directory.class);
         var sub = metadata.getFirstDirectoryOfType(ExifSubIFDDirectory.class);
@@ -54,6 +74,38 @@ final class MetadataReader {
                 decimal(sub, ExifSubIFDDirectory.TAG_FOCAL_LENGTH),
                 validLocation ? location.getLatitude() : null,
                 validLocation ? location.getLongitude() : null);
+    }
+
+    private static Metadata parse(byte[] exif) throws ExecutionException {
+        var task = PARSERS.submit(() -> {
+            var metadata = new Metadata();
+            new TiffReader().processTiff(new ByteArrayReader(exif), new UsedTagsOnly(metadata), 0);
+            return metadata;
+        });
+        try {
+            return task.get(TIME_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            task.cancel(true);
+            throw new UploadRejectedException(Reason.CORRUPT, "The photo's metadata could not be read within "
+                    + TIME_LIMIT.toSeconds() + " s, so it is refused.");
+        } catch (InterruptedException e) {
+            task.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading metadata", e);
+        }
+    }
+
+    /** metadata-extractor's EXIF handler, minus the embedded packets it would otherwise parse. */
+    private static final class UsedTagsOnly extends ExifTiffHandler {
+        UsedTagsOnly(Metadata metadata) {
+            super(metadata, null, 0);
+        }
+
+        @Override
+        public boolean customProcessTag(int tagOffset, Set<Integer> processedIfdOffsets, int tiffHeaderOffset, RandomAccessReader reader,
+                                        int tagId, int byteCount) throws IOException {
+            return SKIPPED_TAGS.contains(tagId) || super.customProcessTag(tagOffset, processedIfdOffsets, tiffHeaderOffset, reader, tagId, byteCount);
+        }
     }
 
     private static @Nullable LocalDateTime takenAt(@Nullable Directory sub, @Nullable Directory ifd0) {

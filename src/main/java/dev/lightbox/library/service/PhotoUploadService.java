@@ -121,8 +121,8 @@ public class PhotoUploadService {
 
     private PhotoMetadata readMetadata(String key, ImageFormat format, Size size) {
         // TIFF metadata needs random access, so it is read from a bounded window, never the whole file.
-        try (InputStream in = format == ImageFormat.TIFF ? store.get(key, 0, 8L * 1024 * 1024) : store.get(key)) {
-            return MetadataReader.read(in, size.width(), size.height());
+        try (InputStream in = format == ImageFormat.TIFF ? store.get(key, 0, ExifBlock.MAX_TIFF_WINDOW) : store.get(key)) {
+            return MetadataReader.read(in, format, size.width(), size.height());
         } catch (IOException e) {
             throw new StorageException("Could not read " + key + ": " + e.getMessage(), e);
         }
@@ -179,10 +179,7 @@ public class PhotoUploadService {
     }
 
     private static @Nullable String trimName(@Nullable String name) {
-        if (name == null || name.isBlank()) return null;
-        String base = name.replace('\\', '/');
-        base = base.substring(base.lastIndexOf('/') + 1).strip();
-        return base.length() > 255 ? base.substring(0, 255) : base;
+        return FileNames.clean(name);
     }
 
     private static String megabytes(long bytes) {

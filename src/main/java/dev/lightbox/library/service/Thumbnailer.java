@@ -47,7 +47,7 @@ public final class Thumbnailer {
     /** Both renditions; the original stream is read once, whole. */
     public static Renditions render(InputStream original, long size, ImageFormat format, int storedWidth, int storedHeight,
                                     int orientation) throws IOException {
-        try (Mat decoded = decode(original, size, format, Math.max(storedWidth, storedHeight), PREVIEW_EDGE);
+        try (Mat decoded = decode(original, size, format, storedWidth, storedHeight, PREVIEW_EDGE);
              Mat preview = fit(decoded, PREVIEW_EDGE);
              Mat upright = orient(preview, orientation);
              Mat thumbnail = fit(upright, THUMBNAIL_EDGE)) {
@@ -58,7 +58,7 @@ public final class Thumbnailer {
     /** Only the thumbnail: decodes at the smallest scale that covers 400 px. */
     public static byte[] thumbnail(InputStream original, long size, ImageFormat format, int storedWidth, int storedHeight,
                                    int orientation) throws IOException {
-        try (Mat decoded = decode(original, size, format, Math.max(storedWidth, storedHeight), THUMBNAIL_EDGE);
+        try (Mat decoded = decode(original, size, format, storedWidth, storedHeight, THUMBNAIL_EDGE);
              Mat small = fit(decoded, THUMBNAIL_EDGE);
              Mat upright = orient(small, orientation)) {
             return jpeg(upright, 80);
@@ -67,51 +67,101 @@ public final class Thumbnailer {
 
     /**
      * An upright BGR working copy of at most {@code maxPixels} pixels (JPEGs decoded DCT-scaled, the rest
-     * decoded whole and shrunk). The caller closes the Mat.
+     * decoded whole and shrunk), sized from the pixels actually decoded. The caller closes the Mat.
      */
     public static Mat workingCopy(InputStream original, long size, ImageFormat format, int storedWidth, int storedHeight,
                                   int orientation, long maxPixels) throws IOException {
-        double scale = Math.min(1.0, Math.sqrt((double) maxPixels / ((long) storedWidth * storedHeight)));
-        int targetEdge = Math.max(1, (int) Math.floor(Math.max(storedWidth, storedHeight) * scale));
-        try (Mat decoded = decode(original, size, format, Math.max(storedWidth, storedHeight), targetEdge);
-             Mat fitted = fit(decoded, targetEdge)) {
+        try (Mat decoded = decode(original, size, format, storedWidth, storedHeight, edgeWithin(storedWidth, storedHeight, maxPixels));
+             Mat fitted = fit(decoded, edgeWithin(decoded.cols(), decoded.rows(), maxPixels))) {
             return orient(fitted, orientation);
         }
     }
 
-    /** Decodes at the smallest scale the format allows, only to prove the pixel data is readable. */
+    private static int edgeWithin(int width, int height, long maxPixels) {
+        double scale = Math.min(1.0, Math.sqrt((double) maxPixels / ((long) width * height)));
+        return Math.max(1, (int) Math.floor(Math.max(width, height) * scale));
+    }
+
+    /**
+     * Proves the pixel data is readable: JPEGs are read through to their end by a decoder that reports
+     * damaged or missing scan data (OpenCV's fills it with grey silently); the rest decode at full size.
+     */
     public static void verifyDecodable(InputStream original, long size, ImageFormat format, int storedWidth, int storedHeight)
             throws IOException {
-        try (Mat decoded = decode(original, size, format, Math.max(storedWidth, storedHeight), 1)) {
-            // decode threw if the data was damaged
+        try (BytePointer encoded = readEncoded(original, size)) {
+            // a JPEG the scan check cannot read (arithmetic coding, 12 bits) is left to OpenCV's decoder alone
+            if (format == ImageFormat.JPEG && JpegScanCheck.verify(encoded.asByteBuffer())) return;
+            try (Mat decoded = decode(encoded, format, storedWidth, storedHeight, 1)) {
+                // decode threw if the data was damaged or disagreed with the header
+            }
         }
     }
 
-    static Mat decode(InputStream original, long size, ImageFormat format, int longEdge, int targetEdge) throws IOException {
+    /**
+     * Decodes at the smallest scale that still covers {@code targetEdge}, then checks the decoded size is
+     * the one the header promised (and the pixel limit was checked against) before anyone works on it.
+     */
+    static Mat decode(InputStream original, long size, ImageFormat format, int storedWidth, int storedHeight, int targetEdge)
+            throws IOException {
+        try (BytePointer encoded = readEncoded(original, size)) {
+            return decode(encoded, format, storedWidth, storedHeight, targetEdge);
+        }
+    }
+
+    private static Mat decode(BytePointer encoded, ImageFormat format, int storedWidth, int storedHeight, int targetEdge) {
+        int reduction = reduction(format, Math.max(storedWidth, storedHeight), targetEdge);
+        Mat image;
+        try (Mat wrapped = new Mat(1, (int) encoded.limit(), CV_8UC1, encoded)) {
+            image = imdecode(wrapped, IMREAD_IGNORE_ORIENTATION | readMode(reduction));
+        }
+        if (image == null || image.empty()) {
+            throw new UploadRejectedException(Reason.CORRUPT, "The image data is damaged and cannot be decoded.");
+        }
+        // DCT scaling rounds up, a plain resize down: either is the header's size divided by the reduction
+        if (Math.abs((long) image.cols() * reduction - storedWidth) >= reduction
+                || Math.abs((long) image.rows() * reduction - storedHeight) >= reduction) {
+            String decoded = image.cols() * reduction + " × " + image.rows() * reduction;
+            image.close();
+            throw new UploadRejectedException(Reason.CORRUPT, "The image header contradicts its pixel data (" + storedWidth + " × "
+                    + storedHeight + " in the header, " + decoded + " decoded).");
+        }
+        return image;
+    }
+
+    /** The whole encoded file in native memory (off the Java heap); its limit is the bytes read. */
+    static BytePointer readEncoded(InputStream original, long size) throws IOException {
         if (size > Integer.MAX_VALUE) throw new UploadRejectedException(Reason.TOO_MANY_BYTES, "The file is too large to decode.");
-        try (BytePointer encoded = new BytePointer(size)) {
+        BytePointer encoded = new BytePointer(size);
+        try {
             byte[] buffer = new byte[64 * 1024];
             long filled = 0;
             for (int n; filled < size && (n = original.read(buffer, 0, (int) Math.min(buffer.length, size - filled))) > 0; filled += n) {
                 encoded.position(filled).put(buffer, 0, n);
             }
-            encoded.position(0);
-            try (Mat wrapped = new Mat(1, (int) filled, CV_8UC1, encoded)) {
-                Mat image = imdecode(wrapped, IMREAD_IGNORE_ORIENTATION | readMode(format, longEdge, targetEdge));
-                if (image == null || image.empty()) {
-                    throw new UploadRejectedException(Reason.CORRUPT, "The image data is damaged and cannot be decoded.");
-                }
-                return image;
-            }
+            encoded.position(0).limit(filled);
+            return encoded;
+        } catch (IOException | RuntimeException e) {
+            encoded.close();
+            throw e;
         }
     }
 
-    private static int readMode(ImageFormat format, int longEdge, int targetEdge) {
-        if (format != ImageFormat.JPEG) return IMREAD_COLOR;
-        if (longEdge / 8 >= targetEdge) return IMREAD_REDUCED_COLOR_8;
-        if (longEdge / 4 >= targetEdge) return IMREAD_REDUCED_COLOR_4;
-        if (longEdge / 2 >= targetEdge) return IMREAD_REDUCED_COLOR_2;
-        return IMREAD_COLOR;
+    /** JPEGs decode DCT-scaled by 1/2, 1/4 or 1/8; other formats whole. */
+    private static int reduction(ImageFormat format, int longEdge, int targetEdge) {
+        if (format != ImageFormat.JPEG) return 1;
+        for (int factor = 8; factor > 1; factor /= 2) {
+            if (longEdge / factor >= targetEdge) return factor;
+        }
+        return 1;
+    }
+
+    private static int readMode(int reduction) {
+        return switch (reduction) {
+            case 8 -> IMREAD_REDUCED_COLOR_8;
+            case 4 -> IMREAD_REDUCED_COLOR_4;
+            case 2 -> IMREAD_REDUCED_COLOR_2;
+            default -> IMREAD_COLOR;
+        };
     }
 
     static Mat fit(Mat image, int edge) {
