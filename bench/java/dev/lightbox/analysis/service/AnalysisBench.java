@@ -178,9 +178,12 @@ class AnalysisBench {
     }
 
     private static void bareBlazeFaceCalls(Mat bgr, Net net) {
-        int side = Math.max(bgr.cols(), bgr.rows());
-        Mat square = new Mat(side, side, bgr.type(), Scalar.all(0));
-        bgr.copyTo(square.apply(new Rect((side - bgr.cols()) / 2, (side - bgr.rows()) / 2, bgr.cols(), bgr.rows())));
+        double scale = 192.0 / Math.max(bgr.cols(), bgr.rows());
+        int width = (int) Math.round(bgr.cols() * scale);
+        int height = (int) Math.round(bgr.rows() * scale);
+        Mat square = new Mat(192, 192, bgr.type(), Scalar.all(0));
+        org.bytedeco.opencv.global.opencv_imgproc.resize(bgr, square.apply(new Rect((192 - width) / 2, (192 - height) / 2, width, height)),
+                new Size(width, height), 0, 0, org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA);
         net.setInput(blobFromImage(square, 1 / 127.5, new Size(192, 192), Scalar.all(127.5), true, false, CV_32F));
         MatVector outputs = new MatVector();
         try (StringVector names = net.getUnconnectedOutLayersNames()) {

@@ -3,6 +3,9 @@ package dev.lightbox.analysis.service;
 import static org.bytedeco.opencv.global.opencv_core.CV_32F;
 import static org.bytedeco.opencv.global.opencv_dnn.blobFromImage;
 import static org.bytedeco.opencv.global.opencv_dnn.readNetFromTFLite;
+import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
+import static org.bytedeco.opencv.global.opencv_imgproc.INTER_LINEAR;
+import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -73,16 +76,23 @@ final class BlazeFaceDetector implements FaceDetector {
         }
     }
 
+    /**
+     * Letterboxes the image into the model's 192 × 192 input: shrunk (or enlarged) to fit first, so the square
+     * never exceeds the input size whatever the image's shape (a 1 × 20000 sliver padded to its long edge would
+     * be 400 MP).
+     */
     @Override
     public List<Map<String, Object>> detect(Mat bgr, double toOriginal) {
-        int side = Math.max(bgr.cols(), bgr.rows());
-        int offsetX = (side - bgr.cols()) / 2;
-        int offsetY = (side - bgr.rows()) / 2;
+        double scale = (double) INPUT / Math.max(bgr.cols(), bgr.rows());
+        int width = Math.max(1, (int) Math.round(bgr.cols() * scale));
+        int height = Math.max(1, (int) Math.round(bgr.rows() * scale));
+        int offsetX = (INPUT - width) / 2;
+        int offsetY = (INPUT - height) / 2;
         List<Candidate> candidates;
-        try (Mat square = new Mat(side, side, bgr.type(), Scalar.all(0));
-             Mat inside = square.apply(new Rect(offsetX, offsetY, bgr.cols(), bgr.rows()));
+        try (Mat square = new Mat(INPUT, INPUT, bgr.type(), Scalar.all(0));
+             Mat inside = square.apply(new Rect(offsetX, offsetY, width, height));
              MatVector outputs = new MatVector()) {
-            bgr.copyTo(inside);
+            resize(bgr, inside, new Size(width, height), 0, 0, scale < 1 ? INTER_AREA : INTER_LINEAR);
             Mat blob = blobFromImage(square, 1 / 127.5, new Size(INPUT, INPUT), Scalar.all(127.5), true, false, CV_32F);
             Net model = net.get();
             model.setInput(blob);
@@ -94,10 +104,10 @@ final class BlazeFaceDetector implements FaceDetector {
         }
         var faces = new ArrayList<Map<String, Object>>();
         for (Candidate face : suppress(candidates)) {
-            double x = Math.max(0, face.x0() * side - offsetX);
-            double y = Math.max(0, face.y0() * side - offsetY);
-            double w = Math.min(bgr.cols(), face.x1() * side - offsetX) - x;
-            double h = Math.min(bgr.rows(), face.y1() * side - offsetY) - y;
+            double x = Math.max(0, (face.x0() * INPUT - offsetX) / scale);
+            double y = Math.max(0, (face.y0() * INPUT - offsetY) / scale);
+            double w = Math.min(bgr.cols(), (face.x1() * INPUT - offsetX) / scale) - x;
+            double h = Math.min(bgr.rows(), (face.y1() * INPUT - offsetY) / scale) - y;
             if (w <= 1 || h <= 1) continue;
             faces.add(Map.of("x", (int) Math.round(x * toOriginal), "y", (int) Math.round(y * toOriginal),
                     "w", (int) Math.round(w * toOriginal), "h", (int) Math.round(h * toOriginal),

@@ -33,7 +33,8 @@ import org.bytedeco.opencv.opencv_saliency.StaticSaliencySpectralResidual;
 public class PhotoAnalyzer {
 
     /** Bump when any attribute's definition changes: cached results of older versions are re-computed on request. */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
+    static final double CLIPPED_SHARE = 0.20;
 
     /** Laplacian variance at which sharpness reads 0.5: a softly focused 2 MP photo sits around it. */
     private static final double SHARPNESS_HALF = 150.0;
@@ -41,6 +42,7 @@ public class PhotoAnalyzer {
     /** Shorter sides below these are too small for the measure: thirds reads 0, BRISQUE scores an enlarged copy. */
     static final int MIN_COMPOSITION_EDGE = 8;
     static final int MIN_BRISQUE_EDGE = 32;
+    static final int MAX_SLIVER_EDGE = 2048;
 
     private final BrisqueModel brisque;
 
@@ -87,7 +89,12 @@ public class PhotoAnalyzer {
         }
     }
 
+    /**
+     * A fifth of the frame clipped at either end is mis-exposed whatever the average says (a blown-out
+     * portrait can still average mid-grey): the larger clipped share decides. Then the brightness rules.
+     */
     static String exposure(double brightness, double shadows, double highlights) {
+        if (shadows >= CLIPPED_SHARE || highlights >= CLIPPED_SHARE) return highlights >= shadows ? "over" : "under";
         if (brightness < 0.22 || (shadows > 0.35 && highlights < 0.02)) return "under";
         if (brightness > 0.75 || (highlights > 0.25 && shadows < 0.02)) return "over";
         return "ok";
@@ -238,15 +245,18 @@ public class PhotoAnalyzer {
             this.range = range;
         }
 
-        /** Images under 32 px on a side are scored enlarged (nearest neighbour): BRISQUE's two scales need that much. */
+        /**
+         * Images under 32 px on a side are scored stretched to 32 px on that side (BRISQUE's two scales need
+         * that much) and at most 2048 px on the other, so a 1 × 20000 sliver never becomes a 20 MP image.
+         */
         double score(Mat bgr) {
             int shortEdge = Math.min(bgr.cols(), bgr.rows());
             if (shortEdge >= MIN_BRISQUE_EDGE) return QualityBRISQUE.compute(bgr, model, range).get(0);
-            double scale = (double) MIN_BRISQUE_EDGE / shortEdge;
-            try (Mat enlarged = new Mat()) {
-                resize(bgr, enlarged, new Size((int) Math.ceil(bgr.cols() * scale), (int) Math.ceil(bgr.rows() * scale)), 0, 0,
-                        org.bytedeco.opencv.global.opencv_imgproc.INTER_NEAREST);
-                return QualityBRISQUE.compute(enlarged, model, range).get(0);
+            int longEdge = Math.max(MIN_BRISQUE_EDGE, Math.min(Math.max(bgr.cols(), bgr.rows()), MAX_SLIVER_EDGE));
+            Size size = bgr.cols() < bgr.rows() ? new Size(MIN_BRISQUE_EDGE, longEdge) : new Size(longEdge, MIN_BRISQUE_EDGE);
+            try (Mat stretched = new Mat()) {
+                resize(bgr, stretched, size, 0, 0, org.bytedeco.opencv.global.opencv_imgproc.INTER_NEAREST);
+                return QualityBRISQUE.compute(stretched, model, range).get(0);
             }
         }
     }

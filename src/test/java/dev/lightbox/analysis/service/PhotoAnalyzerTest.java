@@ -3,14 +3,18 @@ package dev.lightbox.analysis.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2GRAY;
 import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_GRAY2BGR;
+import static org.bytedeco.opencv.global.opencv_imgproc.FILLED;
 import static org.bytedeco.opencv.global.opencv_imgproc.GaussianBlur;
 import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
+import static org.bytedeco.opencv.global.opencv_imgproc.rectangle;
 
 import dev.lightbox.support.TestImages;
 import java.util.List;
 import java.util.Map;
 import org.bytedeco.javacpp.Loader;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Point;
+import org.bytedeco.opencv.opencv_core.Scalar;
 import org.bytedeco.opencv.opencv_core.Size;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -63,6 +67,36 @@ class PhotoAnalyzerTest {
         assertThat(technical(bright).get("exposure")).isEqualTo("over");
         assertThat(number(technical(dark), "brightness")).isLessThan(number(technical(original), "brightness"));
         assertThat(number(technical(bright), "highlightClipping")).isGreaterThan(number(technical(original), "highlightClipping"));
+    }
+
+    @Test
+    void aFifthOfTheFrameClippedIsMisExposedWhateverTheAverage() {
+        Mat portrait = photo(TestImages.GRACE_HOPPER);
+        assertThat(technical(portrait).get("exposure")).isEqualTo("ok");
+        // contrast pushed until over a quarter of the frame is blown out, yet averaging mid-grey with some dark clothes
+        Mat blown = new Mat();
+        portrait.convertTo(blown, -1, 2.5, -30);
+        var blownAttributes = technical(blown);
+        assertThat(number(blownAttributes, "highlightClipping")).isGreaterThan(0.25);
+        assertThat(number(blownAttributes, "brightness")).isLessThan(0.6);
+        assertThat(number(blownAttributes, "shadowClipping")).isBetween(0.02, 0.2);
+        assertThat(blownAttributes.get("exposure")).isEqualTo("over");
+        // both ends clipped past a fifth: the larger share decides
+        Mat harsh = new Mat();
+        portrait.convertTo(harsh, -1, 2.0, -30);
+        var harshAttributes = technical(harsh);
+        assertThat(number(harshAttributes, "shadowClipping")).isGreaterThan(0.2).isGreaterThan(number(harshAttributes, "highlightClipping"));
+        assertThat(harshAttributes.get("exposure")).isEqualTo("under");
+        // a quarter of the frame crushed to black, the rest untouched
+        Mat crushed = portrait.clone();
+        rectangle(crushed, new Point(0, 0), new Point(crushed.cols() - 1, crushed.rows() / 4), new Scalar(0, 0, 0, 0), FILLED, 8, 0);
+        var crushedAttributes = technical(crushed);
+        assertThat(number(crushedAttributes, "shadowClipping")).isBetween(0.2, 0.4);
+        assertThat(crushedAttributes.get("exposure")).isEqualTo("under");
+        // a tenth clipped is still ok
+        Mat touched = portrait.clone();
+        rectangle(touched, new Point(0, 0), new Point(touched.cols() - 1, touched.rows() / 10), new Scalar(255, 255, 255, 0), FILLED, 8, 0);
+        assertThat(technical(touched).get("exposure")).isEqualTo("ok");
     }
 
     @Test
