@@ -14,7 +14,7 @@ class AccountFlowBrowserTest extends BrowserTest {
     @Test
     void signUpLogOutLogInCreateATokenAndUseIt() {
         String email = "browser-" + UUID.randomUUID() + "@lightbox.test";
-        String password = "browser-password-1";
+        String password = "mossy-Kettle-Lantern-64";
 
         page.navigate(url("/"));
         page.waitForURL(Pattern.compile(".*/login$"));
@@ -69,7 +69,7 @@ class AccountFlowBrowserTest extends BrowserTest {
     void usersSeeNoAdminViewAndCannotOpenIt() {
         String email = api().signUpNewUser();
         page.navigate(url("/login"));
-        logIn(email, "password-123");
+        logIn(email, USER_PASSWORD);
         assertThat(page.locator("#timeline-view")).isVisible();
         assertThat(page.locator("#main-nav")).not().containsText("Users");
 
@@ -89,7 +89,7 @@ class AccountFlowBrowserTest extends BrowserTest {
     void themeToggleAndPhoneWidth() {
         usePhoneViewport();
         page.navigate(url("/login"));
-        logIn(api().signUpNewUser(), "password-123");
+        logIn(api().signUpNewUser(), USER_PASSWORD);
         assertThat(page.locator("#timeline-view")).isVisible();
         assertThat(page.locator("vaadin-drawer-toggle")).isVisible();
         screenshot("phone");
