@@ -57,6 +57,17 @@ class AccountFlowBrowserTest extends BrowserTest {
     }
 
     @Test
+    void aGuessablePasswordIsExplainedAtSignUp() {
+        page.navigate(url("/signup"));
+        page.locator("#signup-email input").fill("weak-" + UUID.randomUUID() + "@lightbox.test");
+        page.locator("#signup-password input").fill("password-123");
+        page.locator("#signup-confirm input").fill("password-123");
+        page.locator("#signup-submit").click();
+        assertThat(page.locator("#signup-password")).containsText("too easy to guess. This is a top-10 common password.");
+        assertThat(page).hasURL(Pattern.compile(".*/signup$"));
+    }
+
+    @Test
     void wrongPasswordIsExplainedOnTheLoginPage() {
         String email = api().signUpNewUser();
         page.navigate(url("/login"));

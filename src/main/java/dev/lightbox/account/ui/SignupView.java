@@ -43,7 +43,7 @@ public class SignupView extends Main implements BeforeEnterObserver {
         email.setId("signup-email");
         email.setRequiredIndicatorVisible(true);
         password.setId("signup-password");
-        password.setHelperText("At least " + AccountService.MIN_PASSWORD_LENGTH + " characters");
+        password.setHelperText("At least " + AccountService.MIN_PASSWORD_LENGTH + " characters and hard to guess: a few uncommon words work well");
         confirm.setId("signup-confirm");
         var create = new Button("Create account", click -> submit());
         create.setId("signup-submit");
