@@ -27,7 +27,7 @@ class LibraryApiTest extends IntegrationTest {
 
     private String newUserToken() {
         var api = api();
-        return api.login(api.signUpNewUser(), "password-123");
+        return api.login(api.signUpNewUser(), USER_PASSWORD);
     }
 
     @Test

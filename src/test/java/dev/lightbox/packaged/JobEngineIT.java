@@ -20,7 +20,7 @@ import tools.jackson.databind.JsonNode;
 class JobEngineIT {
 
     private static final String ADMIN = "admin@lightbox.test";
-    private static final String PASSWORD = "admin-password-1";
+    private static final String PASSWORD = "amber-Walrus-tuning-27";
 
     private static Map<String, String> env(String... pairs) {
         var env = new HashMap<String, String>(Map.of("LIGHTBOX_ADMIN_EMAIL", ADMIN, "LIGHTBOX_ADMIN_PASSWORD", PASSWORD,

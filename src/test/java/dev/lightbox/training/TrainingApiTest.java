@@ -30,7 +30,7 @@ class TrainingApiTest extends IntegrationTest {
     @Test
     void trainsAShapeClassifierAndCancelledRunsLeaveNothing() throws Exception {
         var api = api();
-        String token = api.login(api.signUpNewUser(), "password-123");
+        String token = api.login(api.signUpNewUser(), USER_PASSWORD);
         long seed = System.nanoTime();
         for (String shape : ShapeImages.SHAPES) {
             for (int i = 0; i < PER_CLASS; i++) {
@@ -72,7 +72,7 @@ class TrainingApiTest extends IntegrationTest {
             for (var entry = entries.getNextEntry(); entry != null; entry = entries.getNextEntry()) names.add(entry.getName());
         }
         assertThat(names).contains("labels.json", "input.json", "metrics.json", "training.json").anyMatch(n -> n.endsWith(".params"));
-        String other = api.login(api.signUpNewUser(), "password-123");
+        String other = api.login(api.signUpNewUser(), USER_PASSWORD);
         assertThat(api.get("/api/v1/models/" + id, other).status()).isEqualTo(404);
         assertThat(api.post("/api/v1/models/" + id + "/activate", "", token).json().get("active").asBoolean()).isTrue();
 

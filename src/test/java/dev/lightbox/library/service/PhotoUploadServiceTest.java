@@ -39,7 +39,7 @@ class PhotoUploadServiceTest extends IntegrationTest {
     private UUID newOwner() {
         var api = api();
         String email = api.signUpNewUser();
-        return UUID.fromString(api.get("/api/v1/auth/me", api.login(email, "password-123")).json().get("id").asString());
+        return UUID.fromString(api.get("/api/v1/auth/me", api.login(email, USER_PASSWORD)).json().get("id").asString());
     }
 
     @Test
