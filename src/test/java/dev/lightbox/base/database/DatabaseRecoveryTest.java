@@ -7,6 +7,7 @@ import dev.lightbox.support.ApiClient;
 import dev.lightbox.support.AppRunner;
 import dev.lightbox.support.IntegrationTest;
 import dev.lightbox.support.TestImages;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,7 +48,7 @@ class DatabaseRecoveryTest {
             ProcessHandle first = postmaster(postgresDir);
             first.destroyForcibly();
             Files.writeString(postgresDir.resolve("postmaster.pid"), "kept from starting by the test\n");
-            await().dontCatchUncaughtExceptions().atMost(Duration.ofSeconds(5)).until(() -> !PostmasterPidFile.isAlive(first));
+            await().dontCatchUncaughtExceptions().atMost(Duration.ofSeconds(5)).until(() -> !running(first));
 
             for (String path : new String[] {"/api/v1/auth/me", "/api/v1/photos", "/api/v1/jobs"}) {
                 assertUnavailable(() -> api.getBytes(path, token), path);
@@ -88,6 +89,38 @@ class DatabaseRecoveryTest {
         }
     }
 
+    @Test
+    void anExternalDatabaseIsUsedAgainOnceItIsBack() throws Exception {
+        Path serverDir = IntegrationTest.newDataDir("external-db").resolve("pg");
+        int port;
+        try (var socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        EmbeddedPostgres external = externalServer(serverDir, port);
+        try (var app = AppRunner.start(IntegrationTest.newDataDir("external-app"),
+                "lightbox.db.url=jdbc:postgresql://127.0.0.1:" + port + "/postgres", "lightbox.db.user=postgres")) {
+            ApiClient api = AppRunner.api(app);
+            assertThat(api.post("/api/v1/auth/signup", Map.of("email", "owner@lightbox.test", "password", "owner-password-1")).status())
+                    .isEqualTo(201);
+            String token = api.login("owner@lightbox.test", "owner-password-1");
+
+            external.close(); // the database server is stopped; Lightbox does not manage this one
+            assertUnavailable(() -> api.getBytes("/api/v1/auth/me", token), "external database stopped");
+            assertThat(api.getBytes("/actuator/health/readiness", null).status()).isEqualTo(503);
+
+            external = externalServer(serverDir, port);
+            await().dontCatchUncaughtExceptions().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> api.getBytes("/api/v1/auth/me", token).status() == 200);
+            assertThat(api.getBytes("/actuator/health/readiness", null).status()).isEqualTo(200);
+        } finally {
+            external.close();
+        }
+    }
+
+    private static EmbeddedPostgres externalServer(Path dir, int port) throws java.io.IOException {
+        return EmbeddedPostgres.builder().setDataDirectory(dir).setCleanDataDirectory(false).setPort(port).start();
+    }
+
     private static void assertUnavailable(Supplier<ApiClient.Bytes> request, String what) {
         long start = System.nanoTime();
         ApiClient.Bytes answer = request.get();
@@ -100,6 +133,16 @@ class DatabaseRecoveryTest {
         JsonNode problem = JSON.readTree(body);
         assertThat(problem.path("status").asInt()).isEqualTo(503);
         assertThat(problem.path("detail").asString()).contains("database");
+    }
+
+    /** A killed process stays a zombie until its parent reaps it; the JDK calls a zombie alive. */
+    private static boolean running(ProcessHandle process) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+            return process.isAlive() && stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
+        } catch (java.io.IOException gone) {
+            return false;
+        }
     }
 
     private static ProcessHandle postmaster(Path postgresDir) throws Exception {

@@ -32,6 +32,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 @ExtendWith(OutputCaptureExtension.class)
 class EmbeddedDatabaseSecurityTest {
 
+    private static final String PASSWORD_FILE = "postgres-credentials.properties"; // named in the README
+
     @Test
     void aNewDataDirectoryRunsDurableAndNeedsThePassword(CapturedOutput output) throws Exception {
         Path dataDir = IntegrationTest.newDataDir("durable");
@@ -54,7 +56,7 @@ class EmbeddedDatabaseSecurityTest {
             statement.execute("INSERT INTO kept VALUES ('made before the password')");
         }
         assertThat(Files.readString(dataDir.resolve("postgres/pg_hba.conf"))).containsPattern("(?m)^host\\s.*trust");
-        assertThat(dataDir.resolve(PostgresPassword.FILE_NAME)).doesNotExist();
+        assertThat(dataDir.resolve(PASSWORD_FILE)).doesNotExist();
 
         try (var app = AppRunner.start(dataDir)) {
             String password = assertSecured(app, dataDir);
@@ -72,7 +74,12 @@ class EmbeddedDatabaseSecurityTest {
     }
 
     private static String assertSecured(ConfigurableApplicationContext app, Path dataDir) throws Exception {
-        Path passwordFile = dataDir.resolve(PostgresPassword.FILE_NAME);
+        try (Connection connection = app.getBean(HikariDataSource.class).getConnection(); Statement statement = connection.createStatement()) {
+            assertThat(show(statement, "fsync")).as("fsync").isEqualTo("on");
+            assertThat(show(statement, "full_page_writes")).as("full_page_writes").isEqualTo("on");
+            assertThat(show(statement, "synchronous_commit")).as("synchronous_commit").isEqualTo("on");
+        }
+        Path passwordFile = dataDir.resolve(PASSWORD_FILE);
         assertThat(Files.getPosixFilePermissions(passwordFile)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
         var stored = new Properties();
         stored.load(new StringReader(Files.readString(passwordFile)));
@@ -80,9 +87,6 @@ class EmbeddedDatabaseSecurityTest {
         assertThat(password).hasSizeGreaterThanOrEqualTo(32);
 
         try (Connection connection = connect(app, password); Statement statement = connection.createStatement()) {
-            assertThat(show(statement, "fsync")).isEqualTo("on");
-            assertThat(show(statement, "full_page_writes")).isEqualTo("on");
-            assertThat(show(statement, "synchronous_commit")).isEqualTo("on");
             assertThat(show(statement, "password_encryption")).isEqualTo("scram-sha-256");
             try (ResultSet hba = statement.executeQuery("SELECT count(*) FROM pg_hba_file_rules WHERE auth_method <> 'scram-sha-256'")) {
                 hba.next();
