@@ -1,0 +1,64 @@
+package dev.lightbox.library.service;
+
+import dev.lightbox.storage.ObjectStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.stereotype.Component;
+
+/**
+ * Removes what an upload left behind, as its {@link InFlightUploads} record names it: the temporary object
+ * (and, after a crash, its unfinished multipart uploads), the original unless a row or another upload
+ * needs it, then the record. An upload calls this when it ends; at startup a node calls it for every
+ * record its earlier processes left (they will never finish), at once, with no age threshold.
+ */
+@Component
+class UploadLeftovers implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(UploadLeftovers.class);
+
+    private final InFlightUploads inFlight;
+    private final ContentCleaner cleaner;
+    private final ObjectStore store;
+
+    UploadLeftovers(InFlightUploads inFlight, ContentCleaner cleaner, ObjectStore store) {
+        this.inFlight = inFlight;
+        this.cleaner = cleaner;
+        this.store = store;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        int removed = removeLeftByEarlierIncarnations();
+        if (removed > 0) log.info("Removed the leftovers of {} upload(s) interrupted when this node last stopped", removed);
+    }
+
+    int removeLeftByEarlierIncarnations() {
+        int removed = 0;
+        for (var record : inFlight.leftByEarlierIncarnations()) {
+            remove(record, true);
+            removed++;
+        }
+        return removed;
+    }
+
+    /** At the end of an upload: never throws, a failure leaves the record for the restart or the sweep. */
+    void removeQuietly(InFlightUploads.Record record) {
+        try {
+            remove(record, false);
+        } catch (RuntimeException e) {
+            log.warn("Could not clean up after upload {}: {} (its record stays; the next startup or sweep removes its objects)",
+                    record.id(), e.getMessage());
+        }
+    }
+
+    /** {@code interrupted}: the upload's process died, so a multipart upload of its temporary object may be unfinished. */
+    void remove(InFlightUploads.Record record, boolean interrupted) {
+        if (interrupted) store.listIncompleteUploads(record.tempKey()).forEach(store::abort);
+        store.delete(record.tempKey());
+        String originalKey = record.originalKey();
+        if (originalKey != null) cleaner.deleteIfUnreferenced(originalKey.substring(PhotoKeys.ORIGINALS_PREFIX.length()), record.id());
+        inFlight.forget(record);
+    }
+}
