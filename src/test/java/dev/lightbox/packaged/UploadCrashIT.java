@@ -1,0 +1,160 @@
+package dev.lightbox.packaged;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
+
+import dev.lightbox.support.ApiClient;
+import dev.lightbox.support.IntegrationTest;
+import dev.lightbox.support.JarProcess;
+import dev.lightbox.support.TestImages;
+import io.minio.ListObjectsArgs;
+import io.minio.MinioAsyncClient;
+import io.minio.MinioClient;
+import java.io.Reader;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * kill -9 of the packaged app during 20 parallel uploads of multi-MB photos, then a restart on the same
+ * data directory: every upload that got its 201 has its row and original, and the restarted node's
+ * startup cleanup alone (the periodic sweep is 10 minutes away) leaves no temporary object, no unfinished
+ * multipart upload, and exactly the referenced contents under {@code originals/}.
+ */
+class UploadCrashIT {
+
+    private static final String ADMIN = "admin@lightbox.test";
+    private static final String PASSWORD = "admin-password-1";
+    private static final int UPLOADS = 20;
+
+    @Test
+    void killedDuringParallelUploadsTheRestartedNodeKeepsEvery201AndLeavesNoOrphan() throws Exception {
+        Path dataDir = IntegrationTest.newDataDir("upload-crash");
+        int s3Port = freePort();
+        var env = Map.of("LIGHTBOX_ADMIN_EMAIL", ADMIN, "LIGHTBOX_ADMIN_PASSWORD", PASSWORD,
+                "LIGHTBOX_S3_EMBEDDED_PORT", Integer.toString(s3Port), "LIGHTBOX_JOBS_CPU_THREADS", "1");
+        List<byte[]> photos = new ArrayList<>();
+        for (int i = 0; i < UPLOADS; i++) photos.add(noisyJpeg(2400 + 40 * i, 2000, i));
+        Map<String, String> created = new ConcurrentHashMap<>(); // sha256 -> photo id, for every 201
+        AtomicInteger finished = new AtomicInteger();
+
+        try (var app = JarProcess.start(dataDir, env)) {
+            app.awaitLoginPage(Duration.ofSeconds(120));
+            ApiClient api = app.api();
+            String token = api.login(ADMIN, PASSWORD);
+            ExecutorService clients = Executors.newFixedThreadPool(UPLOADS);
+            for (int i = 0; i < UPLOADS; i++) {
+                byte[] bytes = photos.get(i);
+                String name = "crash-" + i + ".jpg";
+                clients.submit(() -> {
+                    try {
+                        var response = api.upload(name, bytes, token);
+                        if (response.status() == 201) created.put(sha256(bytes), response.json().get("id").asString());
+                    } catch (RuntimeException connectionLost) {
+                        // the server died under this request: no 201
+                    } finally {
+                        finished.incrementAndGet();
+                    }
+                });
+            }
+            await().atMost(Duration.ofMinutes(3)).until(() -> created.size() >= 3);
+            int doneAtKill = finished.get();
+            app.kill();
+            clients.shutdown();
+            await().atMost(Duration.ofSeconds(30)).until(clients::isTerminated);
+            System.out.println("upload crash: killed with " + doneAtKill + " of " + UPLOADS + " uploads answered, " + created.size() + " with 201");
+            assertThat(doneAtKill).as("the kill came while uploads were in flight").isLessThan(UPLOADS);
+        }
+
+        try (var app = JarProcess.start(dataDir, env)) {
+            app.awaitLoginPage(Duration.ofSeconds(120));
+            ApiClient api = app.api();
+            String token = api.login(ADMIN, PASSWORD);
+            S3 s3 = S3.connect(dataDir, s3Port);
+
+            Set<String> rows = new HashSet<>();
+            for (JsonNode item : api.get("/api/v1/photos?limit=500", token).json().get("items")) rows.add(item.get("sha256").asString());
+            assertThat(rows).as("every 201 has its row").containsAll(created.keySet());
+            for (var photo : created.entrySet()) {
+                assertThat(api.get("/api/v1/photos/" + photo.getValue(), token).status()).isEqualTo(200);
+            }
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                assertThat(s3.keys("uploads/")).as("temporary objects").isEmpty();
+                assertThat(s3.incompleteUploads()).as("unfinished multipart uploads").isZero();
+                assertThat(s3.keys("originals/")).as("originals/ holds exactly the referenced contents")
+                        .containsExactlyInAnyOrderElementsOf(rows.stream().map(sha -> "originals/" + sha).toList());
+            });
+            String log = app.output();
+            System.out.println("upload crash: " + rows.size() + " rows after restart; "
+                    + log.lines().filter(line -> line.contains("Removed the leftovers")).findFirst().orElse("no leftovers line"));
+        }
+    }
+
+    private record S3(MinioClient client, MinioAsyncClient async) {
+
+        static S3 connect(Path dataDir, int port) throws Exception {
+            var credentials = new Properties();
+            try (Reader reader = Files.newBufferedReader(dataDir.resolve("s3-credentials.properties"))) {
+                credentials.load(reader);
+            }
+            String endpoint = "http://127.0.0.1:" + port;
+            String access = credentials.getProperty("accessKey");
+            String secret = credentials.getProperty("secretKey");
+            return new S3(MinioClient.builder().endpoint(endpoint).credentials(access, secret).region("us-east-1").build(),
+                    MinioAsyncClient.builder().endpoint(endpoint).credentials(access, secret).region("us-east-1").build());
+        }
+
+        List<String> keys(String prefix) throws Exception {
+            var keys = new ArrayList<String>();
+            for (var item : client.listObjects(ListObjectsArgs.builder().bucket("lightbox").prefix(prefix).recursive(true).build())) {
+                keys.add(item.get().objectName());
+            }
+            return keys;
+        }
+
+        int incompleteUploads() throws Exception {
+            return async.listMultipartUploadsAsync("lightbox", null, null, null, null, 1000, "", null, null, null).get().result().uploads().size();
+        }
+    }
+
+    /** Random pixels: JPEG cannot compress them, so each photo is several MB (some over one 8 MB multipart part). */
+    private static byte[] noisyJpeg(int width, int height, long seed) {
+        byte[] pixels = new byte[width * height * 3];
+        new java.util.Random(seed).nextBytes(pixels);
+        try (Mat image = new Mat(height, width, CV_8UC3)) {
+            image.data().put(pixels);
+            return TestImages.encode(image, ".jpg");
+        }
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
