@@ -167,6 +167,20 @@ public class ObjectStore {
         }
     }
 
+    /** Like {@link #list}, one page at a time: for prefixes too large to hold in memory. */
+    public void forEach(String prefix, java.util.function.Consumer<ListedObject> action) {
+        try {
+            for (var item : client.listObjects(ListObjectsArgs.builder().bucket(bucket).prefix(prefix).recursive(true).build())) {
+                var object = item.get();
+                action.accept(new ListedObject(object.objectName(), object.size(), object.lastModified().toInstant()));
+            }
+        } catch (StorageException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new StorageException("Could not list objects under " + prefix + ": " + e.getMessage(), e);
+        }
+    }
+
     public record ListedObject(String key, long size, Instant lastModified) {
     }
 

@@ -28,6 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.assertj.core.api.SoftAssertions;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -95,12 +96,16 @@ class UploadCrashIT {
             for (var photo : created.entrySet()) {
                 assertThat(api.get("/api/v1/photos/" + photo.getValue(), token).status()).isEqualTo(200);
             }
-            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-                assertThat(s3.keys("uploads/")).as("temporary objects").isEmpty();
-                assertThat(s3.incompleteUploads()).as("unfinished multipart uploads").isZero();
-                assertThat(s3.keys("originals/")).as("originals/ holds exactly the referenced contents")
-                        .containsExactlyInAnyOrderElementsOf(rows.stream().map(sha -> "originals/" + sha).toList());
-            });
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> SoftAssertions.assertSoftly(soft -> {
+                try {
+                    soft.assertThat(s3.keys("uploads/")).as("temporary objects").isEmpty();
+                    soft.assertThat(s3.incompleteUploads()).as("unfinished multipart uploads").isZero();
+                    soft.assertThat(s3.keys("originals/")).as("originals/ holds exactly the referenced contents")
+                            .containsExactlyInAnyOrderElementsOf(rows.stream().map(sha -> "originals/" + sha).toList());
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
             String log = app.output();
             System.out.println("upload crash: " + rows.size() + " rows after restart; "
                     + log.lines().filter(line -> line.contains("Removed the leftovers")).findFirst().orElse("no leftovers line"));

@@ -75,15 +75,8 @@ class InFlightUploads {
                 .param((double) age.toSeconds()).query(Record.class).list();
     }
 
-    /** Temporary keys of records younger than {@code age}: uploads that may still be running. */
-    List<String> liveTempKeys(Duration age) {
-        return jdbc.sql("select temp_key from uploads_in_flight where created_at >= now() - make_interval(secs => ?)")
-                .param((double) age.toSeconds()).query(String.class).list();
-    }
-
-    /** Originals named by records younger than {@code age}. */
-    List<String> liveOriginalKeys(Duration age) {
-        return jdbc.sql("select original_key from uploads_in_flight where original_key is not null and created_at >= now() - make_interval(secs => ?)")
-                .param((double) age.toSeconds()).query(String.class).list();
+    /** True when a record names this temporary object: its upload may still be running. */
+    boolean namesTempKey(String tempKey) {
+        return jdbc.sql("select count(*) from uploads_in_flight where temp_key = ?").param(tempKey).query(Long.class).single() > 0;
     }
 }

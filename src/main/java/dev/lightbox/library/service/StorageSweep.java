@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -23,12 +24,14 @@ import org.springframework.stereotype.Component;
  * Every {@code LIGHTBOX_STORAGE_SWEEP_INTERVAL} (10 minutes), one node at a time ({@link SweepLock})
  * removes what no crash-free path would have left and no restart of its node has removed:
  * <ul>
- * <li>in-flight upload records older than a day (their process is gone for good), with what they name;</li>
- * <li>objects under {@code uploads/} and unfinished multipart uploads there that no recent record names;</li>
- * <li>originals and renditions no photo row references and no upload in flight claims.</li>
+ * <li>this node's interrupted uploads, if its startup could not remove them, and any node's in-flight
+ * records older than a day (their process is gone for good), with what they name;</li>
+ * <li>objects under {@code uploads/} and unfinished multipart uploads there that no record names;</li>
+ * <li>originals and renditions no photo row references and no upload in flight claims (checked again
+ * under the content's lock, so an upload or delete running meanwhile is never mistaken for an orphan).</li>
  * </ul>
- * Only objects older than {@code LIGHTBOX_STORAGE_SWEEP_GRACE} (10 minutes) are candidates, and objects
- * are listed before records are read, so an upload that starts during the sweep is never mistaken for one.
+ * Only objects older than {@code LIGHTBOX_STORAGE_SWEEP_GRACE} (10 minutes) are candidates. The bucket
+ * is read page by page, so a large library costs time, not memory.
  */
 @Component
 class StorageSweep implements DisposableBean {
@@ -91,54 +94,53 @@ class StorageSweep implements DisposableBean {
 
     private Removed sweepHoldingLock() {
         Instant cutoff = clock.instant().minus(settings.sweepGrace());
-        // list objects first: anything an upload writes after this listing is not a candidate
-        List<ObjectStore.ListedObject> temporary = store.list(PhotoKeys.UPLOADS_PREFIX);
-        List<ObjectStore.IncompleteUpload> multipart = store.listIncompleteUploads(PhotoKeys.UPLOADS_PREFIX);
-        List<ObjectStore.ListedObject> originals = store.list(PhotoKeys.ORIGINALS_PREFIX);
-        List<ObjectStore.ListedObject> derived = store.list(PhotoKeys.DERIVED_PREFIX);
-
-        int records = 0;
+        int records = leftovers.removeLeftByEarlierIncarnations();
         for (var stale : inFlight.olderThan(RECORD_LIFETIME)) {
             leftovers.remove(stale, true);
             records++;
         }
-        Set<String> liveTemp = new HashSet<>(inFlight.liveTempKeys(RECORD_LIFETIME));
+        // a temporary object or multipart upload no record names is garbage: its record is written before it, deleted after it
         int temporaryObjects = 0;
-        for (var object : temporary) {
-            if (object.lastModified().isBefore(cutoff) && !liveTemp.contains(object.key())) {
+        for (var object : store.list(PhotoKeys.UPLOADS_PREFIX)) {
+            if (object.lastModified().isBefore(cutoff) && !inFlight.namesTempKey(object.key())) {
                 store.delete(object.key());
                 temporaryObjects++;
             }
         }
         int multipartUploads = 0;
-        for (var upload : multipart) {
-            if (upload.initiated().isBefore(cutoff) && !liveTemp.contains(upload.key())) {
+        for (var upload : store.listIncompleteUploads(PhotoKeys.UPLOADS_PREFIX)) {
+            if (upload.initiated().isBefore(cutoff) && !inFlight.namesTempKey(upload.key())) {
                 store.abort(upload);
                 multipartUploads++;
             }
         }
-        // content hashes with an old enough object under originals/ or derived/, then those no row references
-        Set<String> candidates = new java.util.LinkedHashSet<>();
-        for (var object : originals) {
-            if (object.lastModified().isBefore(cutoff)) candidates.add(object.key().substring(PhotoKeys.ORIGINALS_PREFIX.length()));
+        int[] contents = {0};
+        Set<String> batch = new LinkedHashSet<>();
+        java.util.function.Consumer<String> candidate = sha256 -> {
+            batch.add(sha256);
+            if (batch.size() >= BATCH) contents[0] += removeUnreferenced(batch);
+        };
+        store.forEach(PhotoKeys.ORIGINALS_PREFIX, object -> {
+            if (object.lastModified().isBefore(cutoff)) candidate.accept(object.key().substring(PhotoKeys.ORIGINALS_PREFIX.length()));
+        });
+        store.forEach(PhotoKeys.DERIVED_PREFIX, object -> {
+            int slash = object.key().indexOf('/', PhotoKeys.DERIVED_PREFIX.length());
+            if (slash > 0 && object.lastModified().isBefore(cutoff)) candidate.accept(object.key().substring(PhotoKeys.DERIVED_PREFIX.length(), slash));
+        });
+        contents[0] += removeUnreferenced(batch);
+        return new Removed(records, temporaryObjects, multipartUploads, contents[0]);
+    }
+
+    /** Removes the contents of the batch no row references (re-checked under each content's lock, with uploads in flight); empties the batch. */
+    private int removeUnreferenced(Set<String> batch) {
+        if (batch.isEmpty()) return 0;
+        Set<String> referenced = new HashSet<>(photos.referencedAmong(batch));
+        int removed = 0;
+        for (String sha256 : batch) {
+            if (!referenced.contains(sha256) && cleaner.deleteIfUnreferenced(sha256, null)) removed++;
         }
-        for (var object : derived) {
-            String rest = object.key().substring(PhotoKeys.DERIVED_PREFIX.length());
-            int slash = rest.indexOf('/');
-            if (slash > 0 && object.lastModified().isBefore(cutoff)) candidates.add(rest.substring(0, slash));
-        }
-        Set<String> claimed = new HashSet<>(inFlight.liveOriginalKeys(RECORD_LIFETIME));
-        int contents = 0;
-        List<String> hashes = List.copyOf(candidates);
-        for (int from = 0; from < hashes.size(); from += BATCH) {
-            List<String> batch = hashes.subList(from, Math.min(hashes.size(), from + BATCH));
-            Set<String> referenced = new HashSet<>(photos.referencedAmong(batch));
-            for (String sha256 : batch) {
-                if (referenced.contains(sha256) || claimed.contains(PhotoKeys.original(sha256))) continue;
-                if (cleaner.deleteIfUnreferenced(sha256, null)) contents++; // re-checked under the content lock
-            }
-        }
-        return new Removed(records, temporaryObjects, multipartUploads, contents);
+        batch.clear();
+        return removed;
     }
 
     @Override

@@ -30,15 +30,24 @@ class UploadLeftovers implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        int removed = removeLeftByEarlierIncarnations();
-        if (removed > 0) log.info("Removed the leftovers of {} upload(s) interrupted when this node last stopped", removed);
+        try {
+            int removed = removeLeftByEarlierIncarnations();
+            if (removed > 0) log.info("Removed the leftovers of {} upload(s) interrupted when this node last stopped", removed);
+        } catch (RuntimeException e) { // the database or S3 is not reachable yet: the periodic sweep tries again
+            log.warn("Could not remove the leftovers of interrupted uploads at startup: {}", e.getMessage());
+        }
     }
 
+    /** Also called by every sweep, in case the database or S3 was unreachable at startup. */
     int removeLeftByEarlierIncarnations() {
         int removed = 0;
         for (var record : inFlight.leftByEarlierIncarnations()) {
-            remove(record, true);
-            removed++;
+            try {
+                remove(record, true);
+                removed++;
+            } catch (RuntimeException e) {
+                log.warn("Could not remove the leftovers of upload {}: {} (tried again by the next sweep)", record.id(), e.getMessage());
+            }
         }
         return removed;
     }
