@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -34,10 +35,11 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * kill -9 of the packaged app during 20 parallel uploads of multi-MB photos, then a restart on the same
- * data directory: every upload that got its 201 has its row and original, and the restarted node's
- * startup cleanup alone (the periodic sweep is 10 minutes away) leaves no temporary object, no unfinished
- * multipart upload, and exactly the referenced contents under {@code originals/}.
+ * Crashes during 20 parallel uploads of multi-MB photos, then a restart on the same data directory: every
+ * upload that got its 201 has its row and original, and no temporary object, no unfinished multipart
+ * upload and no unreferenced original is left. After a kill -9 of the app that is the startup cleanup's
+ * work alone; after a kill -9 of its embedded PostgreSQL (uploads fail mid-way, their cleanup cannot reach
+ * the database) the restarted node runs its sweep every 3 seconds too.
  */
 class UploadCrashIT {
 
@@ -48,47 +50,85 @@ class UploadCrashIT {
     @Test
     void killedDuringParallelUploadsTheRestartedNodeKeepsEvery201AndLeavesNoOrphan() throws Exception {
         Path dataDir = IntegrationTest.newDataDir("upload-crash");
-        int s3Port = freePort();
-        var env = Map.of("LIGHTBOX_ADMIN_EMAIL", ADMIN, "LIGHTBOX_ADMIN_PASSWORD", PASSWORD,
-                "LIGHTBOX_S3_EMBEDDED_PORT", Integer.toString(s3Port), "LIGHTBOX_JOBS_CPU_THREADS", "1");
-        List<byte[]> photos = new ArrayList<>();
-        for (int i = 0; i < UPLOADS; i++) photos.add(noisyJpeg(2400 + 40 * i, 2000, i));
-        Map<String, String> created = new ConcurrentHashMap<>(); // sha256 -> photo id, for every 201
-        AtomicInteger finished = new AtomicInteger();
-
+        var env = env(freePort());
+        Map<String, String> created;
         try (var app = JarProcess.start(dataDir, env)) {
             app.awaitLoginPage(Duration.ofSeconds(120));
-            ApiClient api = app.api();
-            String token = api.login(ADMIN, PASSWORD);
-            ExecutorService clients = Executors.newFixedThreadPool(UPLOADS);
-            for (int i = 0; i < UPLOADS; i++) {
-                byte[] bytes = photos.get(i);
-                String name = "crash-" + i + ".jpg";
-                clients.submit(() -> {
-                    try {
-                        var response = api.upload(name, bytes, token);
-                        if (response.status() == 201) created.put(sha256(bytes), response.json().get("id").asString());
-                    } catch (RuntimeException connectionLost) {
-                        // the server died under this request: no 201
-                    } finally {
-                        finished.incrementAndGet();
-                    }
-                });
-            }
-            await().atMost(Duration.ofMinutes(3)).until(() -> created.size() >= 3);
-            int doneAtKill = finished.get();
-            app.kill();
-            clients.shutdown();
-            await().atMost(Duration.ofSeconds(30)).until(clients::isTerminated);
-            System.out.println("upload crash: killed with " + doneAtKill + " of " + UPLOADS + " uploads answered, " + created.size() + " with 201");
-            assertThat(doneAtKill).as("the kill came while uploads were in flight").isLessThan(UPLOADS);
+            created = uploadInParallelUntil(app, app::kill);
         }
+        // the periodic sweep is 10 minutes away: what follows is the startup cleanup's work alone
+        restartAndCheck(dataDir, env, created);
+    }
 
+    @Test
+    void databaseKilledDuringParallelUploadsLeavesNoRowWithoutItsOriginalAndNoOrphanAfterTheSweep() throws Exception {
+        Path dataDir = IntegrationTest.newDataDir("db-crash");
+        var env = env(freePort());
+        Map<String, String> created;
+        try (var app = JarProcess.start(dataDir, env)) {
+            app.awaitLoginPage(Duration.ofSeconds(120));
+            created = uploadInParallelUntil(app, () -> {
+                long postmaster = Long.parseLong(Files.readAllLines(dataDir.resolve("postgres").resolve("postmaster.pid")).getFirst().strip());
+                ProcessHandle.of(postmaster).ifPresent(ProcessHandle::destroyForcibly);
+            });
+            app.kill();
+        }
+        var withSweep = new HashMap<>(env);
+        withSweep.put("LIGHTBOX_STORAGE_SWEEP_INTERVAL", "3s");
+        withSweep.put("LIGHTBOX_STORAGE_SWEEP_GRACE", "0s");
+        restartAndCheck(dataDir, withSweep, created);
+    }
+
+    private static Map<String, String> env(int s3Port) {
+        return Map.of("LIGHTBOX_ADMIN_EMAIL", ADMIN, "LIGHTBOX_ADMIN_PASSWORD", PASSWORD,
+                "LIGHTBOX_S3_EMBEDDED_PORT", Integer.toString(s3Port), "LIGHTBOX_JOBS_CPU_THREADS", "1");
+    }
+
+    interface Crash {
+        void run() throws Exception;
+    }
+
+    /** Sends 20 multi-MB photos at once; once 3 got their 201, crashes something; returns sha256 → id of every 201. */
+    private Map<String, String> uploadInParallelUntil(JarProcess app, Crash crash) throws Exception {
+        List<byte[]> photos = new ArrayList<>();
+        for (int i = 0; i < UPLOADS; i++) photos.add(noisyJpeg(2400 + 40 * i, 2000, System.nanoTime() + i));
+        Map<String, String> created = new ConcurrentHashMap<>();
+        AtomicInteger answered = new AtomicInteger();
+        ApiClient api = app.api();
+        String token = api.login(ADMIN, PASSWORD);
+        ExecutorService clients = Executors.newFixedThreadPool(UPLOADS);
+        for (int i = 0; i < UPLOADS; i++) {
+            byte[] bytes = photos.get(i);
+            String name = "crash-" + i + ".jpg";
+            clients.submit(() -> {
+                try {
+                    var response = api.upload(name, bytes, token);
+                    if (response.status() == 201) created.put(sha256(bytes), response.json().get("id").asString());
+                } catch (RuntimeException connectionLost) {
+                    // the server died under this request: no 201
+                } finally {
+                    answered.incrementAndGet();
+                }
+            });
+        }
+        await().atMost(Duration.ofMinutes(3)).until(() -> created.size() >= 3);
+        int answeredAtCrash = answered.get();
+        crash.run();
+        clients.shutdown();
+        await().atMost(Duration.ofMinutes(3)).until(clients::isTerminated);
+        System.out.println("upload crash: crashed with " + answeredAtCrash + " of " + UPLOADS + " uploads answered; "
+                + created.size() + " got 201 in all");
+        assertThat(answeredAtCrash).as("the crash came while uploads were in flight").isLessThan(UPLOADS);
+        return Map.copyOf(created);
+    }
+
+    /** Every 201 has its row and original; no temporary object, no multipart upload, originals/ exactly the referenced contents. */
+    private void restartAndCheck(Path dataDir, Map<String, String> env, Map<String, String> created) throws Exception {
         try (var app = JarProcess.start(dataDir, env)) {
             app.awaitLoginPage(Duration.ofSeconds(120));
             ApiClient api = app.api();
             String token = api.login(ADMIN, PASSWORD);
-            S3 s3 = S3.connect(dataDir, s3Port);
+            S3 s3 = S3.connect(dataDir, Integer.parseInt(env.get("LIGHTBOX_S3_EMBEDDED_PORT")));
 
             Set<String> rows = new HashSet<>();
             for (JsonNode item : api.get("/api/v1/photos?limit=500", token).json().get("items")) rows.add(item.get("sha256").asString());
@@ -106,9 +146,9 @@ class UploadCrashIT {
                     throw new IllegalStateException(e);
                 }
             }));
-            String log = app.output();
-            System.out.println("upload crash: " + rows.size() + " rows after restart; "
-                    + log.lines().filter(line -> line.contains("Removed the leftovers")).findFirst().orElse("no leftovers line"));
+            System.out.println("upload crash: " + rows.size() + " rows after the restart; " + app.output().lines()
+                    .filter(line -> line.contains("Removed the leftovers") || line.contains("Storage sweep removed"))
+                    .map(line -> line.substring(line.lastIndexOf(" : ") + 3)).toList());
         }
     }
 

@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
  * Every {@code LIGHTBOX_STORAGE_SWEEP_INTERVAL} (10 minutes), one node at a time ({@link SweepLock})
  * removes what no crash-free path would have left and no restart of its node has removed:
  * <ul>
- * <li>this node's interrupted uploads, if its startup could not remove them, and any node's in-flight
+ * <li>what this process's uploads left when their own cleanup failed (the database or S3 was down),
+ * this node's interrupted uploads if its startup could not remove them, and any node's in-flight
  * records older than a day (their process is gone for good), with what they name;</li>
  * <li>objects under {@code uploads/} and unfinished multipart uploads there that no record names;</li>
  * <li>originals and renditions no photo row references and no upload in flight claims (checked again
@@ -94,7 +95,7 @@ class StorageSweep implements DisposableBean {
 
     private Removed sweepHoldingLock() {
         Instant cutoff = clock.instant().minus(settings.sweepGrace());
-        int records = leftovers.removeLeftByEarlierIncarnations();
+        int records = leftovers.retryFailed() + leftovers.removeLeftByEarlierIncarnations();
         for (var stale : inFlight.olderThan(RECORD_LIFETIME)) {
             leftovers.remove(stale, true);
             records++;

@@ -21,6 +21,7 @@ class UploadLeftovers implements ApplicationRunner {
     private final InFlightUploads inFlight;
     private final ContentCleaner cleaner;
     private final ObjectStore store;
+    private final java.util.Queue<InFlightUploads.Record> failed = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     UploadLeftovers(InFlightUploads inFlight, ContentCleaner cleaner, ObjectStore store) {
         this.inFlight = inFlight;
@@ -52,14 +53,34 @@ class UploadLeftovers implements ApplicationRunner {
         return removed;
     }
 
-    /** At the end of an upload: never throws, a failure leaves the record for the restart or the sweep. */
+    /**
+     * At the end of an upload: never throws. When the cleanup fails (the database or S3 is down), the
+     * record stays and the upload is remembered, so the next sweep of this process tries again.
+     */
     void removeQuietly(InFlightUploads.Record record) {
         try {
             remove(record, false);
         } catch (RuntimeException e) {
-            log.warn("Could not clean up after upload {}: {} (its record stays; the next startup or sweep removes its objects)",
+            failed.add(record);
+            log.warn("Could not clean up after upload {}: {} (its record stays; the next sweep or startup removes its objects)",
                     record.id(), e.getMessage());
         }
+    }
+
+    /** Tries again to clean up after this process's uploads whose cleanup failed; returns how many succeeded. */
+    int retryFailed() {
+        int removed = 0;
+        for (int i = failed.size(); i > 0; i--) {
+            InFlightUploads.Record record = failed.poll();
+            if (record == null) break;
+            try {
+                remove(record, true);
+                removed++;
+            } catch (RuntimeException e) {
+                failed.add(record);
+            }
+        }
+        return removed;
     }
 
     /** {@code interrupted}: the upload's process died, so a multipart upload of its temporary object may be unfinished. */
