@@ -12,7 +12,6 @@ import io.minio.ListObjectsArgs;
 import io.minio.MinioAsyncClient;
 import io.minio.MinioClient;
 import java.io.Reader;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -50,7 +49,7 @@ class UploadCrashIT {
     @Test
     void killedDuringParallelUploadsTheRestartedNodeKeepsEvery201AndLeavesNoOrphan() throws Exception {
         Path dataDir = IntegrationTest.newDataDir("upload-crash");
-        var env = env(freePort());
+        var env = env();
         Map<String, String> created;
         try (var app = JarProcess.start(dataDir, env)) {
             app.awaitLoginPage(Duration.ofSeconds(120));
@@ -63,7 +62,7 @@ class UploadCrashIT {
     @Test
     void databaseKilledDuringParallelUploadsLeavesNoRowWithoutItsOriginalAndNoOrphanAfterTheSweep() throws Exception {
         Path dataDir = IntegrationTest.newDataDir("db-crash");
-        var env = env(freePort());
+        var env = env();
         Map<String, String> created;
         try (var app = JarProcess.start(dataDir, env)) {
             app.awaitLoginPage(Duration.ofSeconds(120));
@@ -79,9 +78,8 @@ class UploadCrashIT {
         restartAndCheck(dataDir, withSweep, created);
     }
 
-    private static Map<String, String> env(int s3Port) {
-        return Map.of("LIGHTBOX_ADMIN_EMAIL", ADMIN, "LIGHTBOX_ADMIN_PASSWORD", PASSWORD,
-                "LIGHTBOX_S3_EMBEDDED_PORT", Integer.toString(s3Port), "LIGHTBOX_JOBS_CPU_THREADS", "1");
+    private static Map<String, String> env() {
+        return Map.of("LIGHTBOX_ADMIN_EMAIL", ADMIN, "LIGHTBOX_ADMIN_PASSWORD", PASSWORD, "LIGHTBOX_JOBS_CPU_THREADS", "1");
     }
 
     interface Crash {
@@ -116,8 +114,9 @@ class UploadCrashIT {
         crash.run();
         clients.shutdown();
         await().atMost(Duration.ofMinutes(3)).until(clients::isTerminated);
-        System.out.println("upload crash: crashed with " + answeredAtCrash + " of " + UPLOADS + " uploads answered; "
-                + created.size() + " got 201 in all");
+        System.out.printf("upload crash: %d photos of %.1f-%.1f MB; crashed with %d answered; %d got 201 in all%n", UPLOADS,
+                photos.stream().mapToInt(p -> p.length).min().orElseThrow() / 1e6, photos.stream().mapToInt(p -> p.length).max().orElseThrow() / 1e6,
+                answeredAtCrash, created.size());
         assertThat(answeredAtCrash).as("the crash came while uploads were in flight").isLessThan(UPLOADS);
         return Map.copyOf(created);
     }
@@ -128,7 +127,7 @@ class UploadCrashIT {
             app.awaitLoginPage(Duration.ofSeconds(120));
             ApiClient api = app.api();
             String token = api.login(ADMIN, PASSWORD);
-            S3 s3 = S3.connect(dataDir, Integer.parseInt(env.get("LIGHTBOX_S3_EMBEDDED_PORT")));
+            S3 s3 = S3.connect(dataDir, app.output());
 
             Set<String> rows = new HashSet<>();
             for (JsonNode item : api.get("/api/v1/photos?limit=500", token).json().get("items")) rows.add(item.get("sha256").asString());
@@ -154,12 +153,15 @@ class UploadCrashIT {
 
     private record S3(MinioClient client, MinioAsyncClient async) {
 
-        static S3 connect(Path dataDir, int port) throws Exception {
+        /** The embedded S3 server's address is in the app's log (a port chosen in advance could be taken by then). */
+        static S3 connect(Path dataDir, String log) throws Exception {
+            var started = java.util.regex.Pattern.compile("Embedded S3 server started on (http://\\S+)").matcher(log);
+            assertThat(started.find()).as("the log names the embedded S3 server's address").isTrue();
             var credentials = new Properties();
             try (Reader reader = Files.newBufferedReader(dataDir.resolve("s3-credentials.properties"))) {
                 credentials.load(reader);
             }
-            String endpoint = "http://127.0.0.1:" + port;
+            String endpoint = started.group(1);
             String access = credentials.getProperty("accessKey");
             String secret = credentials.getProperty("secretKey");
             return new S3(MinioClient.builder().endpoint(endpoint).credentials(access, secret).region("us-east-1").build(),
@@ -194,12 +196,6 @@ class UploadCrashIT {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (Exception e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

@@ -91,7 +91,8 @@ public class PhotoUploadService {
             Size size = headerSize.orElseGet(() -> sizeFromStoredHeader(tempKey, format));
             checkPixels(size.width(), size.height());
             PhotoMetadata metadata = readMetadata(tempKey, format, size);
-            record = keepOriginal(record, sha256, ingest.count(), format, metadata);
+            record = claimOriginal(record, sha256);
+            keepOriginal(record, ingest.count(), format, metadata);
             outcome = commit(ownerId, originalName, sha256, ingest.count(), format, metadata, record);
             return outcome;
         } finally {
@@ -145,21 +146,23 @@ public class PhotoUploadService {
     }
 
     /**
-     * Claims the original in the in-flight record (under the content lock, so a concurrent deletion either
-     * finished before or sees the claim and leaves the original), then copies it unless it is stored already.
+     * Notes in the in-flight record that this upload may leave the original, under the content lock: a
+     * concurrent deletion of the same content either finished before, or sees the claim and keeps it.
      */
-    private InFlightUploads.Record keepOriginal(InFlightUploads.Record record, String sha256, long bytes, ImageFormat format,
-                                                PhotoMetadata metadata) {
-        String originalKey = PhotoKeys.original(sha256);
-        InFlightUploads.Record claimed = transaction.execute(status -> {
+    private InFlightUploads.Record claimOriginal(InFlightUploads.Record record, String sha256) {
+        return transaction.execute(status -> {
             photos.lockContent(sha256);
-            return inFlight.claimOriginal(record, originalKey);
+            return inFlight.claimOriginal(record, PhotoKeys.original(sha256));
         });
+    }
+
+    /** Copies the temporary object to the claimed original unless that is stored already (another upload of the same bytes). */
+    private void keepOriginal(InFlightUploads.Record record, long bytes, ImageFormat format, PhotoMetadata metadata) {
+        String originalKey = java.util.Objects.requireNonNull(record.originalKey());
         if (store.stat(originalKey).isEmpty()) {
             verifyDecodable(record.tempKey(), bytes, format, metadata); // a damaged image stops here, nothing kept
             store.copy(record.tempKey(), originalKey);
         }
-        return claimed;
     }
 
     private UploadOutcome commit(UUID ownerId, @Nullable String originalName, String sha256, long bytes, ImageFormat format,
