@@ -35,6 +35,8 @@ class PhotoUploadServiceTest extends IntegrationTest {
     @Autowired Clock clock;
     @Autowired dev.lightbox.jobs.JobService jobService;
     @Autowired org.springframework.context.ApplicationEventPublisher eventPublisher;
+    @Autowired InFlightUploads inFlight;
+    @Autowired UploadLeftovers leftovers;
 
     private UUID newOwner() {
         var api = api();
@@ -44,7 +46,7 @@ class PhotoUploadServiceTest extends IntegrationTest {
 
     @Test
     void aFileOverTheByteLimitIsRefusedMidStreamAndLeavesNothing() {
-        var smallLimit = new PhotoUploadService(photos, store, new LibraryProperties(300_000L, 100_000_000L), transaction, jobService, eventPublisher, clock);
+        var smallLimit = new PhotoUploadService(photos, store, new LibraryProperties(300_000L, 100_000_000L), transaction, jobService, eventPublisher, clock, inFlight, leftovers);
         UUID owner = newOwner();
         int objectsBefore = store.list("").size();
         byte[] header = TestImages.jpeg(64, 64, 1);
