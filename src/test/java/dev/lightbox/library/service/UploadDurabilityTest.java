@@ -53,7 +53,7 @@ class UploadDurabilityTest extends IntegrationTest {
     private UUID newOwner() {
         var api = api();
         String email = api.signUpNewUser();
-        return UUID.fromString(api.get("/api/v1/auth/me", api.login(email, "password-123")).json().get("id").asString());
+        return UUID.fromString(api.get("/api/v1/auth/me", api.login(email, dev.lightbox.support.ApiClient.USER_PASSWORD)).json().get("id").asString());
     }
 
     private static String sha256(byte[] bytes) throws Exception {
