@@ -43,7 +43,7 @@ import tools.jackson.databind.JsonNode;
 class UploadCrashIT {
 
     private static final String ADMIN = "admin@lightbox.test";
-    private static final String PASSWORD = "admin-password-1";
+    private static final String PASSWORD = IntegrationTest.ADMIN_PASSWORD;
     private static final int UPLOADS = 20;
 
     @Test
