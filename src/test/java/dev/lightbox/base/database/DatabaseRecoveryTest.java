@@ -37,9 +37,9 @@ class DatabaseRecoveryTest {
         Path postgresDir = dataDir.resolve("postgres");
         try (var app = AppRunner.start(dataDir)) {
             ApiClient api = AppRunner.api(app);
-            assertThat(api.post("/api/v1/auth/signup", Map.of("email", "owner@lightbox.test", "password", "owner-password-1")).status())
+            assertThat(api.post("/api/v1/auth/signup", Map.of("email", "owner@lightbox.test", "password", ApiClient.USER_PASSWORD)).status())
                     .isEqualTo(201);
-            String token = api.login("owner@lightbox.test", "owner-password-1");
+            String token = api.login("owner@lightbox.test", ApiClient.USER_PASSWORD);
             byte[] photo = TestImages.jpeg(64, 48, 7);
             assertThat(api.getBytes("/actuator/health/readiness", null).status()).isEqualTo(200);
 
@@ -58,7 +58,7 @@ class DatabaseRecoveryTest {
             assertThat(Duration.ofNanos(System.nanoTime() - start)).as("upload answered within").isLessThan(PROMPT);
             assertThat(upload.status()).as("upload: " + upload.body()).isEqualTo(503);
             assertThat(upload.contentType()).startsWith("application/problem+json");
-            var login = api.post("/api/v1/auth/login", Map.of("email", "owner@lightbox.test", "password", "owner-password-1"));
+            var login = api.post("/api/v1/auth/login", Map.of("email", "owner@lightbox.test", "password", ApiClient.USER_PASSWORD));
             assertThat(login.status()).as("login: " + login.body()).isEqualTo(503);
             assertThat(login.contentType()).startsWith("application/problem+json");
 
@@ -100,9 +100,9 @@ class DatabaseRecoveryTest {
         try (var app = AppRunner.start(IntegrationTest.newDataDir("external-app"),
                 "lightbox.db.url=jdbc:postgresql://127.0.0.1:" + port + "/postgres", "lightbox.db.user=postgres")) {
             ApiClient api = AppRunner.api(app);
-            assertThat(api.post("/api/v1/auth/signup", Map.of("email", "owner@lightbox.test", "password", "owner-password-1")).status())
+            assertThat(api.post("/api/v1/auth/signup", Map.of("email", "owner@lightbox.test", "password", ApiClient.USER_PASSWORD)).status())
                     .isEqualTo(201);
-            String token = api.login("owner@lightbox.test", "owner-password-1");
+            String token = api.login("owner@lightbox.test", ApiClient.USER_PASSWORD);
 
             external.close(); // the database server is stopped; Lightbox does not manage this one
             assertUnavailable(() -> api.getBytes("/api/v1/auth/me", token), "external database stopped");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.lightbox.support.ApiClient;
 import dev.lightbox.support.AppRunner;
 import dev.lightbox.support.IntegrationTest;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -38,7 +39,7 @@ class EmbeddedDatabaseSecurityTest {
     void aNewDataDirectoryRunsDurableAndNeedsThePassword(CapturedOutput output) throws Exception {
         Path dataDir = IntegrationTest.newDataDir("durable");
         try (var app = AppRunner.start(dataDir)) {
-            assertThat(AppRunner.api(app).post("/api/v1/auth/signup", Map.of("email", "owner@lightbox.test", "password", "owner-password-1")).status())
+            assertThat(AppRunner.api(app).post("/api/v1/auth/signup", Map.of("email", "owner@lightbox.test", "password", ApiClient.USER_PASSWORD)).status())
                     .isEqualTo(201);
             String password = assertSecured(app, dataDir);
             assertThat(output.getAll()).as("the password never reaches the log").doesNotContain(password);
