@@ -90,6 +90,9 @@ final class EmbeddedPostgresServer implements AutoCloseable {
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("password_encryption", "scram-sha-256")
                 .setConnectConfig("password", password) // zonky's own readiness check connects too
+                // stopped by the application context, after the pool; zonky's own JVM hook would stop it
+                // while requests still run, and the watchdog would start it again
+                .setRegisterShutdownHook(false)
                 .setPGStartupWait(STARTUP_WAIT);
         if (port > 0) builder.setPort(port);
         return builder;
