@@ -89,7 +89,8 @@ class UploadCrashIT {
     /** Sends 20 multi-MB photos at once; once 3 got their 201, crashes something; returns sha256 → id of every 201. */
     private Map<String, String> uploadInParallelUntil(JarProcess app, Crash crash) throws Exception {
         List<byte[]> photos = new ArrayList<>();
-        for (int i = 0; i < UPLOADS; i++) photos.add(noisyJpeg(2400 + 40 * i, 2000, System.nanoTime() + i));
+        for (int i = 0; i < UPLOADS; i++) photos.add(noisyJpeg(2600 + 60 * i, 2600, System.nanoTime() + i));
+        assertThat(photos).as("some go up as multipart uploads (over one 8 MiB part)").anyMatch(bytes -> bytes.length > 8 * 1024 * 1024);
         Map<String, String> created = new ConcurrentHashMap<>();
         AtomicInteger answered = new AtomicInteger();
         ApiClient api = app.api();
