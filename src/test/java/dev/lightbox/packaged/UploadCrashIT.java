@@ -52,7 +52,7 @@ class UploadCrashIT {
         var env = env();
         Map<String, String> created;
         try (var app = JarProcess.start(dataDir, env)) {
-            app.awaitLoginPage(Duration.ofSeconds(120));
+            app.awaitLoginPage(Duration.ofMinutes(5));
             created = uploadInParallelUntil(app, app::kill);
         }
         // the periodic sweep is 10 minutes away: what follows is the startup cleanup's work alone
@@ -65,7 +65,7 @@ class UploadCrashIT {
         var env = env();
         Map<String, String> created;
         try (var app = JarProcess.start(dataDir, env)) {
-            app.awaitLoginPage(Duration.ofSeconds(120));
+            app.awaitLoginPage(Duration.ofMinutes(5));
             created = uploadInParallelUntil(app, () -> {
                 long postmaster = Long.parseLong(Files.readAllLines(dataDir.resolve("postgres").resolve("postmaster.pid")).getFirst().strip());
                 ProcessHandle.of(postmaster).ifPresent(ProcessHandle::destroyForcibly);
@@ -125,7 +125,7 @@ class UploadCrashIT {
     /** Every 201 has its row and original; no temporary object, no multipart upload, originals/ exactly the referenced contents. */
     private void restartAndCheck(Path dataDir, Map<String, String> env, Map<String, String> created) throws Exception {
         try (var app = JarProcess.start(dataDir, env)) {
-            app.awaitLoginPage(Duration.ofSeconds(120));
+            app.awaitLoginPage(Duration.ofMinutes(5));
             ApiClient api = app.api();
             String token = api.login(ADMIN, PASSWORD);
             S3 s3 = S3.connect(dataDir, app.output());
