@@ -52,7 +52,7 @@ class UploadCrashIT {
         var env = env();
         Map<String, String> created;
         try (var app = JarProcess.start(dataDir, env)) {
-            app.awaitLoginPage(Duration.ofSeconds(120));
+            app.awaitLoginPage(Duration.ofMinutes(5));
             created = uploadInParallelUntil(app, app::kill);
         }
         // the periodic sweep is 10 minutes away: what follows is the startup cleanup's work alone
@@ -65,7 +65,7 @@ class UploadCrashIT {
         var env = env();
         Map<String, String> created;
         try (var app = JarProcess.start(dataDir, env)) {
-            app.awaitLoginPage(Duration.ofSeconds(120));
+            app.awaitLoginPage(Duration.ofMinutes(5));
             created = uploadInParallelUntil(app, () -> {
                 long postmaster = Long.parseLong(Files.readAllLines(dataDir.resolve("postgres").resolve("postmaster.pid")).getFirst().strip());
                 ProcessHandle.of(postmaster).ifPresent(ProcessHandle::destroyForcibly);
@@ -89,7 +89,8 @@ class UploadCrashIT {
     /** Sends 20 multi-MB photos at once; once 3 got their 201, crashes something; returns sha256 → id of every 201. */
     private Map<String, String> uploadInParallelUntil(JarProcess app, Crash crash) throws Exception {
         List<byte[]> photos = new ArrayList<>();
-        for (int i = 0; i < UPLOADS; i++) photos.add(noisyJpeg(2400 + 40 * i, 2000, System.nanoTime() + i));
+        for (int i = 0; i < UPLOADS; i++) photos.add(noisyJpeg(2600 + 60 * i, 2600, System.nanoTime() + i));
+        assertThat(photos).as("some go up as multipart uploads (over one 8 MiB part)").anyMatch(bytes -> bytes.length > 8 * 1024 * 1024);
         Map<String, String> created = new ConcurrentHashMap<>();
         AtomicInteger answered = new AtomicInteger();
         ApiClient api = app.api();
@@ -124,7 +125,7 @@ class UploadCrashIT {
     /** Every 201 has its row and original; no temporary object, no multipart upload, originals/ exactly the referenced contents. */
     private void restartAndCheck(Path dataDir, Map<String, String> env, Map<String, String> created) throws Exception {
         try (var app = JarProcess.start(dataDir, env)) {
-            app.awaitLoginPage(Duration.ofSeconds(120));
+            app.awaitLoginPage(Duration.ofMinutes(5));
             ApiClient api = app.api();
             String token = api.login(ADMIN, PASSWORD);
             S3 s3 = S3.connect(dataDir, app.output());
