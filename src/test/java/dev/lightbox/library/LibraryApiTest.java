@@ -168,6 +168,23 @@ class LibraryApiTest extends IntegrationTest {
     }
 
     @Test
+    void aPhotoDeletedThenUploadedAgainGetsItsRenditionsAgain() {
+        var api = api();
+        String token = newUserToken();
+        byte[] bytes = TestImages.jpeg(900, 600, 41);
+        String first = api.upload("again.jpg", bytes, token).json().get("id").asString();
+        String sha = api.get("/api/v1/photos/" + first, token).json().get("sha256").asString();
+        api.awaitThumbnail(first, token);
+        assertThat(api.delete("/api/v1/photos/" + first, token).status()).isEqualTo(204);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(store.stat("derived/" + sha + "/thumb-400.jpg")).isEmpty());
+
+        var second = api.upload("again.jpg", bytes, token);
+        assertThat(second.status()).isEqualTo(201);
+        assertThat(api.awaitThumbnail(second.json().get("id").asString(), token).status()).isEqualTo(200);
+    }
+
+    @Test
     void aPhotoDeletedBeforeItsRenditionsAreMadeLeavesNoObjectsAndNoFailedJob() throws Exception {
         var api = api();
         String token = newUserToken();

@@ -32,9 +32,9 @@ class DatabaseKillIT {
         try (var app = JarProcess.start(dataDir, Map.of())) {
             app.awaitLoginPage(Duration.ofSeconds(180));
             ApiClient api = app.api();
-            assertThat(api.post("/api/v1/auth/signup", Map.of("email", "owner@lightbox.test", "password", "owner-password-1")).status())
+            assertThat(api.post("/api/v1/auth/signup", Map.of("email", "owner@lightbox.test", "password", ApiClient.USER_PASSWORD)).status())
                     .isEqualTo(201);
-            String token = api.login("owner@lightbox.test", "owner-password-1");
+            String token = api.login("owner@lightbox.test", ApiClient.USER_PASSWORD);
             assertThat(api.upload("before.jpg", TestImages.jpeg(64, 48, 1), token).status()).isEqualTo(201);
 
             // held down: a bogus postmaster.pid keeps PostgreSQL from starting until the test removes it

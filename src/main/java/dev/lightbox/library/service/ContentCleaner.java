@@ -1,5 +1,6 @@
 package dev.lightbox.library.service;
 
+import dev.lightbox.jobs.JobService;
 import dev.lightbox.library.domain.PhotoRepository;
 import dev.lightbox.storage.ObjectStore;
 import java.util.UUID;
@@ -14,7 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The check and the deletes run under the content lock, the same lock an upload takes to claim the
  * original and to insert its row: an upload that comes later finds the original gone and copies it
  * again, one that came earlier has claimed it and keeps it. The transaction here only holds that lock
- * (it writes nothing), so no database change ever waits on, or rolls back with, a storage effect.
+ * (it writes only the release of the renditions' dedupe key), so no database change waits on a storage effect.
  */
 @Component
 class ContentCleaner {
@@ -23,8 +24,10 @@ class ContentCleaner {
     private final InFlightUploads inFlight;
     private final ObjectStore store;
     private final TransactionTemplate transaction;
+    private final JobService jobs;
 
-    ContentCleaner(PhotoRepository photos, InFlightUploads inFlight, ObjectStore store, TransactionTemplate transaction) {
+    ContentCleaner(PhotoRepository photos, InFlightUploads inFlight, ObjectStore store, TransactionTemplate transaction, JobService jobs) {
+        this.jobs = jobs;
         this.photos = photos;
         this.inFlight = inFlight;
         this.store = store;
@@ -39,6 +42,7 @@ class ContentCleaner {
             store.delete(PhotoKeys.original(sha256));
             store.delete(PhotoKeys.preview(sha256));
             store.delete(PhotoKeys.thumbnail(sha256));
+            jobs.releaseDedupeKey(RenditionsJob.dedupeKey(sha256)); // the same bytes uploaded again get renditions again
             return true;
         }));
     }
