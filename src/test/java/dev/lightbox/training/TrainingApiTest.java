@@ -52,7 +52,7 @@ class TrainingApiTest extends IntegrationTest {
         assertThat(api.get("/api/v1/models", token).json().values()).as("nothing queued").isEmpty();
 
         var started = api.post("/api/v1/models", form("shapes", ShapeImages.SHAPES,
-                Map.of("imageSize", 48, "epochs", 25, "batchSize", 16, "learningRate", 0.005, "validationSplit", 0.2)), token);
+                Map.of("imageSize", 48, "epochs", 40, "batchSize", 16, "learningRate", 0.005, "validationSplit", 0.2)), token);
         assertThat(started.status()).as(started.body()).isEqualTo(202);
         String id = started.json().get("id").asString();
         JsonNode model = await(api, token, id, "COMPLETED");
@@ -61,7 +61,7 @@ class TrainingApiTest extends IntegrationTest {
         assertThat(model.get("metrics").get("accuracy").asDouble()).as(model.get("metrics").toString()).isGreaterThanOrEqualTo(0.9);
         assertThat(model.get("metrics").get("confusion").values()).hasSize(3);
         assertThat(model.get("metrics").get("perClass").get("circle").get("recall").asDouble()).isBetween(0.0, 1.0);
-        assertThat(model.get("history").values()).hasSize(25);
+        assertThat(model.get("history").values()).hasSize(40);
         assertThat(model.get("samplesPerSecond").asDouble()).isPositive();
         assertThat(model.get("versions").values()).hasSize(1);
 
