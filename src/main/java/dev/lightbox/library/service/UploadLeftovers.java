@@ -88,7 +88,12 @@ class UploadLeftovers implements ApplicationRunner {
         if (interrupted) store.listIncompleteUploads(record.tempKey()).forEach(store::abort);
         store.delete(record.tempKey());
         String originalKey = record.originalKey();
-        if (originalKey != null) cleaner.deleteIfUnreferenced(originalKey.substring(PhotoKeys.ORIGINALS_PREFIX.length()), record.id());
+        if (originalKey != null) {
+            // a copy cut short by the crash can leave the S3 server's own partial file beside the key (s3proxy's
+            // filesystem backend writes "<key>-<uuid>" and renames): never a real key, which is exactly 64 hex digits
+            if (interrupted) store.list(originalKey + "-").forEach(partial -> store.delete(partial.key()));
+            cleaner.deleteIfUnreferenced(originalKey.substring(PhotoKeys.ORIGINALS_PREFIX.length()), record.id());
+        }
         inFlight.forget(record);
     }
 }
