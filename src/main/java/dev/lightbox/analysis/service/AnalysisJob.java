@@ -1,5 +1,6 @@
 package dev.lightbox.analysis.service;
 
+import dev.lightbox.analysis.Attribute;
 import dev.lightbox.jobs.JobContext;
 import dev.lightbox.jobs.JobHandler;
 import dev.lightbox.jobs.JobQueue;
@@ -66,9 +67,9 @@ class AnalysisJob implements JobHandler {
             attributes.putAll(analyzer.composition(working));
             context.progress(0.8, "faces", "Looking for faces");
             var found = faces.detect(working, number(p, "uprightWidth") / (double) working.cols());
-            attributes.put("faceCount", found.size());
-            attributes.put("faces", found);
-            attributes.put("faceDetector", faces.name());
+            attributes.put(Attribute.FACE_COUNT.key(), found.size());
+            attributes.put(Attribute.FACE_BOXES.key(), found);
+            attributes.put(Attribute.FACE_DETECTOR.key(), faces.name());
             context.progress(0.95, "save", null);
             analyses.save(sha256, attributes);
             context.result(Map.of("faceCount", found.size()));

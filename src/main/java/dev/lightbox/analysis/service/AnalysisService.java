@@ -1,22 +1,24 @@
 package dev.lightbox.analysis.service;
 
+import dev.lightbox.analysis.domain.AnalysisRepository;
 import dev.lightbox.jobs.JobQueue;
 import dev.lightbox.jobs.JobRequest;
 import dev.lightbox.jobs.JobService;
 import dev.lightbox.library.service.PhotoAdded;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Analyses each new content once per analyzer version: a photo added with bytes already analysed (by
@@ -28,15 +30,13 @@ import tools.jackson.databind.json.JsonMapper;
 public class AnalysisService {
 
     private final JobService jobs;
-    private final JdbcClient jdbc;
-    private final JsonMapper json;
+    private final AnalysisRepository repository;
     private final ApplicationEventPublisher events;
     private final List<OwnerAttributes> ownerAttributes;
 
-    AnalysisService(JobService jobs, JdbcClient jdbc, JsonMapper json, ApplicationEventPublisher events, List<OwnerAttributes> ownerAttributes) {
+    AnalysisService(JobService jobs, AnalysisRepository repository, ApplicationEventPublisher events, List<OwnerAttributes> ownerAttributes) {
         this.jobs = jobs;
-        this.jdbc = jdbc;
-        this.json = json;
+        this.repository = repository;
         this.events = events;
         this.ownerAttributes = ownerAttributes;
     }
@@ -85,14 +85,22 @@ public class AnalysisService {
         return findAnalysis(sha256).map(Analysis::attributes);
     }
 
-    @SuppressWarnings("unchecked")
     public Optional<Analysis> findAnalysis(String sha256) {
-        return jdbc.sql("""
-                select analyzer_version, attributes::text from photo_attributes where sha256 = :sha
-                order by analyzer_version desc limit 1""")
-                .param("sha", sha256)
-                .query((rs, n) -> new Analysis(rs.getInt(1), (Map<String, Object>) json.readValue(rs.getString(2), Map.class)))
-                .optional();
+        return repository.newest(sha256).map(stored -> new Analysis(stored.analyzerVersion(), stored.attributes()));
+    }
+
+    /** The attributes of each of these contents that is analysed, by content hash, in a statement per thousand. */
+    public Map<String, Map<String, Object>> find(Collection<String> sha256s) {
+        var found = new HashMap<String, Map<String, Object>>();
+        repository.newest(sha256s).forEach((sha256, stored) -> found.put(sha256, stored.attributes()));
+        return found;
+    }
+
+    /** Of these contents, those without a result from the current analyzer (in a statement per thousand). */
+    public Set<String> needingAnalysis(Collection<String> sha256s) {
+        var needed = new HashSet<String>(sha256s);
+        needed.removeAll(repository.analysedSince(needed, PhotoAnalyzer.VERSION));
+        return needed;
     }
 
     public static int currentVersion() {
@@ -101,32 +109,8 @@ public class AnalysisService {
 
     /** Of the owner's photos: how many have a current analysis, an outdated one, or none yet. */
     public Coverage coverage(UUID ownerId) {
-        return jdbc.sql("""
-                select count(*) as photos,
-                       count(*) filter (where v.version = :version) as current,
-                       count(*) filter (where v.version < :version) as outdated
-                from photos p left join lateral (
-                    select max(a.analyzer_version) as version from photo_attributes a where a.sha256 = p.sha256) v on true
-                where p.owner_id = :owner""")
-                .param("version", PhotoAnalyzer.VERSION).param("owner", ownerId)
-                .query((rs, n) -> new Coverage(rs.getLong("photos"), rs.getLong("current"), rs.getLong("outdated"),
-                        rs.getLong("photos") - rs.getLong("current") - rs.getLong("outdated")))
-                .single();
-    }
-
-    /**
-     * The fraction (0..1) of this owner's analysed photos whose numeric {@code attribute} is below
-     * {@code value}: "sharper than 88% of your library". Empty when the owner has no other analysed photo.
-     */
-    public OptionalDouble percentile(UUID ownerId, String attribute, double value) {
-        if (!attribute.matches("[a-zA-Z]+")) throw new IllegalArgumentException("attribute");
-        var counts = jdbc.sql("""
-                select count(*) filter (where (a.attributes ->> :attribute)::float8 < :value) as below, count(*) as total
-                from photos p join photo_attributes a on a.sha256 = p.sha256
-                where p.owner_id = :owner and jsonb_exists(a.attributes, :attribute)""")
-                .param("attribute", attribute).param("value", value).param("owner", ownerId)
-                .query((rs, n) -> new long[] {rs.getLong("below"), rs.getLong("total")}).single();
-        return counts[1] <= 1 ? OptionalDouble.empty() : OptionalDouble.of((double) counts[0] / (counts[1] - 1));
+        AnalysisRepository.Counts c = repository.counts(ownerId, PhotoAnalyzer.VERSION);
+        return new Coverage(c.photos(), c.current(), c.outdated(), c.photos() - c.current() - c.outdated());
     }
 
     /**
@@ -146,14 +130,7 @@ public class AnalysisService {
     /** Replaces the content's analysis: the older versions' rows go in the same transaction. */
     @Transactional
     void save(String sha256, Map<String, Object> attributes) {
-        jdbc.sql("""
-                insert into photo_attributes (sha256, analyzer_version, attributes, analyzed_at)
-                values (:sha, :version, cast(:attributes as jsonb), now())
-                on conflict (sha256, analyzer_version) do update set attributes = excluded.attributes, analyzed_at = now()""")
-                .param("sha", sha256).param("version", PhotoAnalyzer.VERSION).param("attributes", json.writeValueAsString(attributes))
-                .update();
-        jdbc.sql("delete from photo_attributes where sha256 = :sha and analyzer_version < :version")
-                .param("sha", sha256).param("version", PhotoAnalyzer.VERSION).update();
+        repository.replace(sha256, PhotoAnalyzer.VERSION, attributes);
         events.publishEvent(new ContentAnalysed(sha256));
     }
 

@@ -8,7 +8,8 @@ import dev.lightbox.jobs.JobService;
 import dev.lightbox.library.service.PhotoAdded;
 import dev.lightbox.library.service.PhotoService;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -51,15 +52,14 @@ class LibraryAnalysisJob implements JobHandler {
         String scope = (String) context.payload().get("scope");
         context.progress(0.02, "list", "Listing photos");
         List<PhotoAdded> all = photos.contents("all".equals(scope) ? null : UUID.fromString(scope));
-        var seen = new HashSet<String>();
+        var contents = new LinkedHashMap<String, PhotoAdded>();
+        all.forEach(photo -> contents.putIfAbsent(photo.sha256(), photo));
+        Set<String> needed = analyses.needingAnalysis(contents.keySet());
         int enqueued = 0;
-        for (int i = 0; i < all.size(); i++) {
-            PhotoAdded photo = all.get(i);
-            if (seen.add(photo.sha256()) && analyses.findAnalysis(photo.sha256()).filter(a -> !a.outdated()).isEmpty()) {
-                jobs.enqueue(AnalysisJob.request(photo));
-                enqueued++;
-            }
-            if (i % 200 == 199) context.progress(0.05 + 0.95 * i / all.size(), "enqueue", queued(enqueued));
+        for (PhotoAdded photo : contents.values()) {
+            if (!needed.contains(photo.sha256())) continue;
+            jobs.enqueue(AnalysisJob.request(photo));
+            if (++enqueued % 200 == 0) context.progress(0.05 + 0.95 * enqueued / needed.size(), "enqueue", queued(enqueued));
         }
         context.progress(1, "enqueue", queued(enqueued));
         context.result(Map.of("photos", all.size(), "queued", enqueued));

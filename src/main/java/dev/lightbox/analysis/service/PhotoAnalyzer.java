@@ -14,6 +14,7 @@ import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
 import static org.bytedeco.opencv.global.opencv_imgproc.filter2D;
 import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
+import dev.lightbox.analysis.Attribute;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,28 +55,28 @@ public class PhotoAnalyzer {
         var attributes = new LinkedHashMap<String, Object>();
         try (Mat gray = new Mat()) {
             cvtColor(bgr, gray, COLOR_BGR2GRAY);
-            attributes.put("sharpness", round(sharpness(gray)));
+            attributes.put(Attribute.SHARPNESS.key(), round(sharpness(gray)));
             double[] lum = meanStd(gray);
             double brightness = lum[0] / 255.0;
             double shadows = fraction(gray, 0, 8);
             double highlights = fraction(gray, 247, 255);
-            attributes.put("brightness", round(brightness));
-            attributes.put("shadowClipping", round(shadows));
-            attributes.put("highlightClipping", round(highlights));
-            attributes.put("exposure", exposure(brightness, shadows, highlights));
-            attributes.put("contrast", round(Math.min(1.0, lum[1] / 128.0)));
-            attributes.put("noise", round(Math.min(1.0, noiseSigma(gray) / 20.0)));
+            attributes.put(Attribute.BRIGHTNESS.key(), round(brightness));
+            attributes.put(Attribute.SHADOW_CLIPPING.key(), round(shadows));
+            attributes.put(Attribute.HIGHLIGHT_CLIPPING.key(), round(highlights));
+            attributes.put(Attribute.EXPOSURE.key(), exposure(brightness, shadows, highlights));
+            attributes.put(Attribute.CONTRAST.key(), round(Math.min(1.0, lum[1] / 128.0)));
+            attributes.put(Attribute.NOISE.key(), round(Math.min(1.0, noiseSigma(gray) / 20.0)));
         }
-        attributes.put("colorfulness", round(colorfulness(bgr)));
-        attributes.put("saturation", round(saturation(bgr)));
-        attributes.put("brisque", round(brisque.score(bgr)));
+        attributes.put(Attribute.COLORFULNESS.key(), round(colorfulness(bgr)));
+        attributes.put(Attribute.SATURATION.key(), round(saturation(bgr)));
+        attributes.put(Attribute.BRISQUE.key(), round(brisque.score(bgr)));
         return attributes;
     }
 
     public Map<String, Object> composition(Mat bgr) {
         var attributes = new LinkedHashMap<String, Object>();
-        attributes.put("thirds", round(thirds(bgr)));
-        attributes.put("horizonTilt", round(horizonTilt(bgr)));
+        attributes.put(Attribute.THIRDS.key(), round(thirds(bgr)));
+        attributes.put(Attribute.HORIZON_TILT.key(), round(horizonTilt(bgr)));
         return attributes;
     }
 

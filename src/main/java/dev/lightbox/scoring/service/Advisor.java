@@ -1,10 +1,12 @@
 package dev.lightbox.scoring.service;
 
+import dev.lightbox.analysis.Attribute;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
-import java.util.function.BiFunction;
+import org.jspecify.annotations.Nullable;
 
 /** Words for a score: explanations that cite the numbers, and advice for what to do differently. */
 final class Advisor {
@@ -14,41 +16,60 @@ final class Advisor {
 
     /**
      * One line per weighed attribute, strongest weight first, e.g. "Sharpness 0.92 — sharper than 88% of
-     * your library". {@code percentile} answers for numeric attributes (empty without a library to compare).
+     * your library". {@code percentiles} has the library's rank of the photo's numeric attributes (none
+     * without a library to compare).
      */
-    static List<String> explain(Map<String, Object> a, ScoringConfig config, BiFunction<String, Double, OptionalDouble> percentile) {
+    static List<String> explain(Map<String, Object> a, ScoringConfig config, Map<Attribute, OptionalDouble> percentiles) {
         var lines = new ArrayList<String>();
-        config.weights().entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).forEach(entry -> {
-            String line = switch (entry.getKey()) {
-                case "sharpness" -> cite("Sharpness", a, "sharpness", percentile, "sharper than");
-                case "brightness" -> cite("Brightness", a, "brightness", percentile, "brighter than");
-                case "contrast" -> cite("Contrast", a, "contrast", percentile, "more contrast than");
-                case "colorfulness" -> cite("Colourfulness", a, "colorfulness", percentile, "more colourful than");
-                case "saturation" -> cite("Saturation", a, "saturation", percentile, "more saturated than");
-                case "noise" -> cite("Noise", a, "noise", percentile, "noisier than");
-                case "brisque" -> cite("BRISQUE quality", a, "brisque", percentile, "a higher (worse) BRISQUE than");
-                case "thirds" -> cite("Rule of thirds", a, "thirds", percentile, "better placed than");
-                case "exposure" -> "Exposure " + a.getOrDefault("exposure", "unknown");
-                case "shadowClipping" -> String.format("Shadows clipped in %.0f%% of the frame", 100 * num(a, "shadowClipping"));
-                case "highlightClipping" -> String.format("Highlights clipped in %.0f%% of the frame", 100 * num(a, "highlightClipping"));
-                case "horizonTilt" -> String.format("Horizon tilt %.1f°", num(a, "horizonTilt"));
-                case "faces" -> num(a, "faceCount") == 1 ? "1 face" : String.format("%.0f faces", num(a, "faceCount"));
-                case "personal" -> a.get("personal") instanceof Number n
-                        ? String.format("Personal score %.1f★ — what your ratings of similar photos suggest", n.doubleValue())
-                        : "No personal score yet: rate 30 photos and learn your taste on the Training page";
-                default -> null;
-            };
-            if (line != null) lines.add(line);
-        });
+        config.weights().entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .forEach(entry -> Attribute.byWeight(entry.getKey()).map(attribute -> line(attribute, a, percentiles)).ifPresent(lines::add));
         return lines;
     }
 
-    private static String cite(String label, Map<String, Object> a, String attribute, BiFunction<String, Double, OptionalDouble> percentile,
-                               String comparison) {
-        double value = num(a, attribute);
-        String number = attribute.equals("colorfulness") || attribute.equals("brisque") ? String.format("%.1f", value) : String.format("%.2f", value);
-        OptionalDouble rank = percentile.apply(attribute, value);
-        return label + " " + number + (rank.isPresent() ? String.format(" — %s %.0f%% of your library", comparison, 100 * rank.getAsDouble()) : "");
+    /** The numeric attributes a config weighs whose library rank {@link #explain} cites, with this photo's values. */
+    static Map<Attribute, Double> cited(Map<String, Object> a, ScoringConfig config) {
+        var cited = new EnumMap<Attribute, Double>(Attribute.class);
+        config.weights().keySet().forEach(weight -> Attribute.byWeight(weight)
+                .filter(attribute -> comparison(attribute) != null && a.get(attribute.key()) instanceof Number)
+                .ifPresent(attribute -> cited.put(attribute, attribute.number(a))));
+        return cited;
+    }
+
+    private static String line(Attribute attribute, Map<String, Object> a, Map<Attribute, OptionalDouble> percentiles) {
+        String comparison = comparison(attribute);
+        if (comparison != null) return cite(attribute, a, percentiles.getOrDefault(attribute, OptionalDouble.empty()), comparison);
+        return switch (attribute) {
+            case EXPOSURE -> "Exposure " + a.getOrDefault(attribute.key(), "unknown");
+            case SHADOW_CLIPPING -> String.format("Shadows clipped in %.0f%% of the frame", 100 * attribute.number(a));
+            case HIGHLIGHT_CLIPPING -> String.format("Highlights clipped in %.0f%% of the frame", 100 * attribute.number(a));
+            case HORIZON_TILT -> String.format("Horizon tilt %.1f°", attribute.number(a));
+            case FACE_COUNT -> attribute.number(a) == 1 ? "1 face" : String.format("%.0f faces", attribute.number(a));
+            case PERSONAL -> a.get(attribute.key()) instanceof Number n
+                    ? String.format("Personal score %.1f★ — what your ratings of similar photos suggest", n.doubleValue())
+                    : "No personal score yet: rate 30 photos and learn your taste on the Training page";
+            default -> attribute.label();
+        };
+    }
+
+    /** How a photo ranking above others in this attribute is said ("sharper than"), for attributes cited with their rank. */
+    private static @Nullable String comparison(Attribute attribute) {
+        return switch (attribute) {
+            case SHARPNESS -> "sharper than";
+            case BRIGHTNESS -> "brighter than";
+            case CONTRAST -> "more contrast than";
+            case COLORFULNESS -> "more colourful than";
+            case SATURATION -> "more saturated than";
+            case NOISE -> "noisier than";
+            case BRISQUE -> "a higher (worse) BRISQUE than";
+            case THIRDS -> "better placed than";
+            case EXPOSURE, SHADOW_CLIPPING, HIGHLIGHT_CLIPPING, HORIZON_TILT, FACE_COUNT, FACE_BOXES, FACE_DETECTOR, PERSONAL -> null;
+        };
+    }
+
+    private static String cite(Attribute attribute, Map<String, Object> a, OptionalDouble rank, String comparison) {
+        double value = attribute.number(a);
+        String number = attribute.scale().max() > 1 ? String.format("%.1f", value) : String.format("%.2f", value);
+        return attribute.label() + " " + number + (rank.isPresent() ? String.format(" — %s %.0f%% of your library", comparison, 100 * rank.getAsDouble()) : "");
     }
 
     /** Concrete suggestions, each citing the number that prompted it. */

@@ -4,6 +4,7 @@ import dev.lightbox.library.service.PhotoRanking;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.PriorityQueue;
 import java.util.UUID;
 
 /**
@@ -34,13 +35,31 @@ public final class LibraryPreview {
      */
     public Extremes extremes(ScoringConfig draft, int n) {
         double[] weights = Reducer.weights(draft);
-        var ranked = new ArrayList<PhotoRanking.Ranked>(entries.size());
+        int k = Math.min(n, (entries.size() + 1) / 2);
+        int b = Math.min(n, entries.size() - k);
+        Comparator<PhotoRanking.Ranked> best = Comparator.comparingDouble(PhotoRanking.Ranked::score).reversed()
+                .thenComparing(PhotoRanking.Ranked::photoId);
+        // two bounded heaps instead of sorting the library on every slider move: O(size × log n)
+        var top = new PriorityQueue<PhotoRanking.Ranked>(k + 1, best.reversed());
+        var bottom = new PriorityQueue<PhotoRanking.Ranked>(b + 1, best);
         for (Entry entry : entries) {
-            ranked.add(new PhotoRanking.Ranked(entry.photoId(), Reducer.scoreOnly(entry.features(), weights),
-                    Reducer.passes(entry.features(), draft.thresholds())));
+            var ranked = new PhotoRanking.Ranked(entry.photoId(), Reducer.scoreOnly(entry.features(), weights),
+                    Reducer.passes(entry.features(), draft.thresholds()));
+            keep(top, ranked, k);
+            keep(bottom, ranked, b);
         }
-        ranked.sort(Comparator.comparingDouble(PhotoRanking.Ranked::score).reversed().thenComparing(PhotoRanking.Ranked::photoId));
-        int k = Math.min(n, (ranked.size() + 1) / 2);
-        return new Extremes(List.copyOf(ranked.subList(0, k)), List.copyOf(ranked.subList(Math.max(k, ranked.size() - n), ranked.size())));
+        return new Extremes(sorted(top, best), sorted(bottom, best));
+    }
+
+    private static void keep(PriorityQueue<PhotoRanking.Ranked> heap, PhotoRanking.Ranked ranked, int size) {
+        if (size == 0) return;
+        heap.add(ranked);
+        if (heap.size() > size) heap.poll();
+    }
+
+    private static List<PhotoRanking.Ranked> sorted(PriorityQueue<PhotoRanking.Ranked> heap, Comparator<PhotoRanking.Ranked> order) {
+        var list = new ArrayList<>(heap);
+        list.sort(order);
+        return List.copyOf(list);
     }
 }

@@ -1,5 +1,6 @@
 package dev.lightbox.scoring.service;
 
+import dev.lightbox.analysis.Attribute;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,9 +13,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Reducer {
 
-    /** The attributes a config can weigh, in display order. */
-    public static final List<String> ATTRIBUTES = List.of("sharpness", "exposure", "brightness", "shadowClipping", "highlightClipping",
-            "contrast", "colorfulness", "saturation", "noise", "brisque", "thirds", "horizonTilt", "faces", "personal");
+    /** The attributes a config can weigh (their weight names), in display order: the catalogue's. */
+    public static final List<String> ATTRIBUTES = Attribute.weighable().stream().map(Attribute::weight).toList();
 
     private Reducer() {
     }
@@ -22,21 +22,9 @@ public final class Reducer {
     public record Scored(double score, boolean passed, List<String> failures) {
     }
 
-    /** The 0..1 goodness of one attribute (higher is better), or -1 when the attributes lack it. */
+    /** The 0..1 goodness of one attribute, by its weight name (higher is better), or -1 when the attributes lack it. */
     public static double goodness(String attribute, Map<String, Object> a) {
-        return switch (attribute) {
-            case "sharpness", "contrast", "saturation", "thirds" -> num(a, attribute);
-            case "exposure" -> "ok".equals(a.get("exposure")) ? 1 : a.containsKey("exposure") ? 0.25 : -1;
-            case "brightness" -> has(a, attribute) ? 1 - Math.min(1, Math.abs(num(a, attribute) - 0.5) * 2) : -1;
-            case "shadowClipping", "highlightClipping" -> has(a, attribute) ? 1 - Math.min(1, num(a, attribute) * 4) : -1;
-            case "colorfulness" -> has(a, attribute) ? Math.min(1, num(a, attribute) / 100) : -1;
-            case "noise" -> has(a, attribute) ? 1 - num(a, attribute) : -1;
-            case "brisque" -> has(a, attribute) ? 1 - Math.clamp(num(a, attribute) / 100, 0, 1) : -1;
-            case "horizonTilt" -> has(a, attribute) ? 1 - Math.min(1, Math.abs(num(a, attribute)) / 10) : -1;
-            case "faces" -> a.containsKey("faceCount") ? Math.min(1, num(a, "faceCount")) : -1;
-            case "personal" -> has(a, attribute) ? Math.clamp((num(a, attribute) - 1) / 4, 0, 1) : -1;
-            default -> -1;
-        };
+        return Attribute.byWeight(attribute).map(known -> known.goodness(a)).orElse(-1.0);
     }
 
     public static Scored score(Map<String, Object> attributes, ScoringConfig config) {
@@ -52,9 +40,11 @@ public final class Reducer {
     }
 
     public static Features features(Map<String, Object> a) {
-        float[] goodness = new float[ATTRIBUTES.size()];
-        for (int i = 0; i < goodness.length; i++) goodness[i] = (float) goodness(ATTRIBUTES.get(i), a);
-        return new Features(goodness, num(a, "sharpness"), a.get("exposure") instanceof String e ? e : null, num(a, "faceCount"), num(a, "noise"));
+        List<Attribute> weighable = Attribute.weighable();
+        float[] goodness = new float[weighable.size()];
+        for (int i = 0; i < goodness.length; i++) goodness[i] = (float) weighable.get(i).goodness(a);
+        return new Features(goodness, Attribute.SHARPNESS.number(a), a.get(Attribute.EXPOSURE.key()) instanceof String e ? e : null,
+                Attribute.FACE_COUNT.number(a), Attribute.NOISE.number(a));
     }
 
     /** The config's weights in {@link #ATTRIBUTES} order. */
@@ -102,13 +92,5 @@ public final class Reducer {
             failures.add(String.format("Noise %.2f is above the maximum %.2f", f.noise(), t.maxNoise()));
         }
         return failures;
-    }
-
-    private static boolean has(Map<String, Object> a, String key) {
-        return a.get(key) instanceof Number;
-    }
-
-    private static double num(Map<String, Object> a, String key) {
-        return a.get(key) instanceof Number n ? n.doubleValue() : 0;
     }
 }

@@ -4,9 +4,12 @@ import dev.lightbox.jobs.JobContext;
 import dev.lightbox.jobs.JobHandler;
 import dev.lightbox.jobs.JobQueue;
 import dev.lightbox.jobs.JobRequest;
+import dev.lightbox.jobs.JobService;
+import dev.lightbox.scoring.domain.ScoreRepository;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Re-scores a whole library under the owner's active config, from the cached attributes (no image is read). */
 @Component
@@ -16,10 +19,21 @@ class RescoreJob implements JobHandler {
 
     private final ScoringConfigService configs;
     private final ScoreStore scores;
+    private final ScoreRepository scoreRows;
+    private final JobService jobs;
+    private final TransactionTemplate transaction;
 
-    RescoreJob(ScoringConfigService configs, ScoreStore scores) {
+    RescoreJob(ScoringConfigService configs, ScoreStore scores, ScoreRepository scoreRows, JobService jobs, TransactionTemplate transaction) {
         this.configs = configs;
         this.scores = scores;
+        this.scoreRows = scoreRows;
+        this.jobs = jobs;
+        this.transaction = transaction;
+    }
+
+    /** One re-scoring per owner waits in the queue at a time. */
+    static String dedupeKey(UUID owner) {
+        return TYPE + ":" + owner;
     }
 
     static JobRequest request(UUID owner) {
@@ -35,9 +49,15 @@ class RescoreJob implements JobHandler {
     public void run(JobContext context) {
         UUID owner = context.ownerId();
         if (owner == null) throw new IllegalStateException("a re-scoring job needs an owner");
+        // from here on a new request queues a new job; one asked for before (whose change may commit only
+        // now: the lock waits for it) is answered by this run, which reads the config after it
+        transaction.executeWithoutResult(status -> {
+            scoreRows.lockRescoreRequests(owner);
+            jobs.releaseDedupeKey(dedupeKey(owner));
+        });
         ScoringConfig config = configs.active(owner);
         context.progress(0.05, "score", "Scoring your library with “" + config.name() + "”");
-        int scored = scores.rescoreLibrary(owner, config, fraction -> context.progress(0.05 + 0.9 * fraction, "score", null));
+        int scored = scores.rescoreLibrary(owner, config);
         context.result(Map.of("scored", scored, "config", config.name()));
     }
 }

@@ -1,19 +1,18 @@
 package dev.lightbox.scoring.service;
 
+import dev.lightbox.scoring.domain.ScoringConfigRepository;
 import dev.lightbox.scoring.service.ScoringException.Reason;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.json.JsonMapper;
 
 /** A user's scoring configs: the presets on first use, create, change, delete, and which one is active. */
 @Service
@@ -21,14 +20,12 @@ public class ScoringConfigService {
 
     public static final int MAX_NAME = 100;
 
-    private final JdbcClient jdbc;
-    private final JsonMapper json;
+    private final ScoringConfigRepository repository;
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    ScoringConfigService(JdbcClient jdbc, JsonMapper json, Clock clock, ApplicationEventPublisher events) {
-        this.jdbc = jdbc;
-        this.json = json;
+    ScoringConfigService(ScoringConfigRepository repository, Clock clock, ApplicationEventPublisher events) {
+        this.repository = repository;
         this.clock = clock;
         this.events = events;
     }
@@ -38,7 +35,7 @@ public class ScoringConfigService {
     public List<ScoringConfig> list(UUID owner) {
         List<ScoringConfig> configs = query(owner, null);
         if (!configs.isEmpty()) return configs;
-        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:owner, 1))").param("owner", owner.toString()).query((rs, n) -> 1).list();
+        repository.lockOwner(owner);
         configs = query(owner, null);
         if (!configs.isEmpty()) return configs;
         for (Presets.Preset preset : Presets.ALL.values()) {
@@ -74,11 +71,7 @@ public class ScoringConfigService {
         ScoringConfig before = find(owner, id).orElseThrow(ScoringConfigService::notFound);
         var clean = validate(name, weights, thresholds);
         try {
-            jdbc.sql("""
-                    update scoring_configs set name = :name, weights = cast(:weights as jsonb), thresholds = cast(:thresholds as jsonb)
-                    where id = :id and owner_id = :owner""")
-                    .param("name", name.strip()).param("weights", json.writeValueAsString(clean))
-                    .param("thresholds", json.writeValueAsString(thresholds)).param("id", id).param("owner", owner).update();
+            repository.update(owner, id, name.strip(), clean, thresholds);
         } catch (DuplicateKeyException e) {
             throw new ScoringException(Reason.CONFLICT, "name: you already have a config called “" + name.strip() + "”.");
         }
@@ -93,15 +86,14 @@ public class ScoringConfigService {
     public void delete(UUID owner, UUID id) {
         ScoringConfig config = find(owner, id).orElseThrow(ScoringConfigService::notFound);
         if (list(owner).size() == 1) throw new ScoringException(Reason.CONFLICT, "This is your only config: create another before deleting it.");
-        jdbc.sql("delete from scoring_configs where id = :id and owner_id = :owner").param("id", id).param("owner", owner).update();
+        repository.delete(owner, id);
         if (config.active()) activate(owner, list(owner).getFirst().id());
     }
 
     @Transactional
     public ScoringConfig activate(UUID owner, UUID id) {
         find(owner, id).orElseThrow(ScoringConfigService::notFound);
-        jdbc.sql("update scoring_configs set active = false where owner_id = :owner and active").param("owner", owner).update();
-        jdbc.sql("update scoring_configs set active = true where id = :id and owner_id = :owner").param("id", id).param("owner", owner).update();
+        repository.activate(owner, id);
         events.publishEvent(new ActiveConfigChanged(owner));
         return query(owner, id).getFirst();
     }
@@ -132,30 +124,12 @@ public class ScoringConfigService {
     }
 
     private UUID insert(UUID owner, String name, Map<String, Double> weights, ScoringConfig.Thresholds thresholds, boolean active) {
-        UUID id = UUID.randomUUID();
-        jdbc.sql("""
-                insert into scoring_configs (id, owner_id, name, weights, thresholds, active, created_at)
-                values (:id, :owner, :name, cast(:weights as jsonb), cast(:thresholds as jsonb), :active, :created)""")
-                .param("id", id).param("owner", owner).param("name", name).param("weights", json.writeValueAsString(weights))
-                .param("thresholds", json.writeValueAsString(thresholds)).param("active", active)
-                .param("created", Timestamp.from(clock.instant())).update();
-        return id;
+        return repository.insert(owner, name, weights, thresholds, active, clock.instant());
     }
 
-    @SuppressWarnings("unchecked")
-    private List<ScoringConfig> query(UUID owner, UUID id) {
-        return jdbc.sql("""
-                select * from scoring_configs where owner_id = :owner and (cast(:id as uuid) is null or id = :id)
-                order by created_at, name""")
-                .param("owner", owner).param("id", id)
-                .query((rs, n) -> {
-                    Map<String, Object> rawWeights = json.readValue(rs.getString("weights"), Map.class);
-                    var weights = new LinkedHashMap<String, Double>();
-                    rawWeights.forEach((k, v) -> weights.put(k, ((Number) v).doubleValue()));
-                    return new ScoringConfig(rs.getObject("id", UUID.class), rs.getString("name"), weights,
-                            json.readValue(rs.getString("thresholds"), ScoringConfig.Thresholds.class), rs.getBoolean("active"),
-                            rs.getTimestamp("created_at").toInstant());
-                }).list();
+    private List<ScoringConfig> query(UUID owner, @Nullable UUID id) {
+        return repository.find(owner, id, ScoringConfig.Thresholds.class).stream()
+                .map(row -> new ScoringConfig(row.id(), row.name(), row.weights(), row.thresholds(), row.active(), row.createdAt())).toList();
     }
 
     private static ScoringException notFound() {

@@ -4,15 +4,20 @@ import dev.lightbox.analysis.service.AnalysisService;
 import dev.lightbox.analysis.service.ContentAnalysed;
 import dev.lightbox.jobs.JobService;
 import dev.lightbox.library.service.PhotoAdded;
+import dev.lightbox.scoring.domain.ScoreInputRepository;
+import dev.lightbox.scoring.domain.ScoreRepository;
 import dev.lightbox.library.service.PhotoDeleted;
 import dev.lightbox.training.PersonalScoresChanged;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import jakarta.annotation.PreDestroy;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,15 +35,19 @@ public class ScoringService {
     private final ScoreStore scores;
     private final ScoreInputs inputs;
     private final JobService jobs;
-    private final JdbcClient jdbc;
+    private final ScoreInputRepository inputRows;
+    private final ScoreRepository scoreRows;
+    private final ExecutorService previews = Executors.newFixedThreadPool(2, Thread.ofPlatform().name("scoring-preview-", 0).daemon(true).factory());
 
-    ScoringService(ScoringConfigService configs, AnalysisService analyses, ScoreStore scores, ScoreInputs inputs, JobService jobs, JdbcClient jdbc) {
+    ScoringService(ScoringConfigService configs, AnalysisService analyses, ScoreStore scores, ScoreInputs inputs, JobService jobs,
+                   ScoreInputRepository inputRows, ScoreRepository scoreRows) {
         this.configs = configs;
         this.analyses = analyses;
         this.scores = scores;
         this.inputs = inputs;
         this.jobs = jobs;
-        this.jdbc = jdbc;
+        this.inputRows = inputRows;
+        this.scoreRows = scoreRows;
     }
 
     public record PhotoScore(double score, boolean passed, List<String> failures, List<String> explanation, List<String> advice,
@@ -51,7 +60,7 @@ public class ScoringService {
             ScoringConfig config = configs.active(owner);
             Reducer.Scored scored = Reducer.score(attributes, config);
             return new PhotoScore(scored.score(), scored.passed(), scored.failures(),
-                    Advisor.explain(attributes, config, (attribute, value) -> analyses.percentile(owner, attribute, value)),
+                    Advisor.explain(attributes, config, inputRows.percentiles(owner, Advisor.cited(attributes, config))),
                     Advisor.advise(attributes), config.name());
         });
     }
@@ -64,9 +73,33 @@ public class ScoringService {
         return new LibraryPreview(entries);
     }
 
-    /** Re-scores the owner's library in the background; returns the job's id. */
+    /**
+     * {@link #preview} off the caller's thread (a view loads it without holding its session), on a small
+     * pool: each load holds one connection while it streams the library.
+     */
+    public CompletableFuture<LibraryPreview> previewInBackground(UUID owner) {
+        return CompletableFuture.supplyAsync(() -> preview(owner), previews);
+    }
+
+    /** The best and worst {@code n} photos under a draft config, ranked off the caller's thread. */
+    public CompletableFuture<LibraryPreview.Extremes> rankInBackground(LibraryPreview preview, ScoringConfig draft, int n) {
+        return CompletableFuture.supplyAsync(() -> preview.extremes(draft, n), previews);
+    }
+
+    @PreDestroy
+    void stopPreviews() {
+        previews.shutdownNow();
+    }
+
+    /**
+     * Re-scores the owner's library in the background; returns the job's id. At most one re-scoring per
+     * owner waits in the queue: asking again before it starts returns the same job (it reads the config
+     * when it starts, see {@link RescoreJob#run}).
+     */
+    @Transactional
     public UUID rescoreLibrary(UUID owner) {
-        return jobs.enqueue(RescoreJob.request(owner));
+        scoreRows.lockRescoreRequests(owner);
+        return jobs.enqueue(RescoreJob.request(owner).dedupedBy(RescoreJob.dedupeKey(owner)));
     }
 
     @EventListener
@@ -79,9 +112,8 @@ public class ScoringService {
     @Transactional
     void onContentAnalysed(ContentAnalysed analysed) {
         inputs.save(analysed.sha256());
-        jdbc.sql("select id, owner_id from photos where sha256 = :sha").param("sha", analysed.sha256())
-                .query((rs, n) -> new UUID[] {rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)}).list()
-                .forEach(photo -> analyses.find(photo[1], photo[0], analysed.sha256()).ifPresent(attributes -> store(photo[0], photo[1], attributes)));
+        inputRows.photosWithContent(analysed.sha256()).forEach(photo -> analyses.find(photo.ownerId(), photo.photoId(), analysed.sha256())
+                .ifPresent(attributes -> store(photo.photoId(), photo.ownerId(), attributes)));
     }
 
     /** In the upload's transaction: bytes analysed before are scored at once. */

@@ -22,6 +22,9 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
+import dev.lightbox.analysis.Attribute;
 import dev.lightbox.base.security.CurrentUser;
 import dev.lightbox.jobs.JobEvents;
 import dev.lightbox.jobs.JobStatus;
@@ -52,12 +55,8 @@ import org.jspecify.annotations.Nullable;
 public class ScoringView extends Main {
 
     static final int PREVIEW_SIZE = 6;
-    static final Map<String, String> LABELS = Map.ofEntries(
-            Map.entry("sharpness", "Sharpness"), Map.entry("exposure", "Exposure ok"), Map.entry("brightness", "Mid-tone brightness"),
-            Map.entry("shadowClipping", "Few clipped shadows"), Map.entry("highlightClipping", "Few clipped highlights"),
-            Map.entry("contrast", "Contrast"), Map.entry("colorfulness", "Colourfulness"), Map.entry("saturation", "Saturation"),
-            Map.entry("noise", "Low noise"), Map.entry("brisque", "BRISQUE quality"), Map.entry("thirds", "Rule of thirds"),
-            Map.entry("horizonTilt", "Level horizon"), Map.entry("faces", "Faces"), Map.entry("personal", "Personal (your ratings)"));
+    /** Debounces the sliders: the preview re-ranks when a slider rests this long, not on every step. */
+    static final int SLIDER_SETTLE_MS = 150;
 
     private final ScoringConfigService configs;
     private final ScoringService scoring;
@@ -78,7 +77,8 @@ public class ScoringView extends Main {
     private final Div rescoring = new Div();
     private final Button activate = new Button("Activate", e -> activate());
     private final Button delete = new Button("Delete", e -> confirmDelete());
-    private LibraryPreview preview;
+    private @Nullable LibraryPreview preview;
+    private long ranking;
     private @Nullable ScoringConfig current;
     private boolean loading;
 
@@ -86,7 +86,12 @@ public class ScoringView extends Main {
         this.configs = configs;
         this.scoring = scoring;
         this.owner = CurrentUser.require().id();
-        this.preview = scoring.preview(owner);
+        UI ui = UI.getCurrent();
+        // the library is read and ranked on scoring's pool, not under this session's lock
+        scoring.previewInBackground(owner).thenAccept(loaded -> access(ui, () -> {
+            preview = loaded;
+            changed();
+        }));
         setId("scoring-view");
         addClassName("page");
         addClassName("scoring-page");
@@ -119,7 +124,7 @@ public class ScoringView extends Main {
         sliders.addClassName("weight-sliders");
         for (String attribute : Reducer.ATTRIBUTES) {
             DecimalSlider slider = slider("weight-" + attribute);
-            String label = LABELS.getOrDefault(attribute, attribute);
+            String label = label(attribute);
             slider.addValueChangeListener(e -> slider.setLabel(label + " · " + format(e.getValue())));
             slider.setLabel(label + " · 0");
             weights.put(attribute, slider);
@@ -166,7 +171,8 @@ public class ScoringView extends Main {
         slider.setStep(0.05);
         slider.setId(id);
         slider.setWidthFull();
-        slider.setValueChangeMode(ValueChangeMode.EAGER);
+        slider.setValueChangeMode(ValueChangeMode.LAZY);
+        slider.setValueChangeTimeout(SLIDER_SETTLE_MS);
         slider.addValueChangeListener(e -> changed());
         return slider;
     }
@@ -197,7 +203,20 @@ public class ScoringView extends Main {
 
     private static String summary(ScoringConfig config) {
         return config.weights().entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(4)
-                .map(e -> LABELS.getOrDefault(e.getKey(), e.getKey()).toLowerCase() + " " + e.getValue()).reduce((a, b) -> a + " · " + b).orElse("");
+                .map(e -> label(e.getKey()).toLowerCase() + " " + e.getValue()).reduce((a, b) -> a + " · " + b).orElse("");
+    }
+
+    /** What weighing an attribute rewards, from the catalogue. */
+    static String label(String weight) {
+        return Attribute.byWeight(weight).map(Attribute::weightLabel).orElse(weight);
+    }
+
+    private static void access(UI ui, Runnable update) {
+        try {
+            ui.access(update::run);
+        } catch (UIDetachedException closed) {
+            // the view was closed before its preview was ready: nothing to show it on
+        }
     }
 
     private void load(ScoringConfig config) {
@@ -238,20 +257,28 @@ public class ScoringView extends Main {
         minSharpness.setEnabled(useMinSharpness.getValue());
         maxNoise.setEnabled(useMaxNoise.getValue());
         var draft = new ScoringConfig(current.id(), name.getValue(), draftWeights(), draftThresholds(), current.active(), current.createdAt());
-        top.removeAll();
-        bottom.removeAll();
-        if (preview.size() == 0) {
-            previewNote.setText("No analysed photos yet: upload some and the preview ranks them here.");
+        LibraryPreview library = preview;
+        if (library == null) {
+            previewNote.setText("Reading your library…");
             return;
         }
-        if (draft.weights().isEmpty()) {
-            previewNote.setText("Give at least one attribute a weight to rank your photos.");
+        if (library.size() == 0 || draft.weights().isEmpty()) {
+            top.removeAll();
+            bottom.removeAll();
+            previewNote.setText(library.size() == 0 ? "No analysed photos yet: upload some and the preview ranks them here."
+                    : "Give at least one attribute a weight to rank your photos.");
             return;
         }
-        LibraryPreview.Extremes extremes = preview.extremes(draft, PREVIEW_SIZE);
-        previewNote.setText("Ranked from your " + preview.size() + " analysed photos. Nothing is saved until you save.");
-        extremes.top().forEach(rank -> top.add(PhotoTiles.tile(rank)));
-        extremes.bottom().reversed().forEach(rank -> bottom.add(PhotoTiles.tile(rank)));
+        long asked = ++ranking;
+        UI ui = UI.getCurrent();
+        scoring.rankInBackground(library, draft, PREVIEW_SIZE).thenAccept(extremes -> access(ui, () -> {
+            if (asked != ranking) return; // a newer draft is being ranked
+            top.removeAll();
+            bottom.removeAll();
+            previewNote.setText("Ranked from your " + library.size() + " analysed photos. Nothing is saved until you save.");
+            extremes.top().forEach(rank -> top.add(PhotoTiles.tile(rank)));
+            extremes.bottom().reversed().forEach(rank -> bottom.add(PhotoTiles.tile(rank)));
+        }));
     }
 
     private void save() {

@@ -8,13 +8,15 @@ import dev.lightbox.jobs.JobRequest;
 import dev.lightbox.library.service.PhotoAdded;
 import dev.lightbox.library.service.PhotoService;
 import dev.lightbox.training.PersonalScoresChanged;
+import dev.lightbox.training.domain.TasteRepository;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -29,7 +31,7 @@ class TasteJob implements JobHandler {
     static final String TYPE = "training.taste";
     static final int FOLDS = 5;
 
-    private final JdbcClient jdbc;
+    private final TasteRepository taste;
     private final PhotoService photos;
     private final AnalysisService analyses;
     private final PersonalScores scores;
@@ -37,9 +39,9 @@ class TasteJob implements JobHandler {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    TasteJob(JdbcClient jdbc, PhotoService photos, AnalysisService analyses, PersonalScores scores, TransactionTemplate transaction,
+    TasteJob(TasteRepository taste, PhotoService photos, AnalysisService analyses, PersonalScores scores, TransactionTemplate transaction,
              ApplicationEventPublisher events, Clock clock) {
-        this.jdbc = jdbc;
+        this.taste = taste;
         this.photos = photos;
         this.analyses = analyses;
         this.scores = scores;
@@ -62,24 +64,22 @@ class TasteJob implements JobHandler {
         UUID owner = context.ownerId();
         if (owner == null) throw new IllegalStateException("learning a taste needs an owner");
         context.progress(0.05, "ratings", "Reading your ratings");
-        Map<UUID, Integer> ratings = new HashMap<>();
-        jdbc.sql("select photo_id, stars from photo_ratings where owner_id = :owner").param("owner", owner)
-                .query(rs -> {
-                    ratings.put(rs.getObject(1, UUID.class), rs.getInt(2));
-                });
+        Map<UUID, Integer> ratings = taste.ratings(owner);
         var x = new ArrayList<double[]>();
         var y = new ArrayList<Double>();
         var library = new HashMap<UUID, double[]>();
-        for (PhotoAdded photo : photos.contents(owner)) {
-            analyses.find(photo.sha256()).ifPresent(attributes -> {
-                double[] features = TasteModel.features(attributes);
-                library.put(photo.photoId(), features);
-                Integer stars = ratings.get(photo.photoId());
-                if (stars != null) {
-                    x.add(features);
-                    y.add(stars.doubleValue());
-                }
-            });
+        List<PhotoAdded> contents = photos.contents(owner);
+        Map<String, Map<String, Object>> analysed = analyses.find(contents.stream().map(PhotoAdded::sha256).collect(Collectors.toSet()));
+        for (PhotoAdded photo : contents) {
+            Map<String, Object> attributes = analysed.get(photo.sha256());
+            if (attributes == null) continue;
+            double[] features = TasteModel.features(attributes);
+            library.put(photo.photoId(), features);
+            Integer stars = ratings.get(photo.photoId());
+            if (stars != null) {
+                x.add(features);
+                y.add(stars.doubleValue());
+            }
         }
         if (x.size() < TasteService.MIN_RATINGS) {
             throw new TrainingException("Only " + x.size() + " rated photos are analysed; " + TasteService.MIN_RATINGS + " are needed.");

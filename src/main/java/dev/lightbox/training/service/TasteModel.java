@@ -1,5 +1,6 @@
 package dev.lightbox.training.service;
 
+import dev.lightbox.analysis.Attribute;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -22,8 +23,12 @@ import org.tribuo.math.optimisers.AdaGrad;
  */
 final class TasteModel {
 
-    static final List<String> FEATURES = List.of("sharpness", "sharpnessLog", "brightness", "shadowClipping", "highlightClipping", "contrast", "colorfulness",
-            "saturation", "noise", "brisque", "thirds", "horizonTilt", "faces", "exposure:under", "exposure:ok", "exposure:over");
+    /** The catalogue's numeric attributes of the content, learnt from (the personal score itself is not one of them). */
+    static final List<Attribute> LEARNT = Arrays.stream(Attribute.values())
+            .filter(a -> a.source() == Attribute.Source.CONTENT && a.kind() == Attribute.Kind.NUMBER).toList();
+    static final String SHARPNESS_LOG = "sharpnessLog";
+    /** Feature names: each learnt attribute's key (sharpness followed by its log), then one indicator per exposure level. */
+    static final List<String> FEATURES = featureNames();
     private static final RegressionFactory FACTORY = new RegressionFactory();
 
     private final Model<Regressor> model;
@@ -32,30 +37,45 @@ final class TasteModel {
         this.model = model;
     }
 
-    /** Attribute values as the model's features. */
+    private static List<String> featureNames() {
+        var names = new ArrayList<String>();
+        for (Attribute attribute : LEARNT) {
+            names.add(attribute.key());
+            if (attribute == Attribute.SHARPNESS) names.add(SHARPNESS_LOG);
+        }
+        Attribute.EXPOSURE.scale().levels().forEach(level -> names.add(Attribute.EXPOSURE.key() + ":" + level));
+        return List.copyOf(names);
+    }
+
+    /** Attribute values as the model's features, in {@link #FEATURES} order. */
     static double[] features(Map<String, Object> a) {
         double[] f = new double[FEATURES.size()];
-        double sharpness = Math.clamp(num(a, "sharpness"), 1e-4, 1 - 1e-4);
-        f[0] = sharpness;
-        // sharpness maps the Laplacian variance v to v / (v + 150), which crowds soft photos near 0: the
-        // log of v spreads them out again (the eye judges blur on a log scale too)
-        f[1] = Math.clamp((Math.log10(150 * sharpness / (1 - sharpness)) + 1) / 5, 0, 1.5);
-        f[2] = num(a, "brightness");
-        f[3] = num(a, "shadowClipping");
-        f[4] = num(a, "highlightClipping");
-        f[5] = num(a, "contrast");
-        f[6] = Math.min(1.5, num(a, "colorfulness") / 100);
-        f[7] = num(a, "saturation");
-        f[8] = num(a, "noise");
-        f[9] = Math.clamp(num(a, "brisque") / 100, 0, 1.5);
-        f[10] = num(a, "thirds");
-        f[11] = Math.min(2, Math.abs(num(a, "horizonTilt")) / 10);
-        f[12] = Math.min(3, num(a, "faceCount")) / 3;
-        Object exposure = a.get("exposure");
-        f[13] = "under".equals(exposure) ? 1 : 0;
-        f[14] = "ok".equals(exposure) ? 1 : 0;
-        f[15] = "over".equals(exposure) ? 1 : 0;
+        int i = 0;
+        for (Attribute attribute : LEARNT) {
+            f[i++] = feature(attribute, attribute.number(a));
+            if (attribute == Attribute.SHARPNESS) {
+                double sharpness = feature(attribute, attribute.number(a));
+                // sharpness maps the Laplacian variance v to v / (v + 150), which crowds soft photos near 0: the
+                // log of v spreads them out again (the eye judges blur on a log scale too)
+                f[i++] = Math.clamp((Math.log10(150 * sharpness / (1 - sharpness)) + 1) / 5, 0, 1.5);
+            }
+        }
+        Object exposure = a.get(Attribute.EXPOSURE.key());
+        for (String level : Attribute.EXPOSURE.scale().levels()) f[i++] = level.equals(exposure) ? 1 : 0;
         return f;
+    }
+
+    /** One attribute scaled to about 0..1 for the regressor (what is not a number of the content is not learnt). */
+    private static double feature(Attribute attribute, double v) {
+        return switch (attribute) {
+            case SHARPNESS -> Math.clamp(v, 1e-4, 1 - 1e-4);
+            case BRIGHTNESS, SHADOW_CLIPPING, HIGHLIGHT_CLIPPING, CONTRAST, SATURATION, NOISE, THIRDS -> v;
+            case COLORFULNESS -> Math.min(1.5, v / 100);
+            case BRISQUE -> Math.clamp(v / 100, 0, 1.5);
+            case HORIZON_TILT -> Math.min(2, Math.abs(v) / 10);
+            case FACE_COUNT -> Math.min(3, v) / 3;
+            case EXPOSURE, FACE_BOXES, FACE_DETECTOR, PERSONAL -> 0;
+        };
     }
 
     static TasteModel train(List<double[]> features, List<Double> stars, long seed) {
@@ -126,9 +146,5 @@ final class TasteModel {
             i = j + 1;
         }
         return ranks;
-    }
-
-    private static double num(Map<String, Object> a, String key) {
-        return a.get(key) instanceof Number n ? n.doubleValue() : 0;
     }
 }

@@ -1,0 +1,100 @@
+package dev.lightbox.analysis.domain;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@code photo_attributes}: each content's attributes (JSON) per analyzer version. */
+@Repository
+public class AnalysisRepository {
+
+    /** Contents asked about in one statement at most (an array parameter of this many hashes). */
+    public static final int BATCH = 1_000;
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    AnalysisRepository(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** A content's newest stored attributes and the analyzer version that made them. */
+    public record StoredAnalysis(String sha256, int analyzerVersion, Map<String, Object> attributes) {
+    }
+
+    /** Of the owner's photos: how many there are, how many the analyzer {@code version} has seen, how many only an older one. */
+    public record Counts(long photos, long current, long outdated) {
+    }
+
+    public Optional<StoredAnalysis> newest(String sha256) {
+        return jdbc.sql("""
+                select sha256, analyzer_version, attributes::text from photo_attributes where sha256 = :sha
+                order by analyzer_version desc limit 1""")
+                .param("sha", sha256).query((rs, n) -> read(rs.getString(1), rs.getInt(2), rs.getString(3))).optional();
+    }
+
+    /** The newest analysis of each of these contents that has one, by content: one statement per {@link #BATCH} hashes. */
+    public Map<String, StoredAnalysis> newest(Collection<String> sha256s) {
+        var found = new HashMap<String, StoredAnalysis>();
+        forBatches(sha256s, batch -> jdbc.sql("""
+                select distinct on (sha256) sha256, analyzer_version, attributes::text from photo_attributes
+                where sha256 = any(:shas) order by sha256, analyzer_version desc""")
+                .param("shas", batch).query(rs -> {
+                    found.put(rs.getString(1), read(rs.getString(1), rs.getInt(2), rs.getString(3)));
+                }));
+        return found;
+    }
+
+    /** Which of these contents the analyzer {@code version} (or a newer one) has analysed: one statement per {@link #BATCH} hashes. */
+    public Set<String> analysedSince(Collection<String> sha256s, int version) {
+        var found = new HashSet<String>();
+        forBatches(sha256s, batch -> found.addAll(jdbc.sql("""
+                select distinct sha256 from photo_attributes where sha256 = any(:shas) and analyzer_version >= :version""")
+                .param("shas", batch).param("version", version).query(String.class).list()));
+        return found;
+    }
+
+    public Counts counts(UUID owner, int version) {
+        return jdbc.sql("""
+                select count(*) as photos,
+                       count(*) filter (where v.version = :version) as current,
+                       count(*) filter (where v.version < :version) as outdated
+                from photos p left join lateral (
+                    select max(a.analyzer_version) as version from photo_attributes a where a.sha256 = p.sha256) v on true
+                where p.owner_id = :owner""")
+                .param("version", version).param("owner", owner)
+                .query((rs, n) -> new Counts(rs.getLong("photos"), rs.getLong("current"), rs.getLong("outdated"))).single();
+    }
+
+    /** Stores a content's attributes by analyzer {@code version} and removes those of older versions. */
+    public void replace(String sha256, int version, Map<String, Object> attributes) {
+        jdbc.sql("""
+                insert into photo_attributes (sha256, analyzer_version, attributes, analyzed_at)
+                values (:sha, :version, cast(:attributes as jsonb), now())
+                on conflict (sha256, analyzer_version) do update set attributes = excluded.attributes, analyzed_at = now()""")
+                .param("sha", sha256).param("version", version).param("attributes", json.writeValueAsString(attributes)).update();
+        jdbc.sql("delete from photo_attributes where sha256 = :sha and analyzer_version < :version")
+                .param("sha", sha256).param("version", version).update();
+    }
+
+    @SuppressWarnings("unchecked")
+    private StoredAnalysis read(String sha256, int version, String attributes) {
+        return new StoredAnalysis(sha256, version, (Map<String, Object>) json.readValue(attributes, Map.class));
+    }
+
+    private static void forBatches(Collection<String> sha256s, java.util.function.Consumer<String[]> query) {
+        List<String> all = List.copyOf(sha256s);
+        for (int from = 0; from < all.size(); from += BATCH) {
+            query.accept(all.subList(from, Math.min(all.size(), from + BATCH)).toArray(String[]::new));
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package dev.lightbox.scoring.domain;
+
+import dev.lightbox.analysis.Attribute;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.UUID;
+import java.util.function.BiConsumer;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Repository;
+
+/**
+ * {@code score_inputs}: the attributes scoring and the profile read, per content, as typed columns copied
+ * from the analysis (see 009-score-inputs), one column per {@link Attribute} of the content that is a
+ * number or a level. Reading them is what re-scoring a library spends most on.
+ */
+@Repository
+public class ScoreInputRepository {
+
+    static final int FETCH = 5_000;
+
+    /** The numeric attributes kept as columns, in column order after {@code exposure}. */
+    static final List<Attribute> NUMBERS = java.util.Arrays.stream(Attribute.values())
+            .filter(a -> a.source() == Attribute.Source.CONTENT && a.kind() == Attribute.Kind.NUMBER).toList();
+
+    /** The owner's analysed photos with their inputs: {@code id, exposure, <numbers…>}. */
+    static final String LIBRARY = """
+            select p.id, i.exposure, %s
+            from photos p join score_inputs i on i.sha256 = p.sha256
+            where p.owner_id = ?""".formatted(NUMBERS.stream().map(a -> "i." + column(a)).collect(Collectors.joining(", ")));
+
+    private static final String SAVE = """
+            insert into score_inputs (sha256, exposure, %1$s)
+            select a.sha256, x.exposure, %2$s
+            from (select * from photo_attributes where sha256 = :sha order by analyzer_version desc limit 1) a
+            cross join lateral jsonb_to_record(a.attributes) as x(exposure varchar(8), %3$s)
+            on conflict (sha256) do update set exposure = excluded.exposure, %4$s""".formatted(
+            NUMBERS.stream().map(ScoreInputRepository::column).collect(Collectors.joining(", ")),
+            NUMBERS.stream().map(a -> "x.\"" + a.key() + "\"").collect(Collectors.joining(", ")),
+            NUMBERS.stream().map(a -> "\"" + a.key() + "\" float8").collect(Collectors.joining(", ")),
+            NUMBERS.stream().map(a -> column(a) + " = excluded." + column(a)).collect(Collectors.joining(", ")));
+
+    private final JdbcClient jdbc;
+    private final DataSource dataSource;
+
+    ScoreInputRepository(JdbcClient jdbc, DataSource dataSource) {
+        this.jdbc = jdbc;
+        this.dataSource = dataSource;
+    }
+
+    /** A photo of some owner: who scores it when its content is analysed. */
+    public record OwnedPhoto(UUID photoId, UUID ownerId) {
+    }
+
+    /** The column of a numeric attribute: its key in snake case ({@code shadowClipping} → {@code shadow_clipping}). */
+    static String column(Attribute attribute) {
+        return attribute.key().replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Copies a content's newest attributes (in the transaction that saved them). */
+    public void save(String sha256) {
+        jdbc.sql(SAVE).param("sha", sha256).update();
+    }
+
+    /** Every photo, whoever owns it, with these bytes. */
+    public List<OwnedPhoto> photosWithContent(String sha256) {
+        return jdbc.sql("select id, owner_id from photos where sha256 = :sha").param("sha", sha256)
+                .query((rs, n) -> new OwnedPhoto(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class))).list();
+    }
+
+    /**
+     * Streams the owner's analysed photos with their inputs in batches of {@link #FETCH}, each with its
+     * user-specific attributes ({@code own}, e.g. the personal score) added. Runs on the current
+     * transaction's connection (which must exist: a cursor needs a transaction) and on no other.
+     */
+    public void forEachAnalysed(UUID owner, Map<UUID, Map<String, Object>> own, BiConsumer<UUID, Map<String, Object>> consumer) {
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try (PreparedStatement statement = connection.prepareStatement(LIBRARY)) {
+            statement.setObject(1, owner);
+            statement.setFetchSize(FETCH);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) consumer.accept(rs.getObject(1, UUID.class), attributes(rs, own));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading score inputs failed: " + e.getMessage(), e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    /** One row of {@link #LIBRARY} (photo id first) as attributes, with the photo's own ones added. */
+    static Map<String, Object> attributes(ResultSet rs, Map<UUID, Map<String, Object>> own) throws SQLException {
+        var attributes = new HashMap<String, Object>(32);
+        String exposure = rs.getString(2);
+        if (exposure != null) attributes.put(Attribute.EXPOSURE.key(), exposure);
+        for (int i = 0; i < NUMBERS.size(); i++) {
+            double value = rs.getDouble(i + 3);
+            if (!rs.wasNull()) attributes.put(NUMBERS.get(i).key(), value);
+        }
+        Map<String, Object> extra = own.get(rs.getObject(1, UUID.class));
+        if (extra != null) attributes.putAll(extra);
+        return attributes;
+    }
+
+    /**
+     * For each given numeric attribute of the content, the fraction (0..1) of the owner's other analysed
+     * photos whose value is below the given one ("sharper than 88% of your library"), in one statement;
+     * empty where the owner has no other photo with that attribute.
+     */
+    public Map<Attribute, OptionalDouble> percentiles(UUID owner, Map<Attribute, Double> values) {
+        var asked = values.keySet().stream().filter(NUMBERS::contains).toList();
+        var result = new EnumMap<Attribute, OptionalDouble>(Attribute.class);
+        if (asked.isEmpty()) return result;
+        String columns = asked.stream().map(a -> "count(*) filter (where i.%1$s < :%2$s), count(i.%1$s)".formatted(column(a), a.key()))
+                .collect(Collectors.joining(", "));
+        var spec = jdbc.sql("select " + columns + " from photos p join score_inputs i on i.sha256 = p.sha256 where p.owner_id = :owner")
+                .param("owner", owner);
+        for (Attribute a : asked) spec = spec.param(a.key(), values.get(a));
+        spec.query(rs -> {
+            for (int i = 0; i < asked.size(); i++) {
+                long below = rs.getLong(2 * i + 1);
+                long total = rs.getLong(2 * i + 2);
+                result.put(asked.get(i), total <= 1 ? OptionalDouble.empty() : OptionalDouble.of((double) below / (total - 1)));
+            }
+        });
+        return result;
+    }
+}

@@ -1,0 +1,186 @@
+package dev.lightbox.scoring.domain;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.IntConsumer;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The stored scores ({@code photo_scores}, see 008-photo-scores). A whole library is re-scored in one
+ * transaction on its one connection: the old rows are deleted, then the inputs are read through a
+ * server-side cursor a batch at a time, each batch scored by the caller and written with a COPY before
+ * the next is fetched. Nothing else is borrowed from the pool meanwhile.
+ */
+@Repository
+public class ScoreRepository {
+
+    private static final String CURSOR = "rescore_inputs";
+
+    private final JdbcClient jdbc;
+    private final DataSource dataSource;
+
+    ScoreRepository(JdbcClient jdbc, DataSource dataSource) {
+        this.jdbc = jdbc;
+        this.dataSource = dataSource;
+    }
+
+    /** A photo's stored score. */
+    public record StoredScore(UUID photoId, double score, boolean passed) {
+    }
+
+    /** A stored score with the photo's date, as a page of the library lists it. */
+    public record RankedRow(UUID photoId, double score, boolean passed, LocalDateTime takenAt) {
+    }
+
+    /** How a score is computed from one photo's attributes (the scoring service's Reducer). */
+    @FunctionalInterface
+    public interface Scorer {
+        StoredScore score(UUID photoId, Map<String, Object> attributes);
+    }
+
+    /** How many photos the owner has (kept by triggers in photo_counts). */
+    public long photoCount(UUID owner) {
+        return jdbc.sql("select coalesce((select photos from photo_counts where owner_id = :owner), 0)").param("owner", owner)
+                .query(Long.class).single();
+    }
+
+    /**
+     * Replaces every stored score of the owner's analysed photos, in the caller's transaction; {@code scored}
+     * hears the running count after each batch. Returns how many photos were scored.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int replaceAll(UUID owner, Map<UUID, Map<String, Object>> own, Scorer scorer, IntConsumer scored) {
+        lockLibrary(owner);
+        jdbc.sql("delete from photo_scores where owner_id = :owner").param("owner", owner).update();
+        String tail = "\t" + owner + "\t";
+        int count = 0;
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try (Statement statement = connection.createStatement()) {
+            // the owner is a UUID: its text cannot break out of the literal
+            statement.execute("declare " + CURSOR + " no scroll cursor for " + ScoreInputRepository.LIBRARY.replace("?", "'" + owner + "'::uuid"));
+            CopyIn copy = null;
+            try {
+                while (true) {
+                    var rows = new StringBuilder(ScoreInputRepository.FETCH * 64);
+                    try (ResultSet rs = statement.executeQuery("fetch forward " + ScoreInputRepository.FETCH + " from " + CURSOR)) {
+                        while (rs.next()) {
+                            StoredScore score = scorer.score(rs.getObject(1, UUID.class), ScoreInputRepository.attributes(rs, own));
+                            rows.append(score.photoId()).append(tail).append((float) score.score()).append('\t')
+                                    .append(score.passed() ? 't' : 'f').append('\n');
+                            count++;
+                        }
+                    }
+                    if (rows.isEmpty()) break;
+                    copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("copy photo_scores (photo_id, owner_id, score, passed) from stdin");
+                    byte[] bytes = rows.toString().getBytes(StandardCharsets.UTF_8);
+                    copy.writeToCopy(bytes, 0, bytes.length);
+                    copy.endCopy();
+                    scored.accept(count);
+                }
+            } finally {
+                if (copy != null && copy.isActive()) copy.cancelCopy();
+            }
+            statement.execute("close " + CURSOR);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Re-scoring failed: " + e.getMessage(), e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+        return count;
+    }
+
+    /** Scores (or re-scores) one photo. */
+    @Transactional
+    public void save(UUID owner, StoredScore score) {
+        delete(owner, score.photoId());
+        jdbc.sql("insert into photo_scores (photo_id, owner_id, score, passed) values (:photo, :owner, :score, :passed)")
+                .param("photo", score.photoId()).param("owner", owner).param("score", (float) score.score()).param("passed", score.passed())
+                .update();
+    }
+
+    @Transactional
+    public void delete(UUID owner, UUID photoId) {
+        lockLibrary(owner);
+        jdbc.sql("delete from photo_scores where owner_id = :owner and photo_id = :photo").param("owner", owner).param("photo", photoId).update();
+    }
+
+    /** Owners with analysed photos and not one stored score (e.g. after a crash emptied the unlogged table). */
+    public List<UUID> ownersMissingScores() {
+        return jdbc.sql("""
+                select distinct p.owner_id from photos p join score_inputs i on i.sha256 = p.sha256
+                where not exists (select 1 from photo_scores s where s.owner_id = p.owner_id)""")
+                .query(UUID.class).list();
+    }
+
+    /** The stored scores of the owner's library, in no particular order. */
+    public List<StoredScore> scores(UUID owner) {
+        return jdbc.sql("select photo_id, score, passed from photo_scores where owner_id = :owner").param("owner", owner)
+                .query((rs, n) -> new StoredScore(rs.getObject(1, UUID.class), Math.round(rs.getFloat(2) * 10) / 10.0, rs.getBoolean(3)))
+                .list();
+    }
+
+    /** Changes whenever a photo is scored, re-scored, added or removed: what a cached profile is keyed by. */
+    public String fingerprint(UUID owner) {
+        return jdbc.sql("""
+                select count(*) || ':' || coalesce(sum(score::numeric), 0) || ':' || coalesce(sum(hashtext(photo_id::text)::bigint), 0)
+                       || ':' || count(*) filter (where passed)
+                from photo_scores where owner_id = :owner""").param("owner", owner).query(String.class).single();
+    }
+
+    /** Where a page of the library starts: after this (score or date, id), or at the top when null. */
+    public record Position(Object key, UUID id) {
+    }
+
+    /** One page ({@code limit} rows) of the owner's scored photos, by score either way or newest first, with score filters. */
+    public List<RankedRow> page(UUID owner, boolean byScore, boolean ascending, @Nullable Float minScore, @Nullable Float maxScore,
+                                @Nullable Boolean passed, @Nullable Position after, int limit) {
+        String keyset = after == null ? "" : byScore
+                ? (ascending ? "and (s.score, s.photo_id) > (:k1, :k2)" : "and (s.score, s.photo_id) < (:k1, :k2)")
+                : "and (p.taken_at, p.id) < (:k1, :k2)";
+        String order = byScore
+                ? (ascending ? "s.score asc, s.photo_id asc" : "s.score desc, s.photo_id desc")
+                : "p.taken_at desc, p.id desc";
+        var spec = jdbc.sql("""
+                select s.photo_id, s.score, s.passed, p.taken_at from photo_scores s join photos p on p.id = s.photo_id
+                where s.owner_id = :owner and p.owner_id = :owner
+                  and (cast(:min as real) is null or s.score >= :min) and (cast(:max as real) is null or s.score <= :max)
+                  and (cast(:passed as boolean) is null or s.passed = :passed) %s
+                order by %s limit :limit""".formatted(keyset, order))
+                .param("owner", owner).param("min", minScore).param("max", maxScore).param("passed", passed).param("limit", limit);
+        if (after != null) spec = spec.param("k1", after.key()).param("k2", after.id());
+        return spec.query((rs, n) -> new RankedRow(rs.getObject("photo_id", UUID.class), Math.round(rs.getFloat("score") * 10) / 10.0,
+                rs.getBoolean("passed"), rs.getTimestamp("taken_at").toLocalDateTime())).list();
+    }
+
+    /**
+     * Serialises writers of one library's scores until commit: a photo scored while the library is being
+     * re-scored waits, so no photo ends up with two rows (the table has no unique key; see 008-photo-scores).
+     */
+    private void lockLibrary(UUID owner) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:owner, 7))").param("owner", owner.toString()).query((rs, n) -> 1).list();
+    }
+
+    /**
+     * Serialises asking for a library's re-scoring with a re-scoring job starting, until commit: a job
+     * that starts (and stops deduplicating new requests) after a config change was asked for reads the
+     * committed change.
+     */
+    public void lockRescoreRequests(UUID owner) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:owner, 8))").param("owner", owner.toString()).query((rs, n) -> 1).list();
+    }
+}
