@@ -61,7 +61,8 @@ class ReducerTest {
         var advice = Advisor.advise(Map.of("shadowClipping", 0.18, "exposure", "under", "brightness", 0.12, "horizonTilt", 3.14));
         assertThat(advice).contains("Shadows clipped in 18% of the frame: expose brighter or lift the shadows.",
                 "The horizon tilts 3.1°: straighten it.");
-        var explanation = Advisor.explain(Map.of("sharpness", 0.92), preset("Technical"), (a, v) -> java.util.OptionalDouble.of(0.88));
+        var explanation = Advisor.explain(Map.of("sharpness", 0.92), preset("Technical"),
+                Map.of(dev.lightbox.analysis.Attribute.SHARPNESS, java.util.OptionalDouble.of(0.88)));
         assertThat(explanation).contains("Sharpness 0.92 — sharper than 88% of your library");
     }
 
