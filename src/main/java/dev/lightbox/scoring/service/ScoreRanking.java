@@ -35,7 +35,7 @@ class ScoreRanking implements PhotoRanking {
     public Page page(UUID ownerId, PhotoQuery query, @Nullable String cursor, int limit) {
         String[] position = cursor == null || cursor.isBlank() ? null : decode(cursor, query.byScore() ? "s" : "d");
         boolean ascending = query.sort() == PhotoQuery.Sort.WORST;
-        ScoreRepository.Position after = position == null ? null : new ScoreRepository.Position(
+        ScoreRepository.@Nullable Position after = position == null ? null : new ScoreRepository.Position(
                 query.byScore() ? (Object) Float.parseFloat(position[1]) : LocalDateTime.parse(position[1]), UUID.fromString(position[2]));
         var takenAt = new ArrayList<LocalDateTime>();
         List<Ranked> rows = scores.page(ownerId, query.byScore(), ascending, query.minScore() == null ? null : query.minScore().floatValue(),
