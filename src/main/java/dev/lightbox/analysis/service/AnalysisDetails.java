@@ -1,5 +1,6 @@
 package dev.lightbox.analysis.service;
 
+import dev.lightbox.analysis.Attribute;
 import dev.lightbox.library.service.PhotoDetails;
 import dev.lightbox.library.service.PhotoView;
 import java.util.ArrayList;
@@ -36,13 +37,17 @@ class AnalysisDetails implements PhotoDetails {
     public Map<String, String> lines(UUID ownerId, PhotoView photo) {
         var lines = new LinkedHashMap<String, String>();
         analyses.find(photo.sha256()).ifPresentOrElse(a -> {
-            lines.put("Sharpness", percent(a.get("sharpness")));
-            lines.put("Exposure", a.get("exposure") + " · brightness " + percent(a.get("brightness"))
-                    + " · shadows clipped " + percent(a.get("shadowClipping")) + " · highlights clipped " + percent(a.get("highlightClipping")));
-            lines.put("Colour", "colourfulness " + a.get("colorfulness") + " · saturation " + percent(a.get("saturation")));
-            lines.put("Quality", "contrast " + percent(a.get("contrast")) + " · noise " + percent(a.get("noise")) + " · BRISQUE " + a.get("brisque"));
-            lines.put("Composition", "rule of thirds " + percent(a.get("thirds")) + " · horizon tilt " + a.get("horizonTilt") + "°");
-            lines.put("Faces", a.get("faceCount") + (a.get("faceDetector") instanceof String d ? " (" + d + ")" : ""));
+            lines.put(Attribute.SHARPNESS.label(), percent(a.get(Attribute.SHARPNESS.key())));
+            lines.put(Attribute.EXPOSURE.label(), a.get(Attribute.EXPOSURE.key()) + " · brightness " + percent(a.get(Attribute.BRIGHTNESS.key()))
+                    + " · shadows clipped " + percent(a.get(Attribute.SHADOW_CLIPPING.key()))
+                    + " · highlights clipped " + percent(a.get(Attribute.HIGHLIGHT_CLIPPING.key())));
+            lines.put("Colour", "colourfulness " + a.get(Attribute.COLORFULNESS.key()) + " · saturation " + percent(a.get(Attribute.SATURATION.key())));
+            lines.put("Quality", "contrast " + percent(a.get(Attribute.CONTRAST.key())) + " · noise " + percent(a.get(Attribute.NOISE.key()))
+                    + " · BRISQUE " + a.get(Attribute.BRISQUE.key()));
+            lines.put("Composition", "rule of thirds " + percent(a.get(Attribute.THIRDS.key())) + " · horizon tilt "
+                    + a.get(Attribute.HORIZON_TILT.key()) + "°");
+            lines.put(Attribute.FACE_COUNT.label(), a.get(Attribute.FACE_COUNT.key())
+                    + (a.get(Attribute.FACE_DETECTOR.key()) instanceof String d ? " (" + d + ")" : ""));
         }, () -> lines.put("Analysis", "in progress"));
         return lines;
     }
@@ -52,7 +57,7 @@ class AnalysisDetails implements PhotoDetails {
     public List<Box> boxes(UUID ownerId, PhotoView photo) {
         var boxes = new ArrayList<Box>();
         analyses.find(photo.sha256()).ifPresent(a -> {
-            for (Map<String, Object> face : (List<Map<String, Object>>) a.getOrDefault("faces", List.of())) {
+            for (Map<String, Object> face : (List<Map<String, Object>>) a.getOrDefault(Attribute.FACE_BOXES.key(), List.of())) {
                 boxes.add(new Box(((Number) face.get("x")).intValue(), ((Number) face.get("y")).intValue(),
                         ((Number) face.get("w")).intValue(), ((Number) face.get("h")).intValue(),
                         "face " + Math.round(((Number) face.get("confidence")).doubleValue() * 100) + "%"));

@@ -75,23 +75,19 @@ final class Advisor {
     /** Concrete suggestions, each citing the number that prompted it. */
     static List<String> advise(Map<String, Object> a) {
         var advice = new ArrayList<String>();
-        if (num(a, "shadowClipping") > 0.1) {
-            advice.add(String.format("Shadows clipped in %.0f%% of the frame: expose brighter or lift the shadows.", 100 * num(a, "shadowClipping")));
+        if (Attribute.SHADOW_CLIPPING.number(a) > 0.1) {
+            advice.add(String.format("Shadows clipped in %.0f%% of the frame: expose brighter or lift the shadows.", 100 * Attribute.SHADOW_CLIPPING.number(a)));
         }
-        if (num(a, "highlightClipping") > 0.05) {
-            advice.add(String.format("Highlights clipped in %.0f%% of the frame: expose darker or recover the highlights.", 100 * num(a, "highlightClipping")));
+        if (Attribute.HIGHLIGHT_CLIPPING.number(a) > 0.05) {
+            advice.add(String.format("Highlights clipped in %.0f%% of the frame: expose darker or recover the highlights.", 100 * Attribute.HIGHLIGHT_CLIPPING.number(a)));
         }
-        if ("under".equals(a.get("exposure"))) advice.add(String.format("Underexposed (brightness %.2f): open up or use a longer exposure.", num(a, "brightness")));
-        if ("over".equals(a.get("exposure"))) advice.add(String.format("Overexposed (brightness %.2f): stop down or shorten the exposure.", num(a, "brightness")));
-        if (a.containsKey("sharpness") && num(a, "sharpness") < 0.3) {
-            advice.add(String.format("Soft (sharpness %.2f): use a faster shutter, steady the camera, or check the focus.", num(a, "sharpness")));
+        if ("under".equals(a.get(Attribute.EXPOSURE.key()))) advice.add(String.format("Underexposed (brightness %.2f): open up or use a longer exposure.", Attribute.BRIGHTNESS.number(a)));
+        if ("over".equals(a.get(Attribute.EXPOSURE.key()))) advice.add(String.format("Overexposed (brightness %.2f): stop down or shorten the exposure.", Attribute.BRIGHTNESS.number(a)));
+        if (a.containsKey(Attribute.SHARPNESS.key()) && Attribute.SHARPNESS.number(a) < 0.3) {
+            advice.add(String.format("Soft (sharpness %.2f): use a faster shutter, steady the camera, or check the focus.", Attribute.SHARPNESS.number(a)));
         }
-        if (Math.abs(num(a, "horizonTilt")) >= 1.5) advice.add(String.format("The horizon tilts %.1f°: straighten it.", num(a, "horizonTilt")));
-        if (num(a, "noise") > 0.5) advice.add(String.format("Noisy (noise %.2f): use a lower ISO or more light.", num(a, "noise")));
+        if (Math.abs(Attribute.HORIZON_TILT.number(a)) >= 1.5) advice.add(String.format("The horizon tilts %.1f°: straighten it.", Attribute.HORIZON_TILT.number(a)));
+        if (Attribute.NOISE.number(a) > 0.5) advice.add(String.format("Noisy (noise %.2f): use a lower ISO or more light.", Attribute.NOISE.number(a)));
         return advice;
-    }
-
-    private static double num(Map<String, Object> a, String key) {
-        return a.get(key) instanceof Number n ? n.doubleValue() : 0;
     }
 }

@@ -1,5 +1,6 @@
 package dev.lightbox.scoring.service;
 
+import dev.lightbox.analysis.Attribute;
 import dev.lightbox.library.service.PhotoRanking;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -67,9 +68,10 @@ public class ProfileService {
         inputs.forEachAnalysed(owner, (photoId, a) -> {
             PhotoRanking.Ranked rank = scores.get(photoId);
             if (rank == null) return;
-            samples.add(new Sample(rank.score(), rank.passed(), num(a, "brightness"), num(a, "contrast"), num(a, "sharpness"),
-                    num(a, "noise"), num(a, "thirds"), num(a, "horizonTilt"), num(a, "faceCount"), num(a, "colorfulness"),
-                    num(a, "saturation"), a.get("exposure") instanceof String e ? e : "ok"));
+            samples.add(new Sample(rank.score(), rank.passed(), Attribute.BRIGHTNESS.number(a), Attribute.CONTRAST.number(a),
+                    Attribute.SHARPNESS.number(a), Attribute.NOISE.number(a), Attribute.THIRDS.number(a), Attribute.HORIZON_TILT.number(a),
+                    Attribute.FACE_COUNT.number(a), Attribute.COLORFULNESS.number(a), Attribute.SATURATION.number(a),
+                    a.get(Attribute.EXPOSURE.key()) instanceof String e ? e : "ok"));
         });
         return samples;
     }
@@ -205,10 +207,6 @@ public class ProfileService {
 
     private static double share(List<Sample> samples, java.util.function.Predicate<Sample> test) {
         return round(samples.stream().filter(test).count() / (double) samples.size());
-    }
-
-    private static double num(Map<String, Object> a, String key) {
-        return a.get(key) instanceof Number number ? number.doubleValue() : 0;
     }
 
     private static double round(double value) {
