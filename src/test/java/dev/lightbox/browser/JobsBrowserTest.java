@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lightbox.jobs.JobQueue;
 import dev.lightbox.jobs.JobRequest;
 import dev.lightbox.jobs.JobService;
+import dev.lightbox.support.TestJobHandlers;
 import dev.lightbox.support.TestImages;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +35,7 @@ class JobsBrowserTest extends BrowserTest {
         page.locator("#main-nav").getByText("Jobs").click();
         assertThat(page.locator("#jobs-view")).isVisible();
 
-        UUID id = jobs.enqueue(JobRequest.of("test.steps", JobQueue.CPU, owner, Map.of("steps", 12, "sleepMs", 250)));
+        UUID id = jobs.enqueue(JobRequest.of(TestJobHandlers.STEPS, owner, new TestJobHandlers.Steps(12, 250)));
         var row = page.locator(".job-row[data-job-id='" + id + "']");
         assertThat(row).isVisible(); // appeared by push
         var seen = new TreeSet<Double>();
@@ -68,7 +69,7 @@ class JobsBrowserTest extends BrowserTest {
                     if (s && s.textContent !== window.__last) { window.__last = s.textContent; window.__steps.push(Date.now()); }
                   }).observe(document.body, {subtree: true, childList: true, characterData: true}); }""");
         long start = System.currentTimeMillis();
-        UUID id = jobs.enqueue(JobRequest.of("test.steps", JobQueue.CPU, owner, Map.of("steps", 150, "sleepMs", 10)));
+        UUID id = jobs.enqueue(JobRequest.of(TestJobHandlers.STEPS, owner, new TestJobHandlers.Steps(150, 10)));
         var row = page.locator(".job-row[data-job-id='" + id + "']");
         assertThat(row.locator(".job-status")).hasAttribute("data-status", "SUCCEEDED");
         double seconds = (System.currentTimeMillis() - start) / 1000.0;

@@ -4,15 +4,20 @@ import dev.lightbox.jobs.JobContext;
 import dev.lightbox.jobs.JobHandler;
 import dev.lightbox.jobs.JobQueue;
 import dev.lightbox.jobs.JobRequest;
+import dev.lightbox.jobs.JobType;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /** Re-scores a whole library under the owner's active config, from the cached attributes (no image is read). */
 @Component
-class RescoreJob implements JobHandler {
+public class RescoreJob implements JobHandler<RescoreJob.Payload> {
 
-    static final String TYPE = "scoring.rescore";
+    /** Nothing: the job's owner is the library to re-score. */
+    public record Payload() {
+    }
+
+    public static final JobType<Payload> TYPE = JobType.of("scoring.rescore", "Re-score library", JobQueue.CPU, Payload.class);
 
     private final ScoringConfigService configs;
     private final ScoreStore scores;
@@ -22,17 +27,17 @@ class RescoreJob implements JobHandler {
         this.scores = scores;
     }
 
-    static JobRequest request(UUID owner) {
-        return JobRequest.of(TYPE, JobQueue.CPU, owner, Map.of()).withPriority(10);
+    static JobRequest<Payload> request(UUID owner) {
+        return JobRequest.of(TYPE, owner, new Payload()).withPriority(10);
     }
 
     @Override
-    public String type() {
+    public JobType<Payload> type() {
         return TYPE;
     }
 
     @Override
-    public void run(JobContext context) {
+    public void run(JobContext context, Payload payload) {
         UUID owner = context.ownerId();
         if (owner == null) throw new IllegalStateException("a re-scoring job needs an owner");
         ScoringConfig config = configs.active(owner);
