@@ -54,6 +54,7 @@ class JobApiTest extends IntegrationTest {
         var one = api.get("/api/v1/jobs/" + id, alice.token());
         assertThat(one.status()).isEqualTo(200);
         assertThat(one.json().get("type").asString()).isEqualTo("test.gpu-steps");
+        assertThat(one.json().get("title").asString()).as("the type's human name, from the registry").isEqualTo("Test steps on the GPU queue");
         assertThat(one.json().get("queue").asString()).isEqualTo("gpu");
         for (String field : List.of("id", "status", "progress", "step", "message", "error", "attempts", "createdAt", "startedAt", "finishedAt")) {
             assertThat(one.json().has(field)).as(field).isTrue();
