@@ -52,7 +52,7 @@ public class JobsView extends Main {
 
     /** What the status filter offers; {@code status} null: every status. */
     enum StatusFilter {
-        ALL("All statuses", null), QUEUED("Queued", JobStatus.QUEUED), RUNNING("Running", JobStatus.RUNNING),
+        ALL("All", null), QUEUED("Queued", JobStatus.QUEUED), RUNNING("Running", JobStatus.RUNNING),
         SUCCEEDED("Done", JobStatus.SUCCEEDED), FAILED("Failed", JobStatus.FAILED), CANCELLED("Cancelled", JobStatus.CANCELLED);
 
         final String label;
