@@ -132,8 +132,8 @@ public class JobsView extends Main {
                     el.textContent = (el.dataset.prefix || '') + fmt(Math.max(0, now - Number(el.dataset.since)));
                   }
                 }, 1000);""", Instant.now().toEpochMilli());
-        // the list was read before the subscription started (on attach): catch up on jobs that moved in between
-        rows.values().stream().filter(JobRow::unfinished).toList().forEach(JobRow::refresh);
+        // the list was read before the subscription started (on attach): catch up on jobs that moved in between, in one read
+        if (rows.values().stream().anyMatch(JobRow::unfinished)) reload();
     }
 
     /** Reads the newest jobs of the chosen status again and lays them out. */
@@ -322,16 +322,6 @@ public class JobsView extends Main {
 
         boolean unfinished() {
             return finishedAt == null;
-        }
-
-        void refresh() {
-            jobs.find(owner, id).ifPresent(job -> {
-                startedAt = job.startedAt();
-                finishedAt = job.finishedAt();
-                attempts = job.attempts();
-                show(job.status(), job.progress(), job.step(), job.message(), job.error());
-                applyFilter();
-            });
         }
 
         void update(JobEvent event) {
