@@ -1,12 +1,14 @@
 package dev.lightbox.bench;
 
 import com.microsoft.playwright.Page;
+import dev.lightbox.jobs.DiagnosticJob;
 import dev.lightbox.jobs.JobContext;
 import dev.lightbox.jobs.JobHandler;
 import dev.lightbox.jobs.JobQueue;
 import dev.lightbox.jobs.JobRequest;
 import dev.lightbox.jobs.JobService;
 import dev.lightbox.jobs.JobStatus;
+import dev.lightbox.jobs.JobType;
 import dev.lightbox.support.Browser;
 import dev.lightbox.support.IntegrationTest;
 import java.util.ArrayList;
@@ -32,14 +34,19 @@ class JobsBench extends IntegrationTest {
     @Autowired JobService jobs;
     @Autowired JdbcTemplate jdbc;
 
+    record Clock() {
+    }
+
+    static final JobType<Clock> CLOCK = JobType.of("bench.clock", "Benchmark clock", JobQueue.CPU, Clock.class);
+
     @TestConfiguration(proxyBeanMethods = false)
     static class Handlers {
         /** Reports the wall-clock time of each report in its message: "t=<epoch ms>". */
         @Bean
-        JobHandler clockReporter() {
-            return new JobHandler() {
-                public String type() { return "bench.clock"; }
-                public void run(JobContext context) throws Exception {
+        JobHandler<Clock> clockReporter() {
+            return new JobHandler<>() {
+                public JobType<Clock> type() { return CLOCK; }
+                public void run(JobContext context, Clock payload) throws Exception {
                     for (int i = 1; i <= 20; i++) {
                         context.progress(i / 21.0, "step " + i, "t=" + System.currentTimeMillis());
                         Thread.sleep(400);
@@ -61,7 +68,7 @@ class JobsBench extends IntegrationTest {
         // enqueue → start on an idle pool, one job at a time
         double[] latency = new double[200];
         for (int i = 0; i < latency.length; i++) {
-            UUID id = jobs.enqueue(JobRequest.of("system.noop", JobQueue.CPU, owner, Map.of("record", false)));
+            UUID id = jobs.enqueue(JobRequest.of(DiagnosticJob.TYPE, owner, new DiagnosticJob.Payload(0, false)));
             while (jobs.find(owner, id).orElseThrow().status() != JobStatus.SUCCEEDED) Thread.sleep(1);
             latency[i] = jdbc.queryForObject("""
                     select extract(epoch from (r.started_at - j.created_at)) * 1000 from jobs j join job_runs r on r.job_id = j.id where j.id = ?""",
@@ -83,7 +90,7 @@ class JobsBench extends IntegrationTest {
         int count = 20_000;
         jdbc.update("""
                 insert into jobs (id, owner_id, type, queue, status, max_attempts, run_after, payload, created_at)
-                select gen_random_uuid(), ?, 'system.noop', 'cpu', 'QUEUED', 3, now() + interval '1 hour', '{"record": false}', now()
+                select gen_random_uuid(), ?, 'system.noop', 'cpu', 'QUEUED', 3, now() + interval '1 hour', '{"sleepMs": 0, "record": false}', now()
                 from generate_series(1, ?)""", owner, count);
         long start = System.nanoTime();
         jdbc.update("update jobs set run_after = now() where type = 'system.noop' and status = 'QUEUED'");
@@ -113,7 +120,7 @@ class JobsBench extends IntegrationTest {
                           if (m && !window.__seen.some(x => x.sent === +m[1])) window.__seen.push({sent: +m[1], seen: Date.now()});
                         }
                       }).observe(document.body, {subtree: true, childList: true, characterData: true}); }""");
-            UUID id = jobs.enqueue(JobRequest.of("bench.clock", JobQueue.CPU, user, Map.of()));
+            UUID id = jobs.enqueue(JobRequest.of(CLOCK, user, new Clock()));
             while (jobs.find(user, id).orElseThrow().status() != JobStatus.SUCCEEDED) Thread.sleep(50);
             page.waitForTimeout(500);
             @SuppressWarnings("unchecked")

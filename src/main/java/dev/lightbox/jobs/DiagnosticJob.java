@@ -1,6 +1,6 @@
 package dev.lightbox.jobs;
 
-import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -10,9 +10,16 @@ import org.springframework.stereotype.Component;
  * check a node's workers, by the crash and two-worker tests, and by the throughput benchmark.
  */
 @Component
-class DiagnosticJob implements JobHandler {
+public class DiagnosticJob implements JobHandler<DiagnosticJob.Payload> {
 
-    static final String TYPE = "system.noop";
+    /** {@code record}: absent counts as true (rows written before it was a field). */
+    public record Payload(int sleepMs, @Nullable Boolean record) {
+        boolean recorded() {
+            return !Boolean.FALSE.equals(record);
+        }
+    }
+
+    public static final JobType<Payload> TYPE = JobType.of("system.noop", "Diagnostic job", JobQueue.CPU, Payload.class);
 
     private final JdbcClient jdbc;
 
@@ -21,19 +28,17 @@ class DiagnosticJob implements JobHandler {
     }
 
     @Override
-    public String type() {
+    public JobType<Payload> type() {
         return TYPE;
     }
 
     @Override
-    public void run(JobContext context) throws Exception {
-        Map<String, Object> payload = context.payload();
-        boolean record = !Boolean.FALSE.equals(payload.get("record"));
-        int sleepMs = payload.get("sleepMs") instanceof Number n ? n.intValue() : 0;
+    public void run(JobContext context, Payload payload) throws Exception {
+        boolean record = payload.recorded();
         if (record) jdbc.sql("insert into job_diagnostic_runs (job_id, ran_at) values (:id, now())").param("id", context.jobId()).update();
-        if (sleepMs > 0) {
-            context.progress(0, "sleep", "sleeping " + sleepMs + " ms");
-            Thread.sleep(sleepMs);
+        if (payload.sleepMs() > 0) {
+            context.progress(0, "sleep", "sleeping " + payload.sleepMs() + " ms");
+            Thread.sleep(payload.sleepMs());
         }
         if (record) {
             jdbc.sql("insert into job_diagnostic_results (job_id, written_at) values (:id, now()) on conflict (job_id) do nothing")

@@ -1,6 +1,5 @@
 package dev.lightbox.jobs;
 
-import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -12,9 +11,6 @@ public interface JobContext {
     @Nullable UUID ownerId();
 
     int attempt();
-
-    /** The payload given at enqueue, as JSON values (strings, numbers, booleans, maps, lists). */
-    Map<String, Object> payload();
 
     /**
      * Reports progress (0..1) with the current step and a message, pushed to every watching UI and API

@@ -1,15 +1,16 @@
 package dev.lightbox.jobs;
 
 /**
- * Code that does one type of job. Report progress through the context between steps: a cancelled job
- * learns it there (the report throws {@link JobCancelledException}) and stops. Write results so that a
- * second run after a crash overwrites rather than duplicates them (key them by job or by content).
- * The queue (cpu or gpu) a job runs on is chosen when it is enqueued ({@link JobRequest}).
+ * Code that does one type of job, given the job's payload as the type's record. Report progress through
+ * the context between steps: a cancelled job learns it there (the report throws
+ * {@link JobCancelledException}) and stops. Write results so that a second run after a crash overwrites
+ * rather than duplicates them (key them by job or by content). A payload that does not read into the
+ * record fails the job for good, with the reason, before the handler is called.
  */
-public interface JobHandler {
+public interface JobHandler<P extends Record> {
 
-    /** The job type this handler runs, e.g. {@code library.renditions}. */
-    String type();
+    /** The job type this handler runs, declared next to it. */
+    JobType<P> type();
 
-    void run(JobContext context) throws Exception;
+    void run(JobContext context, P payload) throws Exception;
 }

@@ -30,8 +30,13 @@ public class JobService {
     }
 
     /** Queues a job (woken at commit of the caller's transaction, if any); returns its id. */
-    public UUID enqueue(JobRequest request) {
+    public UUID enqueue(JobRequest<?> request) {
         return store.insert(request);
+    }
+
+    /** Queues a job of this type with the type's defaults (its queue, 3 attempts, no subject, no dedupe). */
+    public <P extends Record> UUID enqueue(JobType<P> type, @Nullable UUID ownerId, P payload) {
+        return enqueue(JobRequest.of(type, ownerId, payload));
     }
 
     /**

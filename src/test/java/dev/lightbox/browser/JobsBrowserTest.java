@@ -2,16 +2,22 @@ package dev.lightbox.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.lightbox.jobs.JobQueue;
 import dev.lightbox.jobs.JobRequest;
 import dev.lightbox.jobs.JobService;
+import dev.lightbox.jobs.JobStatus;
+import dev.lightbox.support.TestJobHandlers;
 import dev.lightbox.support.TestImages;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -34,7 +40,7 @@ class JobsBrowserTest extends BrowserTest {
         page.locator("#main-nav").getByText("Jobs").click();
         assertThat(page.locator("#jobs-view")).isVisible();
 
-        UUID id = jobs.enqueue(JobRequest.of("test.steps", JobQueue.CPU, owner, Map.of("steps", 12, "sleepMs", 250)));
+        UUID id = jobs.enqueue(JobRequest.of(TestJobHandlers.STEPS, owner, new TestJobHandlers.Steps(12, 250)));
         var row = page.locator(".job-row[data-job-id='" + id + "']");
         assertThat(row).isVisible(); // appeared by push
         var seen = new TreeSet<Double>();
@@ -68,13 +74,79 @@ class JobsBrowserTest extends BrowserTest {
                     if (s && s.textContent !== window.__last) { window.__last = s.textContent; window.__steps.push(Date.now()); }
                   }).observe(document.body, {subtree: true, childList: true, characterData: true}); }""");
         long start = System.currentTimeMillis();
-        UUID id = jobs.enqueue(JobRequest.of("test.steps", JobQueue.CPU, owner, Map.of("steps", 150, "sleepMs", 10)));
+        UUID id = jobs.enqueue(JobRequest.of(TestJobHandlers.STEPS, owner, new TestJobHandlers.Steps(150, 10)));
         var row = page.locator(".job-row[data-job-id='" + id + "']");
         assertThat(row.locator(".job-status")).hasAttribute("data-status", "SUCCEEDED");
         double seconds = (System.currentTimeMillis() - start) / 1000.0;
         int updates = ((Number) page.evaluate("() => window.__steps.length")).intValue();
         // 150 distinct steps were reported; the page may show at most 4 a second, plus the final state
         assertThat(updates).as(updates + " updates in " + seconds + " s").isGreaterThan(1).isLessThanOrEqualTo((int) Math.ceil(seconds * 4) + 2);
+    }
+
+    @Test
+    void aPhotosJobsShareOneEntryFilterByStatusAndTypeTickAndReadAsHumanNames() {
+        UUID owner = signIn(api().signUpNewUser());
+        UUID photo = UUID.randomUUID();
+        UUID echo = jobs.enqueue(JobRequest.of(TestJobHandlers.ECHO, owner, new TestJobHandlers.Echo("hi", null)).about(photo));
+        UUID quick = jobs.enqueue(JobRequest.of(TestJobHandlers.STEPS, owner, new TestJobHandlers.Steps(1, 0)).about(photo));
+        UUID failing = jobs.enqueue(JobRequest.of(TestJobHandlers.FLAKY, owner, new TestJobHandlers.Flaky(5)).withMaxAttempts(1));
+        await().atMost(Duration.ofSeconds(20)).until(() -> Stream.of(echo, quick, failing).allMatch(id -> jobs.find(owner, id).orElseThrow().status().finished()));
+        // one step, then 8 s without a word: its time can only move if the page ticks by itself
+        UUID slow = jobs.enqueue(JobRequest.of(TestJobHandlers.STEPS, owner, new TestJobHandlers.Steps(1, 8000)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> jobs.find(owner, slow).orElseThrow().status() == JobStatus.RUNNING);
+
+        page.locator("#main-nav").getByText("Jobs").click();
+        var list = page.locator("#job-list");
+        var group = list.locator(".job-group[data-subject-id='" + photo + "']");
+        assertThat(list.locator(":scope > *")).hasCount(3); // the photo's two jobs are one entry
+        assertThat(group.locator(".job-group-toggle")).hasText("Show 2 jobs");
+        group.locator(".job-group-toggle").click();
+        assertThat(group.locator(".job-row")).hasCount(2);
+        assertThat(group.locator(".job-name").first()).hasText("Test echo · Test steps");
+        assertThat(group.locator(".job-status").first()).hasText("Done");
+        assertThat(group.locator(".job-elapsed").first()).hasText(Pattern.compile("^took \\d"));
+        assertThat(list).not().containsText("test.");
+
+        var running = list.locator(".job-row[data-job-id='" + slow + "']");
+        assertThat(running.locator(".job-status")).hasText("Running");
+        var elapsed = running.locator(".job-elapsed");
+        assertThat(elapsed).hasText(Pattern.compile("^\\d+\\.\\d s$"));
+        double first = seconds(elapsed.textContent());
+        await().atMost(Duration.ofSeconds(5)).until(() -> seconds(elapsed.textContent()) >= first + 2);
+        assertThat(running.locator(".job-status")).hasText("Running"); // still running: the page counted on its own
+
+        choose("#job-status-filter", "Failed");
+        assertThat(list.locator(".job-row:visible")).hasCount(1);
+        assertThat(list.locator(".job-row[data-job-id='" + failing + "']")).isVisible();
+        assertThat(list.locator(".job-row[data-job-id='" + failing + "'] .job-status")).hasText("Failed");
+        assertThat(page.locator("#job-count")).hasText("1 job");
+
+        choose("#job-status-filter", "All");
+        choose("#job-type-filter", "Test echo");
+        assertThat(group).isVisible();
+        assertThat(group.locator(".job-name").first()).hasText("Test echo");
+        assertThat(list.locator(".job-row[data-job-id='" + slow + "']")).isHidden();
+        assertThat(page.locator("#job-count")).hasText("1 of 4 jobs");
+        group.locator(".job-group-toggle").click();
+        assertThat(group.locator(".job-row[data-job-id='" + echo + "']")).isVisible();
+        assertThat(group.locator(".job-row[data-job-id='" + quick + "']")).isHidden();
+
+        choose("#job-type-filter", "All types");
+        page.evaluate("() => document.documentElement.setAttribute('theme', 'dark')");
+        page.setViewportSize(390, 844);
+        assertThat(list.locator(".job-row[data-job-id='" + slow + "']")).isVisible();
+        assertThat(((Number) page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")).intValue())
+                .as("nothing wider than a phone").isLessThanOrEqualTo(0);
+        screenshot("jobs-phone-dark");
+    }
+
+    private void choose(String select, String item) {
+        page.locator(select).click();
+        page.locator("vaadin-select-item:visible", new com.microsoft.playwright.Page.LocatorOptions().setHasText(item)).first().click();
+    }
+
+    private static double seconds(String elapsed) {
+        return Double.parseDouble(elapsed.replace(" s", ""));
     }
 
     @Test
@@ -86,9 +158,12 @@ class JobsBrowserTest extends BrowserTest {
         assertThat(page.locator(".upload-result-stored")).hasCount(1);
 
         page.locator("#main-nav").getByText("Jobs").click();
-        var row = page.locator(".job-row", new com.microsoft.playwright.Page.LocatorOptions().setHasText("Preview and thumbnail"));
+        var group = page.locator(".job-group");
+        assertThat(group).hasCount(1); // the photo's jobs, under one entry
+        group.locator(".job-group-toggle").click();
+        var row = group.locator(".job-row", new com.microsoft.playwright.Locator.LocatorOptions().setHasText("Preview and thumbnail"));
         assertThat(row.locator(".job-status")).hasAttribute("data-status", "SUCCEEDED");
-        var analysis = page.locator(".job-row", new com.microsoft.playwright.Page.LocatorOptions().setHasText("Photo analysis"));
+        var analysis = group.locator(".job-row", new com.microsoft.playwright.Locator.LocatorOptions().setHasText("Photo analysis"));
         assertThat(analysis.locator(".job-status")).hasAttribute("data-status", "SUCCEEDED");
 
         page.locator("#main-nav").getByText("Timeline").click();

@@ -2,6 +2,7 @@ package dev.lightbox.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lightbox.support.TestJobHandlers;
 import dev.lightbox.support.IntegrationTest;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -30,7 +31,7 @@ class JobApiTest extends IntegrationTest {
     @Test
     void streamsProgressUntilTheJobEnds() throws Exception {
         User user = user();
-        UUID id = jobs.enqueue(JobRequest.of("test.steps", JobQueue.CPU, user.id(), Map.of("steps", 8, "sleepMs", 150)));
+        UUID id = jobs.enqueue(JobRequest.of(TestJobHandlers.STEPS, user.id(), new TestJobHandlers.Steps(8, 150)));
         var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/jobs/" + id + "/events"))
                 .header("Authorization", "Bearer " + user.token()).timeout(Duration.ofSeconds(30)).build();
         HttpResponse<java.util.stream.Stream<String>> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofLines());
@@ -48,11 +49,12 @@ class JobApiTest extends IntegrationTest {
         var api = api();
         User alice = user();
         User bob = user();
-        UUID id = jobs.enqueue(JobRequest.of("test.gpu-steps", JobQueue.GPU, alice.id(), Map.of("steps", 500, "sleepMs", 20)));
+        UUID id = jobs.enqueue(JobRequest.of(TestJobHandlers.GPU_STEPS, alice.id(), new TestJobHandlers.Steps(500, 20)));
 
         var one = api.get("/api/v1/jobs/" + id, alice.token());
         assertThat(one.status()).isEqualTo(200);
         assertThat(one.json().get("type").asString()).isEqualTo("test.gpu-steps");
+        assertThat(one.json().get("title").asString()).as("the type's human name, from the registry").isEqualTo("Test steps on the GPU queue");
         assertThat(one.json().get("queue").asString()).isEqualTo("gpu");
         for (String field : List.of("id", "status", "progress", "step", "message", "error", "attempts", "createdAt", "startedAt", "finishedAt")) {
             assertThat(one.json().has(field)).as(field).isTrue();

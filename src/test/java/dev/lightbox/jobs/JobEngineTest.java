@@ -44,7 +44,7 @@ class JobEngineTest extends IntegrationTest {
         try (var subscription = events.subscribe(e -> { if (owner.equals(e.ownerId())) seen.add(e); })) {
             List<UUID> ids = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
-                ids.add(jobs.enqueue(JobRequest.of("test.steps", JobQueue.CPU, owner, Map.of("steps", 3, "sleepMs", 5))));
+                ids.add(jobs.enqueue(JobRequest.of(TestJobHandlers.STEPS, owner, new TestJobHandlers.Steps(3, 5))));
             }
             for (UUID id : ids) {
                 JobView done = await(owner, id, j -> j.status().finished());
@@ -66,8 +66,8 @@ class JobEngineTest extends IntegrationTest {
     @Test
     void retriesWithBackoffThenSucceedsOrFailsWithTheError() throws Exception {
         UUID owner = owner();
-        UUID recovers = jobs.enqueue(JobRequest.of("test.flaky", JobQueue.CPU, owner, Map.of("failures", 2)).withMaxAttempts(3));
-        UUID givesUp = jobs.enqueue(JobRequest.of("test.flaky", JobQueue.CPU, owner, Map.of("failures", 9)).withMaxAttempts(3));
+        UUID recovers = jobs.enqueue(JobRequest.of(TestJobHandlers.FLAKY, owner, new TestJobHandlers.Flaky(2)).withMaxAttempts(3));
+        UUID givesUp = jobs.enqueue(JobRequest.of(TestJobHandlers.FLAKY, owner, new TestJobHandlers.Flaky(9)).withMaxAttempts(3));
 
         JobView recovered = await(owner, recovers, j -> j.status().finished());
         assertThat(recovered.status()).isEqualTo(JobStatus.SUCCEEDED);
@@ -93,9 +93,9 @@ class JobEngineTest extends IntegrationTest {
     void cancelsQueuedJobsAtOnceAndRunningOnesAtTheirNextReport() throws Exception {
         UUID owner = owner();
         // the gpu queue has one thread in tests: a long job holds it, the next one waits
-        UUID running = jobs.enqueue(JobRequest.of("test.gpu-steps", JobQueue.GPU, owner, Map.of("steps", 1000, "sleepMs", 20)));
+        UUID running = jobs.enqueue(JobRequest.of(TestJobHandlers.GPU_STEPS, owner, new TestJobHandlers.Steps(1000, 20)));
         await(owner, running, j -> j.status() == JobStatus.RUNNING && j.step() != null);
-        UUID queued = jobs.enqueue(JobRequest.of("test.gpu-steps", JobQueue.GPU, owner, Map.of("steps", 1)));
+        UUID queued = jobs.enqueue(JobRequest.of(TestJobHandlers.GPU_STEPS, owner, new TestJobHandlers.Steps(1, 0)));
         assertThat(jobs.find(owner, queued).orElseThrow().status()).isEqualTo(JobStatus.QUEUED);
 
         assertThat(jobs.cancel(owner, queued)).contains(JobStatus.CANCELLED);
@@ -113,7 +113,7 @@ class JobEngineTest extends IntegrationTest {
     void aDelayedJobWaitsForItsTime() throws Exception {
         UUID owner = owner();
         long start = System.currentTimeMillis();
-        UUID id = jobs.enqueue(JobRequest.of("test.steps", JobQueue.CPU, owner, Map.of()).delayedBy(Duration.ofMillis(1500)));
+        UUID id = jobs.enqueue(JobRequest.of(TestJobHandlers.STEPS, owner, new TestJobHandlers.Steps(1, 0)).delayedBy(Duration.ofMillis(1500)));
         Thread.sleep(700);
         assertThat(jobs.find(owner, id).orElseThrow().status()).isEqualTo(JobStatus.QUEUED);
         JobView done = await(owner, id, j -> j.status().finished());
@@ -124,10 +124,10 @@ class JobEngineTest extends IntegrationTest {
     @Test
     void higherPriorityRunsFirst() throws Exception {
         UUID owner = owner();
-        UUID blocker = jobs.enqueue(JobRequest.of("test.gpu-steps", JobQueue.GPU, owner, Map.of("steps", 10, "sleepMs", 30)));
+        UUID blocker = jobs.enqueue(JobRequest.of(TestJobHandlers.GPU_STEPS, owner, new TestJobHandlers.Steps(10, 30)));
         await(owner, blocker, j -> j.status() == JobStatus.RUNNING);
-        UUID low = jobs.enqueue(JobRequest.of("test.gpu-steps", JobQueue.GPU, owner, Map.of("steps", 1)));
-        UUID high = jobs.enqueue(JobRequest.of("test.gpu-steps", JobQueue.GPU, owner, Map.of("steps", 1)).withPriority(10));
+        UUID low = jobs.enqueue(JobRequest.of(TestJobHandlers.GPU_STEPS, owner, new TestJobHandlers.Steps(1, 0)));
+        UUID high = jobs.enqueue(JobRequest.of(TestJobHandlers.GPU_STEPS, owner, new TestJobHandlers.Steps(1, 0)).withPriority(10));
         JobView lowDone = await(owner, low, j -> j.status().finished());
         JobView highDone = await(owner, high, j -> j.status().finished());
         assertThat(highDone.startedAt()).isBefore(lowDone.startedAt());
@@ -141,7 +141,7 @@ class JobEngineTest extends IntegrationTest {
                 insert into jobs (id, owner_id, type, queue, status, attempts, max_attempts, run_after, lease_owner, lease_until,
                                   payload, created_at, started_at)
                 values (?, ?, 'test.steps', 'cpu', 'RUNNING', 1, 3, now(), 'dead-worker', now() - interval '1 second',
-                        '{"steps": 2}', now(), now())""", id, owner);
+                        '{"steps": 2, "sleepMs": 0}', now(), now())""", id, owner);
         JobView done = await(owner, id, j -> j.status().finished());
         assertThat(done.status()).isEqualTo(JobStatus.SUCCEEDED);
         assertThat(done.attempts()).isEqualTo(2);
@@ -153,11 +153,11 @@ class JobEngineTest extends IntegrationTest {
         UUID owner = owner();
         UUID other = owner();
         String key = "test:" + UUID.randomUUID();
-        UUID first = jobs.enqueue(JobRequest.of("test.steps", JobQueue.CPU, owner, Map.of()).dedupedBy(key));
-        UUID second = jobs.enqueue(JobRequest.of("test.steps", JobQueue.CPU, owner, Map.of()).dedupedBy(key));
+        UUID first = jobs.enqueue(JobRequest.of(TestJobHandlers.STEPS, owner, new TestJobHandlers.Steps(1, 0)).dedupedBy(key));
+        UUID second = jobs.enqueue(JobRequest.of(TestJobHandlers.STEPS, owner, new TestJobHandlers.Steps(1, 0)).dedupedBy(key));
         assertThat(second).isEqualTo(first);
         await(owner, first, j -> j.status().finished());
-        assertThat(jobs.enqueue(JobRequest.of("test.steps", JobQueue.CPU, owner, Map.of()).dedupedBy(key))).isEqualTo(first);
+        assertThat(jobs.enqueue(JobRequest.of(TestJobHandlers.STEPS, owner, new TestJobHandlers.Steps(1, 0)).dedupedBy(key))).isEqualTo(first);
 
         assertThat(jobs.find(other, first)).isEmpty();
         assertThat(jobs.cancel(other, first)).isEmpty();

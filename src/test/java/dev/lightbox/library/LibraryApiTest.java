@@ -151,6 +151,7 @@ class LibraryApiTest extends IntegrationTest {
         assertThat(objectKeys()).as("one stored original for both").isEqualTo(objectsAfterFirst);
         var photoJson = api.get("/api/v1/photos/" + first.json().get("id").asString(), alice).json();
         assertThat(photoJson.get("jobs").values()).extracting(j -> j.get("type").asString()).contains("library.renditions", "analysis.photo");
+        assertThat(photoJson.get("jobs").values()).extracting(j -> j.get("title").asString()).contains("Preview and thumbnail", "Photo analysis");
         assertThat(photoJson.get("jobs").values()).filteredOn(j -> j.get("type").asString().equals("library.renditions"))
                 .extracting(j -> j.get("status").asString()).containsExactly("SUCCEEDED");
 

@@ -10,6 +10,7 @@ import dev.lightbox.jobs.JobStatus;
 import dev.lightbox.scoring.service.ScoringService;
 import dev.lightbox.support.BudgetTest;
 import dev.lightbox.support.ScoredPhotos;
+import dev.lightbox.support.TestJobHandlers;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -60,7 +61,7 @@ class RescoreBudgetTest extends BudgetTest {
         awaitNoRescoreLeft(owner);
 
         // the only CPU worker is kept busy, so whatever is asked for now stays queued
-        UUID blocker = jobs.enqueue(JobRequest.of("test.steps", JobQueue.CPU, owner, Map.of("steps", 600, "sleepMs", 100)));
+        UUID blocker = jobs.enqueue(JobRequest.of(TestJobHandlers.STEPS, owner, new TestJobHandlers.Steps(600, 100)));
         await().atMost(Duration.ofSeconds(30)).until(() -> jobs.find(owner, blocker).orElseThrow().status() == JobStatus.RUNNING);
         jdbc.sql("delete from photo_scores where owner_id = :owner").param("owner", owner).update(); // as after a crash
         ready();

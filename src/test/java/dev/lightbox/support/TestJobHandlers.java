@@ -2,10 +2,13 @@ package dev.lightbox.support;
 
 import dev.lightbox.jobs.JobContext;
 import dev.lightbox.jobs.JobHandler;
+import dev.lightbox.jobs.JobQueue;
+import dev.lightbox.jobs.JobType;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
@@ -16,26 +19,37 @@ public class TestJobHandlers {
     /** Runs per job id, across attempts. */
     public static final Map<UUID, AtomicInteger> RUNS = new ConcurrentHashMap<>();
 
-    private static int number(Map<String, Object> payload, String key, int fallback) {
-        Object value = payload.get(key);
-        return value instanceof Number n ? n.intValue() : fallback;
+    /** {@code steps} steps of {@code sleepMs} each. */
+    public record Steps(int steps, int sleepMs) {
     }
+
+    /** Fails the first {@code failures} attempts. */
+    public record Flaky(int failures) {
+    }
+
+    public static final JobType<Steps> STEPS = JobType.of("test.steps", "Test steps", JobQueue.CPU, Steps.class);
+    public static final JobType<Steps> GPU_STEPS = JobType.of("test.gpu-steps", "Test steps on the GPU queue", JobQueue.GPU, Steps.class);
+    /** A text to give back as the result; {@code note} may be left out. */
+    public record Echo(String text, @Nullable String note) {
+    }
+
+    public static final JobType<Echo> ECHO = JobType.of("test.echo", "Test echo", JobQueue.CPU, Echo.class);
+    public static final JobType<Flaky> FLAKY = JobType.of("test.flaky", "Test flaky", JobQueue.CPU, Flaky.class);
 
     private static void count(JobContext context) {
         RUNS.computeIfAbsent(context.jobId(), id -> new AtomicInteger()).incrementAndGet();
     }
 
     /** Reports {@code steps} steps of {@code sleepMs} each, then succeeds with {"steps": n}. */
-    static JobHandler steps(String type) {
-        return new JobHandler() {
-            public String type() { return type; }
-            public void run(JobContext context) throws Exception {
+    static JobHandler<Steps> steps(JobType<Steps> type) {
+        return new JobHandler<>() {
+            public JobType<Steps> type() { return type; }
+            public void run(JobContext context, Steps payload) throws Exception {
                 count(context);
-                int steps = number(context.payload(), "steps", 1);
-                int sleep = number(context.payload(), "sleepMs", 0);
+                int steps = payload.steps();
                 for (int i = 0; i < steps; i++) {
                     context.progress((double) i / steps, "step " + (i + 1), "working on step " + (i + 1) + " of " + steps);
-                    if (sleep > 0) Thread.sleep(sleep);
+                    if (payload.sleepMs() > 0) Thread.sleep(payload.sleepMs());
                 }
                 context.progress(1, "done", null);
                 context.result(Map.of("steps", steps));
@@ -44,23 +58,34 @@ public class TestJobHandlers {
     }
 
     @Bean
-    JobHandler testStepsCpu() {
-        return steps("test.steps");
+    JobHandler<Steps> testStepsCpu() {
+        return steps(STEPS);
     }
 
     @Bean
-    JobHandler testStepsGpu() {
-        return steps("test.gpu-steps");
+    JobHandler<Steps> testStepsGpu() {
+        return steps(GPU_STEPS);
+    }
+
+    @Bean
+    JobHandler<Echo> testEcho() {
+        return new JobHandler<>() {
+            public JobType<Echo> type() { return ECHO; }
+            public void run(JobContext context, Echo payload) {
+                count(context);
+                context.result(Map.of("text", payload.text(), "noteLength", payload.note() == null ? -1 : payload.note().length()));
+            }
+        };
     }
 
     /** Fails its first {@code failures} attempts, then succeeds. */
     @Bean
-    JobHandler testFlaky() {
-        return new JobHandler() {
-            public String type() { return "test.flaky"; }
-            public void run(JobContext context) {
+    JobHandler<Flaky> testFlaky() {
+        return new JobHandler<>() {
+            public JobType<Flaky> type() { return FLAKY; }
+            public void run(JobContext context, Flaky payload) {
                 count(context);
-                if (context.attempt() <= number(context.payload(), "failures", 0)) {
+                if (context.attempt() <= payload.failures()) {
                     throw new IllegalStateException("planned failure " + context.attempt());
                 }
             }

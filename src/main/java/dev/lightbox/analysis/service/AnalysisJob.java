@@ -5,6 +5,7 @@ import dev.lightbox.jobs.JobContext;
 import dev.lightbox.jobs.JobHandler;
 import dev.lightbox.jobs.JobQueue;
 import dev.lightbox.jobs.JobRequest;
+import dev.lightbox.jobs.JobType;
 import dev.lightbox.library.service.PhotoAdded;
 import dev.lightbox.library.service.PhotoService;
 import java.util.LinkedHashMap;
@@ -19,9 +20,13 @@ import org.springframework.stereotype.Component;
  * → faces → save, each step reported. Results are keyed by (sha256, analyzer version): a re-run overwrites.
  */
 @Component
-class AnalysisJob implements JobHandler {
+class AnalysisJob implements JobHandler<AnalysisJob.Payload> {
 
-    static final String TYPE = "analysis.photo";
+    /** The stored content to analyse; {@code width}, {@code height}: as stored (before orientation). */
+    record Payload(String sha256, String format, long sizeBytes, int width, int height, int orientation, int uprightWidth) {
+    }
+
+    static final JobType<Payload> TYPE = JobType.of("analysis.photo", "Photo analysis", JobQueue.CPU, Payload.class);
     static final long WORKING_PIXELS = 2_000_000;
 
     /** How many analyses ran in this process: tests check that cached content is not analysed again. */
@@ -39,34 +44,31 @@ class AnalysisJob implements JobHandler {
         this.analyses = analyses;
     }
 
-    static JobRequest request(PhotoAdded photo) {
-        return AnalysisService.request(TYPE, JobQueue.CPU, photo, Map.of("sha256", photo.sha256(), "format", photo.format(),
-                "sizeBytes", photo.sizeBytes(), "width", photo.storedWidth(), "height", photo.storedHeight(), "orientation", photo.orientation(),
-                "uprightWidth", photo.uprightWidth()));
+    static JobRequest<Payload> request(PhotoAdded photo) {
+        return AnalysisService.request(TYPE, photo, new Payload(photo.sha256(), photo.format(), photo.sizeBytes(), photo.storedWidth(),
+                photo.storedHeight(), photo.orientation(), photo.uprightWidth()));
     }
 
     @Override
-    public String type() {
+    public JobType<Payload> type() {
         return TYPE;
     }
 
     @Override
-    public void run(JobContext context) throws Exception {
+    public void run(JobContext context, Payload p) throws Exception {
         RUNS.incrementAndGet();
-        Map<String, Object> p = context.payload();
-        String sha256 = (String) p.get("sha256");
+        String sha256 = p.sha256();
         context.progress(0.05, "decode", "Reading the photo");
         // every native object made on the way (decode buffers, OpenCV temporaries) is freed here, not by the GC
         try (PointerScope scope = new PointerScope();
-             Mat working = photos.workingCopy(sha256, (String) p.get("format"), number(p, "sizeBytes"),
-                (int) number(p, "width"), (int) number(p, "height"), (int) number(p, "orientation"), WORKING_PIXELS)) {
+             Mat working = photos.workingCopy(sha256, p.format(), p.sizeBytes(), p.width(), p.height(), p.orientation(), WORKING_PIXELS)) {
             var attributes = new LinkedHashMap<String, Object>();
             context.progress(0.3, "technical", "Sharpness, exposure, colour, noise, quality");
             attributes.putAll(analyzer.technical(working));
             context.progress(0.6, "composition", "Rule of thirds, horizon");
             attributes.putAll(analyzer.composition(working));
             context.progress(0.8, "faces", "Looking for faces");
-            var found = faces.detect(working, number(p, "uprightWidth") / (double) working.cols());
+            var found = faces.detect(working, p.uprightWidth() / (double) working.cols());
             attributes.put(Attribute.FACE_COUNT.key(), found.size());
             attributes.put(Attribute.FACE_BOXES.key(), found);
             attributes.put(Attribute.FACE_DETECTOR.key(), faces.name());
@@ -74,9 +76,5 @@ class AnalysisJob implements JobHandler {
             analyses.save(sha256, attributes);
             context.result(Map.of("faceCount", found.size()));
         }
-    }
-
-    private static long number(Map<String, Object> payload, String key) {
-        return ((Number) payload.get(key)).longValue();
     }
 }

@@ -3,6 +3,7 @@ package dev.lightbox.analysis.service;
 import dev.lightbox.analysis.domain.AnalysisRepository;
 import dev.lightbox.jobs.JobQueue;
 import dev.lightbox.jobs.JobRequest;
+import dev.lightbox.jobs.JobType;
 import dev.lightbox.jobs.JobService;
 import dev.lightbox.library.service.PhotoAdded;
 import java.util.Collection;
@@ -134,8 +135,8 @@ public class AnalysisService {
         events.publishEvent(new ContentAnalysed(sha256));
     }
 
-    static JobRequest request(String type, JobQueue queue, PhotoAdded photo, Map<String, Object> payload) {
-        return JobRequest.of(type, queue, photo.ownerId(), payload).about(photo.photoId())
+    static <P extends Record> JobRequest<P> request(JobType<P> type, PhotoAdded photo, P payload) {
+        return JobRequest.of(type, photo.ownerId(), payload).about(photo.photoId())
                 .dedupedBy("analysis:" + photo.sha256() + ":v" + PhotoAnalyzer.VERSION);
     }
 }

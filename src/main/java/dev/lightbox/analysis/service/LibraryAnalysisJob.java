@@ -5,9 +5,9 @@ import dev.lightbox.jobs.JobHandler;
 import dev.lightbox.jobs.JobQueue;
 import dev.lightbox.jobs.JobRequest;
 import dev.lightbox.jobs.JobService;
+import dev.lightbox.jobs.JobType;
 import dev.lightbox.library.service.PhotoAdded;
 import dev.lightbox.library.service.PhotoService;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Set;
 import java.util.List;
@@ -22,9 +22,18 @@ import org.springframework.stereotype.Component;
  * this twice, or while uploads are analysed, does no work twice.
  */
 @Component
-class LibraryAnalysisJob implements JobHandler {
+class LibraryAnalysisJob implements JobHandler<LibraryAnalysisJob.Payload> {
 
-    static final String TYPE = "analysis.library";
+    /** {@code scope}: "all" (every library, for admins) or the id of the one owner whose library is walked. */
+    record Payload(String scope) {
+        static final String ALL = "all";
+
+        @Nullable UUID ownerOrAll() {
+            return ALL.equals(scope) ? null : UUID.fromString(scope);
+        }
+    }
+
+    static final JobType<Payload> TYPE = JobType.of("analysis.library", "Re-analyse library", JobQueue.CPU, Payload.class);
 
     private final PhotoService photos;
     private final AnalysisService analyses;
@@ -36,22 +45,19 @@ class LibraryAnalysisJob implements JobHandler {
         this.jobs = jobs;
     }
 
-    static JobRequest request(UUID requestedBy, @Nullable UUID ownerId) {
-        var payload = new HashMap<String, Object>();
-        payload.put("scope", ownerId == null ? "all" : ownerId.toString());
-        return JobRequest.of(TYPE, JobQueue.CPU, requestedBy, payload);
+    static JobRequest<Payload> request(UUID requestedBy, @Nullable UUID ownerId) {
+        return JobRequest.of(TYPE, requestedBy, new Payload(ownerId == null ? Payload.ALL : ownerId.toString()));
     }
 
     @Override
-    public String type() {
+    public JobType<Payload> type() {
         return TYPE;
     }
 
     @Override
-    public void run(JobContext context) {
-        String scope = (String) context.payload().get("scope");
+    public void run(JobContext context, Payload payload) {
         context.progress(0.02, "list", "Listing photos");
-        List<PhotoAdded> all = photos.contents("all".equals(scope) ? null : UUID.fromString(scope));
+        List<PhotoAdded> all = photos.contents(payload.ownerOrAll());
         var contents = new LinkedHashMap<String, PhotoAdded>();
         all.forEach(photo -> contents.putIfAbsent(photo.sha256(), photo));
         Set<String> needed = analyses.needingAnalysis(contents.keySet());

@@ -4,6 +4,7 @@ import dev.lightbox.base.security.CurrentUser;
 import dev.lightbox.jobs.JobEvents;
 import dev.lightbox.jobs.JobService;
 import dev.lightbox.jobs.JobStatus;
+import dev.lightbox.jobs.JobTypes;
 import dev.lightbox.jobs.JobView;
 import java.io.IOException;
 import java.time.Duration;
@@ -33,10 +34,12 @@ class JobController {
 
     private final JobService jobs;
     private final JobEvents events;
+    private final JobTypes types;
 
-    JobController(JobService jobs, JobEvents events) {
+    JobController(JobService jobs, JobEvents events, JobTypes types) {
         this.jobs = jobs;
         this.events = events;
+        this.types = types;
     }
 
     record PageJson(List<JobJson> items, @Nullable String nextCursor) {
@@ -47,12 +50,12 @@ class JobController {
                   @RequestParam(defaultValue = "50") int limit) {
         if (limit < 1 || limit > JobService.MAX_PAGE) throw new IllegalArgumentException("limit: must be between 1 and " + JobService.MAX_PAGE + ".");
         var page = jobs.list(CurrentUser.require().id(), parseStatus(status), cursor, limit);
-        return new PageJson(page.items().stream().map(JobJson::of).toList(), page.nextCursor());
+        return new PageJson(page.items().stream().map(j -> JobJson.of(j, types)).toList(), page.nextCursor());
     }
 
     @GetMapping("/{id}")
     ResponseEntity<JobJson> get(@PathVariable UUID id) {
-        return jobs.find(CurrentUser.require().id(), id).map(JobJson::of).map(ResponseEntity::ok)
+        return jobs.find(CurrentUser.require().id(), id).map(j -> JobJson.of(j, types)).map(ResponseEntity::ok)
                 .orElseGet(() -> ResponseEntity.notFound().build());
     }
 

@@ -10,7 +10,6 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -55,11 +54,12 @@ public class JobStore {
         this.json = json;
     }
 
-    public record Claimed(UUID id, UUID token, @Nullable UUID ownerId, String type, int attempt, Map<String, Object> payload) {
+    /** A job a worker took; {@code payload} is the row's JSON, read into the type's record by the worker. */
+    public record Claimed(UUID id, UUID token, @Nullable UUID ownerId, String type, int attempt, @Nullable String payload) {
     }
 
     /** Inserts a job, or returns the live one with the same dedupe key. */
-    public UUID insert(JobRequest request) {
+    public UUID insert(JobRequest<?> request) {
         UUID id = UUID.randomUUID();
         List<UUID> inserted = jdbc.sql("""
                 with changed as (
@@ -71,7 +71,7 @@ public class JobStore {
                     do nothing
                     returning *)
                 """ + NOTIFY)
-                .param("id", id).param("owner", request.ownerId()).param("type", request.type())
+                .param("id", id).param("owner", request.ownerId()).param("type", request.type().name())
                 .param("queue", request.queue().column()).param("priority", request.priority())
                 .param("maxAttempts", request.maxAttempts()).param("payload", json.writeValueAsString(request.payload()))
                 .param("subject", request.subjectId()).param("dedupe", request.dedupeKey())
@@ -107,7 +107,7 @@ public class JobStore {
                 .param("queue", queue.column()).param("limit", limit).param("worker", worker)
                 .param("lease", lease.toMillis() + " milliseconds")
                 .query((rs, n) -> new Claimed(rs.getObject("id", UUID.class), rs.getObject("claim_token", UUID.class), rs.getObject("owner_id", UUID.class),
-                        rs.getString("type"), rs.getInt("attempts"), readMap(rs.getString("payload"))))
+                        rs.getString("type"), rs.getInt("attempts"), rs.getString("payload")))
                 .list();
     }
 
@@ -138,6 +138,11 @@ public class JobStore {
 
     public boolean succeed(UUID id, UUID token, @Nullable Object result) {
         return finish(id, token, "SUCCEEDED", null, result == null ? null : json.writeValueAsString(result), "progress = 1,");
+    }
+
+    /** An attempt no retry could mend (its payload does not fit its type): FAILED at once, with the reason. */
+    public boolean failForGood(UUID id, UUID token, String error) {
+        return finish(id, token, "FAILED", truncate(error, 4000), null, "");
     }
 
     public boolean cancelled(UUID id, UUID token) {
@@ -270,11 +275,6 @@ public class JobStore {
     private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
         Timestamp value = rs.getTimestamp(column);
         return value == null ? null : value.toInstant();
-    }
-
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> readMap(String text) {
-        return json.readValue(text, Map.class);
     }
 
     private static @Nullable String truncate(@Nullable String text, int max) {

@@ -23,6 +23,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -42,18 +43,20 @@ public class JobWorkers implements SmartLifecycle {
     private final JobStore store;
     private final NotificationListener notifications;
     private final JobsProperties props;
-    private final Map<String, JobHandler> handlers;
+    private final Map<String, JobHandler<?>> handlers;
+    private final PayloadReader payloads;
     private final String workerId;
     private final Map<JobQueue, QueueWorker> queues = new EnumMap<>(JobQueue.class);
     private final Map<UUID, RunningJob> running = new ConcurrentHashMap<>();
     private ScheduledExecutorService maintenance;
     private volatile boolean started;
 
-    JobWorkers(JobStore store, NotificationListener notifications, JobsProperties props, List<JobHandler> handlers) {
+    JobWorkers(JobStore store, NotificationListener notifications, JobsProperties props, List<JobHandler<?>> handlers, PayloadReader payloads) {
         this.store = store;
         this.notifications = notifications;
         this.props = props;
-        this.handlers = handlers.stream().collect(Collectors.toMap(JobHandler::type, Function.identity()));
+        this.handlers = handlers.stream().collect(Collectors.toMap(h -> h.type().name(), Function.identity()));
+        this.payloads = payloads;
         this.workerId = hostName() + "/" + ProcessHandle.current().pid() + "/" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000));
     }
 
@@ -123,13 +126,16 @@ public class JobWorkers implements SmartLifecycle {
         RunningJob job = new RunningJob(claimed, store);
         running.put(claimed.id(), job);
         try {
-            JobHandler handler = handlers.get(claimed.type());
+            JobHandler<?> handler = handlers.get(claimed.type());
             if (handler == null) throw new IllegalStateException("No handler for job type '" + claimed.type() + "' on this node");
-            handler.run(job);
+            run(handler, job, claimed.payload());
             if (job.cancelRequested()) store.cancelled(claimed.id(), claimed.token());
             else store.succeed(claimed.id(), claimed.token(), job.resultValue());
         } catch (JobCancelledException e) {
             store.cancelled(claimed.id(), claimed.token());
+        } catch (PayloadReader.InvalidPayloadException e) {
+            log.warn("Job {} failed for good: {}", claimed.id(), e.getMessage());
+            store.failForGood(claimed.id(), claimed.token(), e.getMessage());
         } catch (Throwable e) {
             if (!started && e instanceof InterruptedException) return; // shutting down: released, not failed
             Duration delay = backoff(claimed.attempt());
@@ -138,6 +144,10 @@ public class JobWorkers implements SmartLifecycle {
         } finally {
             running.remove(claimed.id());
         }
+    }
+
+    private <P extends Record> void run(JobHandler<P> handler, RunningJob job, @Nullable String payload) throws Exception {
+        handler.run(job, payloads.read(handler.type(), payload));
     }
 
     /** base · 2^(attempt-1), capped, with ±20% jitter so failed jobs do not return in lockstep. */

@@ -3,10 +3,8 @@ package dev.lightbox.jobs.engine;
 import dev.lightbox.jobs.JobEvent;
 import dev.lightbox.jobs.JobEvents;
 import dev.lightbox.jobs.JobQueue;
-import dev.lightbox.jobs.JobStatus;
 import java.sql.Connection;
 import java.sql.Statement;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -105,16 +103,9 @@ public class NotificationListener implements SmartLifecycle {
         }
     }
 
-    @SuppressWarnings("unchecked")
+    /** The NOTIFY payload's fields are {@link JobEvent}'s components (see {@code JobStore.NOTIFY}). */
     private JobEvent parse(String payload) {
-        Map<String, Object> m = json.readValue(payload, Map.class);
-        return new JobEvent(UUID.fromString((String) m.get("id")), uuid(m.get("ownerId")), (String) m.get("type"),
-                JobStatus.valueOf((String) m.get("status")), ((Number) m.get("progress")).doubleValue(),
-                (String) m.get("step"), (String) m.get("message"), uuid(m.get("subjectId")));
-    }
-
-    private static @Nullable UUID uuid(@Nullable Object value) {
-        return value == null ? null : UUID.fromString(value.toString());
+        return json.readValue(payload, JobEvent.class);
     }
 
     private static void sleepQuietly(long millis) {

@@ -2,7 +2,6 @@ package dev.lightbox.jobs.engine;
 
 import dev.lightbox.jobs.JobCancelledException;
 import dev.lightbox.jobs.JobContext;
-import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -52,11 +51,6 @@ final class RunningJob implements JobContext {
     @Override
     public int attempt() {
         return job.attempt();
-    }
-
-    @Override
-    public Map<String, Object> payload() {
-        return job.payload();
     }
 
     @Override

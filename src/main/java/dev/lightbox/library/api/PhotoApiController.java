@@ -2,6 +2,7 @@ package dev.lightbox.library.api;
 
 import dev.lightbox.base.security.CurrentUser;
 import dev.lightbox.jobs.JobService;
+import dev.lightbox.jobs.JobTypes;
 import dev.lightbox.library.service.PhotoDetails;
 import dev.lightbox.library.service.PhotoQuery;
 import dev.lightbox.library.service.PhotoService;
@@ -49,8 +50,11 @@ class PhotoApiController {
     private final MediaResponder media;
     private final JobService jobs;
     private final List<PhotoDetails> details;
+    private final JobTypes jobTypes;
 
-    PhotoApiController(PhotoUploadService uploads, PhotoService photos, MediaResponder media, JobService jobs, List<PhotoDetails> details) {
+    PhotoApiController(PhotoUploadService uploads, PhotoService photos, MediaResponder media, JobService jobs, List<PhotoDetails> details,
+                       JobTypes jobTypes) {
+        this.jobTypes = jobTypes;
         this.uploads = uploads;
         this.photos = photos;
         this.media = media;
@@ -140,7 +144,7 @@ class PhotoApiController {
                             log.warn("Photo details from {} failed: {}", d.getClass().getSimpleName(), e.toString());
                         }
                     });
-                    return PhotoJson.withDetails(p, jobs.forSubject(owner, id), contributed);
+                    return PhotoJson.withDetails(p, jobs.forSubject(owner, id), jobTypes, contributed);
                 }).map(ResponseEntity::ok)
                 .orElseGet(() -> ResponseEntity.notFound().build());
     }

@@ -3,6 +3,7 @@ package dev.lightbox.library.api;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.lightbox.jobs.JobTypes;
 import dev.lightbox.jobs.JobView;
 import dev.lightbox.library.service.PhotoRanking;
 import dev.lightbox.library.service.PhotoView;
@@ -42,9 +43,10 @@ record PhotoJson(
         return details;
     }
 
-    record JobRef(UUID id, String type, String status, double progress, @Nullable String step) {
-        static JobRef of(JobView job) {
-            return new JobRef(job.id(), job.type(), job.status().name(), job.progress(), job.step());
+    /** {@code title}: the human name of the job's type. */
+    record JobRef(UUID id, String type, String title, String status, double progress, @Nullable String step) {
+        static JobRef of(JobView job, JobTypes types) {
+            return new JobRef(job.id(), job.type(), types.title(job.type()), job.status().name(), job.progress(), job.step());
         }
     }
 
@@ -60,10 +62,10 @@ record PhotoJson(
     record Links(String thumbnail, String preview, String original) {
     }
 
-    static PhotoJson withDetails(PhotoView p, List<JobView> jobs, Map<String, Object> details) {
+    static PhotoJson withDetails(PhotoView p, List<JobView> jobs, JobTypes types, Map<String, Object> details) {
         PhotoJson base = of(p);
         return new PhotoJson(base.id, base.sha256, base.format, base.sizeBytes, base.width, base.height, base.takenAt, base.takenAtSource,
-                base.uploadedAt, base.originalName, base.camera, base.exposure, base.location, base.links, jobs.stream().map(JobRef::of).toList(),
+                base.uploadedAt, base.originalName, base.camera, base.exposure, base.location, base.links, jobs.stream().map(j -> JobRef.of(j, types)).toList(),
                 details);
     }
 

@@ -4,6 +4,7 @@ import dev.lightbox.jobs.JobContext;
 import dev.lightbox.jobs.JobHandler;
 import dev.lightbox.jobs.JobQueue;
 import dev.lightbox.jobs.JobRequest;
+import dev.lightbox.jobs.JobType;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,9 +17,13 @@ import org.springframework.stereotype.Component;
  * content in between, or an upload still in flight, keeps the original.
  */
 @Component
-class ContentDeletionJob implements JobHandler {
+class ContentDeletionJob implements JobHandler<ContentDeletionJob.Payload> {
 
-    static final String TYPE = "library.delete-content";
+    /** The content, and the object keys it had when it was deleted (reported back in the result). */
+    record Payload(String sha256, List<String> keys) {
+    }
+
+    static final JobType<Payload> TYPE = JobType.of("library.delete-content", "Delete stored files", JobQueue.CPU, Payload.class);
 
     private final ContentCleaner cleaner;
 
@@ -26,21 +31,20 @@ class ContentDeletionJob implements JobHandler {
         this.cleaner = cleaner;
     }
 
-    static JobRequest request(UUID ownerId, String sha256) {
+    static JobRequest<Payload> request(UUID ownerId, String sha256) {
         List<String> keys = List.of(PhotoKeys.original(sha256), PhotoKeys.preview(sha256), PhotoKeys.thumbnail(sha256));
-        return JobRequest.of(TYPE, JobQueue.CPU, ownerId, Map.of("sha256", sha256, "keys", keys)).withMaxAttempts(10);
+        return JobRequest.of(TYPE, ownerId, new Payload(sha256, keys)).withMaxAttempts(10);
     }
 
     @Override
-    public String type() {
+    public JobType<Payload> type() {
         return TYPE;
     }
 
     @Override
-    public void run(JobContext context) {
-        String sha256 = (String) context.payload().get("sha256");
-        boolean deleted = cleaner.deleteIfUnreferenced(sha256, null);
-        context.result(deleted ? Map.of("deleted", context.payload().get("keys"))
+    public void run(JobContext context, Payload payload) {
+        boolean deleted = cleaner.deleteIfUnreferenced(payload.sha256(), null);
+        context.result(deleted ? Map.of("deleted", payload.keys())
                 : Map.of("skipped", "a photo or an upload uses this content again"));
     }
 }

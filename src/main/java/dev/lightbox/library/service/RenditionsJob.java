@@ -4,6 +4,7 @@ import dev.lightbox.jobs.JobContext;
 import dev.lightbox.jobs.JobHandler;
 import dev.lightbox.jobs.JobQueue;
 import dev.lightbox.jobs.JobRequest;
+import dev.lightbox.jobs.JobType;
 import dev.lightbox.library.domain.ImageFormat;
 import dev.lightbox.library.domain.Photo;
 import dev.lightbox.library.domain.PhotoRepository;
@@ -19,9 +20,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * one job per SHA-256, and a re-run after a crash overwrites the same two objects.
  */
 @Component
-class RenditionsJob implements JobHandler {
+public class RenditionsJob implements JobHandler<RenditionsJob.Payload> {
 
-    static final String TYPE = "library.renditions";
+    /** The stored content; {@code width}, {@code height}: as stored (before orientation). */
+    public record Payload(String sha256, String format, long sizeBytes, int width, int height, int orientation) {
+    }
+
+    public static final JobType<Payload> TYPE = JobType.of("library.renditions", "Preview and thumbnail", JobQueue.CPU, Payload.class);
 
     private final ObjectStore store;
     private final PhotoRepository photos;
@@ -33,12 +38,11 @@ class RenditionsJob implements JobHandler {
         this.transaction = transaction;
     }
 
-    static JobRequest request(Photo photo) {
-        return JobRequest.of(TYPE, JobQueue.CPU, photo.getOwnerId(), Map.of(
-                        "sha256", photo.getSha256(), "format", photo.getFormat().name(), "sizeBytes", photo.getSizeBytes(),
-                        "width", photo.getOrientation() >= 5 ? photo.getHeight() : photo.getWidth(),
-                        "height", photo.getOrientation() >= 5 ? photo.getWidth() : photo.getHeight(),
-                        "orientation", photo.getOrientation()))
+    static JobRequest<Payload> request(Photo photo) {
+        return JobRequest.of(TYPE, photo.getOwnerId(), new Payload(photo.getSha256(), photo.getFormat().name(), photo.getSizeBytes(),
+                        photo.getOrientation() >= 5 ? photo.getHeight() : photo.getWidth(),
+                        photo.getOrientation() >= 5 ? photo.getWidth() : photo.getHeight(),
+                        photo.getOrientation()))
                 .withPriority(5) // a person is waiting to see it
                 .about(photo.getId())
                 .dedupedBy(dedupeKey(photo.getSha256()));
@@ -53,14 +57,13 @@ class RenditionsJob implements JobHandler {
     }
 
     @Override
-    public String type() {
+    public JobType<Payload> type() {
         return TYPE;
     }
 
     @Override
-    public void run(JobContext context) throws Exception {
-        Map<String, Object> p = context.payload();
-        String sha256 = (String) p.get("sha256");
+    public void run(JobContext context, Payload p) throws Exception {
+        String sha256 = p.sha256();
         if (photos.countBySha256(sha256) == 0) { // deleted before its turn came: nothing to make
             context.result(Map.of("skipped", "the photo was deleted"));
             return;
@@ -68,8 +71,7 @@ class RenditionsJob implements JobHandler {
         context.progress(0.05, "decode", "Reading the original");
         Thumbnailer.Renditions renditions;
         try (InputStream in = store.get(PhotoKeys.original(sha256))) {
-            renditions = Thumbnailer.render(in, ((Number) p.get("sizeBytes")).longValue(), ImageFormat.valueOf((String) p.get("format")),
-                    ((Number) p.get("width")).intValue(), ((Number) p.get("height")).intValue(), ((Number) p.get("orientation")).intValue());
+            renditions = Thumbnailer.render(in, p.sizeBytes(), ImageFormat.valueOf(p.format()), p.width(), p.height(), p.orientation());
         }
         context.progress(0.7, "save", "Storing preview and thumbnail");
         // under the content lock, and only while a photo still uses this content: a delete meanwhile leaves no orphans

@@ -32,6 +32,7 @@ import dev.lightbox.library.service.PhotoRanking;
 import dev.lightbox.library.service.PhotoService;
 import dev.lightbox.library.service.PhotoService.Page;
 import dev.lightbox.library.service.PhotoView;
+import dev.lightbox.library.service.RenditionsJob;
 import jakarta.annotation.security.PermitAll;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -60,7 +61,6 @@ public class TimelineView extends Main {
     /** A screenful and a bit: the first page is what the first paint waits for. */
     static final int FIRST_PAGE_SIZE = 48;
     static final int PAGE_SIZE = 120;
-    private static final String RENDITIONS = "library.renditions";
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL);
 
     private final PhotoService photos;
@@ -125,7 +125,7 @@ public class TimelineView extends Main {
                 this.addEventListener('load', e => { if (e.target.tagName === 'IMG') e.target.parentElement.classList.remove('pending'); }, true);
                 """);
         JobUpdates.follow(this, jobEvents,
-                event -> RENDITIONS.equals(event.type()) && event.status() == JobStatus.SUCCEEDED && event.subjectId() != null,
+                event -> RenditionsJob.TYPE.is(event.type()) && event.status() == JobStatus.SUCCEEDED && event.subjectId() != null,
                 event -> refreshThumbnail(event.subjectId()));
         sentinel.getElement().executeJs("""
                 const sentinel = this;

@@ -6,6 +6,7 @@ import dev.lightbox.jobs.JobQueue;
 import dev.lightbox.jobs.JobRequest;
 import dev.lightbox.jobs.JobService;
 import dev.lightbox.scoring.domain.ScoreRepository;
+import dev.lightbox.jobs.JobType;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -13,9 +14,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** Re-scores a whole library under the owner's active config, from the cached attributes (no image is read). */
 @Component
-class RescoreJob implements JobHandler {
+public class RescoreJob implements JobHandler<RescoreJob.Payload> {
 
-    static final String TYPE = "scoring.rescore";
+    /** Nothing: the job's owner is the library to re-score. */
+    public record Payload() {
+    }
+
+    public static final JobType<Payload> TYPE = JobType.of("scoring.rescore", "Re-score library", JobQueue.CPU, Payload.class);
 
     private final ScoringConfigService configs;
     private final ScoreStore scores;
@@ -33,20 +38,20 @@ class RescoreJob implements JobHandler {
 
     /** One re-scoring per owner waits in the queue at a time. */
     static String dedupeKey(UUID owner) {
-        return TYPE + ":" + owner;
+        return TYPE.name() + ":" + owner;
     }
 
-    static JobRequest request(UUID owner) {
-        return JobRequest.of(TYPE, JobQueue.CPU, owner, Map.of()).withPriority(10);
+    static JobRequest<Payload> request(UUID owner) {
+        return JobRequest.of(TYPE, owner, new Payload()).withPriority(10);
     }
 
     @Override
-    public String type() {
+    public JobType<Payload> type() {
         return TYPE;
     }
 
     @Override
-    public void run(JobContext context) {
+    public void run(JobContext context, Payload payload) {
         UUID owner = context.ownerId();
         if (owner == null) throw new IllegalStateException("a re-scoring job needs an owner");
         // from here on a new request queues a new job; one asked for before (whose change may commit only

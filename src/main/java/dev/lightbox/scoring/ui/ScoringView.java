@@ -31,6 +31,7 @@ import dev.lightbox.jobs.JobStatus;
 import dev.lightbox.jobs.ui.JobUpdates;
 import dev.lightbox.scoring.service.LibraryPreview;
 import dev.lightbox.scoring.service.Reducer;
+import dev.lightbox.scoring.service.RescoreJob;
 import dev.lightbox.scoring.service.ScoringConfig;
 import dev.lightbox.scoring.service.ScoringConfigService;
 import dev.lightbox.scoring.service.ScoringException;
@@ -105,7 +106,7 @@ public class ScoringView extends Main {
         previewNote.addClassName("muted");
         add(new H2("Scoring"), new Paragraph("A config weighs the analysed attributes into a 0–100 score. Move a slider and watch "
                 + "your best and weakest photos change; the active config scores your library."), rescoring, cards, editor());
-        JobUpdates.follow(this, jobEvents, event -> owner.equals(event.ownerId()) && "scoring.rescore".equals(event.type()), event -> {
+        JobUpdates.follow(this, jobEvents, event -> owner.equals(event.ownerId()) && RescoreJob.TYPE.is(event.type()), event -> {
             rescoring.removeAll();
             boolean done = event.status() != JobStatus.RUNNING && event.status() != JobStatus.QUEUED;
             rescoring.setVisible(true);

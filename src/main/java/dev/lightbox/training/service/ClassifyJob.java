@@ -4,11 +4,14 @@ import dev.lightbox.jobs.JobContext;
 import dev.lightbox.jobs.JobHandler;
 import dev.lightbox.jobs.JobQueue;
 import dev.lightbox.jobs.JobRequest;
+import dev.lightbox.jobs.JobType;
 import dev.lightbox.library.service.PhotoAdded;
 import dev.lightbox.library.service.PhotoService;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -18,9 +21,14 @@ import org.springframework.stereotype.Component;
  * library"), stored per photo and model (a re-run overwrites).
  */
 @Component
-class ClassifyJob implements JobHandler {
+class ClassifyJob implements JobHandler<ClassifyJob.Payload> {
 
-    static final String TYPE = "training.classify";
+    /** The model version to apply, to one photo or (without {@code photoId}) to the whole library. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Payload(UUID modelId, int version, @Nullable UUID photoId) {
+    }
+
+    static final JobType<Payload> TYPE = JobType.of("training.classify", "Predict labels", JobQueue.CPU, Payload.class);
     private static final Logger log = LoggerFactory.getLogger(ClassifyJob.class);
 
     private final Classifier classifier;
@@ -35,29 +43,28 @@ class ClassifyJob implements JobHandler {
         this.models = models;
     }
 
-    static JobRequest photo(UUID owner, UUID modelId, int version, UUID photoId) {
-        return JobRequest.of(TYPE, JobQueue.CPU, owner, Map.of("modelId", modelId.toString(), "version", version, "photoId", photoId.toString()))
-                .about(photoId);
+    static JobRequest<Payload> photo(UUID owner, UUID modelId, int version, UUID photoId) {
+        return JobRequest.of(TYPE, owner, new Payload(modelId, version, photoId)).about(photoId);
     }
 
-    static JobRequest library(UUID owner, UUID modelId, int version) {
-        return JobRequest.of(TYPE, JobQueue.CPU, owner, Map.of("modelId", modelId.toString(), "version", version)).about(modelId);
+    static JobRequest<Payload> library(UUID owner, UUID modelId, int version) {
+        return JobRequest.of(TYPE, owner, new Payload(modelId, version, null)).about(modelId);
     }
 
     @Override
-    public String type() {
+    public JobType<Payload> type() {
         return TYPE;
     }
 
     @Override
-    public void run(JobContext context) throws Exception {
+    public void run(JobContext context, Payload payload) throws Exception {
         UUID owner = context.ownerId();
-        UUID modelId = UUID.fromString((String) context.payload().get("modelId"));
-        int version = ((Number) context.payload().get("version")).intValue();
+        UUID modelId = payload.modelId();
+        int version = payload.version();
         if (owner == null || models.find(owner, modelId).isEmpty()) return; // the model was deleted meanwhile
-        Object photoId = context.payload().get("photoId");
+        UUID photoId = payload.photoId();
         List<PhotoAdded> targets = photoId != null
-                ? photos.contents(owner, List.of(UUID.fromString((String) photoId)))
+                ? photos.contents(owner, List.of(photoId))
                 : photos.contents(owner);
         int done = 0;
         int failed = 0;

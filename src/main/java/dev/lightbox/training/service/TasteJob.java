@@ -5,6 +5,7 @@ import dev.lightbox.jobs.JobContext;
 import dev.lightbox.jobs.JobHandler;
 import dev.lightbox.jobs.JobQueue;
 import dev.lightbox.jobs.JobRequest;
+import dev.lightbox.jobs.JobType;
 import dev.lightbox.library.service.PhotoAdded;
 import dev.lightbox.library.service.PhotoService;
 import dev.lightbox.training.PersonalScoresChanged;
@@ -26,9 +27,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * (the personal score) and tells scoring, which re-scores if a config weighs it.
  */
 @Component
-class TasteJob implements JobHandler {
+class TasteJob implements JobHandler<TasteJob.Payload> {
 
-    static final String TYPE = "training.taste";
+    /** Nothing: the job's owner's ratings are what it learns from. */
+    record Payload() {
+    }
+
+    static final JobType<Payload> TYPE = JobType.of("training.taste", "Learn my taste", JobQueue.CPU, Payload.class);
     static final int FOLDS = 5;
 
     private final TasteRepository taste;
@@ -50,17 +55,17 @@ class TasteJob implements JobHandler {
         this.clock = clock;
     }
 
-    static JobRequest request(UUID owner) {
-        return JobRequest.of(TYPE, JobQueue.CPU, owner, Map.of()).withMaxAttempts(1);
+    static JobRequest<Payload> request(UUID owner) {
+        return JobRequest.of(TYPE, owner, new Payload()).withMaxAttempts(1);
     }
 
     @Override
-    public String type() {
+    public JobType<Payload> type() {
         return TYPE;
     }
 
     @Override
-    public void run(JobContext context) {
+    public void run(JobContext context, Payload payload) {
         UUID owner = context.ownerId();
         if (owner == null) throw new IllegalStateException("learning a taste needs an owner");
         context.progress(0.05, "ratings", "Reading your ratings");

@@ -19,6 +19,7 @@ import dev.lightbox.jobs.JobContext;
 import dev.lightbox.jobs.JobHandler;
 import dev.lightbox.jobs.JobQueue;
 import dev.lightbox.jobs.JobRequest;
+import dev.lightbox.jobs.JobType;
 import dev.lightbox.library.service.PhotoAdded;
 import dev.lightbox.library.service.PhotoService;
 import java.nio.file.Files;
@@ -43,9 +44,12 @@ import tools.jackson.databind.json.JsonMapper;
  * that stops before leaves no version and its files are deleted.
  */
 @Component
-class TrainingJob implements JobHandler {
+class TrainingJob implements JobHandler<TrainingJob.Payload> {
 
-    static final String TYPE = "training.model";
+    record Payload(UUID modelId) {
+    }
+
+    static final JobType<Payload> TYPE = JobType.of("training.model", "Model training", JobQueue.GPU, Payload.class);
     private static final Logger log = LoggerFactory.getLogger(TrainingJob.class);
 
     private final ModelStore models;
@@ -64,12 +68,12 @@ class TrainingJob implements JobHandler {
         this.json = json;
     }
 
-    static JobRequest request(UUID owner, UUID modelId) {
-        return JobRequest.of(TYPE, JobQueue.GPU, owner, Map.of("modelId", modelId.toString())).about(modelId).withMaxAttempts(1);
+    static JobRequest<Payload> request(UUID owner, UUID modelId) {
+        return JobRequest.of(TYPE, owner, new Payload(modelId)).about(modelId).withMaxAttempts(1);
     }
 
     @Override
-    public String type() {
+    public JobType<Payload> type() {
         return TYPE;
     }
 
@@ -78,8 +82,8 @@ class TrainingJob implements JobHandler {
     }
 
     @Override
-    public void run(JobContext context) throws Exception {
-        UUID id = UUID.fromString((String) context.payload().get("modelId"));
+    public void run(JobContext context, Payload payload) throws Exception {
+        UUID id = payload.modelId();
         ModelView model = models.find(id).orElse(null);
         if (model == null) return; // deleted before it ran
         UUID owner = models.owner(id).orElseThrow();

@@ -1,0 +1,49 @@
+package dev.lightbox.jobs.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lightbox.jobs.JobType;
+import dev.lightbox.jobs.JobTypes;
+import dev.lightbox.support.IntegrationTest;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Queued rows written before payloads were records still run: the JSON the earlier code wrote (maps of
+ * these field names) reads into each type's record, and the record writes the same fields back.
+ */
+class PayloadCompatibilityTest extends IntegrationTest {
+
+    private static final String SHA = "a".repeat(64);
+    private static final String ID = "0f3c6a0e-6d1b-4c6a-9a53-2a2b7e0e4d11";
+
+    /** Per type, payloads as the map-based code stored them. */
+    private static final Map<String, String[]> STORED = Map.of(
+            "library.renditions", new String[] {"{\"sha256\":\"" + SHA + "\",\"format\":\"JPEG\",\"sizeBytes\":12345,\"width\":4000,\"height\":3000,\"orientation\":6}"},
+            "library.delete-content", new String[] {"{\"sha256\":\"" + SHA + "\",\"keys\":[\"originals/" + SHA + "\",\"derived/" + SHA + "/thumb-400.jpg\"]}"},
+            "analysis.photo", new String[] {"{\"sha256\":\"" + SHA + "\",\"format\":\"PNG\",\"sizeBytes\":999,\"width\":640,\"height\":480,\"orientation\":1,\"uprightWidth\":640}"},
+            "analysis.library", new String[] {"{\"scope\":\"all\"}", "{\"scope\":\"" + ID + "\"}"},
+            "scoring.rescore", new String[] {"{}"},
+            "training.taste", new String[] {"{}"},
+            "training.model", new String[] {"{\"modelId\":\"" + ID + "\"}"},
+            "training.classify", new String[] {"{\"modelId\":\"" + ID + "\",\"version\":2,\"photoId\":\"" + ID + "\"}", "{\"modelId\":\"" + ID + "\",\"version\":1}"},
+            "system.noop", new String[] {"{\"sleepMs\":0,\"record\":false}", "{\"sleepMs\":250,\"record\":true}"});
+
+    @Autowired JobTypes types;
+    @Autowired PayloadReader reader;
+    @Autowired JsonMapper json;
+
+    @Test
+    void payloadsStoredByEarlierVersionsReadIntoTheRecordsAndWriteBackUnchanged() {
+        for (JobType<?> type : types.all()) {
+            if (type.name().startsWith("test.")) continue;
+            assertThat(STORED).as("a stored payload sample for " + type.name()).containsKey(type.name());
+            for (String stored : STORED.get(type.name())) {
+                Record payload = reader.read(type, stored);
+                assertThat(json.readTree(json.writeValueAsString(payload))).as(type.name()).isEqualTo(json.readTree(stored));
+            }
+        }
+    }
+}
