@@ -4,6 +4,7 @@ import dev.lightbox.jobs.JobCancelledException;
 import dev.lightbox.jobs.JobHandler;
 import dev.lightbox.jobs.JobQueue;
 import dev.lightbox.jobs.JobsProperties;
+import dev.lightbox.jobs.domain.JobRepository;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
@@ -39,7 +40,7 @@ public class JobWorkers implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(JobWorkers.class);
 
-    private final JobStore store;
+    private final JobRepository store;
     private final NotificationListener notifications;
     private final JobsProperties props;
     private final Map<String, JobHandler> handlers;
@@ -49,7 +50,7 @@ public class JobWorkers implements SmartLifecycle {
     private ScheduledExecutorService maintenance;
     private volatile boolean started;
 
-    JobWorkers(JobStore store, NotificationListener notifications, JobsProperties props, List<JobHandler> handlers) {
+    JobWorkers(JobRepository store, NotificationListener notifications, JobsProperties props, List<JobHandler> handlers) {
         this.store = store;
         this.notifications = notifications;
         this.props = props;
@@ -119,7 +120,7 @@ public class JobWorkers implements SmartLifecycle {
         return SmartLifecycle.DEFAULT_PHASE - 10; // after the notification listener, before the web server stops
     }
 
-    private void execute(JobStore.Claimed claimed) {
+    private void execute(JobRepository.Claimed claimed) {
         RunningJob job = new RunningJob(claimed, store);
         running.put(claimed.id(), job);
         try {
@@ -182,13 +183,13 @@ public class JobWorkers implements SmartLifecycle {
                 try {
                     slots.acquire(); // wait for a free thread
                     int free = 1 + slots.drainPermits();
-                    List<JobStore.Claimed> claimed = List.of();
+                    List<JobRepository.Claimed> claimed = List.of();
                     try {
                         claimed = store.claim(queue, workerId, free, props.jobs().lease());
                     } finally {
                         slots.release(free - claimed.size()); // the slots no job took, also when claiming failed
                     }
-                    for (JobStore.Claimed job : claimed) {
+                    for (JobRepository.Claimed job : claimed) {
                         pool.execute(() -> {
                             try {
                                 execute(job);

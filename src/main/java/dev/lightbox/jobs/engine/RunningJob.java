@@ -2,6 +2,7 @@ package dev.lightbox.jobs.engine;
 
 import dev.lightbox.jobs.JobCancelledException;
 import dev.lightbox.jobs.JobContext;
+import dev.lightbox.jobs.domain.JobRepository;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -15,14 +16,14 @@ final class RunningJob implements JobContext {
 
     private static final long WRITE_INTERVAL_NANOS = 100_000_000L;
 
-    private final JobStore.Claimed job;
-    private final JobStore store;
+    private final JobRepository.Claimed job;
+    private final JobRepository store;
     private volatile boolean cancelRequested;
     private long lastWrite;
     private @Nullable String lastStep;
     private @Nullable Object result;
 
-    RunningJob(JobStore.Claimed job, JobStore store) {
+    RunningJob(JobRepository.Claimed job, JobRepository store) {
         this.job = job;
         this.store = store;
     }

@@ -1,4 +1,4 @@
-package dev.lightbox.jobs.engine;
+package dev.lightbox.jobs.domain;
 
 import dev.lightbox.jobs.JobQueue;
 import dev.lightbox.jobs.JobRequest;
@@ -28,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  * the job's newer attempt.
  */
 @Component
-public class JobStore {
+public class JobRepository {
 
     public static final String WORK_CHANNEL = "lightbox_jobs";
     public static final String EVENT_CHANNEL = "lightbox_job_events";
@@ -50,7 +50,7 @@ public class JobStore {
     private final JdbcClient jdbc;
     private final JsonMapper json;
 
-    JobStore(JdbcClient jdbc, JsonMapper json) {
+    JobRepository(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
         this.json = json;
     }
