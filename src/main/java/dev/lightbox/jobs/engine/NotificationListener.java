@@ -111,7 +111,8 @@ public class NotificationListener implements SmartLifecycle {
         Map<String, Object> m = json.readValue(payload, Map.class);
         return new JobEvent(UUID.fromString((String) m.get("id")), uuid(m.get("ownerId")), (String) m.get("type"),
                 JobStatus.valueOf((String) m.get("status")), ((Number) m.get("progress")).doubleValue(),
-                (String) m.get("step"), (String) m.get("message"), uuid(m.get("subjectId")));
+                (String) m.get("step"), (String) m.get("message"), uuid(m.get("subjectId")),
+                m.get("version") instanceof Number v ? v.longValue() : 0);
     }
 
     private static @Nullable UUID uuid(@Nullable Object value) {

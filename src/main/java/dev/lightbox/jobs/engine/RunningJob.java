@@ -4,28 +4,37 @@ import dev.lightbox.jobs.JobCancelledException;
 import dev.lightbox.jobs.JobContext;
 import dev.lightbox.jobs.domain.JobRepository;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One attempt of a job on this node. Progress reaches the database (and so every watcher) at most every
- * 100 ms, plus at every new step and at the end; a cancellation is noticed at the next report.
+ * One attempt of a job on this node, in worker slot {@link #slot()} of its queue. A progress report only
+ * records the newest state here; the node's progress writer ({@link JobWorkers}) stores it (and so tells
+ * every watcher) within about 100 ms, on its own connection: a job never holds a second connection for its
+ * reports, even when it reports from inside a transaction of its own. A cancellation (or the loss of this
+ * attempt) is noticed at the next report.
  */
 final class RunningJob implements JobContext {
 
-    private static final long WRITE_INTERVAL_NANOS = 100_000_000L;
+    /** A report not yet stored. */
+    record Report(double fraction, String step, @Nullable String message) {
+    }
 
     private final JobRepository.Claimed job;
-    private final JobRepository store;
+    private final int slot;
     private volatile boolean cancelRequested;
-    private long lastWrite;
+    private @Nullable Report pending;
     private @Nullable String lastStep;
+    private @Nullable String lastMessage;
     private @Nullable Object result;
 
-    RunningJob(JobRepository.Claimed job, JobRepository store) {
+    RunningJob(JobRepository.Claimed job, int slot) {
         this.job = job;
-        this.store = store;
+        this.slot = slot;
+    }
+
+    JobRepository.Claimed claimed() {
+        return job;
     }
 
     void requestCancel() {
@@ -38,6 +47,18 @@ final class RunningJob implements JobContext {
 
     @Nullable Object resultValue() {
         return result;
+    }
+
+    /** The newest report not yet stored, taken (empty afterwards). */
+    synchronized @Nullable Report takeReport() {
+        Report report = pending;
+        pending = null;
+        return report;
+    }
+
+    /** Puts back a report that could not be stored, unless a newer one came meanwhile. */
+    synchronized void restore(Report report) {
+        if (pending == null) pending = report;
     }
 
     @Override
@@ -60,23 +81,25 @@ final class RunningJob implements JobContext {
         return job.payload();
     }
 
+    /** A report without a message keeps the step's last message (e.g. an epoch's loss while the next epoch runs). */
     @Override
     public void progress(double fraction, String step, @Nullable String message) {
         if (cancelRequested) throw new JobCancelledException();
-        long now = System.nanoTime();
-        boolean due = now - lastWrite >= WRITE_INTERVAL_NANOS || !Objects.equals(step, lastStep) || fraction >= 1;
-        if (!due) return;
-        lastWrite = now;
-        lastStep = step;
-        var cancelled = store.progress(job.id(), job.token(), fraction, step, message);
-        if (cancelled.isEmpty() || cancelled.get()) { // cancelled, or this attempt no longer holds the job
-            cancelRequested = true;
-            throw new JobCancelledException();
+        synchronized (this) {
+            String shown = message == null && step.equals(lastStep) ? lastMessage : message;
+            lastStep = step;
+            lastMessage = shown;
+            pending = new Report(fraction, step, shown);
         }
     }
 
     @Override
     public void result(Object value) {
         this.result = value;
+    }
+
+    @Override
+    public int slot() {
+        return slot;
     }
 }
