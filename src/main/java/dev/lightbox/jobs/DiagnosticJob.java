@@ -1,7 +1,7 @@
 package dev.lightbox.jobs;
 
+import dev.lightbox.jobs.domain.DiagnosticsRepository;
 import java.util.Map;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,10 +14,10 @@ class DiagnosticJob implements JobHandler {
 
     static final String TYPE = "system.noop";
 
-    private final JdbcClient jdbc;
+    private final DiagnosticsRepository diagnostics;
 
-    DiagnosticJob(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    DiagnosticJob(DiagnosticsRepository diagnostics) {
+        this.diagnostics = diagnostics;
     }
 
     @Override
@@ -30,14 +30,11 @@ class DiagnosticJob implements JobHandler {
         Map<String, Object> payload = context.payload();
         boolean record = !Boolean.FALSE.equals(payload.get("record"));
         int sleepMs = payload.get("sleepMs") instanceof Number n ? n.intValue() : 0;
-        if (record) jdbc.sql("insert into job_diagnostic_runs (job_id, ran_at) values (:id, now())").param("id", context.jobId()).update();
+        if (record) diagnostics.recordRun(context.jobId());
         if (sleepMs > 0) {
             context.progress(0, "sleep", "sleeping " + sleepMs + " ms");
             Thread.sleep(sleepMs);
         }
-        if (record) {
-            jdbc.sql("insert into job_diagnostic_results (job_id, written_at) values (:id, now()) on conflict (job_id) do nothing")
-                    .param("id", context.jobId()).update();
-        }
+        if (record) diagnostics.recordResult(context.jobId());
     }
 }

@@ -53,6 +53,7 @@ class JobStreamTest extends IntegrationTest {
     @Test
     void everyEventHasARisingIdAndAReconnectGetsOnlyWhatIsNewer() throws Exception {
         User user = user();
+        int listeners = events.listenerCount();
         UUID id = jobs.enqueue(JobRequest.of("test.steps", JobQueue.CPU, user.id(), Map.of("steps", 6, "sleepMs", 150)));
         List<String> lines = stream(user, id, null);
 
@@ -69,6 +70,7 @@ class JobStreamTest extends IntegrationTest {
         assertThat(ids(resumed)).as("missed states collapse into the newest").containsExactly(ids.getLast());
         assertThat(resumed).contains("event:end");
         assertThat(ids(stream(user, id, "not-a-number"))).containsExactly(ids.getLast());
+        await().atMost(Duration.ofSeconds(5)).as("every stream let go of its subscription").until(() -> events.listenerCount() == listeners);
     }
 
     @Test
@@ -101,5 +103,6 @@ class JobStreamTest extends IntegrationTest {
         } finally {
             jobs.cancel(user.id(), watched);
         }
+        await().atMost(Duration.ofSeconds(30)).as("the stalled stream let go once its client left").until(() -> events.listenerCount() == listeners);
     }
 }

@@ -93,6 +93,7 @@ class JobController {
         emitter.onError(e -> subscription.close());
         JobView now = jobs.find(owner, id).orElseThrow(); // read after subscribing: no change falls in between
         stream.send(now.version(), now.status().finished(), JobJson.Event.of(now));
+        if (stream.ended()) subscription.close(); // completed before the response started: no completion callback follows
         return ResponseEntity.ok().header("Cache-Control", "no-cache").header("X-Accel-Buffering", "no").body(emitter);
     }
 
@@ -114,6 +115,10 @@ class JobController {
         JobStream(SseEmitter emitter, long lastSeen) {
             this.emitter = emitter;
             this.lastSent = lastSeen;
+        }
+
+        synchronized boolean ended() {
+            return ended;
         }
 
         synchronized void send(long version, boolean finished, JobJson.Event data) {

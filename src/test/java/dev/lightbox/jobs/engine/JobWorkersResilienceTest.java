@@ -42,7 +42,7 @@ class JobWorkersResilienceTest extends IntegrationTest {
     }
 
     private JobView awaitFinished(UUID owner, UUID id) {
-        return await().atMost(Duration.ofSeconds(30)).until(() -> jobs.find(owner, id).orElseThrow(), j -> j.status().finished());
+        return await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> jobs.find(owner, id).orElseThrow(), j -> j.status().finished());
     }
 
     @Test
