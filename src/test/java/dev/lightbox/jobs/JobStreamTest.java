@@ -70,7 +70,7 @@ class JobStreamTest extends IntegrationTest {
         assertThat(ids(resumed)).as("missed states collapse into the newest").containsExactly(ids.getLast());
         assertThat(resumed).contains("event:end");
         assertThat(ids(stream(user, id, "not-a-number"))).containsExactly(ids.getLast());
-        await().atMost(Duration.ofSeconds(5)).as("every stream let go of its subscription").until(() -> events.listenerCount() == listeners);
+        await("every stream let go of its subscription").atMost(Duration.ofSeconds(5)).until(() -> events.listenerCount() == listeners);
     }
 
     @Test
@@ -103,6 +103,6 @@ class JobStreamTest extends IntegrationTest {
         } finally {
             jobs.cancel(user.id(), watched);
         }
-        await().atMost(Duration.ofSeconds(30)).as("the stalled stream let go once its client left").until(() -> events.listenerCount() == listeners);
+        await("the stalled stream let go once its client left").atMost(Duration.ofSeconds(30)).until(() -> events.listenerCount() == listeners);
     }
 }
