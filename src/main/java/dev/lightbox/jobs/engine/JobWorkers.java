@@ -55,7 +55,7 @@ public class JobWorkers implements SmartLifecycle {
     private final Map<JobQueue, QueueWorker> queues = new EnumMap<>(JobQueue.class);
     private final Map<UUID, RunningJob> running = new ConcurrentHashMap<>();
     private final AtomicBoolean databaseDown = new AtomicBoolean();
-    private @Nullable ScheduledExecutorService maintenance;
+    private volatile @Nullable ScheduledExecutorService maintenance;
     private volatile boolean started;
     private boolean listening;
 
@@ -145,7 +145,7 @@ public class JobWorkers implements SmartLifecycle {
     }
 
     private void execute(JobRepository.Claimed claimed, int slot) {
-        RunningJob job = new RunningJob(claimed, slot);
+        RunningJob job = new RunningJob(claimed, slot, this::writeProgressSoon);
         running.put(claimed.id(), job);
         try {
             Ended ended = run(job);
@@ -221,19 +221,32 @@ public class JobWorkers implements SmartLifecycle {
         for (RunningJob job : running.values()) writeProgress(job);
     }
 
-    /** Stores the job's newest report; one job's reports are stored one at a time, in order. */
+    /** Stores the job's waiting reports in order; one job's reports are stored by one thread at a time. */
     private void writeProgress(RunningJob job) {
         synchronized (job) {
-            RunningJob.Report report = job.takeReport();
-            if (report == null) return;
+            List<RunningJob.Report> reports = job.takeReports();
             JobRepository.Claimed claimed = job.claimed();
-            try {
-                var cancelled = store.progress(claimed.id(), claimed.token(), report.fraction(), report.step(), report.message());
-                if (cancelled.isEmpty() || cancelled.get()) job.requestCancel(); // cancelled, or this attempt no longer holds the job
-            } catch (DataAccessException e) {
-                job.restore(report);
-                throw e;
+            for (int i = 0; i < reports.size(); i++) {
+                RunningJob.Report report = reports.get(i);
+                try {
+                    var cancelled = store.progress(claimed.id(), claimed.token(), report.fraction(), report.step(), report.message());
+                    if (cancelled.isEmpty() || cancelled.get()) job.requestCancel(); // cancelled, or this attempt no longer holds the job
+                } catch (DataAccessException e) {
+                    job.restore(reports.subList(i, reports.size()));
+                    throw e;
+                }
             }
+        }
+    }
+
+    /** A job reached a new step: store it now rather than at the next tick. */
+    private void writeProgressSoon() {
+        ScheduledExecutorService scheduler = maintenance;
+        if (scheduler == null) return;
+        try {
+            scheduler.execute(() -> quietly("storing job progress", this::writeProgress));
+        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            // shutting down: the job's last reports are stored before its outcome
         }
     }
 

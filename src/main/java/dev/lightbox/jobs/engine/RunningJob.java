@@ -3,16 +3,19 @@ package dev.lightbox.jobs.engine;
 import dev.lightbox.jobs.JobCancelledException;
 import dev.lightbox.jobs.JobContext;
 import dev.lightbox.jobs.domain.JobRepository;
+import java.util.ArrayDeque;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
  * One attempt of a job on this node, in worker slot {@link #slot()} of its queue. A progress report only
- * records the newest state here; the node's progress writer ({@link JobWorkers}) stores it (and so tells
- * every watcher) within about 100 ms, on its own connection: a job never holds a second connection for its
- * reports, even when it reports from inside a transaction of its own. A cancellation (or the loss of this
- * attempt) is noticed at the next report.
+ * records the state here; the node's progress writer ({@link JobWorkers}) stores it (and so tells every
+ * watcher) on its own connection, at once for a new step and otherwise within about 100 ms: a job never
+ * holds a second connection for its reports, even when it reports from inside a transaction of its own.
+ * Every step is stored (up to {@value #MAX_WAITING} waiting); within a step only the newest report. A
+ * cancellation (or the loss of this attempt) is noticed at the next report.
  */
 final class RunningJob implements JobContext {
 
@@ -23,14 +26,18 @@ final class RunningJob implements JobContext {
     private final JobRepository.Claimed job;
     private final int slot;
     private volatile boolean cancelRequested;
-    private @Nullable Report pending;
+    static final int MAX_WAITING = 16;
+
+    private final ArrayDeque<Report> waiting = new ArrayDeque<>();
+    private final Runnable newStep;
     private @Nullable String lastStep;
     private @Nullable String lastMessage;
     private @Nullable Object result;
 
-    RunningJob(JobRepository.Claimed job, int slot) {
+    RunningJob(JobRepository.Claimed job, int slot, Runnable newStep) {
         this.job = job;
         this.slot = slot;
+        this.newStep = newStep;
     }
 
     JobRepository.Claimed claimed() {
@@ -49,16 +56,16 @@ final class RunningJob implements JobContext {
         return result;
     }
 
-    /** The newest report not yet stored, taken (empty afterwards). */
-    synchronized @Nullable Report takeReport() {
-        Report report = pending;
-        pending = null;
-        return report;
+    /** The reports not yet stored, oldest first, taken (none afterwards). */
+    synchronized List<Report> takeReports() {
+        List<Report> reports = List.copyOf(waiting);
+        waiting.clear();
+        return reports;
     }
 
-    /** Puts back a report that could not be stored, unless a newer one came meanwhile. */
-    synchronized void restore(Report report) {
-        if (pending == null) pending = report;
+    /** Puts back reports that could not be stored, unless newer ones came meanwhile. */
+    synchronized void restore(List<Report> reports) {
+        if (waiting.isEmpty()) waiting.addAll(reports);
     }
 
     @Override
@@ -85,12 +92,17 @@ final class RunningJob implements JobContext {
     @Override
     public void progress(double fraction, String step, @Nullable String message) {
         if (cancelRequested) throw new JobCancelledException();
+        boolean stepChanged;
         synchronized (this) {
-            String shown = message == null && step.equals(lastStep) ? lastMessage : message;
+            stepChanged = !step.equals(lastStep);
+            String shown = message == null && !stepChanged ? lastMessage : message;
             lastStep = step;
             lastMessage = shown;
-            pending = new Report(fraction, step, shown);
+            Report report = new Report(fraction, step, shown);
+            if (!waiting.isEmpty() && (!stepChanged || waiting.size() >= MAX_WAITING)) waiting.removeLast();
+            waiting.addLast(report);
         }
+        if (stepChanged) newStep.run();
     }
 
     @Override

@@ -5,15 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lightbox.jobs.JobCancelledException;
 import dev.lightbox.jobs.domain.JobRepository;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** Progress reports wait in the job for the progress writer: the newest wins, details are not lost. */
 class RunningJobTest {
 
+    private final AtomicInteger newSteps = new AtomicInteger();
     private final RunningJob job = new RunningJob(
-            new JobRepository.Claimed(UUID.randomUUID(), UUID.randomUUID(), null, "training.model", 1, Map.of()), 2);
+            new JobRepository.Claimed(UUID.randomUUID(), UUID.randomUUID(), null, "training.model", 1, Map.of()), 2, newSteps::incrementAndGet);
 
     @Test
     void theNewestReportWaitsForTheWriterAndAnEpochsDetailOutlivesReportsWithoutOne() {
@@ -21,27 +24,37 @@ class RunningJobTest {
         job.progress(0.31, "TRAINING", null);
         job.progress(0.32, "TRAINING", null);
 
-        RunningJob.Report report = job.takeReport();
-        assertThat(report).isNotNull();
-        assertThat(report.fraction()).isEqualTo(0.32);
-        assertThat(report.message()).isEqualTo("Epoch 1 of 30 · loss 1.052 · accuracy 41%");
-        assertThat(job.takeReport()).as("taken").isNull();
+        List<RunningJob.Report> reports = job.takeReports();
+        assertThat(reports).as("within a step, the newest report").hasSize(1);
+        assertThat(reports.getFirst().fraction()).isEqualTo(0.32);
+        assertThat(reports.getFirst().message()).isEqualTo("Epoch 1 of 30 · loss 1.052 · accuracy 41%");
+        assertThat(job.takeReports()).as("taken").isEmpty();
 
         job.progress(0.99, "DEPLOYING", null);
-        assertThat(job.takeReport().message()).as("a new step starts without the old step's message").isNull();
+        assertThat(job.takeReports().getFirst().message()).as("a new step starts without the old step's message").isNull();
         assertThat(job.slot()).isEqualTo(2);
+    }
+
+    @Test
+    void everyStepIsKeptForTheWriterAndWakesIt() {
+        job.progress(0.1, "download", null);
+        job.progress(0.2, "download", "half");
+        job.progress(0.5, "analyse", null);
+        job.progress(1.0, "done", null);
+        assertThat(job.takeReports()).extracting(RunningJob.Report::step).containsExactly("download", "analyse", "done");
+        assertThat(newSteps).hasValue(3);
     }
 
     @Test
     void aReportThatCouldNotBeStoredComesBackUnlessANewerOneCame() {
         job.progress(0.1, "a", "first");
-        RunningJob.Report first = job.takeReport();
+        List<RunningJob.Report> first = job.takeReports();
         job.restore(first);
-        assertThat(job.takeReport()).isEqualTo(first);
+        assertThat(job.takeReports()).isEqualTo(first);
 
         job.progress(0.2, "a", "second");
         job.restore(first);
-        assertThat(job.takeReport().message()).isEqualTo("second");
+        assertThat(job.takeReports()).extracting(RunningJob.Report::message).containsExactly("second");
     }
 
     @Test
