@@ -334,11 +334,13 @@ public class JobWorkers implements SmartLifecycle {
             if (dispatcher != null) dispatcher.interrupt();
         }
 
-        /** Waits for a claim in flight to commit (a claim is one statement, bounded by the pool's timeouts). */
+        /** Waits for a claim in flight to commit (one statement); a database that hangs for 30 s is given up on. */
         void joinDispatcher() {
             if (dispatcher == null) return;
             try {
-                dispatcher.join();
+                if (!dispatcher.join(Duration.ofSeconds(30))) {
+                    log.warn("The {} dispatcher is still claiming after 30 s; what it claims returns when its lease expires", queue.column());
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
