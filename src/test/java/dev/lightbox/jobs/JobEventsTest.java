@@ -56,8 +56,10 @@ class JobEventsTest {
             block(stall);
             received.add(e);
         })) {
-            for (int i = 1; i <= 5000; i++) events.publish(event(job, JobStatus.RUNNING, i));
-            events.publish(event(job, JobStatus.SUCCEEDED, 5001));
+            assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
+                for (int i = 1; i <= 5000; i++) events.publish(event(job, JobStatus.RUNNING, i));
+                events.publish(event(job, JobStatus.SUCCEEDED, 5001));
+            });
             stall.countDown();
             await().atMost(Duration.ofSeconds(5)).until(() -> !received.isEmpty() && received.getLast().version() == 5001);
             List<Long> versions = received.stream().map(JobEvent::version).toList();
