@@ -66,8 +66,8 @@ class RescoreBench extends IntegrationTest {
                 PHOTOS, (System.nanoTime() - insertStart) / 1e9);
 
         List<ScoringConfig> all = configs.list(owner);
-        store.rescoreLibrary(owner, all.get(0), p -> { }); // warm-up
-        double ours = median(i -> store.rescoreLibrary(owner, all.get(i % all.size()), p -> { }));
+        store.rescoreLibrary(owner, all.get(0)); // warm-up
+        double ours = median(i -> store.rescoreLibrary(owner, all.get(i % all.size())));
         double read = median(i -> transactions.executeWithoutResult(status -> jdbc.query(
                 "select p.id, i.* from photos p join score_inputs i on i.sha256 = p.sha256 where p.owner_id = ?", rs -> { }, owner)));
         String rows = precomputedRows(owner);

@@ -1,7 +1,7 @@
 package dev.lightbox.jobs;
 
+import dev.lightbox.jobs.domain.DiagnosticsRepository;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,10 +21,10 @@ public class DiagnosticJob implements JobHandler<DiagnosticJob.Payload> {
 
     public static final JobType<Payload> TYPE = JobType.of("system.noop", "Diagnostic job", JobQueue.CPU, Payload.class);
 
-    private final JdbcClient jdbc;
+    private final DiagnosticsRepository diagnostics;
 
-    DiagnosticJob(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    DiagnosticJob(DiagnosticsRepository diagnostics) {
+        this.diagnostics = diagnostics;
     }
 
     @Override
@@ -35,14 +35,11 @@ public class DiagnosticJob implements JobHandler<DiagnosticJob.Payload> {
     @Override
     public void run(JobContext context, Payload payload) throws Exception {
         boolean record = payload.recorded();
-        if (record) jdbc.sql("insert into job_diagnostic_runs (job_id, ran_at) values (:id, now())").param("id", context.jobId()).update();
+        if (record) diagnostics.recordRun(context.jobId());
         if (payload.sleepMs() > 0) {
             context.progress(0, "sleep", "sleeping " + payload.sleepMs() + " ms");
             Thread.sleep(payload.sleepMs());
         }
-        if (record) {
-            jdbc.sql("insert into job_diagnostic_results (job_id, written_at) values (:id, now()) on conflict (job_id) do nothing")
-                    .param("id", context.jobId()).update();
-        }
+        if (record) diagnostics.recordResult(context.jobId());
     }
 }

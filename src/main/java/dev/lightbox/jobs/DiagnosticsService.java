@@ -1,9 +1,9 @@
 package dev.lightbox.jobs;
 
-import java.util.LinkedHashMap;
+import dev.lightbox.jobs.domain.DiagnosticsReport;
+import dev.lightbox.jobs.domain.DiagnosticsRepository;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
@@ -12,11 +12,11 @@ import org.springframework.stereotype.Service;
 public class DiagnosticsService {
 
     private final JobService jobs;
-    private final JdbcClient jdbc;
+    private final DiagnosticsRepository repository;
 
-    DiagnosticsService(JobService jobs, JdbcClient jdbc) {
+    DiagnosticsService(JobService jobs, DiagnosticsRepository repository) {
         this.jobs = jobs;
-        this.jdbc = jdbc;
+        this.repository = repository;
     }
 
     @PreAuthorize("hasRole('ADMIN')")
@@ -28,26 +28,7 @@ public class DiagnosticsService {
     }
 
     @PreAuthorize("hasRole('ADMIN')")
-    public Map<String, Object> report() {
-        var report = new LinkedHashMap<String, Object>();
-        var statuses = new LinkedHashMap<String, Long>();
-        jdbc.sql("select status, count(*) as n from jobs where type = :type group by status order by status").param("type", DiagnosticJob.TYPE.name())
-                .query((rs, n) -> statuses.put(rs.getString("status"), rs.getLong("n"))).list();
-        report.put("jobs", statuses);
-        report.put("executions", jdbc.sql("select count(*) from job_diagnostic_runs").query(Long.class).single());
-        report.put("jobsExecutedMoreThanOnce", jdbc.sql(
-                "select count(*) from (select job_id from job_diagnostic_runs group by job_id having count(*) > 1) t").query(Long.class).single());
-        report.put("results", jdbc.sql("select count(*) from job_diagnostic_results").query(Long.class).single());
-        report.put("succeededWithoutResult", jdbc.sql("""
-                select count(*) from jobs j where j.type = :type and j.status = 'SUCCEEDED' and (j.payload ->> 'record')::boolean
-                  and not exists (select 1 from job_diagnostic_results r where r.job_id = j.id)""").param("type", DiagnosticJob.TYPE.name())
-                .query(Long.class).single());
-        var workers = new LinkedHashMap<String, Long>();
-        jdbc.sql("""
-                select r.worker, count(*) as n from job_runs r join jobs j on j.id = r.job_id
-                where j.type = :type and r.outcome = 'SUCCEEDED' group by r.worker order by r.worker""").param("type", DiagnosticJob.TYPE.name())
-                .query((rs, n) -> workers.put(rs.getString("worker"), rs.getLong("n"))).list();
-        report.put("succeededByWorker", workers);
-        return report;
+    public DiagnosticsReport report() {
+        return repository.report(DiagnosticJob.TYPE.name());
     }
 }

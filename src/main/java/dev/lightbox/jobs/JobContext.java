@@ -20,4 +20,10 @@ public interface JobContext {
 
     /** The job's result, stored when it succeeds (a JSON-serialisable value). */
     void result(Object result);
+
+    /**
+     * Which worker slot of its queue runs this attempt: 0 … threads−1, each slot running one job at a time.
+     * On the gpu queue (one slot per GPU by default), slot {@code k} uses GPU {@code k mod count}.
+     */
+    int slot();
 }

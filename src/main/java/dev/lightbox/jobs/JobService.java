@@ -1,6 +1,6 @@
 package dev.lightbox.jobs;
 
-import dev.lightbox.jobs.engine.JobStore;
+import dev.lightbox.jobs.domain.JobRepository;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -16,9 +16,9 @@ public class JobService {
 
     public static final int MAX_PAGE = 200;
 
-    private final JobStore store;
+    private final JobRepository store;
 
-    JobService(JobStore store) {
+    JobService(JobRepository store) {
         this.store = store;
     }
 

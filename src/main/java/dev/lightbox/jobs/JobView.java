@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** A job as its owner sees it. */
+/** A job as its owner sees it; {@code version} rises with every change (see {@link JobEvent#version()}). */
 public record JobView(
         UUID id,
         @Nullable UUID ownerId,
@@ -20,5 +20,6 @@ public record JobView(
         @Nullable UUID subjectId,
         Instant createdAt,
         @Nullable Instant startedAt,
-        @Nullable Instant finishedAt) {
+        @Nullable Instant finishedAt,
+        long version) {
 }

@@ -19,8 +19,11 @@ public class TestJobHandlers {
     /** Runs per job id, across attempts. */
     public static final Map<UUID, AtomicInteger> RUNS = new ConcurrentHashMap<>();
 
-    /** {@code steps} steps of {@code sleepMs} each. */
-    public record Steps(int steps, int sleepMs) {
+    /** {@code steps} steps of {@code sleepMs} each; {@code holdClaim} marks the job for JobWorkersResilienceTest's claim trigger. */
+    public record Steps(int steps, int sleepMs, boolean holdClaim) {
+        public Steps(int steps, int sleepMs) {
+            this(steps, sleepMs, false);
+        }
     }
 
     /** Fails the first {@code failures} attempts. */

@@ -3,6 +3,7 @@ package dev.lightbox.jobs.api;
 import dev.lightbox.base.security.CurrentUser;
 import dev.lightbox.jobs.DiagnosticsService;
 import dev.lightbox.jobs.JobQueue;
+import dev.lightbox.jobs.domain.DiagnosticsReport;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -35,7 +36,7 @@ class DiagnosticsController {
     }
 
     @GetMapping("/api/v1/admin/jobs/diagnostics")
-    Map<String, Object> report() {
+    DiagnosticsReport report() {
         return diagnostics.report();
     }
 }

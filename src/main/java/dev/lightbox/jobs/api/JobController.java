@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -76,28 +77,69 @@ class JobController {
                 : conflict("Only failed or cancelled jobs can be retried.");
     }
 
-    /** Server-Sent Events: the job's state now, then every change, until it ends. */
+    /**
+     * Server-Sent Events: the job's state now, then every change, until it ends. Each event's {@code id} is the
+     * job's version: states only ever move forward, and a client reconnecting with {@code Last-Event-ID} is sent
+     * only what is newer than the state it saw.
+     */
     @GetMapping(value = "/{id}/events", produces = "text/event-stream")
-    ResponseEntity<SseEmitter> events(@PathVariable UUID id) throws IOException {
+    ResponseEntity<SseEmitter> events(@PathVariable UUID id, @RequestHeader(value = "Last-Event-ID", required = false) @Nullable String lastEventId) {
         UUID owner = CurrentUser.require().id();
         if (jobs.find(owner, id).isEmpty()) return ResponseEntity.notFound().build();
         var emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
+        var stream = new JobStream(emitter, seen(lastEventId));
         var subscription = events.subscribe(event -> {
-            if (!event.id().equals(id)) return;
-            try {
-                emitter.send(SseEmitter.event().name(event.status().finished() ? "end" : "progress").data(JobJson.Event.of(event)));
-                if (event.status().finished()) emitter.complete();
-            } catch (IOException | IllegalStateException gone) {
-                emitter.completeWithError(gone);
-            }
+            if (event.id().equals(id)) stream.send(event.version(), event.status().finished(), JobJson.Event.of(event));
         });
         emitter.onCompletion(subscription::close);
         emitter.onTimeout(subscription::close);
         emitter.onError(e -> subscription.close());
         JobView now = jobs.find(owner, id).orElseThrow(); // read after subscribing: no change falls in between
-        emitter.send(SseEmitter.event().name(now.status().finished() ? "end" : "progress").data(JobJson.Event.of(now)));
-        if (now.status().finished()) emitter.complete();
+        stream.send(now.version(), now.status().finished(), JobJson.Event.of(now));
+        if (stream.ended()) subscription.close(); // completed before the response started: no completion callback follows
         return ResponseEntity.ok().header("Cache-Control", "no-cache").header("X-Accel-Buffering", "no").body(emitter);
+    }
+
+    private static long seen(@Nullable String lastEventId) {
+        if (lastEventId == null) return 0;
+        try {
+            return Long.parseLong(lastEventId.trim());
+        } catch (NumberFormatException e) {
+            return 0; // not an id this server sent: start from the current state
+        }
+    }
+
+    /** One client's stream: sends a state only when it is newer than the last one sent; ends after the final state. */
+    private static final class JobStream {
+        private final SseEmitter emitter;
+        private long lastSent;
+        private boolean ended;
+
+        JobStream(SseEmitter emitter, long lastSeen) {
+            this.emitter = emitter;
+            this.lastSent = lastSeen;
+        }
+
+        synchronized boolean ended() {
+            return ended;
+        }
+
+        synchronized void send(long version, boolean finished, JobJson.Event data) {
+            if (ended) return;
+            try {
+                if (version > lastSent) {
+                    lastSent = version;
+                    emitter.send(SseEmitter.event().id(Long.toString(version)).name(finished ? "end" : "progress").data(data));
+                }
+                if (finished) {
+                    ended = true;
+                    emitter.complete();
+                }
+            } catch (IOException | IllegalStateException gone) {
+                ended = true;
+                emitter.completeWithError(gone);
+            }
+        }
     }
 
     private static @Nullable JobStatus parseStatus(@Nullable String status) {

@@ -4,16 +4,16 @@ import dev.lightbox.jobs.JobCancelledException;
 import dev.lightbox.jobs.JobHandler;
 import dev.lightbox.jobs.JobQueue;
 import dev.lightbox.jobs.JobsProperties;
+import dev.lightbox.jobs.domain.JobRepository;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -21,26 +21,33 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
  * The executor pools of this node, one per queue (unless its role is {@code web}). Each queue's
  * dispatcher claims as many due jobs as it has free threads, whenever a NOTIFY says there is work or,
- * failing that, every poll interval. Leases are renewed while jobs run; expired leases anywhere are
- * recovered; failed attempts are retried with exponential backoff.
+ * failing that, every poll interval. One maintenance thread stores progress reports (every 100 ms),
+ * renews the leases of the jobs running here and recovers expired leases anywhere; failed attempts are
+ * retried with exponential backoff. While the database is unreachable, workers keep the outcome of a
+ * finished job and retry storing it (its fenced write is harmless if the job was taken over meanwhile).
  */
 @Component
 public class JobWorkers implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(JobWorkers.class);
+    private static final long PROGRESS_WRITE_MS = 100;
+    private static final Duration FIRST_RETRY = Duration.ofMillis(250);
+    private static final Duration LAST_RETRY = Duration.ofSeconds(5);
 
-    private final JobStore store;
+    private final JobRepository store;
     private final NotificationListener notifications;
     private final JobsProperties props;
     private final Map<String, JobHandler<?>> handlers;
@@ -48,10 +55,13 @@ public class JobWorkers implements SmartLifecycle {
     private final String workerId;
     private final Map<JobQueue, QueueWorker> queues = new EnumMap<>(JobQueue.class);
     private final Map<UUID, RunningJob> running = new ConcurrentHashMap<>();
-    private ScheduledExecutorService maintenance;
+    private final AtomicBoolean databaseDown = new AtomicBoolean();
+    private volatile @Nullable ScheduledExecutorService maintenance;
     private volatile boolean started;
+    private boolean listening;
 
-    JobWorkers(JobStore store, NotificationListener notifications, JobsProperties props, List<JobHandler<?>> handlers, PayloadReader payloads) {
+    JobWorkers(JobRepository store, NotificationListener notifications, JobsProperties props, List<JobHandler<?>> handlers, PayloadReader payloads,
+               ConnectionBudget budget) {
         this.store = store;
         this.notifications = notifications;
         this.props = props;
@@ -65,13 +75,11 @@ public class JobWorkers implements SmartLifecycle {
     }
 
     public int threads(JobQueue queue) {
-        return queue == JobQueue.CPU
-                ? props.jobs().cpuThreads() != null ? props.jobs().cpuThreads() : Runtime.getRuntime().availableProcessors()
-                : props.jobs().gpuThreads() != null ? props.jobs().gpuThreads() : Math.max(1, cudaDevices());
+        return JobThreads.of(props, queue);
     }
 
     @Override
-    public void start() {
+    public synchronized void start() {
         started = true;
         if (!props.role().runsJobs()) {
             log.info("Role {}: this node runs no jobs", props.role());
@@ -82,33 +90,50 @@ public class JobWorkers implements SmartLifecycle {
             queues.put(queue, worker);
             worker.start();
         }
-        notifications.onWake(queue -> {
-            QueueWorker worker = queues.get(queue);
-            if (worker != null) worker.wake();
-        });
-        notifications.onCancel(id -> {
-            RunningJob job = running.get(id);
-            if (job != null) job.requestCancel();
-        });
+        if (!listening) {
+            listening = true;
+            notifications.onWake(queue -> {
+                QueueWorker worker = queues.get(queue);
+                if (worker != null) worker.wake();
+            });
+            notifications.onCancel(id -> {
+                RunningJob job = running.get(id);
+                if (job != null) job.requestCancel();
+            });
+        }
         Duration lease = props.jobs().lease();
-        maintenance = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("job-leases").daemon().factory());
-        maintenance.scheduleWithFixedDelay(() -> quietly(() -> store.renewLeases(workerId, lease)),
+        var scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("job-maintenance").daemon().factory());
+        scheduler.scheduleWithFixedDelay(() -> quietly("storing job progress", this::writeProgress), PROGRESS_WRITE_MS, PROGRESS_WRITE_MS, TimeUnit.MILLISECONDS);
+        // renewing first: after an outage longer than the lease, this node's own running jobs are not recovered from under it
+        scheduler.scheduleWithFixedDelay(() -> quietly("renewing job leases", () -> store.renewLeases(workerId, running.keySet(), lease)),
                 lease.toMillis() / 3, lease.toMillis() / 3, TimeUnit.MILLISECONDS);
-        maintenance.scheduleWithFixedDelay(() -> quietly(() -> {
+        scheduler.scheduleWithFixedDelay(() -> quietly("recovering expired job leases", () -> {
+            store.renewLeases(workerId, running.keySet(), lease);
             int recovered = store.recoverExpiredLeases();
             if (recovered > 0) log.warn("Recovered {} job(s) whose worker stopped", recovered);
         }), 0, Math.max(1000, lease.toMillis() / 2), TimeUnit.MILLISECONDS);
+        maintenance = scheduler;
         log.info("Job workers {} started: cpu {} thread(s), gpu {} thread(s)", workerId, threads(JobQueue.CPU), threads(JobQueue.GPU));
     }
 
+    /**
+     * Stops claiming, and waits until no claim is in flight (a claim committed after the release below would
+     * stay RUNNING until its lease expired, costing a {@code maxAttempts(1)} job its only attempt); lets
+     * running jobs finish (20 s at most), then puts back whatever this node still holds.
+     */
     @Override
-    public void stop() {
+    public synchronized void stop() {
         started = false;
         queues.values().forEach(QueueWorker::stop);
-        if (maintenance != null) maintenance.shutdownNow();
+        queues.values().forEach(QueueWorker::joinDispatcher);
         queues.values().forEach(QueueWorker::awaitIdle);
-        int released = store.release(workerId);
-        if (released > 0) log.info("Put {} unfinished job(s) back in the queue for other workers", released);
+        if (maintenance != null) maintenance.shutdownNow();
+        try {
+            int released = store.release(workerId);
+            if (released > 0) log.info("Put {} unfinished job(s) back in the queue for other workers", released);
+        } catch (DataAccessException e) {
+            log.warn("Could not put this node's unfinished jobs back ({}); they return to the queue when their lease expires", describe(e));
+        }
         queues.clear();
     }
 
@@ -122,27 +147,114 @@ public class JobWorkers implements SmartLifecycle {
         return SmartLifecycle.DEFAULT_PHASE - 10; // after the notification listener, before the web server stops
     }
 
-    private void execute(JobStore.Claimed claimed) {
-        RunningJob job = new RunningJob(claimed, store);
+    private void execute(JobRepository.Claimed claimed, int slot) {
+        RunningJob job = new RunningJob(claimed, slot, this::writeProgressSoon);
         running.put(claimed.id(), job);
+        try {
+            Ended ended = run(job);
+            if (ended.outcome() == Outcome.RELEASED) return;
+            try {
+                writeProgress(job);
+            } catch (DataAccessException e) {
+                // the outcome's own write below waits for the database
+            }
+            record(job, ended);
+        } finally {
+            running.remove(claimed.id());
+        }
+    }
+
+    private enum Outcome { SUCCEEDED, CANCELLED, FAILED, INVALID, RELEASED }
+
+    private record Ended(Outcome outcome, @Nullable Throwable failure) {
+    }
+
+    private Ended run(RunningJob job) {
+        JobRepository.Claimed claimed = job.claimed();
         try {
             JobHandler<?> handler = handlers.get(claimed.type());
             if (handler == null) throw new IllegalStateException("No handler for job type '" + claimed.type() + "' on this node");
             run(handler, job, claimed.payload());
-            if (job.cancelRequested()) store.cancelled(claimed.id(), claimed.token());
-            else store.succeed(claimed.id(), claimed.token(), job.resultValue());
+            return new Ended(job.cancelRequested() ? Outcome.CANCELLED : Outcome.SUCCEEDED, null);
         } catch (JobCancelledException e) {
-            store.cancelled(claimed.id(), claimed.token());
+            return new Ended(Outcome.CANCELLED, null);
         } catch (PayloadReader.InvalidPayloadException e) {
             log.warn("Job {} failed for good: {}", claimed.id(), e.getMessage());
-            store.failForGood(claimed.id(), claimed.token(), e.getMessage());
+            return new Ended(Outcome.INVALID, e);
         } catch (Throwable e) {
-            if (!started && e instanceof InterruptedException) return; // shutting down: released, not failed
-            Duration delay = backoff(claimed.attempt());
+            if (!started && e instanceof InterruptedException) return new Ended(Outcome.RELEASED, e); // shutting down: released, not failed
             log.warn("Job {} ({}) attempt {} failed: {}", claimed.id(), claimed.type(), claimed.attempt(), e.toString());
-            store.fail(claimed.id(), claimed.token(), describe(e), delay);
-        } finally {
-            running.remove(claimed.id());
+            return new Ended(Outcome.FAILED, e);
+        }
+    }
+
+    /** Stores the outcome, retrying while the database is unreachable (as long as this node runs). */
+    private void record(RunningJob job, Ended ended) {
+        JobRepository.Claimed claimed = job.claimed();
+        Outcome outcome = ended.outcome();
+        Duration wait = FIRST_RETRY;
+        boolean told = false;
+        while (true) {
+            try {
+                switch (outcome) {
+                    case SUCCEEDED -> store.succeed(claimed.id(), claimed.token(), job.resultValue());
+                    case CANCELLED -> store.cancelled(claimed.id(), claimed.token());
+                    case FAILED -> store.fail(claimed.id(), claimed.token(), describe(ended.failure()), backoff(claimed.attempt()));
+                    case INVALID -> store.failForGood(claimed.id(), claimed.token(),
+                            ended.failure() instanceof PayloadReader.InvalidPayloadException invalid ? invalid.getMessage() : describe(ended.failure()));
+                    case RELEASED -> { }
+                }
+                if (told) log.info("Job {} ({}): outcome {} stored", claimed.id(), claimed.type(), outcome);
+                databaseBack();
+                return;
+            } catch (DataAccessException e) {
+                if (!told) {
+                    told = true;
+                    log.warn("Job {} ({}) ended ({}) but the outcome cannot be stored yet ({}); retrying until the database answers",
+                            claimed.id(), claimed.type(), outcome, describe(e));
+                }
+                if (!started) return; // shutting down: the lease runs out and the job is recovered elsewhere
+                try {
+                    Thread.sleep(wait.toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                wait = wait.multipliedBy(2).compareTo(LAST_RETRY) > 0 ? LAST_RETRY : wait.multipliedBy(2);
+            }
+        }
+    }
+
+    private void writeProgress() {
+        for (RunningJob job : running.values()) writeProgress(job);
+    }
+
+    /** Stores the job's waiting reports in order; one job's reports are stored by one thread at a time. */
+    private void writeProgress(RunningJob job) {
+        synchronized (job) {
+            List<RunningJob.Report> reports = job.takeReports();
+            JobRepository.Claimed claimed = job.claimed();
+            for (int i = 0; i < reports.size(); i++) {
+                RunningJob.Report report = reports.get(i);
+                try {
+                    var cancelled = store.progress(claimed.id(), claimed.token(), report.fraction(), report.step(), report.message());
+                    if (cancelled.isEmpty() || cancelled.get()) job.requestCancel(); // cancelled, or this attempt no longer holds the job
+                } catch (DataAccessException e) {
+                    job.restore(reports.subList(i, reports.size()));
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** A job reached a new step: store it now rather than at the next tick. */
+    private void writeProgressSoon() {
+        ScheduledExecutorService scheduler = maintenance;
+        if (scheduler == null) return;
+        try {
+            scheduler.execute(() -> quietly("storing job progress", this::writeProgress));
+        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            // shutting down: the job's last reports are stored before its outcome
         }
     }
 
@@ -157,24 +269,25 @@ public class JobWorkers implements SmartLifecycle {
         return Duration.ofMillis((long) (capped * (0.8 + 0.4 * ThreadLocalRandom.current().nextDouble())));
     }
 
-    private static String describe(Throwable e) {
+    private static String describe(@Nullable Throwable e) {
+        if (e == null) return "unknown error";
         String message = e.getMessage();
         return e.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message);
     }
 
     private final class QueueWorker {
         private final JobQueue queue;
-        private final int threads;
         private final Semaphore slots;
+        private final ConcurrentLinkedDeque<Integer> freeSlots = new ConcurrentLinkedDeque<>();
         private final ExecutorService pool;
         private final LinkedBlockingQueue<Boolean> signal = new LinkedBlockingQueue<>(1);
         private volatile boolean active = true;
-        private Thread dispatcher;
+        private @Nullable Thread dispatcher;
 
         QueueWorker(JobQueue queue, int threads) {
             this.queue = queue;
-            this.threads = threads;
             this.slots = new Semaphore(threads);
+            for (int slot = 0; slot < threads; slot++) freeSlots.add(slot);
             this.pool = Executors.newFixedThreadPool(threads, Thread.ofPlatform().name("job-" + queue.column() + "-", 1).factory());
         }
 
@@ -192,17 +305,22 @@ public class JobWorkers implements SmartLifecycle {
                 try {
                     slots.acquire(); // wait for a free thread
                     int free = 1 + slots.drainPermits();
-                    List<JobStore.Claimed> claimed = List.of();
+                    List<JobRepository.Claimed> claimed = List.of();
                     try {
                         claimed = store.claim(queue, workerId, free, props.jobs().lease());
+                        databaseBack();
                     } finally {
                         slots.release(free - claimed.size()); // the slots no job took, also when claiming failed
                     }
-                    for (JobStore.Claimed job : claimed) {
+                    if (!active) return; // stopping: what was just claimed is released with the rest
+                    for (JobRepository.Claimed job : claimed) {
+                        Integer slot = freeSlots.poll();
+                        int index = slot == null ? 0 : slot;
                         pool.execute(() -> {
                             try {
-                                execute(job);
+                                execute(job, index);
                             } finally {
+                                freeSlots.add(index);
                                 slots.release();
                                 wake(); // a slot is free: there may be more work waiting
                             }
@@ -212,7 +330,8 @@ public class JobWorkers implements SmartLifecycle {
                 } catch (InterruptedException e) {
                     return;
                 } catch (Exception e) {
-                    log.warn("Claiming {} jobs failed: {}", queue.column(), e.getMessage());
+                    if (!active) return;
+                    databaseDown("claiming " + queue.column() + " jobs", e);
                     try {
                         Thread.sleep(1000);
                     } catch (InterruptedException interrupted) {
@@ -224,11 +343,23 @@ public class JobWorkers implements SmartLifecycle {
 
         void stop() {
             active = false;
-            dispatcher.interrupt();
-            pool.shutdown();
+            if (dispatcher != null) dispatcher.interrupt();
+        }
+
+        /** Waits for a claim in flight to commit (one statement); a database that hangs for 30 s is given up on. */
+        void joinDispatcher() {
+            if (dispatcher == null) return;
+            try {
+                if (!dispatcher.join(Duration.ofSeconds(30))) {
+                    log.warn("The {} dispatcher is still claiming after 30 s; what it claims returns when its lease expires", queue.column());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
 
         void awaitIdle() {
+            pool.shutdown();
             try {
                 if (!pool.awaitTermination(20, TimeUnit.SECONDS)) pool.shutdownNow();
             } catch (InterruptedException e) {
@@ -238,21 +369,23 @@ public class JobWorkers implements SmartLifecycle {
         }
     }
 
-    private static void quietly(Runnable task) {
+    private void quietly(String what, Runnable task) {
         try {
             task.run();
+            databaseBack();
         } catch (RuntimeException e) {
-            log.warn("Job maintenance failed: {}", e.getMessage());
+            databaseDown(what, e);
         }
     }
 
-    /** NVIDIA device nodes (/dev/nvidia0, …): how many GPUs this machine has; 0 without the driver. */
-    static int cudaDevices() {
-        try (var files = Files.list(Path.of("/dev"))) {
-            return (int) files.filter(p -> p.getFileName().toString().matches("nvidia\\d+")).count();
-        } catch (IOException | RuntimeException e) {
-            return 0;
-        }
+    /** One warning per outage, not one per attempt. */
+    private void databaseDown(String what, Exception e) {
+        if (databaseDown.compareAndSet(false, true)) log.warn("Job workers: {} failed ({}); retrying until the database answers", what, describe(e));
+        else log.debug("Job workers: {} failed again ({})", what, describe(e));
+    }
+
+    private void databaseBack() {
+        if (databaseDown.compareAndSet(true, false)) log.info("Job workers: the database answers again");
     }
 
     private static String hostName() {

@@ -3,6 +3,7 @@ package dev.lightbox.jobs.engine;
 import dev.lightbox.jobs.JobEvent;
 import dev.lightbox.jobs.JobEvents;
 import dev.lightbox.jobs.JobQueue;
+import dev.lightbox.jobs.domain.JobRepository;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.UUID;
@@ -71,7 +72,7 @@ public class NotificationListener implements SmartLifecycle {
         while (running) {
             try (Connection connection = dataSource.getConnection()) {
                 try (Statement statement = connection.createStatement()) {
-                    statement.execute("listen " + JobStore.WORK_CHANNEL + "; listen " + JobStore.EVENT_CHANNEL + "; listen " + JobStore.CANCEL_CHANNEL);
+                    statement.execute("listen " + JobRepository.WORK_CHANNEL + "; listen " + JobRepository.EVENT_CHANNEL + "; listen " + JobRepository.CANCEL_CHANNEL);
                 }
                 PGConnection pg = connection.unwrap(PGConnection.class);
                 wakeListeners.forEach(l -> { l.accept(JobQueue.CPU); l.accept(JobQueue.GPU); }); // catch up on anything missed
@@ -90,20 +91,20 @@ public class NotificationListener implements SmartLifecycle {
 
     private void dispatch(PGNotification notification) {
         switch (notification.getName()) {
-            case JobStore.WORK_CHANNEL -> {
+            case JobRepository.WORK_CHANNEL -> {
                 JobQueue queue = JobQueue.valueOf(notification.getParameter().toUpperCase(java.util.Locale.ROOT));
                 wakeListeners.forEach(l -> l.accept(queue));
             }
-            case JobStore.CANCEL_CHANNEL -> {
+            case JobRepository.CANCEL_CHANNEL -> {
                 UUID id = UUID.fromString(notification.getParameter());
                 cancelListeners.forEach(l -> l.accept(id));
             }
-            case JobStore.EVENT_CHANNEL -> events.publish(parse(notification.getParameter()));
+            case JobRepository.EVENT_CHANNEL -> events.publish(parse(notification.getParameter()));
             default -> { }
         }
     }
 
-    /** The NOTIFY payload's fields are {@link JobEvent}'s components (see {@code JobStore.NOTIFY}). */
+    /** The NOTIFY payload's fields are {@link JobEvent}'s components (see {@code JobRepository.NOTIFY}). */
     private JobEvent parse(String payload) {
         return json.readValue(payload, JobEvent.class);
     }

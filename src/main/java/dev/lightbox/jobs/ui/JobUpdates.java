@@ -5,6 +5,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.shared.Registration;
 import dev.lightbox.jobs.JobEvent;
 import dev.lightbox.jobs.JobEvents;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,7 +18,7 @@ import java.util.function.Predicate;
 /**
  * Live job progress for a view, pushed (Vaadin Push) while the view is attached: subscribes on attach,
  * releases on detach, and passes at most 4 updates a second per job (the latest state wins; a job's
- * final state always gets through).
+ * final state always gets through, and a state never replaces a newer one).
  */
 public final class JobUpdates {
 
@@ -42,7 +43,7 @@ public final class JobUpdates {
 
     private static void start(Component component, UI ui, JobEvents events, Predicate<JobEvent> filter, Consumer<JobEvent> update) {
         stop(component);
-        var throttle = new Throttle(ui, update);
+        var throttle = new Throttle(task -> ui.access(task::run), update, FLUSHER);
         JobEvents.Subscription subscription = events.subscribe(event -> {
             if (filter.test(event)) throttle.offer(event);
         });
@@ -54,16 +55,29 @@ public final class JobUpdates {
         if (subscription != null) subscription.close();
     }
 
-    /** Per UI: the last time each job was shown, and the newest state waiting for its turn. */
-    private static final class Throttle {
-        private final UI ui;
+    /**
+     * Per UI: the last time each job was shown, the newest state waiting for its turn, and the version shown
+     * last. A state older than the one on screen is dropped when its turn comes (inside the UI's lock): a
+     * progress update that waited must not replace the final state that overtook it.
+     */
+    static final class Throttle {
+        private static final int REMEMBERED_JOBS = 10_000;
+        private final Consumer<Runnable> access;
         private final Consumer<JobEvent> update;
+        private final ScheduledExecutorService flusher;
         private final Map<UUID, Long> shownAt = new ConcurrentHashMap<>();
         private final Map<UUID, JobEvent> waiting = new ConcurrentHashMap<>();
+        private final Map<UUID, Long> shownVersion = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<UUID, Long> eldest) {
+                return size() > REMEMBERED_JOBS;
+            }
+        };
 
-        Throttle(UI ui, Consumer<JobEvent> update) {
-            this.ui = ui;
+        Throttle(Consumer<Runnable> access, Consumer<JobEvent> update, ScheduledExecutorService flusher) {
+            this.access = access;
             this.update = update;
+            this.flusher = flusher;
         }
 
         void offer(JobEvent event) {
@@ -73,7 +87,7 @@ public final class JobUpdates {
                 waiting.remove(event.id());
                 show(event, now);
             } else if (waiting.put(event.id(), event) == null) {
-                FLUSHER.schedule(() -> {
+                flusher.schedule(() -> {
                     JobEvent latest = waiting.remove(event.id());
                     if (latest != null) show(latest, System.currentTimeMillis());
                 }, last + MIN_INTERVAL_MS - now, TimeUnit.MILLISECONDS);
@@ -83,7 +97,19 @@ public final class JobUpdates {
         private void show(JobEvent event, long now) {
             shownAt.put(event.id(), now);
             if (event.status().finished()) shownAt.remove(event.id());
-            ui.access(() -> update.accept(event));
+            access.accept(() -> {
+                if (!newest(event)) return;
+                update.accept(event);
+            });
+        }
+
+        private boolean newest(JobEvent event) {
+            synchronized (shownVersion) {
+                Long shown = shownVersion.get(event.id());
+                if (shown != null && shown >= event.version()) return false;
+                shownVersion.put(event.id(), event.version());
+                return true;
+            }
         }
     }
 

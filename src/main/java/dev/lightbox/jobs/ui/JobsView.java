@@ -284,7 +284,7 @@ public class JobsView extends Main {
             Instant now = Instant.now();
             return new JobView(e.id(), e.ownerId(), e.type(), JobQueue.CPU, e.status(), e.progress(), e.step(), e.message(),
                     null, e.status() == JobStatus.QUEUED ? 0 : 1, 1, e.subjectId(), now,
-                    e.status() == JobStatus.QUEUED ? null : now, e.status().finished() ? now : null);
+                    e.status() == JobStatus.QUEUED ? null : now, e.status().finished() ? now : null, e.version());
         }
 
         JobRow(JobView job) {

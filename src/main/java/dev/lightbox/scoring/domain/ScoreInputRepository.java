@@ -38,16 +38,23 @@ public class ScoreInputRepository {
             from photos p join score_inputs i on i.sha256 = p.sha256
             where p.owner_id = ?""".formatted(NUMBERS.stream().map(a -> "i." + column(a)).collect(Collectors.joining(", ")));
 
-    private static final String SAVE = """
+    private static final String SAVE_FROM = """
             insert into score_inputs (sha256, exposure, %1$s)
             select a.sha256, x.exposure, %2$s
-            from (select * from photo_attributes where sha256 = :sha order by analyzer_version desc limit 1) a
+            from (%%s) a
             cross join lateral jsonb_to_record(a.attributes) as x(exposure varchar(8), %3$s)
             on conflict (sha256) do update set exposure = excluded.exposure, %4$s""".formatted(
             NUMBERS.stream().map(ScoreInputRepository::column).collect(Collectors.joining(", ")),
             NUMBERS.stream().map(a -> "x.\"" + a.key() + "\"").collect(Collectors.joining(", ")),
             NUMBERS.stream().map(a -> "\"" + a.key() + "\" float8").collect(Collectors.joining(", ")),
             NUMBERS.stream().map(a -> column(a) + " = excluded." + column(a)).collect(Collectors.joining(", ")));
+
+    private static final String SAVE = SAVE_FROM.formatted("select * from photo_attributes where sha256 = :sha order by analyzer_version desc limit 1");
+
+    private static final String SAVE_MISSING = SAVE_FROM.formatted("""
+            select distinct on (a.sha256) a.* from photos p join photo_attributes a on a.sha256 = p.sha256
+            where p.owner_id = :owner and not exists (select 1 from score_inputs i where i.sha256 = a.sha256)
+            order by a.sha256, a.analyzer_version desc""");
 
     private final JdbcClient jdbc;
     private final DataSource dataSource;
@@ -69,6 +76,11 @@ public class ScoreInputRepository {
     /** Copies a content's newest attributes (in the transaction that saved them). */
     public void save(String sha256) {
         jdbc.sql(SAVE).param("sha", sha256).update();
+    }
+
+    /** The same for every analysed content of a library that has no inputs yet, in one statement. */
+    public void saveMissing(UUID owner) {
+        jdbc.sql(SAVE_MISSING).param("owner", owner).update();
     }
 
     /** Every photo, whoever owns it, with these bytes. */

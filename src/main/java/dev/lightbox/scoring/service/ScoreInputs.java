@@ -25,6 +25,11 @@ class ScoreInputs {
         repository.save(sha256);
     }
 
+    /** The same for every analysed content of a library that has no inputs yet, in one statement. */
+    void saveMissing(UUID owner) {
+        repository.saveMissing(owner);
+    }
+
     /** The owner's analysed photos with their inputs, streamed on one connection. */
     @Transactional(readOnly = true)
     public void forEachAnalysed(UUID owner, BiConsumer<UUID, Map<String, Object>> consumer) {

@@ -23,15 +23,22 @@ final class DeviceChooser {
     record Choice(Device device, String description) {
     }
 
-    static Choice choose() {
+    /** The device of gpu worker slot {@code slot}: each slot its own GPU (slot mod count), the CPU without CUDA. */
+    static Choice choose(int slot) {
         Engine engine = Engine.getEngine("PyTorch");
         int gpus = engine.getGpuCount();
         if (gpus > 0) {
-            return new Choice(Device.gpu(), "CUDA GPU 0 of " + gpus + " (PyTorch " + engine.getVersion() + ")");
+            int gpu = gpuFor(slot, gpus);
+            return new Choice(Device.gpu(gpu), "CUDA GPU " + gpu + " of " + gpus + " (worker slot " + slot + ", PyTorch " + engine.getVersion() + ")");
         }
         String why = "CPU: no CUDA device found (PyTorch " + engine.getVersion() + ", " + Runtime.getRuntime().availableProcessors() + " cores)";
         log.info("Training on {}", why);
         return new Choice(Device.cpu(), why);
+    }
+
+    /** Which GPU a slot uses, or -1 for the CPU when there is none. */
+    static int gpuFor(int slot, int gpus) {
+        return gpus > 0 ? Math.floorMod(slot, gpus) : -1;
     }
 
     static Engine engine() {

@@ -91,7 +91,7 @@ class TrainingJob implements JobHandler<TrainingJob.Payload> {
         models.resetHistory(id);
         try {
             step(context, id, state, "INITIALIZING", 0.01, "Choosing a device");
-            DeviceChooser.Choice device = DeviceChooser.choose();
+            DeviceChooser.Choice device = DeviceChooser.choose(context.slot());
             models.device(id, device.description());
 
             step(context, id, state, "ANALYZING", 0.03, "Checking the dataset");

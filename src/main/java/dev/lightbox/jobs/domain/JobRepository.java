@@ -1,4 +1,4 @@
-package dev.lightbox.jobs.engine;
+package dev.lightbox.jobs.domain;
 
 import dev.lightbox.jobs.JobQueue;
 import dev.lightbox.jobs.JobRequest;
@@ -9,25 +9,24 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The job table, in SQL. Every change that someone may be watching also sends a NOTIFY on
  * {@code lightbox_job_events} (delivered at commit), and new work a NOTIFY on {@code lightbox_jobs}.
  * Writes by a worker are fenced by the attempt number: a worker whose lease ran out cannot overwrite
- * the job's newer attempt.
+ * the job's newer attempt. Every change takes a new {@code version} (a trigger), in commit order per job.
  */
-@Component
-public class JobStore {
+@Repository
+public class JobRepository {
 
     public static final String WORK_CHANNEL = "lightbox_jobs";
     public static final String EVENT_CHANNEL = "lightbox_job_events";
@@ -42,14 +41,14 @@ public class JobStore {
              select j.id, j.claim_token, j.status, j.cancel_requested, j.owner_id, j.type, j.attempts, j.payload::text as payload,
                     pg_notify('lightbox_job_events', json_build_object('id', j.id, 'ownerId', j.owner_id, 'type', j.type,
                         'status', j.status, 'progress', j.progress, 'step', j.step, 'message', left(j.message, 300),
-                        'subjectId', j.subject_id)::text) as notified,
+                        'subjectId', j.subject_id, 'version', j.version)::text) as notified,
                     case when j.status = 'QUEUED' then pg_notify('lightbox_jobs', j.queue) end as woke
              from changed j""";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
 
-    JobStore(JdbcClient jdbc, JsonMapper json) {
+    JobRepository(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
         this.json = json;
     }
@@ -111,20 +110,21 @@ public class JobStore {
                 .list();
     }
 
-    /** Extends the leases of every job this worker runs. */
-    public int renewLeases(String worker, Duration lease) {
+    /** Extends the leases of the jobs this worker still runs (a job whose attempt ended here is not kept alive). */
+    public int renewLeases(String worker, Collection<UUID> jobIds, Duration lease) {
+        if (jobIds.isEmpty()) return 0;
         return jdbc.sql("""
                 update jobs set lease_until = now() + cast(:lease as interval)
-                where lease_owner = :worker and status = 'RUNNING'""")
-                .param("worker", worker).param("lease", lease.toMillis() + " milliseconds").update();
+                where id = any(:ids) and lease_owner = :worker and status = 'RUNNING'""")
+                .param("ids", jobIds.toArray(UUID[]::new)).param("worker", worker)
+                .param("lease", lease.toMillis() + " milliseconds").update();
     }
 
     /**
      * Records progress; answers whether the job was cancelled meanwhile (empty: no longer this attempt's).
-     * In a transaction of its own, so it shows at once even when a handler reports from inside a long
-     * transaction (whose connection may be busy, e.g. streaming a COPY).
+     * Workers call it from their progress writer, never from inside a job's own transaction, so a running
+     * job holds one connection at most.
      */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
     public Optional<Boolean> progress(UUID id, UUID token, double fraction, @Nullable String step, @Nullable String message) {
         return jdbc.sql("""
                 with changed as (
@@ -270,7 +270,7 @@ public class JobStore {
             JobQueue.valueOf(rs.getString("queue").toUpperCase(java.util.Locale.ROOT)), JobStatus.valueOf(rs.getString("status")),
             rs.getDouble("progress"), rs.getString("step"), rs.getString("message"), rs.getString("error"),
             rs.getInt("attempts"), rs.getInt("max_attempts"), rs.getObject("subject_id", UUID.class),
-            instant(rs, "created_at"), instant(rs, "started_at"), instant(rs, "finished_at"));
+            instant(rs, "created_at"), instant(rs, "started_at"), instant(rs, "finished_at"), rs.getLong("version"));
 
     private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
         Timestamp value = rs.getTimestamp(column);

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.lightbox.jobs.domain;
+
+import org.jspecify.annotations.NullMarked;
