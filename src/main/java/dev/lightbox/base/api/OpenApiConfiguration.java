@@ -54,7 +54,7 @@ class OpenApiConfiguration {
     }
 
     @Bean
-    OpenApiCustomizer problemResponses() {
+    OpenApiCustomizer openApiProblemResponses() {
         return openApi -> openApi.getPaths().forEach((path, item) -> {
             for (Operation operation : item.readOperations()) {
                 if (PUBLIC_PATHS.contains(path)) operation.setSecurity(List.of());

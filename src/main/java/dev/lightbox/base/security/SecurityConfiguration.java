@@ -12,6 +12,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
@@ -67,10 +68,12 @@ class SecurityConfiguration {
         http.csrf(csrf -> csrf.ignoringRequestMatchers(vaadinRequests::isFrameworkInternalRequest));
         http.authorizeHttpRequests(requests -> requests
                 .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
-                .requestMatchers("/styles.css", "/icons/**", "/error").permitAll()
+                .requestMatchers("/styles.css", "/icons/**", "/favicon.ico", "/error").permitAll()
                 // photos for <img> tags: signed in by session, ownership checked by the controller
                 .requestMatchers("/media/**").authenticated());
-        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView("/login").enableCsrfConfiguration(false));
+        // any other path reaches Vaadin's router when signed in, which shows "not found" in the shell (Vaadin denies it by default: a bare 403)
+        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView("/login").enableCsrfConfiguration(false)
+                .anyRequest(AuthorizeHttpRequestsConfigurer.AuthorizedUrl::authenticated));
         return http.build();
     }
 }
