@@ -12,10 +12,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -42,6 +47,7 @@ class NewUserBrowserTest extends BrowserTest {
     void anUnknownPageShowsNotFoundInTheShellAndSignedOutGoesToLogin() {
         page.navigate(url("/no-such-page"));
         assertThat(page.locator("vaadin-login-form")).isVisible();
+        context.clearCookies(); // else signing in goes on to the page asked for first
 
         signInAsNewUser(page);
         page.navigate(url("/no-such-page"));
@@ -187,5 +193,26 @@ class NewUserBrowserTest extends BrowserTest {
         var ico = page.request().get(url("/favicon.ico"));
         assertThat(ico.status()).isEqualTo(200);
         assertThat(ico.body().length).isGreaterThan(100);
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void closingATabLeavesNoErrorInTheLog(CapturedOutput output) throws Exception {
+        String email = signInAsNewUser(page);
+        String token = api().login(email, USER_PASSWORD);
+        for (int i = 0; i < 6; i++) api().upload("tab" + i + ".jpg", TestImages.jpeg(1600, 1200, 900 + i), token);
+        Page second = context.newPage();
+        second.navigate(url("/jobs"));
+        assertThat(second.locator("#jobs-view")).isVisible();
+        page.reload();
+        assertThat(page.locator("#timeline-days .tile")).hasCount(6);
+        second.close();
+        page.close();
+        // something to happen after the tabs went: a new page of the same session
+        page = context.newPage();
+        page.navigate(url("/upload"));
+        assertThat(page.locator("#upload-view")).isVisible();
+        Awaitility.await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(output.getAll().lines().filter(line -> line.contains(" ERROR ") || line.startsWith("java.")).toList()).isEmpty());
     }
 }

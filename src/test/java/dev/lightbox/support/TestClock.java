@@ -27,7 +27,17 @@ public class TestClock {
 
     public static final class MovableClock extends Clock {
 
-        private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
+        private final AtomicReference<Duration> offset;
+        private final ZoneId zone;
+
+        MovableClock() {
+            this(new AtomicReference<>(Duration.ZERO), ZoneOffset.UTC);
+        }
+
+        private MovableClock(AtomicReference<Duration> offset, ZoneId zone) {
+            this.offset = offset;
+            this.zone = zone;
+        }
 
         public void advance(Duration by) {
             offset.accumulateAndGet(by, Duration::plus);
@@ -39,12 +49,13 @@ public class TestClock {
 
         @Override
         public ZoneId getZone() {
-            return ZoneOffset.UTC;
+            return zone;
         }
 
+        /** The same moving time seen in another zone: moving either moves both. */
         @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException("the test clock is UTC");
+        public Clock withZone(ZoneId other) {
+            return new MovableClock(offset, other);
         }
 
         @Override

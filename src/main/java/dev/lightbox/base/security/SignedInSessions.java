@@ -4,9 +4,12 @@ import jakarta.servlet.http.HttpSession;
 import jakarta.servlet.http.HttpSessionEvent;
 import jakarta.servlet.http.HttpSessionIdListener;
 import jakarta.servlet.http.HttpSessionListener;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,20 +45,32 @@ public class SignedInSessions implements HttpSessionListener, HttpSessionIdListe
         sessions.put(event.getSession().getId(), event.getSession());
     }
 
-    /** Ends every session signed in as {@code userId} except {@code keepSessionId}; returns how many it ended. */
+    /**
+     * Ends every session signed in as {@code userId} except {@code keepSessionId}; returns how many it ended. The
+     * sessions end on a thread of their own: ending one runs the UI framework's clean-up for it, which must not
+     * disturb the per-thread state of the request (often another session's) that asked for it.
+     */
     public int endOtherSessions(UUID userId, @Nullable String keepSessionId) {
-        int ended = 0;
-        for (HttpSession session : sessions.values()) {
-            if (session.getId().equals(keepSessionId) || !userId.equals(signedInUser(session))) continue;
+        List<HttpSession> others = sessions.values().stream()
+                .filter(session -> !session.getId().equals(keepSessionId) && userId.equals(signedInUser(session)))
+                .toList();
+        if (others.isEmpty()) return 0;
+        var ended = new AtomicInteger();
+        Thread ender = Thread.ofPlatform().name("end-sessions").daemon(true).start(() -> others.forEach(session -> {
             try {
                 session.invalidate();
-                ended++;
+                ended.incrementAndGet();
             } catch (IllegalStateException alreadyInvalid) {
                 sessions.remove(session.getId());
             }
+        }));
+        try {
+            if (!ender.join(Duration.ofSeconds(10))) log.warn("Ending the other sessions of account {} takes longer than 10 s", userId);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
-        if (ended > 0) log.info("Ended {} other session(s) of account {} after its password changed", ended, userId);
-        return ended;
+        log.info("Ended {} other session(s) of account {} after its password changed", ended.get(), userId);
+        return ended.get();
     }
 
     private static @Nullable UUID signedInUser(HttpSession session) {
