@@ -52,7 +52,8 @@ class JobEngineIT {
             token = api.login(ADMIN, PASSWORD);
             var enqueued = api.post("/api/v1/admin/jobs/diagnostics", Map.of("count", 500, "sleepMs", 20), token);
             assertThat(enqueued.status()).as(enqueued.body()).isEqualTo(202);
-            ApiClient.await("100 jobs succeed", Duration.ofSeconds(60), () -> report(api, token), report -> succeeded(report) >= 100);
+            String admin = token;
+            ApiClient.await("100 jobs succeed", Duration.ofSeconds(60), () -> report(api, admin), report -> succeeded(report) >= 100);
             app.kill(); // SIGKILL mid-run: running jobs keep their leases, nothing is put back
         }
         try (var app = JarProcess.start(dataDir, env())) {

@@ -44,7 +44,7 @@ public final class JarProcess implements AutoCloseable {
     }
 
     /** Waits until the login page answers 200; returns how long that took. */
-    public Duration awaitLoginPage(Duration timeout) {
+    public Duration awaitLoginPage(Duration timeout) throws IOException {
         long start = System.nanoTime();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         awaitAnswer("Login page", timeout, () -> {
@@ -58,7 +58,7 @@ public final class JarProcess implements AutoCloseable {
     }
 
     /** For a worker, which serves no login page: waits until its health endpoint answers 200. */
-    public Duration awaitHealth(Duration timeout) {
+    public Duration awaitHealth(Duration timeout) throws IOException {
         long start = System.nanoTime();
         awaitAnswer("Health", timeout, () -> {
             try {
@@ -70,7 +70,7 @@ public final class JarProcess implements AutoCloseable {
         return Duration.ofNanos(System.nanoTime() - start);
     }
 
-    private void awaitAnswer(String what, Duration timeout, java.util.concurrent.Callable<Boolean> answers) {
+    private void awaitAnswer(String what, Duration timeout, java.util.concurrent.Callable<Boolean> answers) throws IOException {
         try {
             Awaitility.await(what).atMost(timeout).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100)).pollInSameThread().until(() -> {
                 if (!process.isAlive()) throw new IllegalStateException("Lightbox exited with " + process.exitValue() + ":\n" + output());
