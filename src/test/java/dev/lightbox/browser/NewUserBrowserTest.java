@@ -7,6 +7,9 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import dev.lightbox.jobs.JobQueue;
+import dev.lightbox.jobs.JobRequest;
+import dev.lightbox.jobs.JobService;
 import dev.lightbox.support.TestImages;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +17,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.awaitility.Awaitility;
@@ -32,6 +37,9 @@ class NewUserBrowserTest extends BrowserTest {
 
     @Autowired
     DataSource dataSource;
+
+    @Autowired
+    JobService jobs;
 
     private String signInAsNewUser(Page page) {
         String email = api().signUpNewUser();
@@ -202,9 +210,13 @@ class NewUserBrowserTest extends BrowserTest {
         String email = signInAsNewUser(page);
         String token = api().login(email, USER_PASSWORD);
         for (int i = 0; i < 6; i++) api().upload("tab" + i + ".jpg", TestImages.jpeg(1600, 1200, 900 + i), token);
+        UUID owner = UUID.fromString(api().get("/api/v1/auth/me", token).json().get("id").asString());
         Page second = context.newPage();
         second.navigate(url("/jobs"));
         assertThat(second.locator("#jobs-view")).isVisible();
+        // progress pushed 20 times a second while the tab closes
+        UUID job = jobs.enqueue(JobRequest.of("test.steps", JobQueue.CPU, owner, Map.of("steps", 200, "sleepMs", 50)));
+        assertThat(second.locator(".job-row[data-job-id='" + job + "']")).isVisible();
         page.reload();
         assertThat(page.locator("#timeline-days .tile")).hasCount(6);
         second.close();
@@ -213,6 +225,7 @@ class NewUserBrowserTest extends BrowserTest {
         page = context.newPage();
         page.navigate(url("/upload"));
         assertThat(page.locator("#upload-view")).isVisible();
+        jobs.cancel(owner, job);
         Awaitility.await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).untilAsserted(() ->
                 assertThat(output.getAll().lines().filter(line -> line.contains(" ERROR ") || line.startsWith("java.")).toList()).isEmpty());
     }
