@@ -6,6 +6,7 @@ import com.vaadin.flow.component.page.Inline;
 import com.vaadin.flow.server.AppShellSettings;
 import com.vaadin.flow.component.page.Push;
 import com.vaadin.flow.theme.lumo.Lumo;
+import dev.lightbox.base.StopSignals;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -30,10 +31,13 @@ public class Application implements AppShellConfigurator {
     @Override
     public void configurePage(AppShellSettings settings) {
         settings.addMetaTag("viewport", "width=device-width, initial-scale=1");
+        settings.addFavIcon("icon", "icons/favicon.svg", "any");
+        settings.addFavIcon("icon", "icons/favicon-32.png", "32x32");
         settings.addInlineWithContents(Inline.Position.PREPEND, THEME_SCRIPT, Inline.Wrapping.JAVASCRIPT);
     }
 
     public static void main(String[] args) {
+        StopSignals.exitCleanlyOnStop();
         try {
             SpringApplication.run(Application.class, args);
         } catch (RuntimeException startupFailure) {

@@ -13,11 +13,8 @@ class AnalysisBrowserTest extends BrowserTest {
         String email = api().signUpNewUser();
         String token = api().login(email, USER_PASSWORD);
         String id = api().upload("grace.jpg", TestImages.uniqueCopy(TestImages.read(TestImages.GRACE_HOPPER)), token).json().get("id").asString();
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (!"done".equals(api().get("/api/v1/photos/" + id, token).json().get("analysis").get("status").asString())) {
-            if (System.currentTimeMillis() > deadline) throw new AssertionError("analysis did not finish");
-            Thread.sleep(100);
-        }
+        dev.lightbox.support.ApiClient.await("analysis of " + id + " finishes", java.time.Duration.ofSeconds(30),
+                () -> api().get("/api/v1/photos/" + id, token).json().get("analysis").get("status").asString(), "done"::equals);
         page.navigate(url("/login"));
         logIn(email, USER_PASSWORD);
         assertThat(page.locator("#timeline-view")).isVisible();

@@ -44,13 +44,12 @@ class JobsBrowserTest extends BrowserTest {
         var row = page.locator(".job-row[data-job-id='" + id + "']");
         assertThat(row).isVisible(); // appeared by push
         var seen = new TreeSet<Double>();
-        long deadline = System.currentTimeMillis() + 20_000;
-        while (System.currentTimeMillis() < deadline
-                && !"SUCCEEDED".equals(row.locator(".job-status").getAttribute("data-status"))) {
+        // Playwright is single-threaded: poll on this thread
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).pollInSameThread().until(() -> {
             Object value = row.locator("vaadin-progress-bar").evaluate("bar => bar.value");
             if (value instanceof Number n) seen.add(n.doubleValue());
-            page.waitForTimeout(100);
-        }
+            return "SUCCEEDED".equals(row.locator(".job-status").getAttribute("data-status"));
+        });
         assertThat(row.locator(".job-status")).hasAttribute("data-status", "SUCCEEDED");
         assertThat(seen.stream().filter(v -> v > 0 && v < 1).count()).as("intermediate values seen: " + seen).isGreaterThanOrEqualTo(3);
         screenshot("jobs");
@@ -58,9 +57,8 @@ class JobsBrowserTest extends BrowserTest {
         int following = events.listenerCount();
         page.locator("#main-nav").getByText("Settings").click();
         assertThat(page.locator("#settings-view")).isVisible();
-        long deadline2 = System.currentTimeMillis() + 5000;
-        while (events.listenerCount() != following - 1 && System.currentTimeMillis() < deadline2) page.waitForTimeout(50);
-        assertThat(events.listenerCount()).as("the Jobs view let go of its subscription when it was left").isEqualTo(following - 1);
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(events.listenerCount()).as("the Jobs view let go of its subscription when it was left").isEqualTo(following - 1));
     }
 
     @Test

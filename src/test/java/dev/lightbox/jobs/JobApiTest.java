@@ -2,6 +2,8 @@ package dev.lightbox.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lightbox.support.ApiClient;
+import dev.lightbox.support.ApiClient.User;
 import dev.lightbox.support.TestJobHandlers;
 import dev.lightbox.support.IntegrationTest;
 import java.net.URI;
@@ -19,13 +21,8 @@ class JobApiTest extends IntegrationTest {
 
     @Autowired JobService jobs;
 
-    record User(UUID id, String token) {
-    }
-
     private User user() {
-        var api = api();
-        String token = api.login(api.signUpNewUser(), USER_PASSWORD);
-        return new User(UUID.fromString(api.get("/api/v1/auth/me", token).json().get("id").asString()), token);
+        return api().newUser();
     }
 
     @Test
@@ -68,11 +65,8 @@ class JobApiTest extends IntegrationTest {
 
         assertThat(api.post("/api/v1/jobs/" + id + "/retry", "", alice.token()).status()).as("not finished yet").isEqualTo(409);
         assertThat(api.post("/api/v1/jobs/" + id + "/cancel", "", alice.token()).status()).isEqualTo(202);
-        long deadline = System.currentTimeMillis() + 20_000;
-        while (!"CANCELLED".equals(api.get("/api/v1/jobs/" + id, alice.token()).json().get("status").asString())) {
-            assertThat(System.currentTimeMillis()).isLessThan(deadline);
-            Thread.sleep(50);
-        }
+        ApiClient.await("job " + id + " cancelled", Duration.ofSeconds(20),
+                () -> api.get("/api/v1/jobs/" + id, alice.token()).json().get("status").asString(), "CANCELLED"::equals);
         assertThat(api.get("/api/v1/jobs?status=cancelled", alice.token()).json().get("items").values())
                 .extracting(n -> n.get("id").asString()).containsExactly(id.toString());
         assertThat(api.post("/api/v1/jobs/" + id + "/cancel", "", alice.token()).status()).isEqualTo(409);

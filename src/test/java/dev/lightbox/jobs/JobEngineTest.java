@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -22,19 +23,12 @@ class JobEngineTest extends IntegrationTest {
     @Autowired JdbcTemplate jdbc;
 
     private UUID owner() {
-        var api = api();
-        return UUID.fromString(api.get("/api/v1/auth/me", api.login(api.signUpNewUser(), USER_PASSWORD)).json().get("id").asString());
+        return api().newUser().id();
     }
 
-    private JobView await(UUID owner, UUID id, Predicate<JobView> condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        JobView view = null;
-        while (System.nanoTime() < deadline) {
-            view = jobs.find(owner, id).orElseThrow();
-            if (condition.test(view)) return view;
-            Thread.sleep(20);
-        }
-        throw new AssertionError("job never reached the expected state; last: " + view);
+    private JobView await(UUID owner, UUID id, Predicate<JobView> condition) {
+        return Awaitility.await("job " + id + " reaches the expected state").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20))
+                .until(() -> jobs.find(owner, id).orElseThrow(), condition);
     }
 
     @Test
@@ -53,9 +47,8 @@ class JobEngineTest extends IntegrationTest {
                 assertThat(done.attempts()).isEqualTo(1);
                 assertThat(TestJobHandlers.RUNS.get(id).get()).as("ran exactly once").isEqualTo(1);
             }
-            long deadline = System.currentTimeMillis() + 5000;
-            while (seen.stream().noneMatch(e -> e.id().equals(ids.getLast()) && e.status() == JobStatus.SUCCEEDED)
-                    && System.currentTimeMillis() < deadline) Thread.sleep(20);
+            Awaitility.await().atMost(Duration.ofSeconds(5))
+                    .until(() -> seen.stream().anyMatch(e -> e.id().equals(ids.getLast()) && e.status() == JobStatus.SUCCEEDED));
             assertThat(seen).anyMatch(e -> e.status() == JobStatus.QUEUED);
             assertThat(seen).anyMatch(e -> e.status() == JobStatus.RUNNING && "step 2".equals(e.step()));
             assertThat(seen).anyMatch(e -> e.id().equals(ids.getLast()) && e.status() == JobStatus.SUCCEEDED);
@@ -114,8 +107,8 @@ class JobEngineTest extends IntegrationTest {
         UUID owner = owner();
         long start = System.currentTimeMillis();
         UUID id = jobs.enqueue(JobRequest.of(TestJobHandlers.STEPS, owner, new TestJobHandlers.Steps(1, 0)).delayedBy(Duration.ofMillis(1500)));
-        Thread.sleep(700);
-        assertThat(jobs.find(owner, id).orElseThrow().status()).isEqualTo(JobStatus.QUEUED);
+        Awaitility.await().during(Duration.ofMillis(700)).atMost(Duration.ofMillis(1200))
+                .untilAsserted(() -> assertThat(jobs.find(owner, id).orElseThrow().status()).isEqualTo(JobStatus.QUEUED));
         JobView done = await(owner, id, j -> j.status().finished());
         assertThat(done.status()).isEqualTo(JobStatus.SUCCEEDED);
         assertThat(done.startedAt().toEpochMilli() - start).isGreaterThanOrEqualTo(1400);

@@ -34,8 +34,7 @@ class HostileUploadsTest extends IntegrationTest {
     ObjectStore store;
 
     private String newUserToken() {
-        var api = api();
-        return api.login(api.signUpNewUser(), ApiClient.USER_PASSWORD);
+        return api().newUser().token();
     }
 
     @Test

@@ -28,8 +28,7 @@ class LibraryApiTest extends IntegrationTest {
     ObjectStore store;
 
     private String newUserToken() {
-        var api = api();
-        return api.login(api.signUpNewUser(), USER_PASSWORD);
+        return api().newUser().token();
     }
 
     @Test
@@ -194,13 +193,7 @@ class LibraryApiTest extends IntegrationTest {
         String id = created.json().get("id").asString();
         String job = api.get("/api/v1/photos/" + id, token).json().get("jobs").get(0).get("id").asString();
         assertThat(api.delete("/api/v1/photos/" + id, token).status()).isEqualTo(204);
-        long deadline = System.currentTimeMillis() + 20_000;
-        String status;
-        while (!(status = api.get("/api/v1/jobs/" + job, token).json().get("status").asString()).equals("SUCCEEDED")) {
-            assertThat(status).isNotEqualTo("FAILED");
-            assertThat(System.currentTimeMillis()).isLessThan(deadline);
-            Thread.sleep(50);
-        }
+        api.awaitJobSucceeded(job, token, Duration.ofSeconds(20));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(objectKeys()).isEqualTo(before));
     }
 

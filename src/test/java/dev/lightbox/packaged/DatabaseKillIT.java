@@ -32,8 +32,7 @@ class DatabaseKillIT {
         try (var app = JarProcess.start(dataDir, Map.of())) {
             app.awaitLoginPage(Duration.ofSeconds(180));
             ApiClient api = app.api();
-            assertThat(api.post("/api/v1/auth/signup", Map.of("email", "owner@lightbox.test", "password", ApiClient.USER_PASSWORD)).status())
-                    .isEqualTo(201);
+            api.signUp("owner@lightbox.test", ApiClient.USER_PASSWORD);
             String token = api.login("owner@lightbox.test", ApiClient.USER_PASSWORD);
             assertThat(api.upload("before.jpg", TestImages.jpeg(64, 48, 1), token).status()).isEqualTo(201);
 

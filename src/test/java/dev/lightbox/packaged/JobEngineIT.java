@@ -39,14 +39,7 @@ class JobEngineIT {
 
     /** Polls the diagnostics report until {@code count} diagnostic jobs succeeded (two minutes at most). */
     private static JsonNode awaitSucceeded(ApiClient api, String token, long count) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 120_000;
-        JsonNode report = report(api, token);
-        while (succeeded(report) < count) {
-            assertThat(System.currentTimeMillis()).as(count + " jobs succeed; last report: " + report).isLessThan(deadline);
-            Thread.sleep(200);
-            report = report(api, token);
-        }
-        return report;
+        return ApiClient.await(count + " jobs succeed", Duration.ofSeconds(120), () -> report(api, token), report -> succeeded(report) >= count);
     }
 
     @Test
@@ -59,11 +52,8 @@ class JobEngineIT {
             token = api.login(ADMIN, PASSWORD);
             var enqueued = api.post("/api/v1/admin/jobs/diagnostics", Map.of("count", 500, "sleepMs", 20), token);
             assertThat(enqueued.status()).as(enqueued.body()).isEqualTo(202);
-            long deadline = System.currentTimeMillis() + 60_000;
-            while (succeeded(report(api, token)) < 100) {
-                assertThat(System.currentTimeMillis()).isLessThan(deadline);
-                Thread.sleep(50);
-            }
+            String admin = token;
+            ApiClient.await("100 jobs succeed", Duration.ofSeconds(60), () -> report(api, admin), report -> succeeded(report) >= 100);
             app.kill(); // SIGKILL mid-run: running jobs keep their leases, nothing is put back
         }
         try (var app = JarProcess.start(dataDir, env())) {

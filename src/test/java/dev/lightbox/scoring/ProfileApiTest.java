@@ -45,12 +45,8 @@ class ProfileApiTest extends IntegrationTest {
     }
 
     private static JsonNode awaitProfileOf(dev.lightbox.support.ApiClient api, String token, int photos) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (true) {
-            var response = api.get("/api/v1/profile", token);
-            if (response.status() == 200 && response.json().get("photos").asInt() == photos) return response.json();
-            assertThat(System.currentTimeMillis()).as("profile of " + photos + " photos: " + response.body()).isLessThan(deadline);
-            Thread.sleep(100);
-        }
+        return dev.lightbox.support.ApiClient.await("a profile of " + photos + " photos", java.time.Duration.ofSeconds(60),
+                () -> api.get("/api/v1/profile", token),
+                response -> response.status() == 200 && response.json().get("photos").asInt() == photos).json();
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lightbox.support.ApiClient;
 import dev.lightbox.support.IntegrationTest;
 import dev.lightbox.support.ScoredPhotos;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,14 +75,8 @@ class ScoreOrderApiTest extends IntegrationTest {
 
     /** The stored order catches up with the live scores once the re-scoring job has run. */
     private static List<JsonNode> awaitListMatching(ApiClient api, String token, String query, Map<String, Double> scores) throws Exception {
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (true) {
-            List<JsonNode> items = all(api, token, query);
-            boolean matches = items.size() == scores.size()
-                    && items.stream().allMatch(p -> scores.get(p.get("originalName").asString()) == p.get("score").asDouble());
-            if (matches) return items;
-            assertThat(System.currentTimeMillis()).as("listing " + query + " never matched " + scores).isLessThan(deadline);
-            Thread.sleep(100);
-        }
+        return ApiClient.await("listing " + query + " matches " + scores, Duration.ofSeconds(30), () -> all(api, token, query),
+                items -> items.size() == scores.size()
+                        && items.stream().allMatch(p -> scores.get(p.get("originalName").asString()) == p.get("score").asDouble()));
     }
 }

@@ -2,8 +2,10 @@ package dev.lightbox.scoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lightbox.support.ApiClient;
 import dev.lightbox.support.IntegrationTest;
 import dev.lightbox.support.ScoredPhotos;
+import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,10 +50,8 @@ class ScoreRecoveryTest extends IntegrationTest {
     }
 
     private void awaitStoredScores(UUID owner, long expected) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (jdbc.sql("select count(*) from photo_scores where owner_id = :owner").param("owner", owner).query(Long.class).single() != expected) {
-            assertThat(System.currentTimeMillis()).as("stored scores never reached " + expected).isLessThan(deadline);
-            Thread.sleep(50);
-        }
+        ApiClient.await("stored scores reach " + expected, Duration.ofSeconds(30),
+                () -> jdbc.sql("select count(*) from photo_scores where owner_id = :owner").param("owner", owner).query(Long.class).single(),
+                count -> count == expected);
     }
 }

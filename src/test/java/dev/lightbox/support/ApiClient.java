@@ -5,8 +5,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -94,18 +96,22 @@ public final class ApiClient {
 
     /** Waits until the photo's renditions job has made its thumbnail (they are made on the cpu queue). */
     public Bytes awaitThumbnail(String photoId, String token) {
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (true) {
-            Bytes thumbnail = getBytes("/api/v1/photos/" + photoId + "/thumbnail", token);
-            if (thumbnail.status() == 200) return thumbnail;
-            if (System.currentTimeMillis() > deadline) throw new AssertionError("no thumbnail for " + photoId + ": " + thumbnail.status());
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+        return await("the thumbnail of " + photoId, Duration.ofSeconds(30),
+                () -> getBytes("/api/v1/photos/" + photoId + "/thumbnail", token), thumbnail -> thumbnail.status() == 200);
+    }
+
+    /** Polls {@code read} until {@code done} holds (at most {@code atMost}); an exception thrown by either fails at once. */
+    public static <T> T await(String what, Duration atMost, java.util.concurrent.Callable<T> read, java.util.function.Predicate<T> done) {
+        return Awaitility.await(what).atMost(atMost).pollInterval(Duration.ofMillis(50)).until(read, done::test);
+    }
+
+    /** Waits for the job to succeed; a job that fails or is cancelled fails the wait at once. */
+    public JsonNode awaitJobSucceeded(String jobId, String token, Duration atMost) {
+        return await("job " + jobId + " succeeds", atMost, () -> get("/api/v1/jobs/" + jobId, token).json(), job -> {
+            String status = job.get("status").asString();
+            if (status.equals("FAILED") || status.equals("CANCELLED")) throw new AssertionError("job " + jobId + " ended " + status + ": " + job);
+            return status.equals("SUCCEEDED");
+        });
     }
 
     /** Strong enough for the password check, shared by every account a test signs up. */
@@ -114,9 +120,24 @@ public final class ApiClient {
     /** Signs up a fresh USER and returns its email; its password is always {@link #USER_PASSWORD}. */
     public String signUpNewUser() {
         String email = "user-" + UUID.randomUUID() + "@lightbox.test";
-        Response response = post("/api/v1/auth/signup", Map.of("email", email, "password", USER_PASSWORD));
-        if (response.status() != 201) throw new AssertionError("signup failed: " + response.body());
+        signUp(email, USER_PASSWORD);
         return email;
+    }
+
+    /** Signs up {@code email} with {@code password}, which must succeed. */
+    public void signUp(String email, String password) {
+        Response response = post("/api/v1/auth/signup", Map.of("email", email, "password", password));
+        if (response.status() != 201) throw new AssertionError("signup of " + email + " failed: " + response.status() + " " + response.body());
+    }
+
+    /** A signed-up, logged-in USER: its id, email and login token (password {@link #USER_PASSWORD}). */
+    public record User(UUID id, String email, String token) {
+    }
+
+    public User newUser() {
+        String email = signUpNewUser();
+        String token = login(email, USER_PASSWORD);
+        return new User(UUID.fromString(get("/api/v1/auth/me", token).json().get("id").asString()), email, token);
     }
 
     public String login(String email, String password) {

@@ -19,7 +19,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * server in a fresh data directory. The admin is created from settings, so every account a test signs up is a USER.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(TestJobHandlers.class)
+@Import({TestJobHandlers.class, TestClock.class})
 public abstract class IntegrationTest {
 
     public static final String ADMIN_EMAIL = "admin@lightbox.test";

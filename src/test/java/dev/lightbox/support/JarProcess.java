@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /** The packaged jar as its own OS process, the way an operator runs it. */
 public final class JarProcess implements AutoCloseable {
@@ -42,35 +44,41 @@ public final class JarProcess implements AutoCloseable {
     }
 
     /** Waits until the login page answers 200; returns how long that took. */
-    public Duration awaitLoginPage(Duration timeout) throws Exception {
+    public Duration awaitLoginPage(Duration timeout) throws IOException {
         long start = System.nanoTime();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        while (System.nanoTime() - start < timeout.toNanos()) {
-            if (!process.isAlive()) throw new IllegalStateException("Lightbox exited with " + process.exitValue() + ":\n" + output());
+        awaitAnswer("Login page", timeout, () -> {
             try {
-                var response = http.send(HttpRequest.newBuilder(URI.create(url("/login"))).build(), HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200) return Duration.ofNanos(System.nanoTime() - start);
+                return http.send(HttpRequest.newBuilder(URI.create(url("/login"))).build(), HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
             } catch (IOException notYet) {
-                // not listening yet
+                return false; // not listening yet
             }
-            Thread.sleep(100);
-        }
-        throw new IllegalStateException("Login page not served within " + timeout + ":\n" + output());
+        });
+        return Duration.ofNanos(System.nanoTime() - start);
     }
 
     /** For a worker, which serves no login page: waits until its health endpoint answers 200. */
-    public Duration awaitHealth(Duration timeout) throws Exception {
+    public Duration awaitHealth(Duration timeout) throws IOException {
         long start = System.nanoTime();
-        while (System.nanoTime() - start < timeout.toNanos()) {
-            if (!process.isAlive()) throw new IllegalStateException("Lightbox exited with " + process.exitValue() + ":\n" + output());
+        awaitAnswer("Health", timeout, () -> {
             try {
-                if (api().getBytes("/actuator/health", null).status() == 200) return Duration.ofNanos(System.nanoTime() - start);
+                return api().getBytes("/actuator/health", null).status() == 200;
             } catch (IllegalStateException notYet) {
-                // not listening yet
+                return false; // not listening yet
             }
-            Thread.sleep(100);
+        });
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    private void awaitAnswer(String what, Duration timeout, java.util.concurrent.Callable<Boolean> answers) throws IOException {
+        try {
+            Awaitility.await(what).atMost(timeout).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100)).pollInSameThread().until(() -> {
+                if (!process.isAlive()) throw new IllegalStateException("Lightbox exited with " + process.exitValue() + ":\n" + output());
+                return answers.call();
+            });
+        } catch (ConditionTimeoutException notInTime) {
+            throw new IllegalStateException(what + " not answered within " + timeout + ":\n" + output());
         }
-        throw new IllegalStateException("Health not answered within " + timeout + ":\n" + output());
     }
 
     public String url(String path) {

@@ -39,13 +39,8 @@ public final class ScoredPhotos {
 
     /** The photo's live score once its analysis is done. */
     public static double awaitScore(ApiClient api, String token, String id) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 60_000;
-        JsonNode photo = api.get("/api/v1/photos/" + id, token).json();
-        while (photo.get("score").isNull()) {
-            if (System.currentTimeMillis() > deadline) throw new AssertionError("photo " + id + " was never scored");
-            Thread.sleep(100);
-            photo = api.get("/api/v1/photos/" + id, token).json();
-        }
+        JsonNode photo = ApiClient.await("photo " + id + " is scored", java.time.Duration.ofSeconds(60),
+                () -> api.get("/api/v1/photos/" + id, token).json(), details -> !details.get("score").isNull());
         return photo.get("score").asDouble();
     }
 }

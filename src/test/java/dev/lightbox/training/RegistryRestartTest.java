@@ -22,7 +22,7 @@ class RegistryRestartTest {
         String modelId;
         try (var first = AppRunner.start(dataDir)) {
             ApiClient api = AppRunner.api(first);
-            api.post("/api/v1/auth/signup", Map.of("email", "trainer@lightbox.test", "password", "copper-Falcon-riddle-46"));
+            api.signUp("trainer@lightbox.test", "copper-Falcon-riddle-46");
             token = api.login("trainer@lightbox.test", "copper-Falcon-riddle-46");
             long seed = 500;
             for (String shape : List.of("circle", "square")) {
@@ -44,22 +44,15 @@ class RegistryRestartTest {
             assertThat(model.get("versions").values()).hasSize(1);
             assertThat(api.getBytes("/api/v1/models/" + modelId + "/versions/1/download", token).status()).isEqualTo(200);
             String fresh = api.upload("new.jpg", ShapeImages.jpeg("square", 64, 9_999), token).json().get("id").asString();
-            long deadline = System.currentTimeMillis() + 60_000;
-            JsonNode labels = null;
-            while (labels == null || labels.isNull()) {
-                assertThat(System.currentTimeMillis()).as("the new photo was never classified").isLessThan(deadline);
-                Thread.sleep(100);
-                labels = api.get("/api/v1/photos/" + fresh, token).json().get("analysis").get("attributes").get("labels");
-            }
+            JsonNode labels = ApiClient.await("the new photo is classified", java.time.Duration.ofSeconds(60),
+                    () -> api.get("/api/v1/photos/" + fresh, token).json().get("analysis").get("attributes").get("labels"),
+                    found -> found != null && !found.isNull());
             assertThat(labels.values()).extracting(l -> l.get("label").asString()).containsExactlyInAnyOrder("circle", "square");
         }
     }
 
     private static void awaitStatus(ApiClient api, String token, String id, String status) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 120_000;
-        while (!api.get("/api/v1/models/" + id, token).json().get("status").asString().equals(status)) {
-            assertThat(System.currentTimeMillis()).as("model never " + status).isLessThan(deadline);
-            Thread.sleep(100);
-        }
+        ApiClient.await("model " + id + " " + status, java.time.Duration.ofSeconds(120),
+                () -> api.get("/api/v1/models/" + id, token).json().get("status").asString(), status::equals);
     }
 }

@@ -73,14 +73,7 @@ class TasteApiTest extends IntegrationTest {
     }
 
     private static void awaitJob(ApiClient api, String token, String jobId) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 60_000;
-        JsonNode job = api.get("/api/v1/jobs/" + jobId, token).json();
-        while (!job.get("status").asString().equals("SUCCEEDED")) {
-            assertThat(job.get("status").asString()).as(job.toString()).isNotIn("FAILED", "CANCELLED");
-            assertThat(System.currentTimeMillis()).isLessThan(deadline);
-            Thread.sleep(100);
-            job = api.get("/api/v1/jobs/" + jobId, token).json();
-        }
+        api.awaitJobSucceeded(jobId, token, java.time.Duration.ofSeconds(60));
     }
 
     /** Spearman's ρ, written out here independently of the code under test. */

@@ -110,22 +110,17 @@ class TrainingApiTest extends IntegrationTest {
     }
 
     private static JsonNode awaitPredicted(ApiClient api, String token, String photoId) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (true) {
-            JsonNode photo = api.get("/api/v1/photos/" + photoId, token).json();
-            JsonNode labels = photo.get("analysis").get("attributes").get("labels");
-            if (labels != null && !labels.isNull()) return labels;
-            assertThat(System.currentTimeMillis()).as("photo " + photoId + " was never classified; its jobs: " + photo.get("jobs")).isLessThan(deadline);
-            Thread.sleep(100);
-        }
+        JsonNode photo = ApiClient.await("photo " + photoId + " is classified", java.time.Duration.ofSeconds(60),
+                () -> api.get("/api/v1/photos/" + photoId, token).json(), details -> {
+                    JsonNode labels = details.get("analysis").get("attributes").get("labels");
+                    return labels != null && !labels.isNull();
+                });
+        return photo.get("analysis").get("attributes").get("labels");
     }
 
     private static void awaitJob(ApiClient api, String token, String jobId) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 120_000;
-        while (!api.get("/api/v1/jobs/" + jobId, token).json().get("status").asString().equals("SUCCEEDED")) {
-            assertThat(System.currentTimeMillis()).as("job " + jobId).isLessThan(deadline);
-            Thread.sleep(100);
-        }
+        ApiClient.await("job " + jobId + " succeeds", java.time.Duration.ofSeconds(120),
+                () -> api.get("/api/v1/jobs/" + jobId, token).json().get("status").asString(), "SUCCEEDED"::equals);
     }
 
     private static Map<String, Object> form(String name, List<String> labels, Map<String, Object> extra) {
@@ -136,16 +131,14 @@ class TrainingApiTest extends IntegrationTest {
     }
 
     private static JsonNode await(ApiClient api, String token, String id, String status, String... state) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 180_000;
-        var seen = new ArrayList<String>();
-        while (true) {
-            JsonNode model = api.get("/api/v1/models/" + id, token).json();
-            seen.add(model.get("status").asString() + "/" + model.get("state").asString());
-            if (model.get("status").asString().equals(status) && (state.length == 0 || model.get("state").asString().equals(state[0]))) return model;
-            assertThat(model.get("status").asString()).as("model ended early: " + model.get("error")).isNotIn(
-                    List.of("FAILED", "CANCELLED", "COMPLETED").stream().filter(s -> !s.equals(status)).toList());
-            assertThat(System.currentTimeMillis()).as("never reached " + status + "; saw " + seen.stream().distinct().toList()).isLessThan(deadline);
-            Thread.sleep(100);
-        }
+        var seen = new java.util.concurrent.CopyOnWriteArrayList<String>();
+        return ApiClient.await("model " + id + " reaches " + status + (state.length == 0 ? "" : "/" + state[0]) + "; saw " + seen,
+                java.time.Duration.ofSeconds(180), () -> api.get("/api/v1/models/" + id, token).json(), model -> {
+                    seen.addIfAbsent(model.get("status").asString() + "/" + model.get("state").asString());
+                    if (model.get("status").asString().equals(status) && (state.length == 0 || model.get("state").asString().equals(state[0]))) return true;
+                    assertThat(model.get("status").asString()).as("model ended early: " + model.get("error")).isNotIn(
+                            List.of("FAILED", "CANCELLED", "COMPLETED").stream().filter(s -> !s.equals(status)).toList());
+                    return false;
+                });
     }
 }

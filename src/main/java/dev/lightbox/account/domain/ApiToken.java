@@ -4,11 +4,17 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** A named bearer token; only the SHA-256 of its secret is stored. */
+/**
+ * A bearer token; only the SHA-256 of its secret is stored. A {@link Kind#LOGIN} token comes from an API login
+ * and expires some time after its last use; a {@link Kind#NAMED} one is made on purpose and may have a fixed expiry.
+ */
 @Entity
 @Table(name = "api_tokens")
 public class ApiToken {
@@ -37,11 +43,22 @@ public class ApiToken {
     @Column(name = "revoked_at")
     private @Nullable Instant revokedAt;
 
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Kind kind;
+
+    @Column(name = "expires_at")
+    private @Nullable Instant expiresAt;
+
+    public enum Kind { NAMED, LOGIN }
+
     protected ApiToken() {
     }
 
-    public ApiToken(UUID userId, String name, String tokenHash, String prefix, Instant createdAt) {
+    public ApiToken(UUID userId, String name, String tokenHash, String prefix, Instant createdAt, Kind kind, @Nullable Instant expiresAt) {
         this.id = UUID.randomUUID();
+        this.kind = kind;
+        this.expiresAt = expiresAt;
         this.userId = userId;
         this.name = name;
         this.tokenHash = tokenHash;
@@ -77,8 +94,23 @@ public class ApiToken {
         return revokedAt;
     }
 
-    public boolean isActive() {
-        return revokedAt == null;
+    public Kind getKind() {
+        return kind;
+    }
+
+    public @Nullable Instant getExpiresAt() {
+        return expiresAt;
+    }
+
+    /** When this token stops working: a named token's fixed expiry, a login token's last use plus {@code loginTtl}. */
+    public @Nullable Instant expiry(Duration loginTtl) {
+        if (kind == Kind.LOGIN) return (lastUsedAt != null ? lastUsedAt : createdAt).plus(loginTtl);
+        return expiresAt;
+    }
+
+    public boolean isActive(Instant now, Duration loginTtl) {
+        Instant expiry = expiry(loginTtl);
+        return revokedAt == null && (expiry == null || now.isBefore(expiry));
     }
 
     public void markUsed(Instant when) {

@@ -11,5 +11,7 @@ public interface ApiTokenRepository extends JpaRepository<ApiToken, UUID> {
 
     List<ApiToken> findByUserIdAndRevokedAtIsNullOrderByCreatedAtDesc(UUID userId);
 
+    List<ApiToken> findByUserIdAndKindAndRevokedAtIsNull(UUID userId, ApiToken.Kind kind);
+
     Optional<ApiToken> findByIdAndUserId(UUID id, UUID userId);
 }

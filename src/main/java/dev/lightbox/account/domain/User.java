@@ -59,4 +59,8 @@ public class User {
     public Instant getCreatedAt() {
         return createdAt;
     }
+
+    public void changePasswordHash(String newHash) {
+        this.passwordHash = newHash;
+    }
 }

@@ -7,6 +7,7 @@ import dev.lightbox.account.domain.User;
 import dev.lightbox.account.domain.UserRepository;
 import dev.lightbox.account.service.AccountException.Reason;
 import dev.lightbox.base.security.LightboxUser;
+import dev.lightbox.base.security.SignedInSessions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -14,12 +15,15 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Creating accounts and checking passwords, for the login view and the REST API alike. */
 @Service
@@ -36,12 +40,16 @@ public class AccountService {
     private final PasswordPolicy passwordPolicy;
     private final LoginThrottle throttle;
     private final AccountProperties props;
+    private final ApiTokenService tokens;
+    private final SignedInSessions sessions;
     private final Clock clock;
     /** Compared against when the email is unknown, so a miss costs as much time as a wrong password. */
     private final String decoyHash;
 
     AccountService(UserRepository users, PasswordEncoder passwordEncoder, PasswordPolicy passwordPolicy, LoginThrottle throttle,
-                   AccountProperties props, Clock clock) {
+                   AccountProperties props, ApiTokenService tokens, SignedInSessions sessions, Clock clock) {
+        this.tokens = tokens;
+        this.sessions = sessions;
         this.users = users;
         this.passwordEncoder = passwordEncoder;
         this.passwordPolicy = passwordPolicy;
@@ -106,6 +114,34 @@ public class AccountService {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while delaying a sign-in", e);
         }
+    }
+
+    /**
+     * Changes the user's password after checking the current one and the password policy, revokes the user's login
+     * tokens but {@code keepTokenId} (the caller's, when it calls with one) and, once committed, ends the user's browser
+     * sessions but {@code keepSessionId}. Named tokens stay: they were made on purpose for programs.
+     */
+    @Transactional
+    public void changePassword(UUID userId, @Nullable String currentPassword, @Nullable String newPassword,
+                               @Nullable UUID keepTokenId, @Nullable String keepSessionId) {
+        User user = users.findById(userId).orElseThrow(() -> new AccountException(Reason.NOT_FOUND, "No such account."));
+        if (currentPassword == null || !passwordEncoder.matches(currentPassword, user.getPasswordHash())) {
+            throw new AccountException(Reason.INVALID_INPUT, "currentPassword: this is not your current password.");
+        }
+        String password = newPassword == null ? "" : newPassword;
+        passwordPolicy.check(user.getEmail(), password);
+        if (passwordEncoder.matches(password, user.getPasswordHash())) {
+            throw new AccountException(Reason.INVALID_INPUT, "password: choose a password other than your current one.");
+        }
+        user.changePasswordHash(passwordEncoder.encode(password));
+        int revoked = tokens.revokeLoginTokens(userId, keepTokenId);
+        log.info("Account {} changed its password; {} login token(s) revoked", userId, revoked);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                sessions.endOtherSessions(userId, keepSessionId);
+            }
+        });
     }
 
     @Transactional(readOnly = true)

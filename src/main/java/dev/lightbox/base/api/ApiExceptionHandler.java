@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.util.DisconnectedClientHelper;
 import tools.jackson.databind.DatabindException;
 
 /**
@@ -61,9 +62,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "Your account is not allowed to do this.");
     }
 
-    /** A dependency that is down is no bug: 503 with Retry-After, logged in one line. */
+    /**
+     * A dependency that is down is no bug: 503 with Retry-After, logged in one line. Neither is a client that went
+     * away mid-response (a closed tab while thumbnails or an event stream load): there is nobody to answer, so it
+     * is logged at DEBUG only.
+     */
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+    @Nullable ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (DisconnectedClientHelper.isClientDisconnectedException(e)) {
+            log.debug("The client went away before the response was complete: {}", e.toString());
+            return null;
+        }
         if (ServiceUnavailable.causedBy(e)) {
             log.warn("REST request failed, a dependency is unavailable: {}", e.toString());
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)

@@ -12,7 +12,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authenticates API requests carrying {@code Authorization: Bearer <token>}. A token that is unknown or
- * revoked is refused with 401 at once rather than passed on as anonymous.
+ * expired or revoked is refused with 401 at once rather than passed on as anonymous.
  */
 class BearerTokenFilter extends OncePerRequestFilter {
 
@@ -36,7 +36,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
         }
         var authentication = authenticator.authenticate(header.substring(PREFIX.length()).trim());
         if (authentication.isEmpty()) {
-            problems.write(request, response, HttpStatus.UNAUTHORIZED, "The API token is invalid or has been revoked.");
+            problems.write(request, response, HttpStatus.UNAUTHORIZED, "The API token is invalid, has expired or has been revoked.");
             return;
         }
         var context = SecurityContextHolder.createEmptyContext();

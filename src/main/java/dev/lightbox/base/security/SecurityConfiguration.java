@@ -3,6 +3,8 @@ package dev.lightbox.base.security;
 import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import jakarta.servlet.DispatcherType;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -10,10 +12,12 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.session.DisableEncodeUrlFilter;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * Two filter chains: a stateless one for {@code /api/**} and {@code /actuator/**} (bearer tokens,
@@ -30,7 +34,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiFilterChain(HttpSecurity http, ApiTokenAuthenticator tokens, ProblemResponses problems) throws Exception {
+    SecurityFilterChain apiFilterChain(HttpSecurity http, ApiTokenAuthenticator tokens, ProblemResponses problems,
+            @Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> controllers) throws Exception {
         http.securityMatcher("/api/**", "/actuator/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -44,6 +49,10 @@ class SecurityConfiguration {
                         // a streamed response finishes on an async dispatch of a request authorized already
                         .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/signup", "/api/v1/auth/login").permitAll()
+                        // the API's description and Swagger UI describe no user's data
+                        .requestMatchers(HttpMethod.GET, "/api/v1/openapi", "/api/v1/openapi/**", "/api/docs", "/api/docs/**",
+                                "/api/swagger-ui/**").permitAll()
+                        .requestMatchers(new UnknownApiPathMatcher(controllers)).permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/api/v1/admin/**", "/actuator/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
@@ -59,10 +68,12 @@ class SecurityConfiguration {
         http.csrf(csrf -> csrf.ignoringRequestMatchers(vaadinRequests::isFrameworkInternalRequest));
         http.authorizeHttpRequests(requests -> requests
                 .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
-                .requestMatchers("/styles.css", "/icons/**", "/error").permitAll()
+                .requestMatchers("/styles.css", "/icons/**", "/favicon.ico", "/error").permitAll()
                 // photos for <img> tags: signed in by session, ownership checked by the controller
                 .requestMatchers("/media/**").authenticated());
-        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView("/login").enableCsrfConfiguration(false));
+        // any other path reaches Vaadin's router when signed in, which shows "not found" in the shell (Vaadin denies it by default: a bare 403)
+        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView("/login").enableCsrfConfiguration(false)
+                .anyRequest(AuthorizeHttpRequestsConfigurer.AuthorizedUrl::authenticated));
         return http.build();
     }
 }

@@ -2,6 +2,7 @@ package dev.lightbox.library.ui;
 
 import com.vaadin.flow.component.ClientCallable;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
@@ -15,6 +16,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
@@ -23,6 +25,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.lightbox.base.security.CurrentUser;
+import dev.lightbox.base.ui.UiTasks;
 import dev.lightbox.jobs.JobEvents;
 import dev.lightbox.jobs.JobStatus;
 import dev.lightbox.jobs.ui.JobUpdates;
@@ -41,10 +44,13 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.time.format.TextStyle;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The library, newest first, grouped by day. Pages of thumbnails load as the end of the list scrolls
@@ -63,7 +69,12 @@ public class TimelineView extends Main {
     static final int PAGE_SIZE = 120;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL);
 
+    private static final int DELETE_BATCH = 20;
+    private static final Logger log = LoggerFactory.getLogger(TimelineView.class);
+
     private final PhotoService photos;
+    private final UiTasks tasks;
+    private final Span deleteProgress = new Span();
     private final UUID owner;
     private final Div days = new Div();
     private final Div sentinel = new Div();
@@ -85,8 +96,9 @@ public class TimelineView extends Main {
     private final java.util.List<PhotoLabels> labelSources;
     private @Nullable Component jump;
 
-    public TimelineView(PhotoService photos, JobEvents jobEvents, java.util.List<PhotoLabels> labelSources) {
+    public TimelineView(PhotoService photos, JobEvents jobEvents, java.util.List<PhotoLabels> labelSources, UiTasks tasks) {
         this.photos = photos;
+        this.tasks = tasks;
         this.labelSources = labelSources;
         this.owner = CurrentUser.require().id();
         setId("timeline-view");
@@ -102,13 +114,15 @@ public class TimelineView extends Main {
         addLabel.setId("label-selected");
         addLabel.setVisible(!labelSources.isEmpty());
         selectionBar = new HorizontalLayout(selectionLabel, addLabel, delete);
+        deleteProgress.setId("delete-progress");
+        deleteProgress.setVisible(false);
         selectionBar.setAlignItems(FlexComponent.Alignment.CENTER);
         selectionBar.setVisible(false);
         countLabel.setId("photo-count");
         countLabel.addClassName("muted");
 
         jump = jumpControls();
-        var toolbar = new HorizontalLayout(countLabel, jump, scoreControls(), select, selectionBar);
+        var toolbar = new HorizontalLayout(countLabel, jump, scoreControls(), select, selectionBar, deleteProgress);
         toolbar.addClassName("timeline-toolbar");
         toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
         toolbar.setWrap(true);
@@ -401,15 +415,49 @@ public class TimelineView extends Main {
         dialog.setText("They are removed from your library, with their originals. This cannot be undone.");
         dialog.setCancelable(true);
         var confirm = new Button("Delete", e -> {
-            int deleted = photos.delete(owner, Set.copyOf(selected));
             dialog.close();
-            setSelecting(false);
-            start(photos.list(owner, query, null, FIRST_PAGE_SIZE));
-            Notification.show(deleted == 1 ? "1 photo deleted." : deleted + " photos deleted.", 4000, Notification.Position.BOTTOM_START);
+            deleteInBackground(List.copyOf(selected));
         });
         confirm.setId("confirm-delete");
         confirm.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
         dialog.setConfirmButton(confirm);
         dialog.open();
+    }
+
+    /** Deletes in batches on a background thread, off the session lock, showing how far it got. */
+    private void deleteInBackground(List<UUID> ids) {
+        setSelecting(false);
+        UI ui = UI.getCurrent();
+        PhotoQuery shown = query;
+        int total = ids.size();
+        deleteProgress.setText("Deleting 0 of " + total + "…");
+        deleteProgress.setVisible(true);
+        tasks.run(() -> {
+            int done = 0;
+            int deleted = 0;
+            try {
+                for (int from = 0; from < total; from += DELETE_BATCH) {
+                    List<UUID> batch = ids.subList(from, Math.min(total, from + DELETE_BATCH));
+                    deleted += photos.delete(owner, batch);
+                    done += batch.size();
+                    String progress = "Deleting " + done + " of " + total + "…";
+                    UiTasks.push(ui, () -> deleteProgress.setText(progress));
+                }
+                String message = deleted == 1 ? "1 photo deleted." : deleted + " photos deleted.";
+                Page first = photos.list(owner, shown, null, FIRST_PAGE_SIZE);
+                UiTasks.push(ui, () -> {
+                    deleteProgress.setVisible(false);
+                    start(first);
+                    Notification.show(message, 4000, Notification.Position.BOTTOM_START);
+                });
+            } catch (RuntimeException failure) {
+                log.error("Deleting {} selected photos stopped after {}", total, deleted, failure);
+                String message = "Deleting stopped after " + deleted + " of " + total + " photos: the server could not delete the rest. Try again.";
+                UiTasks.push(ui, () -> {
+                    deleteProgress.setVisible(false);
+                    Notification.show(message, 8000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_ERROR);
+                });
+            }
+        });
     }
 }

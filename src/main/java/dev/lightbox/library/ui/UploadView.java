@@ -25,8 +25,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Drop or pick many photos. Each file streams straight into the upload service; its line below says
- * what became of it (stored, already in your library, or rejected and why), pushed as it happens.
+ * Drop or pick many photos. Each file streams straight into the upload service; its one line below says
+ * in Lightbox's words what became of it (stored, already in your library, or refused and why), pushed as it
+ * happens. The upload component's own file list is hidden: it would show "Upload forbidden" with a retry
+ * button for a refused file and a success tick for a duplicate.
  */
 @Route("upload")
 @PageTitle("Upload")
@@ -54,6 +56,8 @@ public class UploadView extends Main {
         upload.setId("photo-upload");
         upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, limits.maxBytes()));
         upload.setDropAllowed(true);
+        upload.addClassName("photo-upload");
+        upload.addAllFinishedListener(finished -> upload.clearFileList());
         upload.getElement().addEventListener("files-changed", e -> {
             filesChosen = (int) e.getEventData().get("element.files.length").doubleValue();
             updateOverall();
@@ -84,12 +88,10 @@ public class UploadView extends Main {
                     ? resultLine(name, "Already in your library", "duplicate", outcome.photo().id())
                     : resultLine(name, "Stored", "stored", outcome.photo().id());
         } catch (UploadRejectedException e) {
-            event.reject(e.getMessage());
-            line = resultLine(name, "Rejected: " + e.getMessage(), "rejected", null);
+            line = resultLine(name, "Refused: " + e.getMessage(), "rejected", null);
         } catch (Exception e) {
             log.error("Upload of a file failed", e);
-            event.reject("The server could not store this file.");
-            line = resultLine(name, "Failed: the server could not store this file. Try again.", "rejected", null);
+            line = resultLine(name, "Not stored: the server could not store this file. Upload it again later.", "rejected", null);
         }
         Div finished = line;
         ui.access(() -> {

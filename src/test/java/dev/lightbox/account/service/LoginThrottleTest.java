@@ -15,7 +15,7 @@ class LoginThrottleTest {
 
     private final MutableClock clock = new MutableClock();
     private final LoginThrottle throttle = new LoginThrottle(
-            new AccountProperties(null, null, new AccountProperties.Login(3, 5, Duration.ofMinutes(10), Duration.ofSeconds(2))), clock);
+            new AccountProperties(null, null, new AccountProperties.Login(3, 5, Duration.ofMinutes(10), Duration.ofSeconds(2), null)), clock);
 
     @Test
     void refusesAnEmailFromOneAddressAfterTheLimitUntilTheOldestFailureAgesOut() {

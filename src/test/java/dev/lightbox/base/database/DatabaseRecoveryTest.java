@@ -37,8 +37,7 @@ class DatabaseRecoveryTest {
         Path postgresDir = dataDir.resolve("postgres");
         try (var app = AppRunner.start(dataDir)) {
             ApiClient api = AppRunner.api(app);
-            assertThat(api.post("/api/v1/auth/signup", Map.of("email", "owner@lightbox.test", "password", ApiClient.USER_PASSWORD)).status())
-                    .isEqualTo(201);
+            api.signUp("owner@lightbox.test", ApiClient.USER_PASSWORD);
             String token = api.login("owner@lightbox.test", ApiClient.USER_PASSWORD);
             byte[] photo = TestImages.jpeg(64, 48, 7);
             assertThat(api.getBytes("/actuator/health/readiness", null).status()).isEqualTo(200);
@@ -100,8 +99,7 @@ class DatabaseRecoveryTest {
         try (var app = AppRunner.start(IntegrationTest.newDataDir("external-app"),
                 "lightbox.db.url=jdbc:postgresql://127.0.0.1:" + port + "/postgres", "lightbox.db.user=postgres")) {
             ApiClient api = AppRunner.api(app);
-            assertThat(api.post("/api/v1/auth/signup", Map.of("email", "owner@lightbox.test", "password", ApiClient.USER_PASSWORD)).status())
-                    .isEqualTo(201);
+            api.signUp("owner@lightbox.test", ApiClient.USER_PASSWORD);
             String token = api.login("owner@lightbox.test", ApiClient.USER_PASSWORD);
 
             external.close(); // the database server is stopped; Lightbox does not manage this one

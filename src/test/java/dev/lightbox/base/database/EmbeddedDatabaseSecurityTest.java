@@ -17,7 +17,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -39,8 +38,7 @@ class EmbeddedDatabaseSecurityTest {
     void aNewDataDirectoryRunsDurableAndNeedsThePassword(CapturedOutput output) throws Exception {
         Path dataDir = IntegrationTest.newDataDir("durable");
         try (var app = AppRunner.start(dataDir)) {
-            assertThat(AppRunner.api(app).post("/api/v1/auth/signup", Map.of("email", "owner@lightbox.test", "password", ApiClient.USER_PASSWORD)).status())
-                    .isEqualTo(201);
+            AppRunner.api(app).signUp("owner@lightbox.test", ApiClient.USER_PASSWORD);
             String password = assertSecured(app, dataDir);
             assertThat(output.getAll()).as("the password never reaches the log").doesNotContain(password);
         }
