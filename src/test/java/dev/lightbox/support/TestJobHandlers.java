@@ -20,9 +20,9 @@ public class TestJobHandlers {
     public static final Map<UUID, AtomicInteger> RUNS = new ConcurrentHashMap<>();
 
     /** {@code steps} steps of {@code sleepMs} each; {@code holdClaim} marks the job for JobWorkersResilienceTest's claim trigger. */
-    public record Steps(int steps, int sleepMs, boolean holdClaim) {
+    public record Steps(int steps, int sleepMs, @Nullable Boolean holdClaim) {
         public Steps(int steps, int sleepMs) {
-            this(steps, sleepMs, false);
+            this(steps, sleepMs, null);
         }
     }
 
