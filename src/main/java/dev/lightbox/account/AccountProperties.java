@@ -41,6 +41,7 @@ public record AccountProperties(Signup signup, Admin admin, Login login) {
         }
     }
 
+    @SuppressWarnings("NullAway") // Spring binds an absent group as null; its defaults are filled in its own constructor
     public AccountProperties {
         if (signup == null) signup = Signup.OPEN;
         if (admin == null) admin = new Admin(null, null);

@@ -1,5 +1,6 @@
 package dev.lightbox.base;
 
+import org.jspecify.annotations.Nullable;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -36,20 +37,22 @@ public class DataDirectory implements DisposableBean {
                     "Data directory " + root + " is not writable: " + e.getMessage(),
                     "Set LIGHTBOX_DATA_DIR to a folder this user can write, or fix its permissions.", e);
         }
+        @Nullable FileLock held;
         try {
             this.lockChannel = FileChannel.open(root.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            this.lock = tryLock(lockChannel);
+            held = tryLock(lockChannel);
         } catch (IOException e) {
             throw new LightboxStartupException("Cannot lock data directory " + root + ": " + e.getMessage(),
                     "Check the folder's permissions and file system.", e);
         }
-        if (lock == null) {
+        if (held == null) {
             throw new LightboxStartupException("Data directory " + root + " is in use by another Lightbox process.",
                     "Stop the other process, or give this one its own LIGHTBOX_DATA_DIR.");
         }
+        this.lock = held;
     }
 
-    private static FileLock tryLock(FileChannel channel) throws IOException {
+    private static @Nullable FileLock tryLock(FileChannel channel) throws IOException {
         try {
             return channel.tryLock();
         } catch (OverlappingFileLockException e) {

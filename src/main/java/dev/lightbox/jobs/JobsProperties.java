@@ -37,6 +37,7 @@ public record JobsProperties(Role role, Jobs jobs) {
         }
     }
 
+    @SuppressWarnings("NullAway") // Spring binds an absent group as null; its defaults are filled in its own constructor
     public JobsProperties {
         if (role == null) role = Role.ALL;
         if (jobs == null) jobs = new Jobs(null, null, null, null, null, null);

@@ -217,7 +217,8 @@ public class ObjectStore {
             async.abortMultipartUploadAsync(bucket, null, upload.key(), upload.uploadId(), null, null).get();
         } catch (java.util.concurrent.ExecutionException e) {
             if (e.getCause() instanceof ErrorResponseException error && "NoSuchUpload".equals(error.errorResponse().code())) return;
-            throw new StorageException("Could not abort multipart upload of " + upload.key() + ": " + e.getCause().getMessage(), e.getCause());
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new StorageException("Could not abort multipart upload of " + upload.key() + ": " + cause.getMessage(), cause);
         } catch (Exception e) {
             throw new StorageException("Could not abort multipart upload of " + upload.key() + ": " + e.getMessage(), e);
         }

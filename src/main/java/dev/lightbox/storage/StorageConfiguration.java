@@ -1,5 +1,6 @@
 package dev.lightbox.storage;
 
+import org.jspecify.annotations.Nullable;
 import dev.lightbox.base.DataDirectory;
 import dev.lightbox.base.LightboxStartupException;
 import dev.lightbox.storage.embedded.EmbeddedS3Server;
@@ -31,24 +32,27 @@ class StorageConfiguration {
 
     @Bean
     ObjectStore objectStore(StorageProperties props, EmbeddedS3 embedded) {
-        String endpoint = embedded.server().map(EmbeddedS3Server::endpoint).orElse(props.endpoint());
-        String accessKey = embedded.server().map(EmbeddedS3Server::accessKey).orElse(props.accessKey());
-        String secretKey = embedded.server().map(EmbeddedS3Server::secretKey).orElse(props.secretKey());
-        checkSettings(endpoint, accessKey, secretKey);
-        MinioClient client = MinioClient.builder().endpoint(endpoint).credentials(accessKey, secretKey).region(props.region()).build();
-        MinioAsyncClient async = MinioAsyncClient.builder().endpoint(endpoint).credentials(accessKey, secretKey).region(props.region()).build();
-        ensureBucket(client, props.bucket(), endpoint);
-        return new ObjectStore(client, async, props.bucket(), endpoint);
+        S3Settings s3 = checkSettings(
+                embedded.server().map(EmbeddedS3Server::endpoint).orElse(props.endpoint()),
+                embedded.server().map(EmbeddedS3Server::accessKey).orElse(props.accessKey()),
+                embedded.server().map(EmbeddedS3Server::secretKey).orElse(props.secretKey()));
+        MinioClient client = MinioClient.builder().endpoint(s3.endpoint()).credentials(s3.accessKey(), s3.secretKey()).region(props.region()).build();
+        MinioAsyncClient async = MinioAsyncClient.builder().endpoint(s3.endpoint()).credentials(s3.accessKey(), s3.secretKey()).region(props.region()).build();
+        ensureBucket(client, props.bucket(), s3.endpoint());
+        return new ObjectStore(client, async, props.bucket(), s3.endpoint());
     }
 
-    private static void checkSettings(String endpoint, String accessKey, String secretKey) {
+    private record S3Settings(String endpoint, String accessKey, String secretKey) {
+    }
+
+    private static S3Settings checkSettings(@Nullable String endpoint, @Nullable String accessKey, @Nullable String secretKey) {
         if (accessKey == null || accessKey.isBlank() || secretKey == null || secretKey.isBlank()) {
             throw new LightboxStartupException("LIGHTBOX_S3_ACCESS_KEY and LIGHTBOX_S3_SECRET_KEY are required with LIGHTBOX_S3_ENDPOINT.",
                     "Set both, or unset LIGHTBOX_S3_ENDPOINT to use the embedded S3 server.");
         }
         URI uri;
         try {
-            uri = URI.create(endpoint);
+            uri = endpoint == null ? null : URI.create(endpoint);
         } catch (IllegalArgumentException e) {
             uri = null;
         }
@@ -56,6 +60,7 @@ class StorageConfiguration {
             throw new LightboxStartupException("LIGHTBOX_S3_ENDPOINT is not a valid http(s) URL: " + endpoint,
                     "Set it to the S3 server's base URL, e.g. http://minio:9000.");
         }
+        return new S3Settings(uri.toString(), accessKey, secretKey);
     }
 
     private static void ensureBucket(MinioClient client, String bucket, String endpoint) {

@@ -27,7 +27,7 @@ class PasswordAuthenticationProvider implements AuthenticationProvider {
             LightboxUser user = accounts.authenticate(authentication.getName(), String.valueOf(authentication.getCredentials()), address);
             return UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
         } catch (AccountException e) {
-            if (e.reason() == AccountException.Reason.THROTTLED) throw new LockedException(e.getMessage());
+            if (e.reason() == AccountException.Reason.THROTTLED) throw new LockedException(e.getMessage(), e);
             throw new BadCredentialsException(e.getMessage());
         }
     }

@@ -1,5 +1,6 @@
 package dev.lightbox.account.ui;
 
+import org.jspecify.annotations.Nullable;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Main;
@@ -40,12 +41,12 @@ public class LoginView extends Main implements BeforeEnterObserver {
         }
     }
 
-    private static LoginI18n i18n(String errorMessage) {
+    private static LoginI18n i18n(@Nullable String errorMessage) {
         LoginI18n i18n = LoginI18n.createDefault();
         i18n.getForm().setTitle("Sign in");
         i18n.getForm().setUsername("Email");
         i18n.getErrorMessage().setTitle("Could not sign in");
-        i18n.getErrorMessage().setMessage(errorMessage);
+        i18n.getErrorMessage().setMessage(errorMessage == null ? "Check your email and password." : errorMessage);
         return i18n;
     }
 

@@ -60,9 +60,10 @@ final class MetadataReader {
         var gps = metadata.getFirstDirectoryOfType(GpsDirectory.class);
         int orientation = integer(ifd0, ExifIFD0Directory.TAG_ORIENTATION, 1);
         if (orientation < 1 || orientation > 8) orientation = 1;
-        GeoLocation location = gps == null ? null : gps.getGeoLocation();
-        boolean validLocation = location != null && !location.isZero()
-                && Math.abs(location.getLatitude()) <= 90 && Math.abs(location.getLongitude()) <= 180;
+        @Nullable GeoLocation location = gps == null ? null : gps.getGeoLocation();
+        if (location != null && (location.isZero() || Math.abs(location.getLatitude()) > 90 || Math.abs(location.getLongitude()) > 180)) {
+            location = null;
+        }
         return new PhotoMetadata(storedWidth, storedHeight, orientation,
                 takenAt(sub, ifd0),
                 text(ifd0, ExifIFD0Directory.TAG_MAKE, 100),
@@ -72,8 +73,8 @@ final class MetadataReader {
                 decimal(sub, ExifSubIFDDirectory.TAG_EXPOSURE_TIME),
                 sub == null || !sub.containsTag(ExifSubIFDDirectory.TAG_ISO_EQUIVALENT) ? null : integer(sub, ExifSubIFDDirectory.TAG_ISO_EQUIVALENT, 0),
                 decimal(sub, ExifSubIFDDirectory.TAG_FOCAL_LENGTH),
-                validLocation ? location.getLatitude() : null,
-                validLocation ? location.getLongitude() : null);
+                location == null ? null : Double.valueOf(location.getLatitude()),
+                location == null ? null : Double.valueOf(location.getLongitude()));
     }
 
     private static Metadata parse(byte[] exif) throws ExecutionException {

@@ -1,5 +1,7 @@
 package dev.lightbox.library.service;
 
+import org.jspecify.annotations.Nullable;
+
 /** A file Lightbox will not store, and why. Nothing of it is kept: no row, no object. */
 public class UploadRejectedException extends RuntimeException {
 
@@ -14,7 +16,7 @@ public class UploadRejectedException extends RuntimeException {
         this.reason = reason;
     }
 
-    public UploadRejectedException(Reason reason, String message, Throwable cause) {
+    public UploadRejectedException(Reason reason, String message, @Nullable Throwable cause) {
         super(message, cause);
         this.reason = reason;
     }

@@ -15,4 +15,10 @@ public class LabelException extends IllegalArgumentException {
     public Reason reason() {
         return reason;
     }
+
+    /** Always the message the constructor was given. */
+    @Override
+    public String getMessage() {
+        return String.valueOf(super.getMessage());
+    }
 }
