@@ -1,5 +1,6 @@
 package dev.lightbox.analysis.service;
 
+import org.jspecify.annotations.Nullable;
 import dev.lightbox.analysis.Attribute;
 import dev.lightbox.library.service.PhotoDetails;
 import dev.lightbox.library.service.PhotoView;
@@ -58,15 +59,18 @@ class AnalysisDetails implements PhotoDetails {
         var boxes = new ArrayList<Box>();
         analyses.find(photo.sha256()).ifPresent(a -> {
             for (Map<String, Object> face : (List<Map<String, Object>>) a.getOrDefault(Attribute.FACE_BOXES.key(), List.of())) {
-                boxes.add(new Box(((Number) face.get("x")).intValue(), ((Number) face.get("y")).intValue(),
-                        ((Number) face.get("w")).intValue(), ((Number) face.get("h")).intValue(),
-                        "face " + Math.round(((Number) face.get("confidence")).doubleValue() * 100) + "%"));
+                boxes.add(new Box(number(face, "x").intValue(), number(face, "y").intValue(), number(face, "w").intValue(),
+                        number(face, "h").intValue(), "face " + Math.round(number(face, "confidence").doubleValue() * 100) + "%"));
             }
         });
         return boxes;
     }
 
-    private static String percent(Object value) {
+    private static Number number(Map<String, Object> face, String key) {
+        return face.get(key) instanceof Number n ? n : 0;
+    }
+
+    private static String percent(@Nullable Object value) {
         return value instanceof Number n ? Math.round(n.doubleValue() * 100) + "%" : "–";
     }
 }

@@ -261,7 +261,7 @@ public class JobRepository {
 
     public List<Run> runs(UUID jobId) {
         return jdbc.sql("select * from job_runs where job_id = :id order by id").param("id", jobId)
-                .query((rs, n) -> new Run(rs.getInt("attempt"), rs.getString("worker"), instant(rs, "started_at"),
+                .query((rs, n) -> new Run(rs.getInt("attempt"), rs.getString("worker"), required(rs, "started_at"),
                         instant(rs, "finished_at"), rs.getString("outcome"), rs.getString("error"))).list();
     }
 
@@ -270,7 +270,11 @@ public class JobRepository {
             JobQueue.valueOf(rs.getString("queue").toUpperCase(java.util.Locale.ROOT)), JobStatus.valueOf(rs.getString("status")),
             rs.getDouble("progress"), rs.getString("step"), rs.getString("message"), rs.getString("error"),
             rs.getInt("attempts"), rs.getInt("max_attempts"), rs.getObject("subject_id", UUID.class),
-            instant(rs, "created_at"), instant(rs, "started_at"), instant(rs, "finished_at"), rs.getLong("version"));
+            required(rs, "created_at"), instant(rs, "started_at"), instant(rs, "finished_at"), rs.getLong("version"));
+
+    private static Instant required(ResultSet rs, String column) throws SQLException {
+        return rs.getTimestamp(column).toInstant(); // a NOT NULL column
+    }
 
     private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
         Timestamp value = rs.getTimestamp(column);

@@ -201,7 +201,7 @@ public class JobWorkers implements SmartLifecycle {
                     case CANCELLED -> store.cancelled(claimed.id(), claimed.token());
                     case FAILED -> store.fail(claimed.id(), claimed.token(), describe(ended.failure()), backoff(claimed.attempt()));
                     case INVALID -> store.failForGood(claimed.id(), claimed.token(),
-                            ended.failure() instanceof PayloadReader.InvalidPayloadException invalid ? invalid.getMessage() : describe(ended.failure()));
+                            ended.failure() instanceof PayloadReader.InvalidPayloadException invalid ? String.valueOf(invalid.getMessage()) : describe(ended.failure()));
                     case RELEASED -> { }
                 }
                 if (told) log.info("Job {} ({}): outcome {} stored", claimed.id(), claimed.type(), outcome);

@@ -26,13 +26,16 @@ public class InFlightUploadRepository {
     public record InFlight(UUID id, String tempKey, @Nullable String originalKey) {
     }
 
+    private static final org.springframework.jdbc.core.RowMapper<InFlight> IN_FLIGHT = (rs, n) ->
+            new InFlight(rs.getObject("id", UUID.class), rs.getString("temp_key"), rs.getString("original_key"));
+
     public void insert(UUID id, String nodeId, UUID incarnation, String tempKey) {
         jdbc.sql("insert into uploads_in_flight (id, node_id, incarnation, temp_key) values (?, ?, ?, ?)")
                 .params(id, nodeId, incarnation, tempKey).update();
     }
 
     public void setOriginal(UUID id, @Nullable String originalKey) {
-        jdbc.sql("update uploads_in_flight set original_key = ? where id = ?").params(originalKey, id).update();
+        jdbc.sql("update uploads_in_flight set original_key = :key where id = :id").param("key", originalKey).param("id", id).update();
     }
 
     public void delete(UUID id) {
@@ -48,12 +51,12 @@ public class InFlightUploadRepository {
     /** Records of this node made by another incarnation of its process. */
     public List<InFlight> ofOtherIncarnations(String nodeId, UUID incarnation) {
         return jdbc.sql("select id, temp_key, original_key from uploads_in_flight where node_id = ? and incarnation <> ?")
-                .params(nodeId, incarnation).query(InFlight.class).list();
+                .params(nodeId, incarnation).query(IN_FLIGHT).list();
     }
 
     public List<InFlight> olderThan(Duration age) {
         return jdbc.sql("select id, temp_key, original_key from uploads_in_flight where created_at < now() - make_interval(secs => ?)")
-                .param((double) age.toSeconds()).query(InFlight.class).list();
+                .param((double) age.toSeconds()).query(IN_FLIGHT).list();
     }
 
     public boolean namesTempKey(String tempKey) {

@@ -140,7 +140,7 @@ public class TimelineView extends Main {
                 """);
         JobUpdates.follow(this, jobEvents,
                 event -> RenditionsJob.TYPE.is(event.type()) && event.status() == JobStatus.SUCCEEDED && event.subjectId() != null,
-                event -> refreshThumbnail(event.subjectId()));
+                event -> { if (event.subjectId() != null) refreshThumbnail(event.subjectId()); });
         sentinel.getElement().executeJs("""
                 const sentinel = this;
                 sentinel.__observer = new IntersectionObserver(entries => {
@@ -232,7 +232,7 @@ public class TimelineView extends Main {
         String chosen = label.getValue() == null || label.getValue().equals(ANY_LABEL) ? null : label.getValue();
         boolean predictedChoice = chosen != null && chosen.startsWith(PREDICTED);
         query = new PhotoQuery(sort.getValue() == null ? PhotoQuery.Sort.NEWEST : sort.getValue(), min == null ? null : min.doubleValue(), null, pass,
-                predictedChoice ? null : chosen, predictedChoice ? chosen.substring(PREDICTED.length()) : null);
+                predictedChoice ? null : chosen, predictedChoice && chosen != null ? chosen.substring(PREDICTED.length()) : null);
         if (chosen != null && !query.isPlainTimeline() && (query.byScore() || query.scoreFiltered())) {
             Notification.show("A label filter shows the newest first and cannot be combined with score sorting or filters.", 5000,
                     Notification.Position.BOTTOM_START);
@@ -344,7 +344,7 @@ public class TimelineView extends Main {
                 tile.add(badge);
                 tile.getElement().setAttribute("data-score", String.format(Locale.ROOT, "%.1f", rank.score()));
             }
-            lastGrid.add(tile);
+            if (lastGrid != null) lastGrid.add(tile);
         }
         nextCursor = page.nextCursor();
         exhausted = nextCursor == null;
@@ -388,7 +388,10 @@ public class TimelineView extends Main {
         selecting = on;
         days.getElement().getClassList().set("selecting", on);
         if (!on) {
-            selected.forEach(id -> tiles.get(id).removeClassName("selected"));
+            selected.forEach(id -> {
+                var tile = tiles.get(id);
+                if (tile != null) tile.removeClassName("selected");
+            });
             selected.clear();
         }
         updateSelection();

@@ -1,5 +1,6 @@
 package dev.lightbox.library.ui;
 
+import org.jspecify.annotations.Nullable;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
@@ -101,7 +102,7 @@ public class UploadView extends Main {
         });
     }
 
-    private static Div resultLine(String name, String status, String kind, UUID photoId) {
+    private static Div resultLine(String name, String status, String kind, @Nullable UUID photoId) {
         var line = new Div();
         line.addClassNames("upload-result", "upload-result-" + kind);
         line.add(new Span(name), new Span(" — "));

@@ -33,6 +33,14 @@ class ScoringConfigController {
     }
 
     record Body(@Nullable String name, @Nullable Map<String, Double> weights, ScoringConfig.@Nullable Thresholds thresholds) {
+        String nameOrBlank() {
+            return name == null ? "" : name;
+        }
+
+        Map<String, Double> weightsOrNone() {
+            return weights == null ? Map.of() : weights;
+        }
+
         ScoringConfig.Thresholds thresholdsOrNone() {
             return thresholds == null ? ScoringConfig.Thresholds.NONE : thresholds;
         }
@@ -45,7 +53,7 @@ class ScoringConfigController {
 
     @PostMapping
     ResponseEntity<ScoringConfig> create(@RequestBody Body body) {
-        var created = configs.create(CurrentUser.require().id(), body.name(), body.weights(), body.thresholdsOrNone());
+        var created = configs.create(CurrentUser.require().id(), body.nameOrBlank(), body.weightsOrNone(), body.thresholdsOrNone());
         return ResponseEntity.status(HttpStatus.CREATED).body(created);
     }
 
@@ -56,7 +64,7 @@ class ScoringConfigController {
 
     @PutMapping("/{id}")
     ScoringConfig update(@PathVariable UUID id, @RequestBody Body body) {
-        return configs.update(CurrentUser.require().id(), id, body.name(), body.weights(), body.thresholdsOrNone());
+        return configs.update(CurrentUser.require().id(), id, body.nameOrBlank(), body.weightsOrNone(), body.thresholdsOrNone());
     }
 
     @DeleteMapping("/{id}")

@@ -124,7 +124,7 @@ public class ScoreRepository {
         return jdbc.sql("""
                 select distinct p.owner_id from photos p join score_inputs i on i.sha256 = p.sha256
                 where not exists (select 1 from photo_scores s where s.owner_id = p.owner_id)""")
-                .query(UUID.class).list();
+                .query((rs, n) -> rs.getObject(1, UUID.class)).list();
     }
 
     /** The stored scores of the owner's library, in no particular order. */

@@ -92,7 +92,7 @@ public class ScoringConfigService {
 
     @Transactional
     public ScoringConfig activate(UUID owner, UUID id) {
-        find(owner, id).orElseThrow(ScoringConfigService::notFound);
+        if (find(owner, id).isEmpty()) throw notFound();
         repository.activate(owner, id);
         events.publishEvent(new ActiveConfigChanged(owner));
         return query(owner, id).getFirst();

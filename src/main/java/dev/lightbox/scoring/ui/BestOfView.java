@@ -88,10 +88,10 @@ public class BestOfView extends Main {
             return;
         }
         summary.setText("Scored with “" + configs.active(owner).name() + "”. Change it on the Scoring page.");
-        top.items().forEach(p -> best.add(PhotoTiles.tile(top.ranks().get(p.id()))));
+        top.items().forEach(p -> best.add(PhotoTiles.tile(java.util.Objects.requireNonNull(top.ranks().get(p.id())))));
         var topIds = top.ranks().keySet();
         PhotoService.Page bottom = photos.list(owner, new PhotoQuery(PhotoQuery.Sort.WORST, null, null, null), null, n);
-        bottom.items().stream().filter(p -> !topIds.contains(p.id())).forEach(p -> cull.add(PhotoTiles.tile(bottom.ranks().get(p.id()), tile -> {
+        bottom.items().stream().filter(p -> !topIds.contains(p.id())).forEach(p -> cull.add(PhotoTiles.tile(java.util.Objects.requireNonNull(bottom.ranks().get(p.id())), tile -> {
             if (marked.remove(p.id())) tile.removeClassName("selected");
             else {
                 marked.add(p.id());

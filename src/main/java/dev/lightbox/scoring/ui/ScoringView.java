@@ -326,6 +326,7 @@ public class ScoringView extends Main {
     }
 
     private void confirmDelete() {
+        ScoringConfig current = this.current;
         if (current == null) return;
         var dialog = new ConfirmDialog();
         dialog.setHeader("Delete “" + current.name() + "”?");

@@ -56,7 +56,7 @@ public class TasteRepository {
         Float[] values = new Float[ids.length];
         for (int i = 0; i < ids.length; i++) {
             photos[i] = ids[i].toString();
-            values[i] = stars.get(ids[i]);
+            values[i] = stars.getOrDefault(ids[i], 0f);
         }
         jdbc.sql("""
                 insert into personal_scores (photo_id, owner_id, stars)
