@@ -41,7 +41,8 @@ class Classifier {
         this.json = json;
     }
 
-    record Loaded(Model model, List<String> labels, int imageSize) {
+    /** {@code standardised}: the version was trained on standardised inputs (its input.json says {@link ImageTensors#SPEC}). */
+    record Loaded(Model model, List<String> labels, int imageSize, boolean standardised) {
     }
 
     /** [{label, confidence}] for the photo, highest confidence first. */
@@ -50,6 +51,7 @@ class Classifier {
         int size = model.imageSize();
         float[] input = new float[3 * size * size];
         ImageTensors.load(photos, photo, size, input, 0);
+        if (model.standardised()) ImageTensors.standardise(input, 0, size);
         float[] probabilities;
         try (NDManager manager = model.model().getNDManager().newSubManager();
              Predictor<NDList, NDList> predictor = model.model().newPredictor(new NoopTranslator())) {
@@ -83,11 +85,16 @@ class Classifier {
                 List<String> labels = json.readValue(Files.readString(dir.resolve("labels.json")), List.class);
                 Map<String, Object> input = json.readValue(Files.readString(dir.resolve("input.json")), Map.class);
                 int size = ((Number) input.get("imageSize")).intValue();
+                Object preprocessing = input.get("preprocessing");
+                boolean standardised = ImageTensors.SPEC.equals(preprocessing);
+                if (!standardised && !ImageTensors.UNSTANDARDISED_SPEC.equals(preprocessing)) {
+                    throw new IOException("Model " + modelId + " version " + version + " expects unknown preprocessing: " + preprocessing);
+                }
                 DeviceChooser.engine();
                 Model model = Model.newInstance("model", Device.cpu(), "PyTorch");
                 model.setBlock(Networks.build((String) input.get("architecture"), labels.size(), size));
                 model.load(dir, "model");
-                Loaded fresh = new Loaded(model, List.copyOf(labels), size);
+                Loaded fresh = new Loaded(model, List.copyOf(labels), size, standardised);
                 loaded.put(key, fresh);
                 return fresh;
             } catch (ai.djl.MalformedModelException e) {

@@ -16,12 +16,17 @@ import org.bytedeco.opencv.opencv_core.Size;
 
 /**
  * A photo as a model input: the upright original decoded small, its shorter side scaled to the input size
- * and the centre cropped square, RGB, values 0..1, channels first (CHW). Training and classifying use this
- * one definition (the model's input spec says so).
+ * and the centre cropped square, RGB, values 0..1, channels first (CHW), then each channel standardised
+ * on its own (minus its mean, divided by its standard deviation): a shape reads the same whatever its
+ * colours and the light. Training and classifying use this one definition; a saved model's input.json
+ * records {@link #SPEC}, and models saved before standardisation ({@link #UNSTANDARDISED_SPEC}) are still
+ * fed without it.
  */
 final class ImageTensors {
 
-    static final String SPEC = "RGB, 0..1, CHW, shorter side scaled to the input size then centre-cropped square";
+    static final String UNSTANDARDISED_SPEC = "RGB, 0..1, CHW, shorter side scaled to the input size then centre-cropped square";
+    static final String SPEC = UNSTANDARDISED_SPEC + ", then each channel standardised per image (minus its mean, divided by its standard deviation, at least 0.01)";
+    private static final double MIN_DEVIATION = 0.01;
 
     private ImageTensors() {
     }
@@ -31,6 +36,23 @@ final class ImageTensors {
         try (Mat bgr = photos.workingCopy(photo.sha256(), photo.format(), photo.sizeBytes(), photo.storedWidth(), photo.storedHeight(),
                 photo.orientation(), (long) size * size * 16)) {
             fromBgr(bgr, size, into, offset);
+        }
+    }
+
+    /** Standardises the 3 × size × size values at {@code offset}, each channel on its own. */
+    static void standardise(float[] values, int offset, int size) {
+        int plane = size * size;
+        for (int c = 0; c < 3; c++) {
+            int from = offset + c * plane;
+            double sum = 0;
+            double squares = 0;
+            for (int i = from; i < from + plane; i++) {
+                sum += values[i];
+                squares += (double) values[i] * values[i];
+            }
+            double mean = sum / plane;
+            double deviation = Math.max(MIN_DEVIATION, Math.sqrt(Math.max(0, squares / plane - mean * mean)));
+            for (int i = from; i < from + plane; i++) values[i] = (float) ((values[i] - mean) / deviation);
         }
     }
 

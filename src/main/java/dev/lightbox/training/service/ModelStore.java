@@ -120,12 +120,14 @@ class ModelStore {
                 .query((v, n) -> new ModelView.Version(v.getInt("version"), json.readValue(v.getString("metrics"), Map.class), v.getLong("size_bytes"),
                         v.getTimestamp("created_at").toInstant())).list();
         String metrics = rs.getString("metrics");
+        Map<String, Object> metricsMap = metrics == null ? null : json.readValue(metrics, Map.class);
+        List<String> warnings = metricsMap != null && metricsMap.get("warnings") instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
         Double sps = rs.getObject("samples_per_second") == null ? null : rs.getDouble("samples_per_second");
         Timestamp finished = rs.getTimestamp("finished_at");
         return new ModelView(id, rs.getString("name"), json.readValue(rs.getString("labels"), List.class), rs.getString("architecture"),
                 json.readValue(rs.getString("config"), Map.class), rs.getString("status"), rs.getString("state"), rs.getObject("job_id", UUID.class),
                 rs.getString("device"), rs.getString("message"), rs.getString("error"), json.readValue(rs.getString("history"), List.class),
-                metrics == null ? null : json.readValue(metrics, Map.class), sps, rs.getBoolean("active"),
+                metricsMap, warnings, sps, rs.getBoolean("active"),
                 versions, rs.getTimestamp("created_at").toInstant(), finished == null ? null : finished.toInstant());
     }
 

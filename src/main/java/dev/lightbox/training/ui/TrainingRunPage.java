@@ -102,6 +102,7 @@ public class TrainingRunPage extends Main implements BeforeEnterObserver {
             facts.add(error);
         }
         body.add(facts);
+        if (!model.warnings().isEmpty()) body.add(TrainingView.warnings(model, "run-warnings"));
         if (!model.history().isEmpty()) {
             body.add(new H3("Training"), LineChart.of("chart-training", "Loss and accuracy per epoch", List.of(
                     new LineChart.Series("loss", "line-loss", values(model.history(), "loss")),

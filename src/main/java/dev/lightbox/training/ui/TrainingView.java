@@ -190,6 +190,7 @@ public class TrainingView extends Main {
                     + (model.versions().isEmpty() ? "" : " · v" + model.versions().getLast().version()));
             facts.addClassName("model-facts");
             card.add(facts);
+            if (!model.warnings().isEmpty()) card.add(warnings(model, "model-warnings-" + model.id()));
             var open = new Anchor("training/" + model.id(), "Open");
             card.addToFooter(open);
             if (!model.versions().isEmpty()) {
@@ -226,5 +227,16 @@ public class TrainingView extends Main {
             card.getElement().setAttribute("data-active", Boolean.toString(model.active()));
             models.add(card);
         }
+    }
+
+    /** The model's warnings, one line each, marked so nobody mistakes a doubtful model for a good one. */
+    static Div warnings(ModelView model, String id) {
+        var box = new Div();
+        box.setId(id);
+        box.addClassName("model-warnings");
+        box.getStyle().set("color", "var(--lumo-warning-text-color, #8a5a00)").set("border-left", "3px solid var(--lumo-warning-color, #e6a700)")
+                .set("padding-left", "var(--lumo-space-s)");
+        for (String warning : model.warnings()) box.add(new Paragraph("⚠ " + warning));
+        return box;
     }
 }
