@@ -28,7 +28,10 @@ class ColourShapesBench {
     private static final int SIZE = 64;
     private static final int EPOCHS = Integer.getInteger("epochs", 30);
 
-    record Step(String name, boolean standardise, Fitting.Recipe recipe) {
+    record Step(String name, boolean standardise, Fitting.Recipe recipe, float learningRate) {
+        Step(String name, boolean standardise, Fitting.Recipe recipe) {
+            this(name, standardise, recipe, 0.001f);
+        }
     }
 
     @Test
@@ -40,7 +43,9 @@ class ColourShapesBench {
                 new Step("+ Kaiming init", true, new Fitting.Recipe(true, false, false, false)),
                 new Step("+ augmentation", true, new Fitting.Recipe(true, true, false, false)),
                 new Step("+ warm-up & cosine rate", true, new Fitting.Recipe(true, true, true, false)),
-                new Step("+ keep best held-out epoch", true, Fitting.Recipe.FULL));
+                new Step("+ keep best held-out epoch", true, Fitting.Recipe.FULL),
+                new Step("full recipe without augmentation", true, new Fitting.Recipe(true, false, true, true)),
+                new Step("full recipe, rate 0.003", true, Fitting.Recipe.FULL, 0.003f));
         String only = System.getProperty("steps");
         for (int s = 0; s < steps.size(); s++) {
             if (only != null && !List.of(only.split(",")).contains(String.valueOf(s))) continue;
@@ -56,7 +61,7 @@ class ColourShapesBench {
                 double[] lastTrain = {0};
                 try (Model net = Model.newInstance("bench", Device.cpu(), "PyTorch")) {
                     net.setBlock(Networks.smallCnn(3));
-                    Fitting.Result result = Fitting.fit(net, Device.cpu(), loaded, new Fitting.Settings(SIZE, EPOCHS, 16, 0.001f), step.recipe(), seed,
+                    Fitting.Result result = Fitting.fit(net, Device.cpu(), loaded, new Fitting.Settings(SIZE, EPOCHS, 16, step.learningRate()), step.recipe(), seed,
                             new Fitting.Listener() {
                                 @Override
                                 public void batch(int epoch, double fraction) {
