@@ -45,7 +45,9 @@ class ColourShapesBench {
                 new Step("+ warm-up & cosine rate", true, new Fitting.Recipe(true, true, true, false)),
                 new Step("+ keep best held-out epoch", true, Fitting.Recipe.FULL),
                 new Step("full recipe without augmentation", true, new Fitting.Recipe(true, false, true, true)),
-                new Step("full recipe, rate 0.003", true, Fitting.Recipe.FULL, 0.003f));
+                new Step("full recipe, rate 0.003", true, Fitting.Recipe.FULL, 0.003f),
+                new Step("full recipe, rate 0.005", true, Fitting.Recipe.FULL, 0.005f),
+                new Step("full recipe, rate 0.01", true, Fitting.Recipe.FULL, 0.01f));
         String only = System.getProperty("steps");
         for (int s = 0; s < steps.size(); s++) {
             if (only != null && !List.of(only.split(",")).contains(String.valueOf(s))) continue;
