@@ -96,7 +96,7 @@ class TrainingJob implements JobHandler {
             try (Model net = Model.newInstance(model.name(), device.device(), "PyTorch")) {
                 net.setBlock(Networks.build(model.architecture(), model.labels().size(), size));
                 step(context, id, state, "TRAINING", 0.3, null);
-                Fitting.Result fitted = Fitting.fit(net, device.device(), data, settings, Fitting.Recipe.FULL, id.hashCode(), progress(context, id, epochs));
+                Fitting.Result fitted = Fitting.fit(net, device.device(), data, settings, Fitting.Recipe.APP, id.hashCode(), progress(context, id, epochs));
 
                 step(context, id, state, "EVALUATING", 0.88, "Held-out photos: " + data.validationLabels().length + " · keeping epoch " + fitted.bestEpoch());
                 Map<String, Object> metrics;
@@ -206,7 +206,6 @@ class TrainingJob implements JobHandler {
                 float[] values = new float[per];
                 try {
                     ImageTensors.load(photos, photo, size, values, 0);
-                    ImageTensors.standardise(values, 0, size);
                     tensors.add(values);
                 } catch (Exception e) {
                     unreadable++;
@@ -279,7 +278,7 @@ class TrainingJob implements JobHandler {
             net.save(dir, "model");
             Files.writeString(dir.resolve("labels.json"), json.writeValueAsString(model.labels()));
             Files.writeString(dir.resolve("input.json"), json.writeValueAsString(Map.of("architecture", model.architecture(),
-                    "imageSize", model.config().get("imageSize"), "channels", 3, "preprocessing", ImageTensors.SPEC, "engine", "PyTorch")));
+                    "imageSize", model.config().get("imageSize"), "channels", 3, "preprocessing", ImageTensors.UNSTANDARDISED_SPEC, "engine", "PyTorch")));
             Files.writeString(dir.resolve("metrics.json"), json.writeValueAsString(metrics));
             var training = new LinkedHashMap<String, Object>(model.config());
             training.put("labels", model.labels());
