@@ -38,7 +38,7 @@ class HostileMemoryBench {
             app.awaitLoginPage(Duration.ofSeconds(180));
             ApiClient api = app.api();
             String email = api.signUpNewUser();
-            String token = api.login(email, "password-123");
+            String token = api.login(email, ApiClient.USER_PASSWORD);
 
             Map<String, byte[]> corpus = new LinkedHashMap<>();
             corpus.put("baseline: ordinary 12 MP JPEG", TestImages.jpeg(4000, 3000, 1));

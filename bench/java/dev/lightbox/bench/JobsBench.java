@@ -96,12 +96,12 @@ class JobsBench extends IntegrationTest {
 
         // progress report → browser
         String email = api().signUpNewUser();
-        UUID user = UUID.fromString(api().get("/api/v1/auth/me", api().login(email, "password-123")).json().get("id").asString());
+        UUID user = UUID.fromString(api().get("/api/v1/auth/me", api().login(email, USER_PASSWORD)).json().get("id").asString());
         try (Browser browser = Browser.launch()) {
             Page page = browser.newContext(1280, 800).newPage();
             page.navigate("http://localhost:" + port + "/login");
             page.locator("vaadin-login-form input[name='username']").fill(email);
-            page.locator("vaadin-login-form input[name='password']").fill("password-123");
+            page.locator("vaadin-login-form input[name='password']").fill(USER_PASSWORD);
             page.locator("vaadin-login-form input[name='password']").press("Enter");
             page.locator("#timeline-view").waitFor();
             page.navigate("http://localhost:" + port + "/jobs");

@@ -29,7 +29,7 @@ class TimelineBench extends IntegrationTest {
     void millionPhotoTimeline() throws Exception {
         var api = api();
         String email = api.signUpNewUser();
-        UUID owner = UUID.fromString(api.get("/api/v1/auth/me", api.login(email, "password-123")).json().get("id").asString());
+        UUID owner = UUID.fromString(api.get("/api/v1/auth/me", api.login(email, USER_PASSWORD)).json().get("id").asString());
         long insertStart = System.nanoTime();
         jdbc.update("""
                 insert into photos (id, owner_id, sha256, size_bytes, format, width, height, orientation, taken_at, taken_at_source, uploaded_at)
@@ -60,7 +60,7 @@ class TimelineBench extends IntegrationTest {
             Page page = context.newPage();
             page.navigate("http://localhost:" + port + "/login");
             page.locator("vaadin-login-form input[name='username']").fill(email);
-            page.locator("vaadin-login-form input[name='password']").fill("password-123");
+            page.locator("vaadin-login-form input[name='password']").fill(USER_PASSWORD);
             page.locator("vaadin-login-form input[name='password']").press("Enter");
             page.locator("#timeline-view .tile").first().waitFor();
             double[] screens = new double[5];

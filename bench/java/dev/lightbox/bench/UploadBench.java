@@ -86,7 +86,7 @@ class UploadBench extends IntegrationTest {
     @Test
     void oneGigabyteUpload() throws Exception {
         var api = api();
-        String token = api.login(api.signUpNewUser(), "password-123");
+        String token = api.login(api.signUpNewUser(), USER_PASSWORD);
         Path file = hugeFile();
         double megabytes = Files.size(file) / 1e6;
         System.out.printf("%nUpload of a %.0f MB file (curl → POST /api/v1/photos, loopback; S3 server in its own process)%n", megabytes);

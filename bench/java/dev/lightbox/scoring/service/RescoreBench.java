@@ -38,7 +38,7 @@ class RescoreBench extends IntegrationTest {
     @Test
     void rescoreHundredThousandPhotos() throws Exception {
         var api = api();
-        UUID owner = UUID.fromString(api.get("/api/v1/auth/me", api.login(api.signUpNewUser(), "password-123")).json().get("id").asString());
+        UUID owner = UUID.fromString(api.get("/api/v1/auth/me", api.login(api.signUpNewUser(), USER_PASSWORD)).json().get("id").asString());
         long insertStart = System.nanoTime();
         jdbc.update("""
                 insert into photos (id, owner_id, sha256, size_bytes, format, width, height, orientation, taken_at, taken_at_source, uploaded_at)

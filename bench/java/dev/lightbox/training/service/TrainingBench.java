@@ -45,7 +45,7 @@ class TrainingBench extends IntegrationTest {
     @Test
     void trainingSamplesPerSecond() throws Exception {
         var api = api();
-        String token = api.login(api.signUpNewUser(), "password-123");
+        String token = api.login(api.signUpNewUser(), USER_PASSWORD);
         int per = 3 * SIZE * SIZE;
         float[] inputs = new float[3 * PER_CLASS * per];
         float[] labels = new float[3 * PER_CLASS];

@@ -34,6 +34,14 @@ public class JobService {
         return store.insert(request);
     }
 
+    /**
+     * Forgets that work keyed {@code dedupeKey} was done, for when its output is gone (a content deleted,
+     * then uploaded again, needs its renditions made again).
+     */
+    public void releaseDedupeKey(String dedupeKey) {
+        store.releaseDedupeKey(dedupeKey);
+    }
+
     public Optional<JobView> find(UUID owner, UUID id) {
         return store.find(owner, id);
     }

@@ -167,17 +167,63 @@ public class ObjectStore {
         }
     }
 
+    /** Like {@link #list}, one page at a time: for prefixes too large to hold in memory. */
+    public void forEach(String prefix, java.util.function.Consumer<ListedObject> action) {
+        try {
+            for (var item : client.listObjects(ListObjectsArgs.builder().bucket(bucket).prefix(prefix).recursive(true).build())) {
+                var object = item.get();
+                action.accept(new ListedObject(object.objectName(), object.size(), object.lastModified().toInstant()));
+            }
+        } catch (StorageException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new StorageException("Could not list objects under " + prefix + ": " + e.getMessage(), e);
+        }
+    }
+
     public record ListedObject(String key, long size, Instant lastModified) {
     }
 
-    /** Multipart uploads begun under a prefix and neither completed nor aborted. */
+    /** How many multipart uploads begun under a prefix were neither completed nor aborted. */
     public int incompleteUploads(String prefix) {
+        return listIncompleteUploads(prefix).size();
+    }
+
+    /** Multipart uploads begun under a prefix and neither completed nor aborted (their parts take space until aborted). */
+    public List<IncompleteUpload> listIncompleteUploads(String prefix) {
         try {
-            var result = async.listMultipartUploadsAsync(bucket, null, null, null, prefix, 1000, null, null, null, null).get().result();
-            return result.uploads().size();
+            var result = new ArrayList<IncompleteUpload>();
+            String keyMarker = null;
+            String uploadIdMarker = null;
+            while (true) {
+                var page = async.listMultipartUploadsAsync(bucket, null, null, null, keyMarker, 1000, prefix, uploadIdMarker, null, null)
+                        .get().result();
+                for (var upload : page.uploads()) {
+                    result.add(new IncompleteUpload(upload.objectName(), upload.uploadId(),
+                            upload.initiated() == null ? Instant.EPOCH : upload.initiated().toInstant()));
+                }
+                if (!page.isTruncated() || page.nextKeyMarker() == null) return result;
+                keyMarker = page.nextKeyMarker();
+                uploadIdMarker = page.nextUploadIdMarker();
+            }
         } catch (Exception e) {
             throw new StorageException("Could not list multipart uploads under " + prefix + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Aborts an unfinished multipart upload, freeing its parts; one already gone is not an error. */
+    public void abort(IncompleteUpload upload) {
+        try {
+            async.abortMultipartUploadAsync(bucket, null, upload.key(), upload.uploadId(), null, null).get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof ErrorResponseException error && "NoSuchUpload".equals(error.errorResponse().code())) return;
+            throw new StorageException("Could not abort multipart upload of " + upload.key() + ": " + e.getCause().getMessage(), e.getCause());
+        } catch (Exception e) {
+            throw new StorageException("Could not abort multipart upload of " + upload.key() + ": " + e.getMessage(), e);
+        }
+    }
+
+    public record IncompleteUpload(String key, String uploadId, Instant initiated) {
     }
 
     /** True when the server answers and the bucket exists; used by the health check. */

@@ -13,12 +13,12 @@ class AuthApiTest extends IntegrationTest {
     @Test
     void signUpLogInAskWhoIAmAndLogOut() {
         var api = api();
-        Response signup = api.post("/api/v1/auth/signup", Map.of("email", "  Carol@Example.TEST ", "password", "correct-horse"));
+        Response signup = api.post("/api/v1/auth/signup", Map.of("email", "  Carol@Example.TEST ", "password", "sorrel-Quiver-lagoon-36"));
         assertThat(signup.status()).isEqualTo(201);
         assertThat(signup.json().get("email").asString()).isEqualTo("carol@example.test");
         String id = signup.json().get("id").asString();
 
-        String token = api.login("carol@example.test", "correct-horse");
+        String token = api.login("carol@example.test", "sorrel-Quiver-lagoon-36");
         assertThat(token).startsWith("lbx_");
 
         Response me = api.get("/api/v1/auth/me", token);
@@ -66,7 +66,7 @@ class AuthApiTest extends IntegrationTest {
     void duplicateEmailIs409WhateverItsCase() {
         var api = api();
         String email = api.signUpNewUser();
-        Response again = api.post("/api/v1/auth/signup", Map.of("email", email.toUpperCase(), "password", "password-456"));
+        Response again = api.post("/api/v1/auth/signup", Map.of("email", email.toUpperCase(), "password", USER_PASSWORD));
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.detail()).contains("already exists");
     }
@@ -74,12 +74,12 @@ class AuthApiTest extends IntegrationTest {
     @Test
     void malformedBodiesAre400NamingTheField() {
         var api = api();
-        Response missingEmail = api.post("/api/v1/auth/signup", Map.of("password", "password-123"));
+        Response missingEmail = api.post("/api/v1/auth/signup", Map.of("password", USER_PASSWORD));
         assertThat(missingEmail.status()).isEqualTo(400);
         assertThat(missingEmail.contentType()).startsWith("application/problem+json");
         assertThat(missingEmail.detail()).startsWith("email:");
 
-        Response badEmail = api.post("/api/v1/auth/signup", Map.of("email", "not-an-email", "password", "password-123"));
+        Response badEmail = api.post("/api/v1/auth/signup", Map.of("email", "not-an-email", "password", USER_PASSWORD));
         assertThat(badEmail.status()).isEqualTo(400);
         assertThat(badEmail.detail()).startsWith("email:");
 
@@ -87,7 +87,7 @@ class AuthApiTest extends IntegrationTest {
         assertThat(shortPassword.status()).isEqualTo(400);
         assertThat(shortPassword.detail()).startsWith("password:").contains("at least 8");
 
-        Response wrongType = api.post("/api/v1/auth/signup", "{\"email\": {\"a\": 1}, \"password\": \"password-123\"}", null);
+        Response wrongType = api.post("/api/v1/auth/signup", "{\"email\": {\"a\": 1}, \"password\": \"velvet-Compass-drizzle-31\"}", null);
         assertThat(wrongType.status()).isEqualTo(400);
         assertThat(wrongType.detail()).startsWith("email:");
 
@@ -99,7 +99,7 @@ class AuthApiTest extends IntegrationTest {
     @Test
     void usersCannotReachAdminRoutes() {
         var api = api();
-        String userToken = api.login(api.signUpNewUser(), "password-123");
+        String userToken = api.login(api.signUpNewUser(), USER_PASSWORD);
         Response users = api.get("/api/v1/admin/users", userToken);
         assertThat(users.status()).isEqualTo(403);
         assertThat(users.contentType()).startsWith("application/problem+json");
@@ -119,7 +119,7 @@ class AuthApiTest extends IntegrationTest {
         for (int i = 0; i < 5; i++) {
             assertThat(api.post("/api/v1/auth/login", Map.of("email", email, "password", "guess-" + i)).status()).isEqualTo(401);
         }
-        Response locked = api.post("/api/v1/auth/login", Map.of("email", email, "password", "password-123"));
+        Response locked = api.post("/api/v1/auth/login", Map.of("email", email, "password", USER_PASSWORD));
         assertThat(locked.status()).isEqualTo(429);
         assertThat(locked.detail()).contains("Too many failed sign-in attempts");
     }

@@ -23,9 +23,9 @@ class RestartTest {
         String credentials;
         try (var first = AppRunner.start(dataDir)) {
             var api = AppRunner.api(first);
-            assertThat(api.post("/api/v1/auth/signup", Map.of("email", "first@lightbox.test", "password", "first-password")).status())
+            assertThat(api.post("/api/v1/auth/signup", Map.of("email", "first@lightbox.test", "password", "scarlet-Tundra-whisk-19")).status())
                     .isEqualTo(201);
-            token = api.login("first@lightbox.test", "first-password");
+            token = api.login("first@lightbox.test", "scarlet-Tundra-whisk-19");
             byte[] bytes = "kept across restarts".getBytes(StandardCharsets.UTF_8);
             first.getBean(ObjectStore.class).put("test/restart.txt", new ByteArrayInputStream(bytes), bytes.length, "text/plain");
             credentials = Files.readString(dataDir.resolve("s3-credentials.properties"));
@@ -38,13 +38,13 @@ class RestartTest {
             assertThat(me.status()).isEqualTo(200);
             assertThat(me.json().get("roles").values()).extracting(n -> n.asString())
                     .as("the first account ever created is the admin").containsExactly("USER", "ADMIN");
-            assertThat(api.login("first@lightbox.test", "first-password")).startsWith("lbx_");
+            assertThat(api.login("first@lightbox.test", "scarlet-Tundra-whisk-19")).startsWith("lbx_");
             try (InputStream in = second.getBean(ObjectStore.class).get("test/restart.txt")) {
                 assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("kept across restarts");
             }
             assertThat(Files.readString(dataDir.resolve("s3-credentials.properties"))).isEqualTo(credentials);
 
-            var closed = api.post("/api/v1/auth/signup", Map.of("email", "second@lightbox.test", "password", "second-password"));
+            var closed = api.post("/api/v1/auth/signup", Map.of("email", "second@lightbox.test", "password", "cobalt-Marmot-fiddle-72"));
             assertThat(closed.status()).isEqualTo(403);
             assertThat(closed.detail()).contains("Sign-up is closed");
         }

@@ -50,6 +50,16 @@ class StartupChecksTest {
                 .satisfies(e -> assertThat(findCause(e, BindException.class)).isNotNull());
     }
 
+    @Test
+    void weakAdminPassword() {
+        assertThatThrownBy(() -> AppRunner.start(IntegrationTest.newDataDir("weakadmin"),
+                "lightbox.admin.email=admin@lightbox.test", "lightbox.admin.password=lightbox-admin"))
+                .satisfies(e -> assertThat(startupReason(e))
+                        .startsWith("LIGHTBOX_ADMIN_PASSWORD is refused: too easy to guess.")
+                        .contains("your email address")
+                        .doesNotContain("lightbox-admin"));
+    }
+
     private static String startupReason(Throwable e) {
         LightboxStartupException cause = findCause(e, LightboxStartupException.class);
         assertThat(cause).as("a LightboxStartupException in " + e).isNotNull();

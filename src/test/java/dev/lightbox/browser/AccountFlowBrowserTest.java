@@ -14,7 +14,7 @@ class AccountFlowBrowserTest extends BrowserTest {
     @Test
     void signUpLogOutLogInCreateATokenAndUseIt() {
         String email = "browser-" + UUID.randomUUID() + "@lightbox.test";
-        String password = "browser-password-1";
+        String password = "mossy-Kettle-Lantern-64";
 
         page.navigate(url("/"));
         page.waitForURL(Pattern.compile(".*/login$"));
@@ -57,6 +57,17 @@ class AccountFlowBrowserTest extends BrowserTest {
     }
 
     @Test
+    void aGuessablePasswordIsExplainedAtSignUp() {
+        page.navigate(url("/signup"));
+        page.locator("#signup-email input").fill("weak-" + UUID.randomUUID() + "@lightbox.test");
+        page.locator("#signup-password input").fill("password-123");
+        page.locator("#signup-confirm input").fill("password-123");
+        page.locator("#signup-submit").click();
+        assertThat(page.locator("#signup-password")).containsText("too easy to guess. This is a top-10 common password.");
+        assertThat(page).hasURL(Pattern.compile(".*/signup$"));
+    }
+
+    @Test
     void wrongPasswordIsExplainedOnTheLoginPage() {
         String email = api().signUpNewUser();
         page.navigate(url("/login"));
@@ -69,7 +80,7 @@ class AccountFlowBrowserTest extends BrowserTest {
     void usersSeeNoAdminViewAndCannotOpenIt() {
         String email = api().signUpNewUser();
         page.navigate(url("/login"));
-        logIn(email, "password-123");
+        logIn(email, USER_PASSWORD);
         assertThat(page.locator("#timeline-view")).isVisible();
         assertThat(page.locator("#main-nav")).not().containsText("Users");
 
@@ -89,7 +100,7 @@ class AccountFlowBrowserTest extends BrowserTest {
     void themeToggleAndPhoneWidth() {
         usePhoneViewport();
         page.navigate(url("/login"));
-        logIn(api().signUpNewUser(), "password-123");
+        logIn(api().signUpNewUser(), USER_PASSWORD);
         assertThat(page.locator("#timeline-view")).isVisible();
         assertThat(page.locator("vaadin-drawer-toggle")).isVisible();
         screenshot("phone");

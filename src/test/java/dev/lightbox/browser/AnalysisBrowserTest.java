@@ -11,7 +11,7 @@ class AnalysisBrowserTest extends BrowserTest {
     @Test
     void thePhotoPageShowsAttributesAndAFaceBox() throws Exception {
         String email = api().signUpNewUser();
-        String token = api().login(email, "password-123");
+        String token = api().login(email, USER_PASSWORD);
         String id = api().upload("grace.jpg", TestImages.uniqueCopy(TestImages.read(TestImages.GRACE_HOPPER)), token).json().get("id").asString();
         long deadline = System.currentTimeMillis() + 30_000;
         while (!"done".equals(api().get("/api/v1/photos/" + id, token).json().get("analysis").get("status").asString())) {
@@ -19,7 +19,7 @@ class AnalysisBrowserTest extends BrowserTest {
             Thread.sleep(100);
         }
         page.navigate(url("/login"));
-        logIn(email, "password-123");
+        logIn(email, USER_PASSWORD);
         assertThat(page.locator("#timeline-view")).isVisible();
         page.navigate(url("/photos/" + id));
         assertThat(page.locator("#photo-details")).containsText("Sharpness");

@@ -23,9 +23,9 @@ class JobsBrowserTest extends BrowserTest {
 
     private UUID signIn(String email) {
         page.navigate(url("/login"));
-        logIn(email, "password-123");
+        logIn(email, USER_PASSWORD);
         assertThat(page.locator("#timeline-view")).isVisible();
-        return UUID.fromString(api().get("/api/v1/auth/me", api().login(email, "password-123")).json().get("id").asString());
+        return UUID.fromString(api().get("/api/v1/auth/me", api().login(email, USER_PASSWORD)).json().get("id").asString());
     }
 
     @Test

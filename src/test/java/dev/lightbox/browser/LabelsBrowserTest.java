@@ -13,11 +13,11 @@ class LabelsBrowserTest extends BrowserTest {
     @Test
     void labelAndRateOnePhotoThenLabelManyAndFilter() {
         String email = api().signUpNewUser();
-        String token = api().login(email, "password-123");
+        String token = api().login(email, USER_PASSWORD);
         var ids = new ArrayList<String>();
         for (int i = 0; i < 3; i++) ids.add(api().upload("l" + i + ".jpg", TestImages.jpeg(320, 240, 9200 + i), token).json().get("id").asString());
         page.navigate(url("/login"));
-        logIn(email, "password-123");
+        logIn(email, USER_PASSWORD);
         assertThat(page.locator("#timeline-view")).isVisible();
 
         page.navigate(url("/photos/" + ids.get(0)));

@@ -25,7 +25,7 @@ class LibraryBrowserTest extends BrowserTest {
     private String signInAsNewUser() {
         String email = api().signUpNewUser();
         page.navigate(url("/login"));
-        logIn(email, "password-123");
+        logIn(email, USER_PASSWORD);
         assertThat(page.locator("#timeline-view")).isVisible();
         return email;
     }
@@ -81,7 +81,7 @@ class LibraryBrowserTest extends BrowserTest {
     @Test
     void selectSeveralAndDeleteThem() {
         String email = signInAsNewUser();
-        String token = api().login(email, "password-123");
+        String token = api().login(email, USER_PASSWORD);
         for (int i = 0; i < 4; i++) api().upload("p" + i + ".jpg", TestImages.jpeg(500, 400, 100 + i), token);
         page.reload();
         Locator tiles = page.locator("#timeline-days .tile");
@@ -102,7 +102,7 @@ class LibraryBrowserTest extends BrowserTest {
     void uploadAndTimelineFitAPhoneScreen() {
         usePhoneViewport();
         String email = signInAsNewUser();
-        String token = api().login(email, "password-123");
+        String token = api().login(email, USER_PASSWORD);
         for (int i = 0; i < 5; i++) api().upload("phone" + i + ".jpg", TestImages.jpeg(640, 480, 300 + i), token);
         page.reload();
         assertThat(page.locator("#timeline-days .tile")).hasCount(5);
@@ -124,7 +124,7 @@ class LibraryBrowserTest extends BrowserTest {
     @Test
     void thousandsOfPhotosLoadPageByPageAsYouScroll() {
         String email = signInAsNewUser();
-        UUID owner = UUID.fromString(api().get("/api/v1/auth/me", api().login(email, "password-123")).json().get("id").asString());
+        UUID owner = UUID.fromString(api().get("/api/v1/auth/me", api().login(email, USER_PASSWORD)).json().get("id").asString());
         int total = 1_000;
         LocalDateTime start = LocalDateTime.of(2023, 3, 1, 9, 0);
         List<Object[]> rows = new ArrayList<>();

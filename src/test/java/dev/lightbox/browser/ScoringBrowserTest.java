@@ -15,10 +15,10 @@ class ScoringBrowserTest extends BrowserTest {
     @Test
     void editConfigsWatchThePreviewCullAndReadTheProfile() throws Exception {
         String email = api().signUpNewUser();
-        String token = api().login(email, "password-123");
+        String token = api().login(email, USER_PASSWORD);
         ScoredPhotos.upload(api(), token);
         page.navigate(url("/login"));
-        logIn(email, "password-123");
+        logIn(email, USER_PASSWORD);
         assertThat(page.locator("#timeline-view")).isVisible();
 
         // the editor: pick Portrait, drag its faces weight to 0, and the preview re-ranks live

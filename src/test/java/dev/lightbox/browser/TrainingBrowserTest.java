@@ -13,7 +13,7 @@ class TrainingBrowserTest extends BrowserTest {
     @Test
     void trainAModelFromTheFormAndWatchItsRun() {
         String email = api().signUpNewUser();
-        String token = api().login(email, "password-123");
+        String token = api().login(email, USER_PASSWORD);
         long seed = System.nanoTime();
         for (String shape : List.of("circle", "square")) {
             for (int i = 0; i < 10; i++) {
@@ -22,7 +22,7 @@ class TrainingBrowserTest extends BrowserTest {
             }
         }
         page.navigate(url("/login"));
-        logIn(email, "password-123");
+        logIn(email, USER_PASSWORD);
         assertThat(page.locator("#timeline-view")).isVisible();
         page.navigate(url("/training"));
         page.locator("#model-name input").fill("Circles or squares");

@@ -23,7 +23,7 @@ class JobApiTest extends IntegrationTest {
 
     private User user() {
         var api = api();
-        String token = api.login(api.signUpNewUser(), "password-123");
+        String token = api.login(api.signUpNewUser(), USER_PASSWORD);
         return new User(UUID.fromString(api.get("/api/v1/auth/me", token).json().get("id").asString()), token);
     }
 

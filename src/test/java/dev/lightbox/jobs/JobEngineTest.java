@@ -23,7 +23,7 @@ class JobEngineTest extends IntegrationTest {
 
     private UUID owner() {
         var api = api();
-        return UUID.fromString(api.get("/api/v1/auth/me", api.login(api.signUpNewUser(), "password-123")).json().get("id").asString());
+        return UUID.fromString(api.get("/api/v1/auth/me", api.login(api.signUpNewUser(), USER_PASSWORD)).json().get("id").asString());
     }
 
     private JobView await(UUID owner, UUID id, Predicate<JobView> condition) throws InterruptedException {

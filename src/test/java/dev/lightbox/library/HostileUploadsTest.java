@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.lightbox.library.domain.PhotoRepository;
 import dev.lightbox.storage.ObjectStore;
+import dev.lightbox.support.ApiClient;
 import dev.lightbox.support.ApiClient.Response;
 import dev.lightbox.support.HostileFiles;
 import dev.lightbox.support.IntegrationTest;
@@ -34,7 +35,7 @@ class HostileUploadsTest extends IntegrationTest {
 
     private String newUserToken() {
         var api = api();
-        return api.login(api.signUpNewUser(), "password-123");
+        return api.login(api.signUpNewUser(), ApiClient.USER_PASSWORD);
     }
 
     @Test
@@ -153,7 +154,7 @@ class HostileUploadsTest extends IntegrationTest {
         assertThat(whole.body()).isEqualTo(jpeg);
     }
 
-    private UUID ownerOf(dev.lightbox.support.ApiClient api, String token) {
+    private UUID ownerOf(ApiClient api, String token) {
         return UUID.fromString(api.get("/api/v1/auth/me", token).json().get("id").asString());
     }
 

@@ -20,7 +20,7 @@ import tools.jackson.databind.JsonNode;
 class JobEngineIT {
 
     private static final String ADMIN = "admin@lightbox.test";
-    private static final String PASSWORD = "admin-password-1";
+    private static final String PASSWORD = "amber-Walrus-tuning-27";
 
     private static Map<String, String> env(String... pairs) {
         var env = new HashMap<String, String>(Map.of("LIGHTBOX_ADMIN_EMAIL", ADMIN, "LIGHTBOX_ADMIN_PASSWORD", PASSWORD,
@@ -90,9 +90,14 @@ class JobEngineIT {
             try (Reader reader = Files.newBufferedReader(dataDir.resolve("s3-credentials.properties"))) {
                 credentials.load(reader);
             }
+            var database = new Properties(); // the embedded PostgreSQL's generated password, as an operator reads it
+            try (Reader reader = Files.newBufferedReader(dataDir.resolve("postgres-credentials.properties"))) {
+                database.load(reader);
+            }
             try (var worker = JarProcess.start(IntegrationTest.newDataDir("second-worker"), env(
                     "LIGHTBOX_ROLE", "worker",
                     "LIGHTBOX_DB_URL", "jdbc:postgresql://127.0.0.1:" + dbPort + "/postgres", "LIGHTBOX_DB_USER", "postgres",
+                    "LIGHTBOX_DB_PASSWORD", database.getProperty("password"),
                     "LIGHTBOX_S3_ENDPOINT", "http://127.0.0.1:" + s3Port,
                     "LIGHTBOX_S3_ACCESS_KEY", credentials.getProperty("accessKey"),
                     "LIGHTBOX_S3_SECRET_KEY", credentials.getProperty("secretKey")))) {

@@ -28,9 +28,9 @@ class PackagedJarIT {
             assertThat(page.body()).contains("lightbox-theme").doesNotContain("vaadin-dev-tools");
             assertThat(app.api().get("/actuator/health", null).json().get("status").asString()).isEqualTo("UP");
 
-            assertThat(app.api().post("/api/v1/auth/signup", Map.of("email", "owner@lightbox.test", "password", "owner-password")).status())
+            assertThat(app.api().post("/api/v1/auth/signup", Map.of("email", "owner@lightbox.test", "password", "granite-Pillow-meadow-83")).status())
                     .isEqualTo(201);
-            token = app.api().login("owner@lightbox.test", "owner-password");
+            token = app.api().login("owner@lightbox.test", "granite-Pillow-meadow-83");
 
             assertThat(app.stop()).as("exit code after SIGTERM").isIn(0, 143);
             assertThat(postgresAlive(dataDir)).as("PostgreSQL stops with the app").isFalse();

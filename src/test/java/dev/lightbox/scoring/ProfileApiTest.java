@@ -15,7 +15,7 @@ class ProfileApiTest extends IntegrationTest {
     @Test
     void theProfileDescribesTheLibraryAndIsRecomputedWhenItChanges() throws Exception {
         var api = api();
-        String token = api.login(api.signUpNewUser(), "password-123");
+        String token = api.login(api.signUpNewUser(), USER_PASSWORD);
         var empty = api.get("/api/v1/profile", token);
         assertThat(empty.status()).isEqualTo(404);
         assertThat(empty.detail()).contains("no analysed photos");

@@ -18,7 +18,7 @@ class ScoreOrderApiTest extends IntegrationTest {
     @Test
     void theLibraryListsByScoreWithACursorAndFiltersAndFollowsTheActiveConfig() throws Exception {
         var api = api();
-        String token = api.login(api.signUpNewUser(), "password-123");
+        String token = api.login(api.signUpNewUser(), USER_PASSWORD);
         var ids = ScoredPhotos.upload(api, token);
         var scores = new LinkedHashMap<String, Double>();
         for (var entry : ids.entrySet()) scores.put(entry.getKey(), ScoredPhotos.awaitScore(api, token, entry.getValue()));

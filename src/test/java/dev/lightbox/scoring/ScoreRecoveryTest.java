@@ -25,7 +25,7 @@ class ScoreRecoveryTest extends IntegrationTest {
     @Test
     void deletedPhotosLeaveNoScoreAndLostScoresAreRebuiltAtStartup() throws Exception {
         var api = api();
-        String token = api.login(api.signUpNewUser(), "password-123");
+        String token = api.login(api.signUpNewUser(), USER_PASSWORD);
         UUID owner = UUID.fromString(api.get("/api/v1/auth/me", token).json().get("id").asString());
         var ids = ScoredPhotos.upload(api, token);
         awaitStoredScores(owner, 5);

@@ -14,7 +14,7 @@ class ScoringApiTest extends IntegrationTest {
     @Test
     void configsStartWithThePresetsAndCanBeMadeChangedActivatedAndDeleted() {
         var api = api();
-        String token = api.login(api.signUpNewUser(), "password-123");
+        String token = api.login(api.signUpNewUser(), USER_PASSWORD);
         var presets = api.get("/api/v1/scoring-configs", token).json();
         assertThat(presets.values()).extracting(c -> c.get("name").asString()).containsExactly("Balanced", "Portrait", "Landscape", "Technical");
         assertThat(presets.values()).filteredOn(c -> c.get("active").asBoolean()).extracting(c -> c.get("name").asString()).containsExactly("Balanced");
@@ -35,7 +35,7 @@ class ScoringApiTest extends IntegrationTest {
         assertThat(activated.get("active").asBoolean()).isTrue();
         assertThat(api.get("/api/v1/scoring-configs", token).json().values()).filteredOn(c -> c.get("active").asBoolean()).hasSize(1);
 
-        String other = api.login(api.signUpNewUser(), "password-123");
+        String other = api.login(api.signUpNewUser(), USER_PASSWORD);
         assertThat(api.get("/api/v1/scoring-configs/" + id, other).status()).isEqualTo(404);
         assertThat(api.delete("/api/v1/scoring-configs/" + id, other).status()).isEqualTo(404);
 
@@ -47,7 +47,7 @@ class ScoringApiTest extends IntegrationTest {
     @Test
     void aPhotoCarriesItsScoreExplanationAndAdviceAndRescoringDoesNotAnalyseAgain() throws Exception {
         var api = api();
-        String token = api.login(api.signUpNewUser(), "password-123");
+        String token = api.login(api.signUpNewUser(), USER_PASSWORD);
         String id = api.upload("portrait.jpg", TestImages.uniqueCopy(TestImages.read(TestImages.GRACE_HOPPER)), token).json().get("id").asString();
         JsonNode photo = api.get("/api/v1/photos/" + id, token).json();
         long deadline = System.currentTimeMillis() + 30_000;

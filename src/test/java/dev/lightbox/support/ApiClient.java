@@ -21,9 +21,13 @@ public final class ApiClient {
         this.base = base;
     }
 
-    public record Response(int status, String contentType, JsonNode json, String body) {
+    public record Response(int status, String contentType, JsonNode json, String body, java.net.http.HttpHeaders headers) {
         public String detail() {
             return json.path("detail").asString("");
+        }
+
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
         }
     }
 
@@ -43,6 +47,13 @@ public final class ApiClient {
 
     public Response post(String path, Object body) {
         return post(path, body, null);
+    }
+
+    /** POSTs as if a reverse proxy forwarded it from {@code clientAddress} (the app trusts X-Forwarded-For in tests). */
+    public Response postFrom(String clientAddress, String path, Object body) {
+        String text = body instanceof String s ? s : JSON.writeValueAsString(body);
+        return send(request(path, null).header("Content-Type", "application/json").header("X-Forwarded-For", clientAddress)
+                .POST(HttpRequest.BodyPublishers.ofString(text)));
     }
 
     public record Bytes(int status, java.net.http.HttpHeaders headers, byte[] body) {
@@ -97,10 +108,13 @@ public final class ApiClient {
         }
     }
 
-    /** Signs up a fresh USER and returns its email; password is always {@code password-123}. */
+    /** Strong enough for the password check, shared by every account a test signs up. */
+    public static final String USER_PASSWORD = "velvet-Compass-drizzle-31";
+
+    /** Signs up a fresh USER and returns its email; its password is always {@link #USER_PASSWORD}. */
     public String signUpNewUser() {
         String email = "user-" + UUID.randomUUID() + "@lightbox.test";
-        Response response = post("/api/v1/auth/signup", Map.of("email", email, "password", "password-123"));
+        Response response = post("/api/v1/auth/signup", Map.of("email", email, "password", USER_PASSWORD));
         if (response.status() != 201) throw new AssertionError("signup failed: " + response.body());
         return email;
     }
@@ -122,7 +136,7 @@ public final class ApiClient {
             HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
             String body = response.body();
             JsonNode json = body.isBlank() ? JSON.nullNode() : parse(body);
-            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), json, body);
+            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), json, body, response.headers());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

@@ -6,7 +6,6 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Random;
-import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 
 /** Files an attacker (or a broken phone) sends: each one small, each aimed at a parser or a decoder. */
@@ -61,7 +60,7 @@ public final class HostileFiles {
         }
         deflater.finish();
         while (!deflater.finished()) text.write(buffer, 0, deflater.deflate(buffer));
-        pngChunk(out, "zTXt", text.toByteArray());
+        TestImages.chunk(out, "zTXt", text.toByteArray());
         out.write(png, 33, png.length - 33);
         return out.toByteArray();
     }
@@ -73,7 +72,7 @@ public final class HostileFiles {
         out.write(png, 0, 33);
         byte[] exif = new byte[bytes];
         ByteBuffer.wrap(exif).order(ByteOrder.LITTLE_ENDIAN).put((byte) 'I').put((byte) 'I').putShort((short) 42).putInt(8).putShort((short) 0);
-        pngChunk(out, "eXIf", exif);
+        TestImages.chunk(out, "eXIf", exif);
         out.write(png, 33, png.length - 33);
         return out.toByteArray();
     }
@@ -125,16 +124,5 @@ public final class HostileFiles {
         byte[] buffer = new byte[1 << 16];
         while (!deflater.finished()) out.write(buffer, 0, deflater.deflate(buffer));
         return out.toByteArray();
-    }
-
-    private static void pngChunk(ByteArrayOutputStream out, String type, byte[] data) {
-        out.writeBytes(ByteBuffer.allocate(4).putInt(data.length).array());
-        byte[] typeBytes = type.getBytes(StandardCharsets.US_ASCII);
-        out.writeBytes(typeBytes);
-        out.writeBytes(data);
-        CRC32 crc = new CRC32();
-        crc.update(typeBytes);
-        crc.update(data);
-        out.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
     }
 }

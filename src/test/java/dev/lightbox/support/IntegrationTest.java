@@ -23,7 +23,9 @@ import org.springframework.test.context.DynamicPropertySource;
 public abstract class IntegrationTest {
 
     public static final String ADMIN_EMAIL = "admin@lightbox.test";
-    public static final String ADMIN_PASSWORD = "admin-password-1";
+    public static final String ADMIN_PASSWORD = "tangerine-Orbit-harbor-58";
+    /** The password of every account {@link ApiClient#signUpNewUser()} makes. */
+    public static final String USER_PASSWORD = ApiClient.USER_PASSWORD;
 
     private static final Path DATA_DIR = newDataDir("shared");
 
@@ -49,6 +51,8 @@ public abstract class IntegrationTest {
         registry.add("lightbox.admin.email", () -> ADMIN_EMAIL);
         registry.add("lightbox.admin.password", () -> ADMIN_PASSWORD);
         // Every test request comes from 127.0.0.1: the per-address limit has a test of its own.
+        // Tests that play several client addresses send X-Forwarded-For, as a reverse proxy would.
+        registry.add("server.forward-headers-strategy", () -> "native");
         registry.add("lightbox.login.max-failures-per-address", () -> "100000");
         // Vaadin's development tools overlay the page in dev mode; tests click where a person would.
         registry.add("vaadin.devmode.devTools.enabled", () -> "false");

@@ -160,7 +160,7 @@ public final class TestImages {
         return out.toByteArray();
     }
 
-    private static void chunk(ByteArrayOutputStream out, String type, byte[] data) {
+    static void chunk(ByteArrayOutputStream out, String type, byte[] data) {
         ByteBuffer length = ByteBuffer.allocate(4).putInt(data.length);
         out.writeBytes(length.array());
         byte[] typeBytes = type.getBytes(StandardCharsets.US_ASCII);

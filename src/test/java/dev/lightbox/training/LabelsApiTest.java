@@ -17,7 +17,7 @@ class LabelsApiTest extends IntegrationTest {
     @Test
     void labelsAreValidatedCountedAndFilterTheLibrary() {
         var api = api();
-        String token = api.login(api.signUpNewUser(), "password-123");
+        String token = api.login(api.signUpNewUser(), USER_PASSWORD);
         var ids = new ArrayList<String>();
         for (int i = 0; i < 5; i++) ids.add(api.upload("p" + i + ".jpg", TestImages.jpeg(320, 240, 9000 + i), token).json().get("id").asString());
 
@@ -34,7 +34,7 @@ class LabelsApiTest extends IntegrationTest {
         assertThat(api.get("/api/v1/photos/" + ids.get(0), token).json().get("labels").values()).extracting(JsonNode::asString)
                 .as("a refused change leaves the labels as they were").containsExactly("cat", "garden path");
 
-        String other = api.login(api.signUpNewUser(), "password-123");
+        String other = api.login(api.signUpNewUser(), USER_PASSWORD);
         assertThat(api.put("/api/v1/photos/" + ids.get(0) + "/labels", List.of("mine"), other).status()).isEqualTo(404);
         assertThat(api.get("/api/v1/labels", other).json().values()).isEmpty();
 
@@ -51,7 +51,7 @@ class LabelsApiTest extends IntegrationTest {
     @Test
     void ratingsAreOneToFiveStarsAndCanBeCleared() {
         var api = api();
-        String token = api.login(api.signUpNewUser(), "password-123");
+        String token = api.login(api.signUpNewUser(), USER_PASSWORD);
         String id = api.upload("r.jpg", TestImages.jpeg(320, 240, 9100), token).json().get("id").asString();
         assertThat(api.get("/api/v1/photos/" + id, token).json().get("rating").isNull()).isTrue();
         assertThat(api.put("/api/v1/photos/" + id + "/rating", Map.of("stars", 4), token).json().get("stars").asInt()).isEqualTo(4);
@@ -60,7 +60,7 @@ class LabelsApiTest extends IntegrationTest {
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.detail()).startsWith("stars:");
         assertThat(api.get("/api/v1/photos/" + id, token).json().get("rating").asInt()).isEqualTo(4);
-        String other = api.login(api.signUpNewUser(), "password-123");
+        String other = api.login(api.signUpNewUser(), USER_PASSWORD);
         assertThat(api.put("/api/v1/photos/" + id + "/rating", Map.of("stars", 1), other).status()).isEqualTo(404);
         assertThat(api.delete("/api/v1/photos/" + id + "/rating", token).status()).isEqualTo(204);
         assertThat(api.get("/api/v1/photos/" + id, token).json().get("rating").isNull()).isTrue();

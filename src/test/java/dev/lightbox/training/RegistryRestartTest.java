@@ -22,8 +22,8 @@ class RegistryRestartTest {
         String modelId;
         try (var first = AppRunner.start(dataDir)) {
             ApiClient api = AppRunner.api(first);
-            api.post("/api/v1/auth/signup", Map.of("email", "trainer@lightbox.test", "password", "trainer-password"));
-            token = api.login("trainer@lightbox.test", "trainer-password");
+            api.post("/api/v1/auth/signup", Map.of("email", "trainer@lightbox.test", "password", "copper-Falcon-riddle-46"));
+            token = api.login("trainer@lightbox.test", "copper-Falcon-riddle-46");
             long seed = 500;
             for (String shape : List.of("circle", "square")) {
                 for (int i = 0; i < 10; i++) {

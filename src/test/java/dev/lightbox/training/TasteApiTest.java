@@ -24,7 +24,7 @@ class TasteApiTest extends IntegrationTest {
     @Test
     void thePersonalScoreLearnsATasteForSharpPhotos() throws Exception {
         var api = api();
-        String token = api.login(api.signUpNewUser(), "password-123");
+        String token = api.login(api.signUpNewUser(), USER_PASSWORD);
         int[] blurs = {1, 3, 5, 7, 9, 13, 17, 23, 31};
         var ids = new ArrayList<String>();
         for (int i = 0; i < 45; i++) {

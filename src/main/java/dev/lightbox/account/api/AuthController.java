@@ -2,6 +2,7 @@ package dev.lightbox.account.api;
 
 import dev.lightbox.account.service.AccountException;
 import dev.lightbox.account.service.AccountService;
+import dev.lightbox.account.service.LoginThrottledException;
 import dev.lightbox.account.service.ApiTokenService;
 import dev.lightbox.base.security.ApiTokenAuthentication;
 import dev.lightbox.base.security.CurrentUser;
@@ -89,7 +90,7 @@ class AuthController {
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
         };
         var response = ResponseEntity.status(status);
-        if (status == HttpStatus.TOO_MANY_REQUESTS) response.header("Retry-After", "60");
+        if (e instanceof LoginThrottledException throttled) response.header("Retry-After", String.valueOf(throttled.retryAfterSeconds()));
         return response.body(ProblemDetail.forStatusAndDetail(status, e.getMessage()));
     }
 }

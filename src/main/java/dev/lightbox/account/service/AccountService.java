@@ -7,7 +7,6 @@ import dev.lightbox.account.domain.User;
 import dev.lightbox.account.domain.UserRepository;
 import dev.lightbox.account.service.AccountException.Reason;
 import dev.lightbox.base.security.LightboxUser;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -26,25 +25,26 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AccountService {
 
-    public static final int MIN_PASSWORD_LENGTH = 8;
-    /** BCrypt reads at most 72 bytes; longer passwords would be silently truncated, so they are refused. */
-    public static final int MAX_PASSWORD_BYTES = 72;
+    public static final int MIN_PASSWORD_LENGTH = PasswordPolicy.MIN_LENGTH;
+    public static final int MAX_PASSWORD_BYTES = PasswordPolicy.MAX_BYTES;
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+$");
 
     private static final Logger log = LoggerFactory.getLogger(AccountService.class);
 
     private final UserRepository users;
     private final PasswordEncoder passwordEncoder;
+    private final PasswordPolicy passwordPolicy;
     private final LoginThrottle throttle;
     private final AccountProperties props;
     private final Clock clock;
     /** Compared against when the email is unknown, so a miss costs as much time as a wrong password. */
     private final String decoyHash;
 
-    AccountService(UserRepository users, PasswordEncoder passwordEncoder, LoginThrottle throttle,
+    AccountService(UserRepository users, PasswordEncoder passwordEncoder, PasswordPolicy passwordPolicy, LoginThrottle throttle,
                    AccountProperties props, Clock clock) {
         this.users = users;
         this.passwordEncoder = passwordEncoder;
+        this.passwordPolicy = passwordPolicy;
         this.throttle = throttle;
         this.props = props;
         this.clock = clock;
@@ -55,7 +55,11 @@ public class AccountService {
     @Transactional
     public LightboxUser signUp(String email, String password) {
         String normalized = normalizeEmail(email);
-        validatePassword(password);
+        if (MixedScripts.inEmail(normalized)) {
+            throw new AccountException(Reason.INVALID_INPUT, "email: it mixes letters of different alphabets (such as Latin and Cyrillic)"
+                    + " within one part, as look-alike addresses do; type it in one alphabet.");
+        }
+        passwordPolicy.check(normalized, password);
         users.lockAccountCreation();
         boolean first = users.count() == 0;
         if (!first && props.signup() == Signup.CLOSED) {
@@ -69,24 +73,39 @@ public class AccountService {
         return toLightboxUser(user);
     }
 
-    /** Checks an email and password; throttled per email and per client address. */
-    @Transactional(readOnly = true)
+    /**
+     * Checks an email and password, throttled (see {@link LoginThrottle}): refused with
+     * {@link LoginThrottledException} while the client address or this email from it has failed too often.
+     * Outside a transaction: an email's throttle delay must not hold a database connection.
+     */
     public LightboxUser authenticate(String email, String password, String clientAddress) {
         String normalized = email.trim().toLowerCase(Locale.ROOT);
-        Optional<Duration> wait = throttle.retryAfter(normalized, clientAddress);
-        if (wait.isPresent()) {
-            long minutes = Math.max(1, (wait.get().toSeconds() + 59) / 60);
-            throw new AccountException(Reason.THROTTLED,
-                    "Too many failed sign-in attempts. Try again in " + minutes + (minutes == 1 ? " minute." : " minutes."));
+        LoginThrottle.Attempt attempt = throttle.reserve(normalized, clientAddress);
+        boolean judged = false;
+        try {
+            pause(attempt.delay());
+            Optional<User> user = users.findByEmail(normalized);
+            boolean matches = passwordEncoder.matches(password, user.map(User::getPasswordHash).orElse(decoyHash));
+            judged = true;
+            if (user.isEmpty() || !matches) {
+                throttle.failed(attempt);
+                throw new AccountException(Reason.BAD_CREDENTIALS, "Incorrect email or password.");
+            }
+            throttle.succeeded(attempt);
+            return toLightboxUser(user.get());
+        } finally {
+            if (!judged) throttle.abandoned(attempt);
         }
-        Optional<User> user = users.findByEmail(normalized);
-        boolean matches = passwordEncoder.matches(password, user.map(User::getPasswordHash).orElse(decoyHash));
-        if (user.isEmpty() || !matches) {
-            throttle.recordFailure(normalized, clientAddress);
-            throw new AccountException(Reason.BAD_CREDENTIALS, "Incorrect email or password.");
+    }
+
+    private static void pause(Duration delay) {
+        if (delay.isZero()) return;
+        try {
+            Thread.sleep(delay);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while delaying a sign-in", e);
         }
-        throttle.recordSuccess(normalized);
-        return toLightboxUser(user.get());
     }
 
     @Transactional(readOnly = true)
@@ -123,14 +142,5 @@ public class AccountService {
             throw new AccountException(Reason.INVALID_INPUT, "email: enter a valid email address, like name@example.com.");
         }
         return normalized;
-    }
-
-    static void validatePassword(String password) {
-        if (password == null || password.codePointCount(0, password.length()) < MIN_PASSWORD_LENGTH) {
-            throw new AccountException(Reason.INVALID_INPUT, "password: use at least " + MIN_PASSWORD_LENGTH + " characters.");
-        }
-        if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
-            throw new AccountException(Reason.INVALID_INPUT, "password: use at most " + MAX_PASSWORD_BYTES + " bytes (about 72 letters).");
-        }
     }
 }

@@ -22,7 +22,8 @@ import dev.lightbox.account.service.AccountService;
 
 /**
  * Creates an account, then signs in through the same {@code /login} form post the login view uses,
- * so the new user lands in the app without typing the password again.
+ * so the new user lands in the app without typing the password again (with the page's CSRF token, as
+ * Vaadin's login form sends it).
  */
 @Route(value = "signup", autoLayout = false)
 @PageTitle("Create account · Lightbox")
@@ -42,7 +43,7 @@ public class SignupView extends Main implements BeforeEnterObserver {
         email.setId("signup-email");
         email.setRequiredIndicatorVisible(true);
         password.setId("signup-password");
-        password.setHelperText("At least " + AccountService.MIN_PASSWORD_LENGTH + " characters");
+        password.setHelperText("At least " + AccountService.MIN_PASSWORD_LENGTH + " characters and hard to guess: a few uncommon words work well");
         confirm.setId("signup-confirm");
         var create = new Button("Create account", click -> submit());
         create.setId("signup-submit");
@@ -84,7 +85,11 @@ public class SignupView extends Main implements BeforeEnterObserver {
                 const form = document.createElement('form');
                 form.method = 'POST';
                 form.action = 'login';
-                for (const [name, value] of [['username', $0], ['password', $1]]) {
+                const fields = [['username', $0], ['password', $1]];
+                const csrfName = document.querySelector('meta[name=_csrf_parameter]');
+                const csrfValue = document.querySelector('meta[name=_csrf]');
+                if (csrfName && csrfValue) fields.push([csrfName.content, csrfValue.content]);
+                for (const [name, value] of fields) {
                   const input = document.createElement('input');
                   input.type = 'hidden'; input.name = name; input.value = value;
                   form.appendChild(input);

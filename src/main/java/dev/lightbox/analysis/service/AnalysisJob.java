@@ -9,6 +9,7 @@ import dev.lightbox.library.service.PhotoService;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.springframework.stereotype.Component;
 
@@ -54,7 +55,9 @@ class AnalysisJob implements JobHandler {
         Map<String, Object> p = context.payload();
         String sha256 = (String) p.get("sha256");
         context.progress(0.05, "decode", "Reading the photo");
-        try (Mat working = photos.workingCopy(sha256, (String) p.get("format"), number(p, "sizeBytes"),
+        // every native object made on the way (decode buffers, OpenCV temporaries) is freed here, not by the GC
+        try (PointerScope scope = new PointerScope();
+             Mat working = photos.workingCopy(sha256, (String) p.get("format"), number(p, "sizeBytes"),
                 (int) number(p, "width"), (int) number(p, "height"), (int) number(p, "orientation"), WORKING_PIXELS)) {
             var attributes = new LinkedHashMap<String, Object>();
             context.progress(0.3, "technical", "Sharpness, exposure, colour, noise, quality");

@@ -52,7 +52,7 @@ final class BlazeFaceDetector implements FaceDetector {
             throw new IllegalStateException("BlazeFace model could not be read: " + e.getMessage(), e);
         }
         if (loaded == null || loaded.empty()) throw new IllegalStateException("BlazeFace model could not be read");
-        return loaded;
+        return NativeScopes.outliving(loaded);
     }
 
     @Override

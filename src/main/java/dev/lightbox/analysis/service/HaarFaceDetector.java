@@ -29,7 +29,7 @@ final class HaarFaceDetector implements FaceDetector {
         this.cascade = ThreadLocal.withInitial(() -> {
             var classifier = new CascadeClassifier(cascadeFile);
             if (classifier.empty()) throw new IllegalStateException("Cannot load face cascade " + cascadeFile);
-            return classifier;
+            return NativeScopes.outliving(classifier);
         });
     }
 

@@ -22,7 +22,8 @@ import tools.jackson.databind.DatabindException;
 
 /**
  * Every REST error is problem+json with a {@code detail} a person can act on. Invalid bodies name the
- * field; unexpected failures answer 500 without internals (those go to the log).
+ * field; a database or object store that is down answers 503 with {@code Retry-After}; unexpected failures
+ * answer 500 without internals (those go to the log).
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -60,10 +61,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "Your account is not allowed to do this.");
     }
 
+    /** A dependency that is down is no bug: 503 with Retry-After, logged in one line. */
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) {
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (ServiceUnavailable.causedBy(e)) {
+            log.warn("REST request failed, a dependency is unavailable: {}", e.toString());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, Integer.toString(ServiceUnavailable.RETRY_AFTER_SECONDS))
+                    .body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, ServiceUnavailable.DETAIL));
+        }
         log.error("Unhandled error in REST request", e);
-        return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                "Something went wrong on the server. The error has been logged.");
+        return ResponseEntity.internalServerError().body(ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "Something went wrong on the server. The error has been logged."));
     }
 }

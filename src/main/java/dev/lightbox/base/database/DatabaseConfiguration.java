@@ -4,13 +4,17 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.lightbox.base.DataDirectory;
 import dev.lightbox.base.LightboxStartupException;
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * The application's one connection pool: to {@code LIGHTBOX_DB_URL} when set, else to an embedded
- * PostgreSQL started here. Connectivity is checked up front so a bad setting fails with one clear line.
+ * PostgreSQL started here and watched ({@link PostgresWatchdog}). Connectivity is checked up front so a bad
+ * setting fails with one clear line. A request waits at most {@code LIGHTBOX_DB_CONNECTION_TIMEOUT} for a
+ * connection, so a database that is down answers 503 at once; the pool reconnects by itself when it is back.
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
@@ -18,8 +22,9 @@ class DatabaseConfiguration {
     @Bean(destroyMethod = "close")
     EmbeddedDatabase embeddedDatabase(DatabaseProperties props, ObjectProvider<DataDirectory> dataDirectory) {
         if (!props.embedded()) return EmbeddedDatabase.NONE;
-        var dir = dataDirectory.getObject().resolve("postgres");
-        return new EmbeddedDatabase(EmbeddedPostgresServer.start(dir, props.embeddedPort()));
+        DataDirectory data = dataDirectory.getObject();
+        var server = EmbeddedPostgresServer.start(data.resolve("postgres"), data.root().resolve(PostgresPassword.FILE_NAME), props.embeddedPort());
+        return new EmbeddedDatabase(server, new PostgresWatchdog(server, Duration.ofSeconds(30)));
     }
 
     @Bean(destroyMethod = "close")
@@ -27,10 +32,18 @@ class DatabaseConfiguration {
         var config = new HikariConfig();
         config.setPoolName("lightbox");
         config.setMaximumPoolSize(props.poolSize());
-        config.setConnectionTimeout(10_000);
-        if (embedded.server() != null) {
-            config.setJdbcUrl(embedded.server().jdbcUrl());
-            config.setUsername("postgres");
+        long timeout = props.connectionTimeout().toMillis();
+        if (timeout < 250 || timeout > 60_000) {
+            throw new LightboxStartupException("LIGHTBOX_DB_CONNECTION_TIMEOUT must be between 250ms and 60s, got " + props.connectionTimeout() + ".",
+                    "Set it to e.g. 1500ms, or unset it.");
+        }
+        config.setConnectionTimeout(timeout);
+        config.setValidationTimeout(Math.min(1_000, timeout));
+        EmbeddedPostgresServer server = embedded.server();
+        if (server != null) {
+            config.setJdbcUrl(server.jdbcUrl());
+            config.setUsername(server.user());
+            config.setPassword(server.password());
         } else {
             config.setJdbcUrl(props.url());
             config.setUsername(props.user());
@@ -55,12 +68,13 @@ class DatabaseConfiguration {
         return query < 0 ? jdbcUrl : jdbcUrl.substring(0, query);
     }
 
-    /** Holds the embedded server, if one was started, so it stops after the pool on shutdown. */
-    record EmbeddedDatabase(@org.jspecify.annotations.Nullable EmbeddedPostgresServer server) implements AutoCloseable {
-        static final EmbeddedDatabase NONE = new EmbeddedDatabase(null);
+    /** Holds the embedded server and its watchdog, if one was started, so both stop after the pool on shutdown. */
+    record EmbeddedDatabase(@Nullable EmbeddedPostgresServer server, @Nullable PostgresWatchdog watchdog) implements AutoCloseable {
+        static final EmbeddedDatabase NONE = new EmbeddedDatabase(null, null);
 
         @Override
         public void close() throws Exception {
+            if (watchdog != null) watchdog.close();
             if (server != null) server.close();
         }
     }

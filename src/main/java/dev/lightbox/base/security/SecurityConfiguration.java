@@ -1,5 +1,6 @@
 package dev.lightbox.base.security;
 
+import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import jakarta.servlet.DispatcherType;
 import org.springframework.context.annotation.Bean;
@@ -12,11 +13,15 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.session.DisableEncodeUrlFilter;
 
 /**
  * Two filter chains: a stateless one for {@code /api/**} and {@code /actuator/**} (bearer tokens,
  * problem+json errors), and Vaadin's session-based one for the UI with the login view at {@code /login}.
  * Admin-only paths are checked here on the server, not just hidden in the UI.
+ * <p>
+ * The login form post needs Spring's CSRF token (Vaadin would exempt it, which lets another site sign a
+ * browser in to an account of its choosing); Vaadin's own requests carry Vaadin's CSRF token instead.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -33,6 +38,7 @@ class SecurityConfiguration {
                 .formLogin(form -> form.disable())
                 .logout(logout -> logout.disable())
                 .requestCache(cache -> cache.disable())
+                .addFilterBefore(new UnavailableDependencyFilter(problems), DisableEncodeUrlFilter.class)
                 .addFilterBefore(new BearerTokenFilter(tokens, problems), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         // a streamed response finishes on an async dispatch of a request authorized already
@@ -49,13 +55,14 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain uiFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain uiFilterChain(HttpSecurity http, RequestUtil vaadinRequests) throws Exception {
+        http.csrf(csrf -> csrf.ignoringRequestMatchers(vaadinRequests::isFrameworkInternalRequest));
         http.authorizeHttpRequests(requests -> requests
                 .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
                 .requestMatchers("/styles.css", "/icons/**", "/error").permitAll()
                 // photos for <img> tags: signed in by session, ownership checked by the controller
                 .requestMatchers("/media/**").authenticated());
-        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView("/login"));
+        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView("/login").enableCsrfConfiguration(false));
         return http.build();
     }
 }

@@ -84,6 +84,11 @@ public class JobStore {
                 .orElseThrow(() -> new IllegalStateException("dedupe conflict without a live job"));
     }
 
+    /** Lets the next job with this dedupe key be enqueued again, whatever became of the earlier ones. */
+    public void releaseDedupeKey(String dedupeKey) {
+        jdbc.sql("update jobs set dedupe_key = null where dedupe_key = :dedupe").param("dedupe", dedupeKey).update();
+    }
+
     /** Takes up to {@code limit} due jobs of a queue, highest priority then oldest first, under a lease. */
     public List<Claimed> claim(JobQueue queue, String worker, int limit, Duration lease) {
         return jdbc.sql("""

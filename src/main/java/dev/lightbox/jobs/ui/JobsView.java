@@ -35,7 +35,7 @@ import org.jspecify.annotations.Nullable;
 public class JobsView extends Main {
 
     private static final Map<String, String> NAMES = Map.of("library.renditions", "Preview and thumbnail", "analysis.photo", "Photo analysis",
-            "analysis.library", "Re-analyse library", "scoring.rescore", "Re-score library", "system.noop", "Diagnostic job");
+            "library.delete-content", "Delete stored files", "analysis.library", "Re-analyse library", "scoring.rescore", "Re-score library", "system.noop", "Diagnostic job");
 
     private final JobService jobs;
     private final UUID owner;

@@ -47,4 +47,8 @@ public interface PhotoRepository extends JpaRepository<Photo, UUID> {
     /** Serialises everything that adds or removes a reference to one content hash, until commit. */
     @Query(value = "select 1 from (select pg_advisory_xact_lock(hashtextextended(:sha256, 0))) locked", nativeQuery = true)
     int lockContent(@Param("sha256") String sha256);
+
+    /** Which of these content hashes some photo references (for the storage sweep, in batches). */
+    @Query(value = "select distinct sha256 from photos where sha256 in (:hashes)", nativeQuery = true)
+    List<String> referencedAmong(@Param("hashes") java.util.Collection<String> hashes);
 }

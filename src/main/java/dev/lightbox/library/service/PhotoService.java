@@ -1,5 +1,6 @@
 package dev.lightbox.library.service;
 
+import dev.lightbox.jobs.JobService;
 import dev.lightbox.library.domain.ImageFormat;
 import dev.lightbox.library.domain.Photo;
 import dev.lightbox.library.domain.PhotoRepository;
@@ -35,15 +36,15 @@ public class PhotoService {
 
     private final PhotoRepository photos;
     private final ObjectStore store;
-    private final PhotoUploadService uploads;
+    private final JobService jobs;
     private final List<PhotoRanking> rankings;
     private final ApplicationEventPublisher events;
 
-    PhotoService(PhotoRepository photos, ObjectStore store, PhotoUploadService uploads, List<PhotoRanking> rankings,
+    PhotoService(PhotoRepository photos, ObjectStore store, JobService jobs, List<PhotoRanking> rankings,
                  ApplicationEventPublisher events) {
         this.photos = photos;
         this.store = store;
-        this.uploads = uploads;
+        this.jobs = jobs;
         this.rankings = rankings;
         this.events = events;
     }
@@ -190,6 +191,8 @@ public class PhotoService {
     /**
      * Deletes photos of this user; a stored original and its renditions go with the last photo that
      * references them. Returns how many were deleted (ids of other users' photos are ignored).
+     * The objects are not deleted here: a {@link ContentDeletionJob} enqueued in this transaction deletes
+     * them after the commit, so a rollback never leaves rows without their originals.
      */
     @Transactional
     public int delete(UUID ownerId, Collection<UUID> photoIds) {
@@ -202,7 +205,7 @@ public class PhotoService {
             photos.delete(photo.get());
             photos.flush();
             events.publishEvent(new PhotoDeleted(id, ownerId, sha256));
-            if (photos.countBySha256(sha256) == 0) uploads.deleteContent(sha256);
+            if (photos.countBySha256(sha256) == 0) jobs.enqueue(ContentDeletionJob.request(ownerId, sha256));
             deleted++;
         }
         log.info("Deleted {} photo(s)", deleted);

@@ -31,10 +31,16 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <ol>
  * <li>recognise the format by magic bytes and read the pixel size from the header: refuse before storing anything;</li>
  * <li>stream the bytes to a temporary object while hashing, counting and enforcing the byte limit;</li>
- * <li>dedupe by SHA-256, check the file is complete, read its metadata, decode it into renditions;</li>
- * <li>under a lock on the hash: keep the original at {@code originals/{sha256}} and insert the row.</li>
+ * <li>dedupe by SHA-256, check the file is complete, read its metadata, check it decodes;</li>
+ * <li>copy it to {@code originals/{sha256}} unless that is there already, then, in one transaction under a
+ * lock on the hash, insert the row and enqueue its renditions.</li>
  * </ol>
- * The temporary object is deleted on every path, so a rejected file leaves no row and no object.
+ * Storage effects never sit inside the transaction: before the first object is written, the upload is
+ * recorded in {@link InFlightUploads} (own transaction) with the objects it may leave, and the original
+ * is claimed there before it is copied. After the commit the temporary object is deleted; after a failure
+ * (rejected file, lost race, failed commit) so is the original, if no row references it
+ * ({@link ContentCleaner}); then the record goes. A process that dies on the way leaves the record, and
+ * {@link UploadLeftovers} removes what it names when the node restarts, or the periodic sweep does.
  */
 @Service
 public class PhotoUploadService {
@@ -49,9 +55,12 @@ public class PhotoUploadService {
     private final JobService jobs;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final InFlightUploads inFlight;
+    private final UploadLeftovers leftovers;
 
     PhotoUploadService(PhotoRepository photos, ObjectStore store, LibraryProperties limits, TransactionTemplate transaction,
-                       JobService jobs, ApplicationEventPublisher events, Clock clock) {
+                       JobService jobs, ApplicationEventPublisher events, Clock clock, InFlightUploads inFlight,
+                       UploadLeftovers leftovers) {
         this.photos = photos;
         this.store = store;
         this.limits = limits;
@@ -59,6 +68,8 @@ public class PhotoUploadService {
         this.jobs = jobs;
         this.events = events;
         this.clock = clock;
+        this.inFlight = inFlight;
+        this.leftovers = leftovers;
     }
 
     public UploadOutcome upload(UUID ownerId, @Nullable String originalName, InputStream in) throws IOException {
@@ -68,6 +79,8 @@ public class PhotoUploadService {
         headerSize.ifPresent(size -> checkPixels(size.width(), size.height()));
 
         String tempKey = PhotoKeys.UPLOADS_PREFIX + UUID.randomUUID();
+        InFlightUploads.Record record = inFlight.begin(tempKey);
+        UploadOutcome outcome = null;
         try {
             IngestStream ingest = store(tempKey, format, new SequenceInputStream(new ByteArrayInputStream(head), in));
             String sha256 = ingest.sha256Hex();
@@ -78,9 +91,13 @@ public class PhotoUploadService {
             Size size = headerSize.orElseGet(() -> sizeFromStoredHeader(tempKey, format));
             checkPixels(size.width(), size.height());
             PhotoMetadata metadata = readMetadata(tempKey, format, size);
-            return commit(ownerId, originalName, sha256, ingest.count(), format, metadata, tempKey);
+            record = claimOriginal(record, sha256);
+            keepOriginal(record, ingest.count(), format, metadata);
+            outcome = commit(ownerId, originalName, sha256, ingest.count(), format, metadata, record);
+            return outcome;
         } finally {
-            deleteQuietly(tempKey);
+            // committed: the record no longer names the original, only the temporary object is removed
+            leftovers.removeQuietly(outcome != null && !outcome.duplicate() ? record.withoutOriginal() : record);
         }
     }
 
@@ -128,30 +145,41 @@ public class PhotoUploadService {
         }
     }
 
+    /**
+     * Notes in the in-flight record that this upload may leave the original, under the content lock: a
+     * concurrent deletion of the same content either finished before, or sees the claim and keeps it.
+     */
+    private InFlightUploads.Record claimOriginal(InFlightUploads.Record record, String sha256) {
+        return transaction.execute(status -> {
+            photos.lockContent(sha256);
+            return inFlight.claimOriginal(record, PhotoKeys.original(sha256));
+        });
+    }
+
+    /** Copies the temporary object to the claimed original unless that is stored already (another upload of the same bytes). */
+    private void keepOriginal(InFlightUploads.Record record, long bytes, ImageFormat format, PhotoMetadata metadata) {
+        String originalKey = java.util.Objects.requireNonNull(record.originalKey());
+        if (store.stat(originalKey).isEmpty()) {
+            verifyDecodable(record.tempKey(), bytes, format, metadata); // a damaged image stops here, nothing kept
+            store.copy(record.tempKey(), originalKey);
+        }
+    }
+
     private UploadOutcome commit(UUID ownerId, @Nullable String originalName, String sha256, long bytes, ImageFormat format,
-                                 PhotoMetadata metadata, String tempKey) {
+                                 PhotoMetadata metadata, InFlightUploads.Record record) {
         return transaction.execute(status -> {
             photos.lockContent(sha256);
             Optional<Photo> raced = photos.findByOwnerIdAndSha256(ownerId, sha256);
             if (raced.isPresent()) return UploadOutcome.duplicateOf(raced.get());
-            boolean firstReference = photos.countBySha256(sha256) == 0;
-            try {
-                if (firstReference) {
-                    verifyDecodable(tempKey, bytes, format, metadata); // a damaged image stops here, nothing kept
-                    store.copy(tempKey, PhotoKeys.original(sha256));
-                }
-                LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneId.systemDefault()));
-                Photo photo = photos.saveAndFlush(new Photo(ownerId, sha256, bytes, format, metadata, now, clock.instant(), trimName(originalName)));
-                // renditions are made on the cpu queue; one job per content, enqueued with the row (same transaction)
-                jobs.enqueue(RenditionsJob.request(photo));
-                events.publishEvent(new PhotoAdded(photo.getId(), ownerId, sha256, format.name(), bytes, metadata.storedWidth(),
-                        metadata.storedHeight(), metadata.orientation(), photo.getWidth()));
-                log.info("Photo {} stored ({} bytes, {}x{})", photo.getId(), bytes, photo.getWidth(), photo.getHeight());
-                return UploadOutcome.stored(photo);
-            } catch (RuntimeException e) {
-                if (firstReference) deleteContent(sha256);
-                throw e;
-            }
+            LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneId.systemDefault()));
+            Photo photo = photos.saveAndFlush(new Photo(ownerId, sha256, bytes, format, metadata, now, clock.instant(), trimName(originalName)));
+            // renditions are made on the cpu queue; one job per content, enqueued with the row (same transaction)
+            jobs.enqueue(RenditionsJob.request(photo));
+            inFlight.committed(record); // with the row, the original stops being this upload's leftover
+            events.publishEvent(new PhotoAdded(photo.getId(), ownerId, sha256, format.name(), bytes, metadata.storedWidth(),
+                    metadata.storedHeight(), metadata.orientation(), photo.getWidth()));
+            log.info("Photo {} stored ({} bytes, {}x{})", photo.getId(), bytes, photo.getWidth(), photo.getHeight());
+            return UploadOutcome.stored(photo);
         });
     }
 
@@ -160,21 +188,6 @@ public class PhotoUploadService {
             Thumbnailer.verifyDecodable(in, bytes, format, metadata.storedWidth(), metadata.storedHeight());
         } catch (IOException e) {
             throw new StorageException("Could not read " + tempKey + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** Removes the stored original and renditions of a hash no row references any more. */
-    void deleteContent(String sha256) {
-        store.delete(PhotoKeys.original(sha256));
-        store.delete(PhotoKeys.preview(sha256));
-        store.delete(PhotoKeys.thumbnail(sha256));
-    }
-
-    private void deleteQuietly(String key) {
-        try {
-            store.delete(key);
-        } catch (RuntimeException e) {
-            log.warn("Could not delete temporary upload {}: {} (the startup sweep removes it later)", key, e.getMessage());
         }
     }
 

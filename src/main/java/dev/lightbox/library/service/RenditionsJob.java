@@ -41,7 +41,11 @@ class RenditionsJob implements JobHandler {
                         "orientation", photo.getOrientation()))
                 .withPriority(5) // a person is waiting to see it
                 .about(photo.getId())
-                .dedupedBy("renditions:" + photo.getSha256());
+                .dedupedBy(dedupeKey(photo.getSha256()));
+    }
+
+    static String dedupeKey(String sha256) {
+        return "renditions:" + sha256;
     }
 
     private void put(String key, byte[] jpeg) {

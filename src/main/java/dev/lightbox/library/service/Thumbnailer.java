@@ -24,11 +24,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.IntPointer;
+import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Size;
 
 /**
- * Upright JPEG renditions of an original with OpenCV: a 1600 px preview and a 400 px thumbnail (long
+ * Upright JPEG renditions of an original with OpenCV (every native object of a call freed when it returns): a 1600 px preview and a 400 px thumbnail (long
  * edge, never enlarged). JPEGs are decoded DCT-scaled (1/2, 1/4, 1/8) to the smallest size that still
  * covers the largest rendition asked for, which skips most of the decoding work. The encoded file sits
  * in native memory, off the Java heap; the outputs carry no EXIF (and so no GPS).
@@ -47,7 +48,8 @@ public final class Thumbnailer {
     /** Both renditions; the original stream is read once, whole. */
     public static Renditions render(InputStream original, long size, ImageFormat format, int storedWidth, int storedHeight,
                                     int orientation) throws IOException {
-        try (Mat decoded = decode(original, size, format, storedWidth, storedHeight, PREVIEW_EDGE);
+        try (PointerScope scope = new PointerScope();
+             Mat decoded = decode(original, size, format, storedWidth, storedHeight, PREVIEW_EDGE);
              Mat preview = fit(decoded, PREVIEW_EDGE);
              Mat upright = orient(preview, orientation);
              Mat thumbnail = fit(upright, THUMBNAIL_EDGE)) {
@@ -58,7 +60,8 @@ public final class Thumbnailer {
     /** Only the thumbnail: decodes at the smallest scale that covers 400 px. */
     public static byte[] thumbnail(InputStream original, long size, ImageFormat format, int storedWidth, int storedHeight,
                                    int orientation) throws IOException {
-        try (Mat decoded = decode(original, size, format, storedWidth, storedHeight, THUMBNAIL_EDGE);
+        try (PointerScope scope = new PointerScope();
+             Mat decoded = decode(original, size, format, storedWidth, storedHeight, THUMBNAIL_EDGE);
              Mat small = fit(decoded, THUMBNAIL_EDGE);
              Mat upright = orient(small, orientation)) {
             return jpeg(upright, 80);
@@ -88,7 +91,7 @@ public final class Thumbnailer {
      */
     public static void verifyDecodable(InputStream original, long size, ImageFormat format, int storedWidth, int storedHeight)
             throws IOException {
-        try (BytePointer encoded = readEncoded(original, size)) {
+        try (PointerScope scope = new PointerScope(); BytePointer encoded = readEncoded(original, size)) {
             // a JPEG the scan check cannot read (arithmetic coding, 12 bits) is left to OpenCV's decoder alone
             if (format == ImageFormat.JPEG && JpegScanCheck.verify(encoded.asByteBuffer())) return;
             try (Mat decoded = decode(encoded, format, storedWidth, storedHeight, 1)) {

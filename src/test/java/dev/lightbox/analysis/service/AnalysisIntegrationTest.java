@@ -21,7 +21,7 @@ class AnalysisIntegrationTest extends IntegrationTest {
     @Test
     void analysesNewContentOnceAndSharesTheResult() throws Exception {
         var api = api();
-        String alice = api.login(api.signUpNewUser(), "password-123");
+        String alice = api.login(api.signUpNewUser(), USER_PASSWORD);
         UUID aliceId = UUID.fromString(api.get("/api/v1/auth/me", alice).json().get("id").asString());
         byte[] portrait = TestImages.uniqueCopy(TestImages.read(TestImages.GRACE_HOPPER));
         var created = api.upload("grace.jpg", portrait, alice).json();
@@ -47,7 +47,7 @@ class AnalysisIntegrationTest extends IntegrationTest {
         assertThat(analysis.get("attributes").get("exposure").asString()).isIn("under", "ok", "over");
 
         long runs = AnalysisJob.RUNS.get();
-        String bob = api.login(api.signUpNewUser(), "password-123");
+        String bob = api.login(api.signUpNewUser(), USER_PASSWORD);
         UUID bobId = UUID.fromString(api.get("/api/v1/auth/me", bob).json().get("id").asString());
         var bobs = api.upload("same.jpg", portrait, bob).json();
         api.awaitThumbnail(bobs.get("id").asString(), bob);
@@ -59,7 +59,7 @@ class AnalysisIntegrationTest extends IntegrationTest {
     @Test
     void reanalyseLibraryReplacesResultsOfAnOlderAnalyzer() throws Exception {
         var api = api();
-        String token = api.login(api.signUpNewUser(), "password-123");
+        String token = api.login(api.signUpNewUser(), USER_PASSWORD);
         var created = api.upload("fruits.jpg", TestImages.uniqueCopy(TestImages.read(TestImages.FRUITS)), token).json();
         String sha = created.get("sha256").asString();
         String photo = "/api/v1/photos/" + created.get("id").asString();

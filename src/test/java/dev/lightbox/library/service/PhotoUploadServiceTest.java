@@ -35,16 +35,18 @@ class PhotoUploadServiceTest extends IntegrationTest {
     @Autowired Clock clock;
     @Autowired dev.lightbox.jobs.JobService jobService;
     @Autowired org.springframework.context.ApplicationEventPublisher eventPublisher;
+    @Autowired InFlightUploads inFlight;
+    @Autowired UploadLeftovers leftovers;
 
     private UUID newOwner() {
         var api = api();
         String email = api.signUpNewUser();
-        return UUID.fromString(api.get("/api/v1/auth/me", api.login(email, "password-123")).json().get("id").asString());
+        return UUID.fromString(api.get("/api/v1/auth/me", api.login(email, USER_PASSWORD)).json().get("id").asString());
     }
 
     @Test
     void aFileOverTheByteLimitIsRefusedMidStreamAndLeavesNothing() {
-        var smallLimit = new PhotoUploadService(photos, store, new LibraryProperties(300_000L, 100_000_000L), transaction, jobService, eventPublisher, clock);
+        var smallLimit = new PhotoUploadService(photos, store, new LibraryProperties(300_000L, 100_000_000L), transaction, jobService, eventPublisher, clock, inFlight, leftovers);
         UUID owner = newOwner();
         int objectsBefore = store.list("").size();
         byte[] header = TestImages.jpeg(64, 64, 1);
