@@ -66,7 +66,7 @@ class ColourShapesBench {
                     Fitting.Result result = Fitting.fit(net, Device.cpu(), loaded, new Fitting.Settings(SIZE, EPOCHS, 16, step.learningRate()), step.recipe(), seed,
                             new Fitting.Listener() {
                                 @Override
-                                public void batch(int epoch, double fraction) {
+                                public void batch(int epoch, double fraction, double loss, double accuracy) {
                                 }
 
                                 @Override
@@ -86,6 +86,64 @@ class ColourShapesBench {
             }
             System.out.println(line);
         }
+    }
+
+    /**
+     * One recipe named by system properties, over {@code -Dseeds}: {@code -Dbatch=16 -Depochs=30 -Drate=0.001
+     * -Daug=none|light|full -Dstd=true -Dkaiming=true -Dschedule=true -Ddecay=0 -Dstages=16,32,64}.
+     */
+    @Test
+    void oneRecipe() throws Exception {
+        if (System.getProperty("aug") == null) return;
+        DeviceChooser.engine();
+        int batch = Integer.getInteger("batch", 16);
+        float rate = Float.parseFloat(System.getProperty("rate", "0.001"));
+        boolean standardise = Boolean.parseBoolean(System.getProperty("std", "true"));
+        var recipe = new Fitting.Recipe(Boolean.parseBoolean(System.getProperty("kaiming", "true")),
+                Augmentation.Kind.valueOf(System.getProperty("aug").toUpperCase(Locale.ROOT)), Boolean.parseBoolean(System.getProperty("schedule", "true")),
+                true, Float.parseFloat(System.getProperty("decay", "0")));
+        int[] stages = java.util.Arrays.stream(System.getProperty("stages", "16,32,64").split(",")).mapToInt(Integer::parseInt).toArray();
+        var line = new StringBuilder(String.format(Locale.ROOT, "recipe %s std=%s batch=%d epochs=%d rate=%s stages=%s:", recipe, standardise, batch, EPOCHS,
+                rate, java.util.Arrays.toString(stages)));
+        double sumHeld = 0;
+        double sumFresh = 0;
+        int runs = 0;
+        for (String seedText : System.getProperty("seeds", "1,2").split(",")) {
+            long seed = Long.parseLong(seedText);
+            var data = data(seed * 1000, PER_CLASS, standardise);
+            TrainingJob.Loaded loaded = TrainingJob.split(data, 0.2, new Random(seed), 3 * SIZE * SIZE);
+            var fresh = data(seed * 1000 + 500, FRESH_PER_CLASS, standardise);
+            TrainingJob.Loaded freshSet = TrainingJob.split(fresh, 0.99, new Random(seed), 3 * SIZE * SIZE);
+            long start = System.nanoTime();
+            double[] lastTrain = {0};
+            try (Model net = Model.newInstance("bench", Device.cpu(), "PyTorch")) {
+                net.setBlock(Networks.smallCnn(3, stages));
+                Fitting.Result result = Fitting.fit(net, Device.cpu(), loaded, new Fitting.Settings(SIZE, EPOCHS, batch, rate), recipe, seed,
+                        new Fitting.Listener() {
+                            @Override
+                            public void batch(int epoch, double fraction, double loss, double accuracy) {
+                            }
+
+                            @Override
+                            public void epoch(Fitting.Epoch e) {
+                                lastTrain[0] = e.accuracy();
+                            }
+                        });
+                try (NDManager manager = net.getNDManager().newSubManager();
+                     Predictor<NDList, NDList> predictor = net.newPredictor(new NoopTranslator())) {
+                    Evaluation.Forward forward = x -> predictor.predict(new NDList(x)).singletonOrThrow();
+                    double heldOut = Evaluation.score(forward, manager, loaded.validation(), loaded.validationLabels(), SIZE).accuracy();
+                    double unseen = Evaluation.score(forward, manager, freshSet.validation(), freshSet.validationLabels(), SIZE).accuracy();
+                    sumHeld += heldOut;
+                    sumFresh += unseen;
+                    runs++;
+                    line.append(String.format(Locale.ROOT, " | seed %d: train %.2f held-out %.2f (kept ep %d) fresh %.2f %.0fs", seed, lastTrain[0],
+                            heldOut, result.bestEpoch(), unseen, (System.nanoTime() - start) / 1e9));
+                }
+            }
+        }
+        line.append(String.format(Locale.ROOT, " | mean held-out %.2f fresh %.2f", sumHeld / runs, sumFresh / runs));
+        System.out.println("RESULT " + line);
     }
 
     private static List<List<float[]>> data(long seed, int perClass, boolean standardise) {

@@ -13,8 +13,19 @@ final class Augmentation {
     private Augmentation() {
     }
 
+    /** How much a batch is changed: {@link #LIGHT} mirrors left–right and shifts only; {@link #FULL} does all of the above. */
+    enum Kind {
+        NONE, LIGHT, FULL
+    }
+
     /** Changes {@code count} inputs of 3 × size × size values in place. */
     static void apply(float[] batch, int count, int size, Random random) {
+        apply(Kind.FULL, batch, count, size, random);
+    }
+
+    static void apply(Kind kind, float[] batch, int count, int size, Random random) {
+        if (kind == Kind.NONE) return;
+        boolean full = kind == Kind.FULL;
         int plane = size * size;
         float[] source = new float[3 * plane];
         int maxShift = Math.max(1, size / 8);
@@ -22,12 +33,12 @@ final class Augmentation {
             int offset = i * 3 * plane;
             System.arraycopy(batch, offset, source, 0, 3 * plane);
             boolean mirror = random.nextBoolean();
-            boolean flip = random.nextBoolean();
-            boolean transpose = random.nextBoolean();
+            boolean flip = full && random.nextBoolean();
+            boolean transpose = full && random.nextBoolean();
             int dx = random.nextInt(2 * maxShift + 1) - maxShift;
             int dy = random.nextInt(2 * maxShift + 1) - maxShift;
-            int[] channels = permutation(random);
-            float sign = random.nextBoolean() ? -1 : 1;
+            int[] channels = full ? permutation(random) : new int[] {0, 1, 2};
+            float sign = full && random.nextBoolean() ? -1 : 1;
             for (int c = 0; c < 3; c++) {
                 int from = channels[c] * plane;
                 int to = offset + c * plane;

@@ -1,5 +1,6 @@
 package dev.lightbox.training.service;
 
+import dev.lightbox.training.domain.ModelRepository;
 import ai.djl.Model;
 import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDList;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
@@ -39,14 +41,14 @@ class TrainingJob implements JobHandler {
     static final String TYPE = "training.model";
     private static final Logger log = LoggerFactory.getLogger(TrainingJob.class);
 
-    private final ModelStore models;
+    private final ModelRepository models;
     private final ModelFiles files;
     private final LabelService labels;
     private final PhotoService photos;
     private final TrainingProperties properties;
     private final JsonMapper json;
 
-    TrainingJob(ModelStore models, ModelFiles files, LabelService labels, PhotoService photos, TrainingProperties properties, JsonMapper json) {
+    TrainingJob(ModelRepository models, ModelFiles files, LabelService labels, PhotoService photos, TrainingProperties properties, JsonMapper json) {
         this.models = models;
         this.files = files;
         this.labels = labels;
@@ -253,8 +255,8 @@ class TrainingJob implements JobHandler {
     private Fitting.Listener progress(JobContext context, UUID id, int epochs) {
         return new Fitting.Listener() {
             @Override
-            public void batch(int epoch, double fractionOfEpoch) {
-                context.progress(0.3 + 0.55 * ((epoch - 1) + fractionOfEpoch) / epochs, "TRAINING", null);
+            public void batch(int epoch, double fractionOfEpoch, double loss, double accuracy) {
+                context.progress(0.3 + 0.55 * ((epoch - 1) + fractionOfEpoch) / epochs, "TRAINING", detail(epoch, epochs, loss, accuracy));
             }
 
             @Override
@@ -266,10 +268,15 @@ class TrainingJob implements JobHandler {
                 entry.put("validationAccuracy", round(e.validationAccuracy()));
                 entry.put("validationLoss", round(e.validationLoss()));
                 models.epoch(id, entry, Math.round(e.samplesPerSecond() * 10) / 10.0);
-                context.progress(0.3 + 0.55 * e.epoch() / epochs, "TRAINING", String.format("Epoch %d of %d · loss %.3f · accuracy %.0f%% · validation %.0f%% · %.0f samples/s",
-                        e.epoch(), epochs, e.loss(), 100 * e.accuracy(), 100 * e.validationAccuracy(), e.samplesPerSecond()));
+                context.progress(0.3 + 0.55 * e.epoch() / epochs, "TRAINING", detail(e.epoch(), epochs, e.loss(), e.accuracy())
+                        + String.format(Locale.ROOT, " · validation %.0f%% · %.0f samples/s", 100 * e.validationAccuracy(), e.samplesPerSecond()));
             }
         };
+    }
+
+    /** What every training progress event says: the epoch, and its loss and accuracy on the training photos so far. */
+    static String detail(int epoch, int epochs, double loss, double accuracy) {
+        return String.format(Locale.ROOT, "Epoch %d of %d · loss %.3f · accuracy %.0f%%", epoch, epochs, loss, 100 * accuracy);
     }
 
     private long save(UUID id, Model net, ModelView model, Map<String, Object> metrics, String device) throws Exception {

@@ -44,15 +44,17 @@ public class TrainingRunPage extends Main implements BeforeEnterObserver {
     private final TrainingService training;
     private final JobService jobs;
     private final JobEvents events;
+    private final PageWork work;
     private final UUID owner;
     private @Nullable UUID modelId;
     private final ProgressBar progress = new ProgressBar(0, 1);
     private final Div body = new Div();
 
-    public TrainingRunPage(TrainingService training, JobService jobs, JobEvents events) {
+    public TrainingRunPage(TrainingService training, JobService jobs, JobEvents events, PageWork work) {
         this.training = training;
         this.jobs = jobs;
         this.events = events;
+        this.work = work;
         this.owner = CurrentUser.require().id();
         setId("training-run");
         addClassName("page");
@@ -71,10 +73,14 @@ public class TrainingRunPage extends Main implements BeforeEnterObserver {
         }
         show(model.get());
         UUID jobId = model.get().jobId();
+        UUID id = modelId;
         if (jobId != null) {
+            var ui = event.getUI();
+            var refresher = new Refresher<>(work, () -> training.find(owner, id), ui::access, found -> found.ifPresent(this::show));
+            // the event arrives inside ui.access, which may run on the job-event thread: the query goes elsewhere
             JobUpdates.follow(this, events, e -> e.id().equals(jobId), e -> {
                 progress.setValue(e.progress());
-                training.find(owner, modelId).ifPresent(this::show);
+                refresher.request();
             });
         }
     }
@@ -196,10 +202,15 @@ public class TrainingRunPage extends Main implements BeforeEnterObserver {
         dialog.setText("Its versions and files are deleted; a running training is cancelled.");
         dialog.setCancelable(true);
         dialog.setConfirmText("Delete");
-        dialog.addConfirmListener(e -> {
-            training.delete(owner, model.id());
-            getUI().ifPresent(ui -> ui.navigate("training"));
-        });
+        dialog.addConfirmListener(e -> getUI().ifPresent(ui -> work.execute(() -> {
+            try {
+                training.delete(owner, model.id());
+                ui.access(() -> ui.navigate("training"));
+            } catch (RuntimeException failure) {
+                ui.access(() -> com.vaadin.flow.component.notification.Notification.show("Deleting failed: " + failure.getMessage(), 5000,
+                        com.vaadin.flow.component.notification.Notification.Position.BOTTOM_START));
+            }
+        })));
         dialog.open();
     }
 

@@ -46,6 +46,7 @@ public class TrainingView extends Main {
 
     private final TrainingService training;
     private final TasteService taste;
+    private final PageWork work;
     private final UUID owner;
     private final TextField name = new TextField("Name");
     private final MultiSelectComboBox<PhotoLabels.LabelCount> labels = new MultiSelectComboBox<>("Labels to learn");
@@ -58,7 +59,8 @@ public class TrainingView extends Main {
     private final Paragraph problem = new Paragraph();
     private final Div models = new Div();
 
-    public TrainingView(TrainingService training, TasteService taste) {
+    public TrainingView(TrainingService training, TasteService taste, PageWork work) {
+        this.work = work;
         this.training = training;
         this.taste = taste;
         this.owner = CurrentUser.require().id();
@@ -212,10 +214,20 @@ public class TrainingView extends Main {
                 dialog.setText("Its versions and files are deleted; a running training is cancelled.");
                 dialog.setCancelable(true);
                 dialog.setConfirmText("Delete");
-                dialog.addConfirmListener(confirmed -> {
-                    training.delete(owner, model.id());
-                    showModels();
-                });
+                dialog.addConfirmListener(confirmed -> getUI().ifPresent(ui -> work.execute(() -> {
+                    String failure = null;
+                    try {
+                        training.delete(owner, model.id());
+                    } catch (RuntimeException ex) {
+                        failure = ex.getMessage();
+                    }
+                    String failed = failure;
+                    ui.access(() -> {
+                        if (failed != null) com.vaadin.flow.component.notification.Notification.show("Deleting failed: " + failed, 5000,
+                                com.vaadin.flow.component.notification.Notification.Position.BOTTOM_START);
+                        showModels();
+                    });
+                })));
                 dialog.open();
             });
             delete.addClassName("model-delete");
