@@ -127,6 +127,8 @@ class ColourShapesBench {
                             @Override
                             public void epoch(Fitting.Epoch e) {
                                 lastTrain[0] = e.accuracy();
+                                System.out.printf(Locale.ROOT, "epoch %d loss %.3f train %.2f held-out %.2f (%.0f s)%n", e.epoch(), e.loss(), e.accuracy(),
+                                        e.validationAccuracy(), (System.nanoTime() - start) / 1e9);
                             }
                         });
                 try (NDManager manager = net.getNDManager().newSubManager();

@@ -39,7 +39,9 @@ public final class ShapeImages {
      * least 100 in RGB distance, so the shape is visible), noise ±24 per channel.
      */
     public static byte[] anyColours(String shape, int size, long seed) {
-        Random random = new Random(seed);
+        // java.util.Random's first values barely differ between consecutive seeds (callers count seeds up per
+        // class): the colours would then tell the classes apart. Mixed, each seed gives unrelated colours.
+        Random random = new Random(new java.util.SplittableRandom(seed).nextLong());
         int[] back;
         int[] fore;
         do {
