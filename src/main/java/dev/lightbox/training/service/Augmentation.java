@@ -15,7 +15,7 @@ final class Augmentation {
 
     /** How much a batch is changed: {@link #LIGHT} mirrors left–right and shifts only; {@link #FULL} does all of the above. */
     enum Kind {
-        NONE, LIGHT, FULL
+        NONE, LIGHT, COLOUR, FULL
     }
 
     /** Changes {@code count} inputs of 3 × size × size values in place. */
@@ -26,6 +26,7 @@ final class Augmentation {
     static void apply(Kind kind, float[] batch, int count, int size, Random random) {
         if (kind == Kind.NONE) return;
         boolean full = kind == Kind.FULL;
+        boolean colours = full || kind == Kind.COLOUR;
         int plane = size * size;
         float[] source = new float[3 * plane];
         int maxShift = Math.max(1, size / 8);
@@ -37,8 +38,8 @@ final class Augmentation {
             boolean transpose = full && random.nextBoolean();
             int dx = random.nextInt(2 * maxShift + 1) - maxShift;
             int dy = random.nextInt(2 * maxShift + 1) - maxShift;
-            int[] channels = full ? permutation(random) : new int[] {0, 1, 2};
-            float sign = full && random.nextBoolean() ? -1 : 1;
+            int[] channels = colours ? permutation(random) : new int[] {0, 1, 2};
+            float sign = colours && random.nextBoolean() ? -1 : 1;
             for (int c = 0; c < 3; c++) {
                 int from = channels[c] * plane;
                 int to = offset + c * plane;

@@ -208,6 +208,7 @@ class TrainingJob implements JobHandler {
                 float[] values = new float[per];
                 try {
                     ImageTensors.load(photos, photo, size, values, 0);
+                    ImageTensors.standardise(values, 0, size);
                     tensors.add(values);
                 } catch (Exception e) {
                     unreadable++;
@@ -285,7 +286,7 @@ class TrainingJob implements JobHandler {
             net.save(dir, "model");
             Files.writeString(dir.resolve("labels.json"), json.writeValueAsString(model.labels()));
             Files.writeString(dir.resolve("input.json"), json.writeValueAsString(Map.of("architecture", model.architecture(),
-                    "imageSize", model.config().get("imageSize"), "channels", 3, "preprocessing", ImageTensors.UNSTANDARDISED_SPEC, "engine", "PyTorch")));
+                    "imageSize", model.config().get("imageSize"), "channels", 3, "preprocessing", ImageTensors.SPEC, "engine", "PyTorch")));
             Files.writeString(dir.resolve("metrics.json"), json.writeValueAsString(metrics));
             var training = new LinkedHashMap<String, Object>(model.config());
             training.put("labels", model.labels());
