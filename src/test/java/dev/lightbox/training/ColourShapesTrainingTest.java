@@ -20,7 +20,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * Honest training on small, colour-varied data: three shapes in any foreground and background colour with
  * noise, 45 training photos per label (56 uploaded, the default 20% split holds 11 out), small-cnn at
- * 64 px for 30 epochs reach ≥ 90% on the held-out photos and carry no warning; a model trained on labels
+ * 64 px for 50 epochs with the default batch size and rate reach ≥ 90% on the held-out photos and carry no warning; a model trained on labels
  * that say nothing about the photos is published with a warning in {@code warnings}.
  */
 class ColourShapesTrainingTest extends IntegrationTest {
@@ -28,10 +28,9 @@ class ColourShapesTrainingTest extends IntegrationTest {
     private static final int PER_LABEL = 56;
 
     @Test
-    @org.junit.jupiter.api.Disabled("issue 11 goal not reached yet: held-out 0.82 measured through this test (rate 0.001, full recipe); ColourShapesBench has the per-step numbers")
     void learnsShapesWhateverTheirColours() throws Exception {
         var api = api();
-        String token = api.login(api.signUpNewUser(), "password-123");
+        String token = api.login(api.signUpNewUser(), USER_PASSWORD);
         long seed = System.nanoTime();
         for (String shape : ShapeImages.SHAPES) {
             for (int i = 0; i < PER_LABEL; i++) {
@@ -40,14 +39,14 @@ class ColourShapesTrainingTest extends IntegrationTest {
             }
         }
         var started = api.post("/api/v1/models", Map.of("name", "any colours", "labels", ShapeImages.SHAPES, "architecture", "small-cnn",
-                "imageSize", 64, "epochs", 30), token);
+                "imageSize", 64, "epochs", 50), token);
         assertThat(started.status()).as(started.body()).isEqualTo(202);
         String id = started.json().get("id").asString();
         JsonNode model = awaitFinished(api, token, id);
         assertThat(model.get("status").asString()).as(model.get("error").toString()).isEqualTo("COMPLETED");
         JsonNode metrics = model.get("metrics");
         for (String shape : ShapeImages.SHAPES) assertThat(metrics.get("perClass").get(shape).get("support").asInt()).isEqualTo(11);
-        assertThat(model.get("history").values()).hasSize(30);
+        assertThat(model.get("history").values()).hasSize(50);
         assertThat(metrics.get("accuracy").asDouble()).as("held-out accuracy; history " + model.get("history")).isGreaterThanOrEqualTo(0.9);
         assertThat(model.get("warnings").values()).isEmpty();
 
@@ -64,7 +63,7 @@ class ColourShapesTrainingTest extends IntegrationTest {
     @Test
     void aModelOfMeaninglessLabelsIsPublishedWithAWarning() throws Exception {
         var api = api();
-        String token = api.login(api.signUpNewUser(), "password-123");
+        String token = api.login(api.signUpNewUser(), USER_PASSWORD);
         long seed = System.nanoTime();
         var coin = new Random(seed);
         int[] counts = new int[2];

@@ -13,7 +13,10 @@ final class Augmentation {
     private Augmentation() {
     }
 
-    /** How much a batch is changed: {@link #LIGHT} mirrors left–right and shifts only; {@link #FULL} does all of the above. */
+    /**
+     * How much a batch is changed: {@link #LIGHT} (what the app uses) mirrors left–right and shifts only;
+     * {@link #COLOUR} also shuffles the channels and negates; {@link #FULL} does all of the above.
+     */
     enum Kind {
         NONE, LIGHT, COLOUR, FULL
     }

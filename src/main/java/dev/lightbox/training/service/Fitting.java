@@ -26,7 +26,7 @@ import java.io.IOException;
 import java.util.Random;
 
 /**
- * The training loop: shuffled mini-batches, each {@linkplain Augmentation augmented}; He (Kaiming) normal
+ * The training loop: shuffled mini-batches, each {@linkplain Augmentation augmented} (mirrored, shifted); He (Kaiming) normal
  * initial weights; Adam with a linear warm-up over the first epoch and a cosine decay to a hundredth of
  * the rate by the last update; after every epoch the held-out photos are scored and the parameters of the
  * best epoch (highest held-out accuracy, lower held-out loss on a tie) are kept and restored at the end.
@@ -34,7 +34,7 @@ import java.util.Random;
  */
 final class Fitting {
 
-    /** What the loop does beyond plain Adam with a fixed rate; {@link #FULL} is what the app trains with. */
+    /** What the loop does beyond plain Adam with a fixed rate; {@link #APP} is what the app trains with. */
     record Recipe(boolean kaiming, Augmentation.Kind augmentation, boolean schedule, boolean keepBest, float weightDecay) {
         static final Recipe PLAIN = new Recipe(false, Augmentation.Kind.NONE, false, false, 0);
         static final Recipe FULL = new Recipe(true, Augmentation.Kind.FULL, true, true, 0);
@@ -50,8 +50,11 @@ final class Fitting {
         Recipe withWeightDecay(float decay) {
             return new Recipe(kaiming, augmentation, schedule, keepBest, decay);
         }
-        /** What the app trains with until FULL is shown to beat it: FULL lost ground on easy shapes (TrainingApiTest 0.83). */
-        static final Recipe APP = new Recipe(false, Augmentation.Kind.NONE, false, true, 0);
+        /**
+         * What the app trains with (ColourShapesBench, standardised inputs, batch 8, rate 0.003, 50 epochs, seeds 1 and 2:
+         * held-out 1.00 / 1.00, fresh photos 0.97 / 0.98; with FULL augmentation or none it learns slower or not at all).
+         */
+        static final Recipe APP = new Recipe(true, Augmentation.Kind.LIGHT, true, true, 0);
     }
 
     record Settings(int imageSize, int epochs, int batchSize, float learningRate) {

@@ -97,9 +97,9 @@ public class TrainingView extends Main {
         epochs.setId("model-epochs");
         epochs.setValue(10);
         batchSize.setId("model-batch-size");
-        batchSize.setValue(16);
+        batchSize.setValue(ModelRequest.DEFAULT_BATCH_SIZE);
         learningRate.setId("model-learning-rate");
-        learningRate.setValue(0.001);
+        learningRate.setValue(ModelRequest.DEFAULT_LEARNING_RATE);
         learningRate.setStep(0.0001);
         validationSplit.setId("model-validation-split");
         validationSplit.setValue(0.2);
