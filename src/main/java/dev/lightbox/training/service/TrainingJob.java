@@ -97,7 +97,7 @@ class TrainingJob implements JobHandler {
                     ((Number) model.config().get("learningRate")).floatValue());
             try (Model net = Model.newInstance(model.name(), device.device(), "PyTorch")) {
                 net.setBlock(Networks.build(model.architecture(), model.labels().size(), size));
-                step(context, id, state, "TRAINING", 0.3, null);
+                step(context, id, state, "TRAINING", 0.3, "Epoch 1 of " + epochs);
                 Fitting.Result fitted = Fitting.fit(net, device.device(), data, settings, Fitting.Recipe.APP, id.hashCode(), progress(context, id, epochs));
 
                 step(context, id, state, "EVALUATING", 0.88, "Held-out photos: " + data.validationLabels().length + " · keeping epoch " + fitted.bestEpoch());
