@@ -89,7 +89,7 @@ class ColourShapesTrainingTest extends IntegrationTest {
 
     private static JsonNode awaitFinished(ApiClient api, String token, String id) {
         var last = new AtomicReference<JsonNode>();
-        await().atMost(Duration.ofMinutes(15)).pollInterval(Duration.ofMillis(250)).until(() -> {
+        await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(250)).until(() -> {
             last.set(api.get("/api/v1/models/" + id, token).json());
             return List.of("COMPLETED", "FAILED", "CANCELLED").contains(last.get().get("status").asString());
         });
