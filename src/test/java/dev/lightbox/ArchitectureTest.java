@@ -1,8 +1,10 @@
 package dev.lightbox;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.conditions.ArchPredicates.are;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -28,13 +30,22 @@ class ArchitectureTest {
 
     @Test
     void onlyRepositoriesTalkSql() {
-        classes().that().dependOnClassesThat().areAssignableTo(JdbcClient.class)
-                .or().dependOnClassesThat().areAssignableTo(JdbcTemplate.class)
-                .or().dependOnClassesThat().areAssignableTo(NamedParameterJdbcTemplate.class)
-                .or().dependOnClassesThat().areAssignableTo(EntityManager.class)
-                .should().beAnnotatedWith(Repository.class).andShould().haveSimpleNameEndingWith("Repository")
-                .because("SQL lives in a module's repositories, so a newcomer finds every query of a feature in one place")
+        noClasses().that(are(outsideRepositories()))
+                .should().dependOnClassesThat().areAssignableTo(JdbcClient.class)
+                .orShould().dependOnClassesThat().areAssignableTo(JdbcTemplate.class)
+                .orShould().dependOnClassesThat().areAssignableTo(NamedParameterJdbcTemplate.class)
+                .orShould().dependOnClassesThat().areAssignableTo(EntityManager.class)
+                .because("SQL lives in a module's repositories (@Repository, named …Repository), so a newcomer finds every query of a feature in one place")
                 .check(lightbox);
+    }
+
+    /** Classes that are not, and do not belong to, a {@code @Repository} class named {@code …Repository}. */
+    private static DescribedPredicate<JavaClass> outsideRepositories() {
+        return DescribedPredicate.describe("outside repositories", type -> {
+            JavaClass top = type;
+            while (top.getEnclosingClass().isPresent()) top = top.getEnclosingClass().get();
+            return !(top.isAnnotatedWith(Repository.class) && top.getSimpleName().endsWith("Repository"));
+        });
     }
 
     @Test

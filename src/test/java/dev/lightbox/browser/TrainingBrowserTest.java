@@ -49,13 +49,16 @@ class TrainingBrowserTest extends BrowserTest {
         assertThat(page.locator("#chart-training polyline.line-loss")).hasAttribute("data-points", "4");
         assertThat(page.locator("#run-accuracy")).containsText("Accuracy");
         assertThat(page.locator("#run-confusion table tbody tr")).hasCount(2);
-        assertThat(page.locator("#run-facts")).containsText("Device: CPU");
+        assertThat(page.locator("#run-facts")).containsText("Device: C"); // CPU, or CUDA when present
+        // 2 held-out photos per label say little: the run page says so, and so does the model's card
+        assertThat(page.locator("#run-warnings")).containsText("Too few held-out photos");
         screenshot("training-run");
 
         // the models view on the training page: activate from the list, then delete
         page.navigate(url("/training"));
         var card = page.locator(".model-card").first();
         assertThat(card).containsText("accuracy");
+        assertThat(card.locator(".model-warnings")).containsText("Too few held-out photos");
         card.locator(".model-activate").click();
         assertThat(page.locator(".model-card").first()).hasAttribute("data-active", "true");
         page.locator(".model-card").first().locator(".model-delete").click();

@@ -1,4 +1,4 @@
-/** Training's tables; the only training classes that hold SQL. */
+/** The training module's rows: the only classes here that hold SQL. */
 @NullMarked
 package dev.lightbox.training.domain;
 

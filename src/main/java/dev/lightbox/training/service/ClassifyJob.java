@@ -1,5 +1,7 @@
 package dev.lightbox.training.service;
 
+import dev.lightbox.training.domain.PredictionRepository;
+import dev.lightbox.training.domain.ModelRepository;
 import dev.lightbox.jobs.JobContext;
 import dev.lightbox.jobs.JobHandler;
 import dev.lightbox.jobs.JobQueue;
@@ -32,11 +34,11 @@ class ClassifyJob implements JobHandler<ClassifyJob.Payload> {
     private static final Logger log = LoggerFactory.getLogger(ClassifyJob.class);
 
     private final Classifier classifier;
-    private final PredictionStore predictions;
+    private final PredictionRepository predictions;
     private final PhotoService photos;
-    private final ModelStore models;
+    private final ModelRepository models;
 
-    ClassifyJob(Classifier classifier, PredictionStore predictions, PhotoService photos, ModelStore models) {
+    ClassifyJob(Classifier classifier, PredictionRepository predictions, PhotoService photos, ModelRepository models) {
         this.classifier = classifier;
         this.predictions = predictions;
         this.photos = photos;

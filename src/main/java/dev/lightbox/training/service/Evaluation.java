@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.Trainer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,34 +21,47 @@ final class Evaluation {
         return logits.argMax(1).toType(DataType.INT64, false).eq(labels.toType(DataType.INT64, false)).sum().getLong();
     }
 
-    static int[] predict(Trainer trainer, NDManager manager, float[] inputs, int count, int size) {
+    /** A network in inference mode: a batch of inputs (N × 3 × size × size) to its logits (N × classes). */
+    interface Forward {
+        NDArray logits(NDArray inputs) throws Exception;
+    }
+
+    /** Predicted classes, accuracy and mean cross-entropy of held-out photos. */
+    record Scores(int[] predicted, double accuracy, double loss) {
+    }
+
+    static Scores score(Forward network, NDManager manager, float[] inputs, int[] labels, int size) {
         int per = 3 * size * size;
+        int count = labels.length;
         int[] predicted = new int[count];
+        double loss = 0;
+        int correct = 0;
         for (int from = 0; from < count; from += BATCH) {
             int n = Math.min(BATCH, count - from);
             float[] slice = new float[n * per];
             System.arraycopy(inputs, from * per, slice, 0, n * per);
             try (NDManager scope = manager.newSubManager()) {
-                NDArray x = scope.create(slice, new Shape(n, 3, size, size));
-                long[] best = trainer.evaluate(new ai.djl.ndarray.NDList(x)).singletonOrThrow().argMax(1).toType(DataType.INT64, false).toLongArray();
-                for (int i = 0; i < n; i++) predicted[from + i] = (int) best[i];
+                NDArray logits = network.logits(scope.create(slice, new Shape(n, 3, size, size)));
+                int k = (int) logits.getShape().get(1);
+                float[] logProbabilities = logits.logSoftmax(1).toFloatArray();
+                for (int i = 0; i < n; i++) {
+                    int best = 0;
+                    for (int c = 1; c < k; c++) if (logProbabilities[i * k + c] > logProbabilities[i * k + best]) best = c;
+                    predicted[from + i] = best;
+                    if (best == labels[from + i]) correct++;
+                    loss -= logProbabilities[i * k + labels[from + i]];
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException("Scoring held-out photos failed: " + e.getMessage(), e);
             }
         }
-        return predicted;
+        return new Scores(predicted, count == 0 ? 0 : (double) correct / count, count == 0 ? 0 : loss / count);
     }
 
-    static double accuracy(Trainer trainer, NDManager manager, float[] inputs, int[] labels, int size) {
-        if (labels.length == 0) return 0;
-        int[] predicted = predict(trainer, manager, inputs, labels.length, size);
-        int correct = 0;
-        for (int i = 0; i < labels.length; i++) if (predicted[i] == labels[i]) correct++;
-        return (double) correct / labels.length;
-    }
-
-    static Map<String, Object> evaluate(Trainer trainer, NDManager manager, float[] inputs, int[] labels, int size, List<String> names) {
+    static Map<String, Object> evaluate(Forward network, NDManager manager, float[] inputs, int[] labels, int size, List<String> names) {
         int k = names.size();
         int[][] confusion = new int[k][k];
-        int[] predicted = predict(trainer, manager, inputs, labels.length, size);
+        int[] predicted = score(network, manager, inputs, labels, size).predicted();
         int correct = 0;
         for (int i = 0; i < labels.length; i++) {
             confusion[labels[i]][predicted[i]]++;

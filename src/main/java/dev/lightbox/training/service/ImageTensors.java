@@ -16,12 +16,17 @@ import org.bytedeco.opencv.opencv_core.Size;
 
 /**
  * A photo as a model input: the upright original decoded small, its shorter side scaled to the input size
- * and the centre cropped square, RGB, values 0..1, channels first (CHW). Training and classifying use this
- * one definition (the model's input spec says so).
+ * and the centre cropped square, RGB, values 0..1, channels first (CHW), then standardised per image (each
+ * channel minus its own mean, all divided by one deviation pooled over the channels): a shape reads the
+ * same whatever its colours and the light. Training and classifying use this one definition; a saved
+ * model's input.json records {@link #SPEC}, and models saved before standardisation
+ * ({@link #UNSTANDARDISED_SPEC}) are still fed without it.
  */
 final class ImageTensors {
 
-    static final String SPEC = "RGB, 0..1, CHW, shorter side scaled to the input size then centre-cropped square";
+    static final String UNSTANDARDISED_SPEC = "RGB, 0..1, CHW, shorter side scaled to the input size then centre-cropped square";
+    static final String SPEC = UNSTANDARDISED_SPEC + ", then standardised per image (each channel minus its mean, all divided by the deviation pooled over the channels, at least 0.01)";
+    private static final double MIN_DEVIATION = 0.01;
 
     private ImageTensors() {
     }
@@ -32,6 +37,28 @@ final class ImageTensors {
                 photo.orientation(), (long) size * size * 16)) {
             fromBgr(bgr, size, into, offset);
         }
+    }
+
+    /**
+     * Standardises the 3 × size × size values at {@code offset}: each channel minus its own mean, all divided
+     * by one deviation pooled over the three (a channel in which shape and ground barely differ stays
+     * small instead of being blown up to noise).
+     */
+    static void standardise(float[] values, int offset, int size) {
+        int plane = size * size;
+        double squares = 0;
+        for (int c = 0; c < 3; c++) {
+            int from = offset + c * plane;
+            double sum = 0;
+            for (int i = from; i < from + plane; i++) sum += values[i];
+            float mean = (float) (sum / plane);
+            for (int i = from; i < from + plane; i++) {
+                values[i] -= mean;
+                squares += (double) values[i] * values[i];
+            }
+        }
+        float deviation = (float) Math.max(MIN_DEVIATION, Math.sqrt(squares / (3.0 * plane)));
+        for (int i = offset; i < offset + 3 * plane; i++) values[i] /= deviation;
     }
 
     static void fromBgr(Mat bgr, int size, float[] into, int offset) {

@@ -3,12 +3,11 @@ package dev.lightbox.training.service;
 import dev.lightbox.library.service.KeysetCursor;
 import dev.lightbox.library.service.PhotoQuery;
 import dev.lightbox.library.service.PhotoRanking;
+import dev.lightbox.training.domain.LabelRepository;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,10 +18,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class LabelRanking implements PhotoRanking {
 
-    private final JdbcClient jdbc;
+    private final LabelRepository labels;
 
-    LabelRanking(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    LabelRanking(LabelRepository labels) {
+        this.labels = labels;
     }
 
     @Override
@@ -33,28 +32,18 @@ class LabelRanking implements PhotoRanking {
     @Override
     @Transactional(readOnly = true)
     public Page page(UUID ownerId, PhotoQuery query, @Nullable String cursor, int limit) {
-        boolean predicted = query.predictedLabel() != null;
-        String label = LabelService.normalise(predicted ? query.predictedLabel() : query.label());
+        String predictedLabel = query.predictedLabel();
+        boolean predicted = predictedLabel != null;
+        String chosen = predictedLabel != null ? predictedLabel : query.label();
+        if (chosen == null) throw new IllegalArgumentException("a label page needs a label or a predicted label");
+        String label = LabelService.normalise(chosen);
         String[] position = cursor == null || cursor.isBlank() ? null : decode(cursor);
-        String source = predicted
-                ? "photo_predictions l join models m on m.id = l.model_id and m.active join photos p on p.id = l.photo_id"
-                : "photo_labels l join photos p on p.id = l.photo_id";
-        String match = predicted ? "l.top_label = :label" : "l.label = :label";
-        var spec = jdbc.sql("""
-                select p.id, p.taken_at from %s
-                where l.owner_id = :owner and p.owner_id = :owner and %s %s
-                order by p.taken_at desc, p.id desc limit :limit""".formatted(source, match,
-                        position == null ? "" : "and (p.taken_at, p.id) < (:t, :id)"))
-                .param("owner", ownerId).param("label", label).param("limit", limit + 1);
-        if (position != null) spec = spec.param("t", LocalDateTime.parse(position[1])).param("id", UUID.fromString(position[2]));
-        var takenAt = new ArrayList<LocalDateTime>();
-        List<Ranked> rows = spec.query((rs, n) -> {
-            takenAt.add(rs.getTimestamp(2).toLocalDateTime());
-            return new Ranked(rs.getObject(1, UUID.class), Double.NaN, true);
-        }).list();
+        List<LabelRepository.Dated> found = labels.newestWith(ownerId, label, predicted, position == null ? null : LocalDateTime.parse(position[1]),
+                position == null ? null : UUID.fromString(position[2]), limit + 1);
+        List<Ranked> rows = found.stream().map(d -> new Ranked(d.photoId(), Double.NaN, true)).toList();
         if (rows.size() <= limit) return new Page(rows, null);
         Ranked last = rows.get(limit - 1);
-        String next = KeysetCursor.encode("l", takenAt.get(limit - 1), last.photoId());
+        String next = KeysetCursor.encode("l", found.get(limit - 1).takenAt(), last.photoId());
         return new Page(List.copyOf(rows.subList(0, limit)), next);
     }
 

@@ -1,18 +1,16 @@
 package dev.lightbox.training.service;
 
+import dev.lightbox.training.domain.PredictionRepository;
 import dev.lightbox.library.service.PhotoLabels;
 import dev.lightbox.library.service.PhotoService;
 import dev.lightbox.training.service.LabelException.Reason;
-import java.sql.Timestamp;
-import java.time.Clock;
-import java.util.ArrayList;
+import dev.lightbox.training.domain.LabelRepository;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,16 +25,14 @@ public class LabelService implements PhotoLabels {
     public static final int MAX_PER_PHOTO = 20;
     private static final Pattern ALLOWED = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} _-]*");
 
-    private final JdbcClient jdbc;
+    private final LabelRepository repository;
     private final PhotoService photos;
-    private final PredictionStore predictions;
-    private final Clock clock;
+    private final PredictionRepository predictions;
 
-    LabelService(JdbcClient jdbc, PhotoService photos, PredictionStore predictions, Clock clock) {
-        this.jdbc = jdbc;
+    LabelService(LabelRepository repository, PhotoService photos, PredictionRepository predictions) {
+        this.repository = repository;
         this.photos = photos;
         this.predictions = predictions;
-        this.clock = clock;
     }
 
     @Override
@@ -62,22 +58,20 @@ public class LabelService implements PhotoLabels {
         var clean = new LinkedHashSet<String>();
         for (String label : labels == null ? List.<String>of() : labels) clean.add(normalise(label));
         if (clean.size() > MAX_PER_PHOTO) throw new LabelException(Reason.INVALID, "labels: at most " + MAX_PER_PHOTO + " labels per photo.");
-        jdbc.sql("delete from photo_labels where photo_id = :photo and owner_id = :owner").param("photo", photoId).param("owner", owner).update();
-        for (String label : clean) insert(owner, photoId, label);
+        repository.clear(owner, photoId);
+        for (String label : clean) repository.insert(owner, photoId, label);
         return labelsOf(owner, photoId);
     }
 
     @Transactional(readOnly = true)
     public List<String> labelsOf(UUID owner, UUID photoId) {
-        return jdbc.sql("select label from photo_labels where photo_id = :photo and owner_id = :owner order by label")
-                .param("photo", photoId).param("owner", owner).query(String.class).list();
+        return repository.labelsOf(owner, photoId);
     }
 
     @Override
     @Transactional(readOnly = true)
     public List<LabelCount> labels(UUID ownerId) {
-        return jdbc.sql("select label, count(*) from photo_labels where owner_id = :owner group by label order by count(*) desc, label")
-                .param("owner", ownerId).query((rs, n) -> new LabelCount(rs.getString(1), rs.getLong(2))).list();
+        return repository.counts(ownerId);
     }
 
     @Override
@@ -92,7 +86,7 @@ public class LabelService implements PhotoLabels {
             if (existing.size() >= MAX_PER_PHOTO) {
                 throw new LabelException(Reason.INVALID, "labels: a photo already has " + MAX_PER_PHOTO + " labels, the most it can have.");
             }
-            insert(ownerId, photoId, clean);
+            repository.insert(ownerId, photoId, clean);
             added++;
         }
         return added;
@@ -101,13 +95,7 @@ public class LabelService implements PhotoLabels {
     /** The owner's photos with this label, for datasets. */
     @Transactional(readOnly = true)
     public List<UUID> photosWith(UUID owner, String label) {
-        return new ArrayList<>(jdbc.sql("select photo_id from photo_labels where owner_id = :owner and label = :label")
-                .param("owner", owner).param("label", normalise(label)).query(UUID.class).list());
-    }
-
-    private void insert(UUID owner, UUID photoId, String label) {
-        jdbc.sql("insert into photo_labels (photo_id, owner_id, label, added_at) values (:photo, :owner, :label, :at) on conflict do nothing")
-                .param("photo", photoId).param("owner", owner).param("label", label).param("at", Timestamp.from(clock.instant())).update();
+        return repository.photosWith(owner, normalise(label));
     }
 
     private void requirePhoto(UUID owner, UUID photoId) {

@@ -14,8 +14,16 @@ public record ModelRequest(@Nullable String name, @Nullable List<String> labels,
                            @Nullable Integer epochs, @Nullable Integer batchSize, @Nullable Double learningRate, @Nullable Double validationSplit) {
 
     public static final List<String> ARCHITECTURES = List.of("small-cnn", "resnet18");
+    /** Small batches give small datasets enough updates per epoch (ColourShapesBench). */
+    public static final int DEFAULT_BATCH_SIZE = 8;
+    public static final double DEFAULT_LEARNING_RATE = 0.003;
 
-    public ModelRequest validated() {
+    /** A request that passed {@link #validated()}: every field present and in range. */
+    public record Valid(String name, List<String> labels, String architecture, int imageSize, int epochs, int batchSize, double learningRate,
+                        double validationSplit) {
+    }
+
+    public Valid validated() {
         if (name == null || name.isBlank() || name.strip().length() > 100) throw invalid("name: give the model a name of 1 to 100 characters.");
         var clean = new LinkedHashSet<String>();
         for (String label : labels == null ? List.<String>of() : labels) clean.add(LabelService.normalise(label));
@@ -27,13 +35,13 @@ public record ModelRequest(@Nullable String name, @Nullable List<String> labels,
         if (size < 16 || size > 256) throw invalid("imageSize: between 16 and 256 pixels.");
         int epochCount = epochs == null ? 10 : epochs;
         if (epochCount < 1 || epochCount > 200) throw invalid("epochs: between 1 and 200.");
-        int batch = batchSize == null ? 16 : batchSize;
+        int batch = batchSize == null ? DEFAULT_BATCH_SIZE : batchSize;
         if (batch < 1 || batch > 512) throw invalid("batchSize: between 1 and 512.");
-        double rate = learningRate == null ? 0.001 : learningRate;
+        double rate = learningRate == null ? DEFAULT_LEARNING_RATE : learningRate;
         if (!(rate > 0 && rate <= 1)) throw invalid("learningRate: above 0 and at most 1.");
         double split = validationSplit == null ? 0.2 : validationSplit;
         if (!(split >= 0.05 && split <= 0.5)) throw invalid("validationSplit: between 0.05 and 0.5.");
-        return new ModelRequest(name.strip(), new ArrayList<>(clean), arch, size, epochCount, batch, rate, split);
+        return new Valid(name.strip(), new ArrayList<>(clean), arch, size, epochCount, batch, rate, split);
     }
 
     private static LabelException invalid(String message) {

@@ -11,10 +11,12 @@ import org.jspecify.annotations.Nullable;
  * FAILED, CANCELLED; {@code state}: the lifecycle step (INITIALIZING … COMPLETED). {@code history}: one
  * entry per epoch ({@code epoch, loss, accuracy, validationAccuracy}). {@code metrics}: accuracy,
  * perClass (precision, recall), confusion (rows: true label, columns: predicted), in label order.
+ * {@code warnings}: what the dataset checks found and, once evaluated, whether the held-out accuracy says
+ * anything ({@link HeldOutCheck}); a model with warnings is still published, never silently.
  */
 public record ModelView(UUID id, String name, List<String> labels, String architecture, Map<String, Object> config, String status,
                         String state, @Nullable UUID jobId, @Nullable String device, @Nullable String message, @Nullable String error,
-                        List<Map<String, Object>> history, @Nullable Map<String, Object> metrics, @Nullable Double samplesPerSecond,
+                        List<Map<String, Object>> history, @Nullable Map<String, Object> metrics, List<String> warnings, @Nullable Double samplesPerSecond,
                         boolean active, List<Version> versions, Instant createdAt, @Nullable Instant finishedAt) {
 
     public record Version(int version, Map<String, Object> metrics, long sizeBytes, Instant createdAt) {

@@ -27,8 +27,12 @@ final class Networks {
 
     /** Three conv–batch-norm–ReLU–max-pool stages (16, 32, 64 filters), global average pooling, a linear classifier. */
     static Block smallCnn(int classes) {
+        return smallCnn(classes, new int[] {16, 32, 64});
+    }
+
+    static Block smallCnn(int classes, int[] stages) {
         var net = new SequentialBlock();
-        for (int filters : new int[] {16, 32, 64}) {
+        for (int filters : stages) {
             net.add(Conv2d.builder().setKernelShape(new Shape(3, 3)).optPadding(new Shape(1, 1)).setFilters(filters).build())
                     .add(BatchNorm.builder().build())
                     .add(Activation::relu)

@@ -1,5 +1,7 @@
 package dev.lightbox.training.service;
 
+import dev.lightbox.training.domain.PredictionRepository;
+import dev.lightbox.training.domain.ModelRepository;
 import dev.lightbox.analysis.service.OwnerAttributes;
 import dev.lightbox.jobs.JobService;
 import dev.lightbox.library.service.PhotoAdded;
@@ -16,11 +18,11 @@ import org.springframework.stereotype.Component;
 @Component
 class PredictedLabels implements OwnerAttributes {
 
-    private final PredictionStore predictions;
-    private final ModelStore models;
+    private final PredictionRepository predictions;
+    private final ModelRepository models;
     private final JobService jobs;
 
-    PredictedLabels(PredictionStore predictions, ModelStore models, JobService jobs) {
+    PredictedLabels(PredictionRepository predictions, ModelRepository models, JobService jobs) {
         this.predictions = predictions;
         this.models = models;
         this.jobs = jobs;

@@ -1,19 +1,11 @@
 package dev.lightbox.training.service;
 
+import dev.lightbox.training.domain.ModelRepository;
 import ai.djl.Model;
-import ai.djl.ndarray.NDArray;
+import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.GradientCollector;
-import ai.djl.training.Trainer;
-import ai.djl.training.dataset.ArrayDataset;
-import ai.djl.training.dataset.Batch;
-import ai.djl.training.loss.Loss;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
+import ai.djl.translate.NoopTranslator;
 import dev.lightbox.jobs.JobCancelledException;
 import dev.lightbox.jobs.JobContext;
 import dev.lightbox.jobs.JobHandler;
@@ -28,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
@@ -52,14 +45,14 @@ class TrainingJob implements JobHandler<TrainingJob.Payload> {
     static final JobType<Payload> TYPE = JobType.of("training.model", "Model training", JobQueue.GPU, Payload.class);
     private static final Logger log = LoggerFactory.getLogger(TrainingJob.class);
 
-    private final ModelStore models;
+    private final ModelRepository models;
     private final ModelFiles files;
     private final LabelService labels;
     private final PhotoService photos;
     private final TrainingProperties properties;
     private final JsonMapper json;
 
-    TrainingJob(ModelStore models, ModelFiles files, LabelService labels, PhotoService photos, TrainingProperties properties, JsonMapper json) {
+    TrainingJob(ModelRepository models, ModelFiles files, LabelService labels, PhotoService photos, TrainingProperties properties, JsonMapper json) {
         this.models = models;
         this.files = files;
         this.labels = labels;
@@ -96,36 +89,41 @@ class TrainingJob implements JobHandler<TrainingJob.Payload> {
 
             step(context, id, state, "ANALYZING", 0.03, "Checking the dataset");
             Plan plan = analyse(owner, model);
-            String warnings = plan.warnings().isEmpty() ? null : String.join(" ", plan.warnings());
+            String datasetWarnings = plan.warnings().isEmpty() ? null : String.join(" ", plan.warnings());
 
-            int size = ((Number) model.config().get("imageSize")).intValue();
-            step(context, id, state, "LOADING_DATASET", 0.06, warnings);
-            Loaded data = load(context, model.labels(), plan, size, ((Number) model.config().get("validationSplit")).doubleValue(), id.hashCode());
+            int size = StoredValues.number(model.config(), "imageSize").intValue();
+            step(context, id, state, "LOADING_DATASET", 0.06, datasetWarnings);
+            Loaded data = load(context, model.labels(), plan, size, StoredValues.number(model.config(), "validationSplit").doubleValue(), id.hashCode());
 
             step(context, id, state, "PREPARING_MODEL", 0.28, "Building " + model.architecture() + " for " + model.labels().size() + " labels");
+            int epochs = StoredValues.number(model.config(), "epochs").intValue();
+            var settings = new Fitting.Settings(size, epochs, StoredValues.number(model.config(), "batchSize").intValue(),
+                    StoredValues.number(model.config(), "learningRate").floatValue());
             try (Model net = Model.newInstance(model.name(), device.device(), "PyTorch")) {
                 net.setBlock(Networks.build(model.architecture(), model.labels().size(), size));
-                var config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-                        .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(((Number) model.config().get("learningRate")).floatValue())).build())
-                        .optDevices(new ai.djl.Device[] {device.device()});
-                try (Trainer trainer = net.newTrainer(config); NDManager manager = net.getNDManager().newSubManager()) {
-                    trainer.initialize(new Shape(1, 3, size, size));
-                    step(context, id, state, "TRAINING", 0.3, null);
-                    train(context, id, trainer, manager, data, size, ((Number) model.config().get("epochs")).intValue(),
-                            ((Number) model.config().get("batchSize")).intValue());
+                step(context, id, state, "TRAINING", 0.3, "Epoch 1 of " + epochs);
+                Fitting.Result fitted = Fitting.fit(net, device.device(), data, settings, Fitting.Recipe.APP, id.hashCode(), progress(context, id, epochs));
 
-                    step(context, id, state, "EVALUATING", 0.88, "Held-out photos: " + data.validationLabels().length);
-                    Map<String, Object> metrics = Evaluation.evaluate(trainer, manager, data.validation(), data.validationLabels(), size, model.labels());
-                    models.metrics(id, metrics);
-
-                    step(context, id, state, "DEPLOYING", 0.94, "Saving version 1 to the model registry");
-                    long bytes = save(id, net, model, metrics, device.description());
-                    context.progress(0.99, "DEPLOYING", null);
-                    models.publish(id, 1, metrics, bytes);
-                    log.info("Model {} trained on {}: held-out accuracy {}", id, device.description(), metrics.get("accuracy"));
-                    context.progress(1, "COMPLETED", String.format("Accuracy %.0f%% on held-out photos", 100 * ((Number) metrics.get("accuracy")).doubleValue()));
-                    context.result(Map.of("modelId", id.toString(), "accuracy", metrics.get("accuracy")));
+                step(context, id, state, "EVALUATING", 0.88, "Held-out photos: " + data.validationLabels().length + " · keeping epoch " + fitted.bestEpoch());
+                Map<String, Object> metrics;
+                try (NDManager manager = net.getNDManager().newSubManager();
+                     Predictor<NDList, NDList> predictor = net.newPredictor(new NoopTranslator())) {
+                    metrics = Evaluation.evaluate(x -> predictor.predict(new NDList(x)).singletonOrThrow(), manager, data.validation(),
+                            data.validationLabels(), size, model.labels());
                 }
+                metrics.put("bestEpoch", fitted.bestEpoch());
+                var warnings = new ArrayList<>(plan.warnings());
+                warnings.addAll(HeldOutCheck.warnings(data.validationLabels(), StoredValues.number(metrics, "accuracy").doubleValue(), model.labels(), epochs));
+                metrics.put("warnings", warnings);
+                models.metrics(id, metrics);
+
+                step(context, id, state, "DEPLOYING", 0.94, "Saving version 1 to the model registry");
+                long bytes = save(id, net, model, metrics, device.description());
+                context.progress(0.99, "DEPLOYING", null);
+                models.publish(id, 1, metrics, bytes);
+                log.info("Model {} trained on {}: held-out accuracy {} (epoch {} kept)", id, device.description(), metrics.get("accuracy"), fitted.bestEpoch());
+                context.progress(1, "COMPLETED", String.format("Accuracy %.0f%% on held-out photos", 100 * StoredValues.number(metrics, "accuracy").doubleValue()));
+                context.result(Map.of("modelId", id.toString(), "accuracy", metrics.get("accuracy")));
             }
         } catch (JobCancelledException e) {
             files.deleteAll(id);
@@ -204,14 +202,9 @@ class TrainingJob implements JobHandler<TrainingJob.Payload> {
 
     private Loaded load(JobContext context, List<String> labels, Plan plan, int size, double validationSplit, long seed) {
         int per = 3 * size * size;
-        var train = new ArrayList<float[]>();
-        var trainLabels = new ArrayList<Integer>();
-        var val = new ArrayList<float[]>();
-        var valLabels = new ArrayList<Integer>();
         int total = plan.classes().stream().mapToInt(List::size).sum();
         int done = 0;
         int unreadable = 0;
-        var random = new Random(seed);
         var usable = new ArrayList<List<float[]>>();
         for (List<PhotoAdded> photosOfClass : plan.classes()) {
             var tensors = new ArrayList<float[]>();
@@ -219,6 +212,7 @@ class TrainingJob implements JobHandler<TrainingJob.Payload> {
                 float[] values = new float[per];
                 try {
                     ImageTensors.load(photos, photo, size, values, 0);
+                    ImageTensors.standardise(values, 0, size);
                     tensors.add(values);
                 } catch (Exception e) {
                     unreadable++;
@@ -230,8 +224,17 @@ class TrainingJob implements JobHandler<TrainingJob.Payload> {
         }
         if (unreadable > 0) log.info("{} photo(s) could not be read and were left out", unreadable);
         requireEnough(labels, usable, "readable");
-        for (int c = 0; c < usable.size(); c++) {
-            List<float[]> tensors = new ArrayList<>(usable.get(c));
+        return split(usable, validationSplit, new Random(seed), per);
+    }
+
+    /** Per class, a shuffled {@code validationSplit} share (rounded, at least one) held out. */
+    static Loaded split(List<List<float[]>> classes, double validationSplit, Random random, int per) {
+        var train = new ArrayList<float[]>();
+        var trainLabels = new ArrayList<Integer>();
+        var val = new ArrayList<float[]>();
+        var valLabels = new ArrayList<Integer>();
+        for (int c = 0; c < classes.size(); c++) {
+            List<float[]> tensors = new ArrayList<>(classes.get(c));
             java.util.Collections.shuffle(tensors, random);
             int held = Math.max(1, (int) Math.round(tensors.size() * validationSplit));
             for (int i = 0; i < tensors.size(); i++) {
@@ -254,44 +257,31 @@ class TrainingJob implements JobHandler<TrainingJob.Payload> {
         return all;
     }
 
-    private void train(JobContext context, UUID id, Trainer trainer, NDManager manager, Loaded data, int size, int epochs, int batchSize)
-            throws Exception {
-        int n = data.trainingLabels().length;
-        NDArray x = manager.create(data.training(), new Shape(n, 3, size, size));
-        NDArray y = manager.create(data.trainingLabels()).toType(DataType.FLOAT32, false);
-        ArrayDataset dataset = new ArrayDataset.Builder().setData(x).optLabels(y).setSampling(batchSize, true).build();
-        long trainingNanos = 0;
-        long samples = 0;
-        for (int epoch = 1; epoch <= epochs; epoch++) {
-            long start = System.nanoTime();
-            double loss = 0;
-            long correct = 0;
-            long seen = 0;
-            for (Batch batch : trainer.iterateDataset(dataset)) {
-                try (batch; GradientCollector collector = trainer.newGradientCollector()) {
-                    NDList predictions = trainer.forward(batch.getData());
-                    NDArray batchLoss = trainer.getLoss().evaluate(batch.getLabels(), predictions);
-                    collector.backward(batchLoss);
-                    loss += batchLoss.getFloat() * batch.getSize();
-                    correct += Evaluation.correct(predictions.singletonOrThrow(), batch.getLabels().singletonOrThrow());
-                    seen += batch.getSize();
-                }
-                trainer.step();
-                context.progress(0.3 + 0.55 * ((epoch - 1) + (double) seen / n) / epochs, "TRAINING", null);
+    private Fitting.Listener progress(JobContext context, UUID id, int epochs) {
+        return new Fitting.Listener() {
+            @Override
+            public void batch(int epoch, double fractionOfEpoch, double loss, double accuracy) {
+                context.progress(0.3 + 0.55 * ((epoch - 1) + fractionOfEpoch) / epochs, "TRAINING", detail(epoch, epochs, loss, accuracy));
             }
-            trainingNanos += System.nanoTime() - start;
-            samples += seen;
-            double validation = Evaluation.accuracy(trainer, manager, data.validation(), data.validationLabels(), size);
-            var entry = new LinkedHashMap<String, Object>();
-            entry.put("epoch", epoch);
-            entry.put("loss", round(loss / seen));
-            entry.put("accuracy", round((double) correct / seen));
-            entry.put("validationAccuracy", round(validation));
-            double samplesPerSecond = samples / (trainingNanos / 1e9);
-            models.epoch(id, entry, Math.round(samplesPerSecond * 10) / 10.0);
-            context.progress(0.3 + 0.55 * epoch / epochs, "TRAINING", String.format("Epoch %d of %d · loss %.3f · accuracy %.0f%% · validation %.0f%% · %.0f samples/s",
-                    epoch, epochs, loss / seen, 100.0 * correct / seen, 100 * validation, samplesPerSecond));
-        }
+
+            @Override
+            public void epoch(Fitting.Epoch e) {
+                var entry = new LinkedHashMap<String, Object>();
+                entry.put("epoch", e.epoch());
+                entry.put("loss", round(e.loss()));
+                entry.put("accuracy", round(e.accuracy()));
+                entry.put("validationAccuracy", round(e.validationAccuracy()));
+                entry.put("validationLoss", round(e.validationLoss()));
+                models.epoch(id, entry, Math.round(e.samplesPerSecond() * 10) / 10.0);
+                context.progress(0.3 + 0.55 * e.epoch() / epochs, "TRAINING", detail(e.epoch(), epochs, e.loss(), e.accuracy())
+                        + String.format(Locale.ROOT, " · validation %.0f%% · %.0f samples/s", 100 * e.validationAccuracy(), e.samplesPerSecond()));
+            }
+        };
+    }
+
+    /** What every training progress event says: the epoch, and its loss and accuracy on the training photos so far. */
+    static String detail(int epoch, int epochs, double loss, double accuracy) {
+        return String.format(Locale.ROOT, "Epoch %d of %d · loss %.3f · accuracy %.0f%%", epoch, epochs, loss, 100 * accuracy);
     }
 
     private long save(UUID id, Model net, ModelView model, Map<String, Object> metrics, String device) throws Exception {

@@ -1,11 +1,13 @@
 package dev.lightbox.training.service;
 
+import dev.lightbox.training.domain.ModelRepository;
 import dev.lightbox.jobs.JobService;
 import dev.lightbox.library.service.PhotoLabels;
 import dev.lightbox.training.service.LabelException.Reason;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -18,14 +20,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class TrainingService {
 
-    private final ModelStore models;
+    private final ModelRepository models;
     private final ModelFiles files;
     private final LabelService labels;
     private final JobService jobs;
     private final TrainingProperties properties;
     private final Classifier classifier;
 
-    TrainingService(ModelStore models, ModelFiles files, LabelService labels, JobService jobs, TrainingProperties properties, Classifier classifier) {
+    TrainingService(ModelRepository models, ModelFiles files, LabelService labels, JobService jobs, TrainingProperties properties, Classifier classifier) {
         this.models = models;
         this.files = files;
         this.labels = labels;
@@ -49,7 +51,7 @@ public class TrainingService {
     /** Validates the form and the photo counts, then creates the model and queues its training job, together. */
     @Transactional
     public Started start(UUID owner, ModelRequest request) {
-        ModelRequest valid = request.validated();
+        ModelRequest.Valid valid = request.validated();
         var counts = labels.labels(owner);
         for (String label : valid.labels()) {
             long photos = counts.stream().filter(c -> c.label().equals(label)).mapToLong(PhotoLabels.LabelCount::photos).findFirst().orElse(0);
@@ -59,7 +61,8 @@ public class TrainingService {
             }
         }
         UUID id = UUID.randomUUID();
-        models.insert(id, owner, valid);
+        models.insert(id, owner, valid.name(), valid.labels(), valid.architecture(), Map.of("imageSize", valid.imageSize(), "epochs", valid.epochs(),
+                "batchSize", valid.batchSize(), "learningRate", valid.learningRate(), "validationSplit", valid.validationSplit()));
         UUID jobId = jobs.enqueue(TrainingJob.request(owner, id));
         models.jobId(id, jobId);
         return new Started(id, jobId);

@@ -44,15 +44,17 @@ public class TrainingRunPage extends Main implements BeforeEnterObserver {
     private final TrainingService training;
     private final JobService jobs;
     private final JobEvents events;
+    private final PageWork work;
     private final UUID owner;
     private @Nullable UUID modelId;
     private final ProgressBar progress = new ProgressBar(0, 1);
     private final Div body = new Div();
 
-    public TrainingRunPage(TrainingService training, JobService jobs, JobEvents events) {
+    public TrainingRunPage(TrainingService training, JobService jobs, JobEvents events, PageWork work) {
         this.training = training;
         this.jobs = jobs;
         this.events = events;
+        this.work = work;
         this.owner = CurrentUser.require().id();
         setId("training-run");
         addClassName("page");
@@ -62,8 +64,9 @@ public class TrainingRunPage extends Main implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        modelId = event.getRouteParameters().get("id").flatMap(TrainingRunPage::uuid).orElse(null);
-        var model = modelId == null ? java.util.Optional.<ModelView>empty() : training.find(owner, modelId);
+        UUID id = event.getRouteParameters().get("id").flatMap(TrainingRunPage::uuid).orElse(null);
+        modelId = id;
+        var model = id == null ? java.util.Optional.<ModelView>empty() : training.find(owner, id);
         if (model.isEmpty()) {
             body.removeAll();
             body.add(new H2("Model not found"), new Anchor("training", "Back to training"));
@@ -71,10 +74,13 @@ public class TrainingRunPage extends Main implements BeforeEnterObserver {
         }
         show(model.get());
         UUID jobId = model.get().jobId();
-        if (jobId != null) {
+        if (jobId != null && id != null) {
+            var ui = event.getUI();
+            var refresher = new Refresher<>(work, () -> training.find(owner, id), ui::access, found -> found.ifPresent(this::show));
+            // the event arrives inside ui.access, which may run on the job-event thread: the query goes elsewhere
             JobUpdates.follow(this, events, e -> e.id().equals(jobId), e -> {
                 progress.setValue(e.progress());
-                training.find(owner, modelId).ifPresent(this::show);
+                refresher.request();
             });
         }
     }
@@ -102,6 +108,7 @@ public class TrainingRunPage extends Main implements BeforeEnterObserver {
             facts.add(error);
         }
         body.add(facts);
+        if (!model.warnings().isEmpty()) body.add(TrainingView.warnings(model, "run-warnings"));
         if (!model.history().isEmpty()) {
             body.add(new H3("Training"), LineChart.of("chart-training", "Loss and accuracy per epoch", List.of(
                     new LineChart.Series("loss", "line-loss", values(model.history(), "loss")),
@@ -133,22 +140,24 @@ public class TrainingRunPage extends Main implements BeforeEnterObserver {
 
     @SuppressWarnings("unchecked")
     private static Div evaluation(ModelView model) {
-        var metrics = model.metrics();
+        Map<String, Object> metrics = model.metrics() == null ? Map.of() : model.metrics();
         var div = new Div(new H3("Evaluation on held-out photos"));
-        var accuracy = new Paragraph(String.format(Locale.ROOT, "Accuracy %.1f%%", 100 * ((Number) metrics.get("accuracy")).doubleValue()));
+        var accuracy = new Paragraph(String.format(Locale.ROOT, "Accuracy %.1f%%",
+                100 * (metrics.get("accuracy") instanceof Number n ? n.doubleValue() : Double.NaN)));
         accuracy.setId("run-accuracy");
         div.add(accuracy);
         var table = new StringBuilder("<table class=\"confusion\"><thead><tr><th>true ↓ / predicted →</th>");
         for (String label : model.labels()) table.append("<th>").append(escape(label)).append("</th>");
         table.append("<th>precision</th><th>recall</th></tr></thead><tbody>");
-        List<List<Number>> confusion = (List<List<Number>>) metrics.get("confusion");
-        Map<String, Map<String, Number>> perClass = (Map<String, Map<String, Number>>) metrics.get("perClass");
+        List<List<Number>> confusion = (List<List<Number>>) metrics.getOrDefault("confusion", List.of());
+        Map<String, Map<String, Number>> perClass = (Map<String, Map<String, Number>>) metrics.getOrDefault("perClass", Map.of());
         for (int i = 0; i < model.labels().size(); i++) {
             String label = model.labels().get(i);
             table.append("<tr><th>").append(escape(label)).append("</th>");
-            for (Number n : confusion.get(i)) table.append("<td>").append(n.intValue()).append("</td>");
-            table.append(String.format(Locale.ROOT, "<td>%.2f</td><td>%.2f</td></tr>", perClass.get(label).get("precision").doubleValue(),
-                    perClass.get(label).get("recall").doubleValue()));
+            if (i < confusion.size()) for (Number n : confusion.get(i)) table.append("<td>").append(n.intValue()).append("</td>");
+            Map<String, Number> scores = perClass.getOrDefault(label, Map.of());
+            table.append(String.format(Locale.ROOT, "<td>%.2f</td><td>%.2f</td></tr>", scores.getOrDefault("precision", Double.NaN).doubleValue(),
+                    scores.getOrDefault("recall", Double.NaN).doubleValue()));
         }
         var holder = new Div();
         holder.setId("run-confusion");
@@ -161,7 +170,7 @@ public class TrainingRunPage extends Main implements BeforeEnterObserver {
         var actions = new HorizontalLayout();
         actions.setWrap(true);
         if (model.status().equals("RUNNING") || model.status().equals("QUEUED")) {
-            var cancel = new Button("Cancel", e -> jobs.cancel(owner, model.jobId()));
+            var cancel = new Button("Cancel", e -> { if (model.jobId() != null) jobs.cancel(owner, model.jobId()); });
             cancel.setId("run-cancel");
             cancel.addThemeVariants(ButtonVariant.LUMO_ERROR);
             actions.add(cancel);
@@ -195,10 +204,15 @@ public class TrainingRunPage extends Main implements BeforeEnterObserver {
         dialog.setText("Its versions and files are deleted; a running training is cancelled.");
         dialog.setCancelable(true);
         dialog.setConfirmText("Delete");
-        dialog.addConfirmListener(e -> {
-            training.delete(owner, model.id());
-            getUI().ifPresent(ui -> ui.navigate("training"));
-        });
+        dialog.addConfirmListener(e -> getUI().ifPresent(ui -> work.execute(() -> {
+            try {
+                training.delete(owner, model.id());
+                ui.access(() -> ui.navigate("training"));
+            } catch (RuntimeException failure) {
+                ui.access(() -> com.vaadin.flow.component.notification.Notification.show("Deleting failed: " + failure.getMessage(), 5000,
+                        com.vaadin.flow.component.notification.Notification.Position.BOTTOM_START));
+            }
+        })));
         dialog.open();
     }
 

@@ -46,6 +46,7 @@ public class TrainingView extends Main {
 
     private final TrainingService training;
     private final TasteService taste;
+    private final PageWork work;
     private final UUID owner;
     private final TextField name = new TextField("Name");
     private final MultiSelectComboBox<PhotoLabels.LabelCount> labels = new MultiSelectComboBox<>("Labels to learn");
@@ -58,7 +59,8 @@ public class TrainingView extends Main {
     private final Paragraph problem = new Paragraph();
     private final Div models = new Div();
 
-    public TrainingView(TrainingService training, TasteService taste) {
+    public TrainingView(TrainingService training, TasteService taste, PageWork work) {
+        this.work = work;
         this.training = training;
         this.taste = taste;
         this.owner = CurrentUser.require().id();
@@ -95,9 +97,9 @@ public class TrainingView extends Main {
         epochs.setId("model-epochs");
         epochs.setValue(10);
         batchSize.setId("model-batch-size");
-        batchSize.setValue(16);
+        batchSize.setValue(ModelRequest.DEFAULT_BATCH_SIZE);
         learningRate.setId("model-learning-rate");
-        learningRate.setValue(0.001);
+        learningRate.setValue(ModelRequest.DEFAULT_LEARNING_RATE);
         learningRate.setStep(0.0001);
         validationSplit.setId("model-validation-split");
         validationSplit.setValue(0.2);
@@ -190,6 +192,7 @@ public class TrainingView extends Main {
                     + (model.versions().isEmpty() ? "" : " · v" + model.versions().getLast().version()));
             facts.addClassName("model-facts");
             card.add(facts);
+            if (!model.warnings().isEmpty()) card.add(warnings(model, "model-warnings-" + model.id()));
             var open = new Anchor("training/" + model.id(), "Open");
             card.addToFooter(open);
             if (!model.versions().isEmpty()) {
@@ -211,10 +214,20 @@ public class TrainingView extends Main {
                 dialog.setText("Its versions and files are deleted; a running training is cancelled.");
                 dialog.setCancelable(true);
                 dialog.setConfirmText("Delete");
-                dialog.addConfirmListener(confirmed -> {
-                    training.delete(owner, model.id());
-                    showModels();
-                });
+                dialog.addConfirmListener(confirmed -> getUI().ifPresent(ui -> work.execute(() -> {
+                    String failure = null;
+                    try {
+                        training.delete(owner, model.id());
+                    } catch (RuntimeException ex) {
+                        failure = ex.getMessage();
+                    }
+                    String failed = failure;
+                    ui.access(() -> {
+                        if (failed != null) com.vaadin.flow.component.notification.Notification.show("Deleting failed: " + failed, 5000,
+                                com.vaadin.flow.component.notification.Notification.Position.BOTTOM_START);
+                        showModels();
+                    });
+                })));
                 dialog.open();
             });
             delete.addClassName("model-delete");
@@ -226,5 +239,16 @@ public class TrainingView extends Main {
             card.getElement().setAttribute("data-active", Boolean.toString(model.active()));
             models.add(card);
         }
+    }
+
+    /** The model's warnings, one line each, marked so nobody mistakes a doubtful model for a good one. */
+    static Div warnings(ModelView model, String id) {
+        var box = new Div();
+        box.setId(id);
+        box.addClassName("model-warnings");
+        box.getStyle().set("color", "var(--lumo-warning-text-color, #8a5a00)").set("border-left", "3px solid var(--lumo-warning-color, #e6a700)")
+                .set("padding-left", "var(--lumo-space-s)");
+        for (String warning : model.warnings()) box.add(new Paragraph("⚠ " + warning));
+        return box;
     }
 }

@@ -1,4 +1,4 @@
-package dev.lightbox.training.service;
+package dev.lightbox.training.domain;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -12,19 +12,19 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** {@code photo_predictions}: what a user's model predicted for their photos. */
 @Repository
-class PredictionStore {
+public class PredictionRepository {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Clock clock;
 
-    PredictionStore(JdbcClient jdbc, JsonMapper json, Clock clock) {
+    PredictionRepository(JdbcClient jdbc, JsonMapper json, Clock clock) {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
     }
 
-    void save(UUID photoId, UUID modelId, UUID owner, int version, List<Map<String, Object>> labels) {
+    public void save(UUID photoId, UUID modelId, UUID owner, int version, List<Map<String, Object>> labels) {
         jdbc.sql("""
                 insert into photo_predictions (photo_id, model_id, owner_id, version, top_label, labels, created_at)
                 values (:photo, :model, :owner, :version, :top, cast(:labels as jsonb), :at)
@@ -37,7 +37,7 @@ class PredictionStore {
 
     /** The prediction of the owner's active model for the photo. */
     @SuppressWarnings("unchecked")
-    Optional<List<Map<String, Object>>> active(UUID owner, UUID photoId) {
+    public Optional<List<Map<String, Object>>> active(UUID owner, UUID photoId) {
         return jdbc.sql("""
                 select p.labels::text from photo_predictions p join models m on m.id = p.model_id and m.active
                 where p.owner_id = :owner and p.photo_id = :photo""")
@@ -46,7 +46,7 @@ class PredictionStore {
     }
 
     /** The active model's top labels in the owner's library, with counts. */
-    List<dev.lightbox.library.service.PhotoLabels.LabelCount> activeLabels(UUID owner) {
+    public List<dev.lightbox.library.service.PhotoLabels.LabelCount> activeLabels(UUID owner) {
         return jdbc.sql("""
                 select p.top_label, count(*) from photo_predictions p join models m on m.id = p.model_id and m.active
                 where p.owner_id = :owner group by p.top_label order by count(*) desc, p.top_label""")
