@@ -10,7 +10,6 @@ import dev.lightbox.library.service.PhotoAdded;
 import dev.lightbox.library.service.PhotoService;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.springframework.stereotype.Component;
@@ -28,9 +27,6 @@ class AnalysisJob implements JobHandler<AnalysisJob.Payload> {
 
     static final JobType<Payload> TYPE = JobType.of("analysis.photo", "Photo analysis", JobQueue.CPU, Payload.class);
     static final long WORKING_PIXELS = 2_000_000;
-
-    /** How many analyses ran in this process: tests check that cached content is not analysed again. */
-    static final AtomicLong RUNS = new AtomicLong();
 
     private final PhotoService photos;
     private final PhotoAnalyzer analyzer;
@@ -56,7 +52,6 @@ class AnalysisJob implements JobHandler<AnalysisJob.Payload> {
 
     @Override
     public void run(JobContext context, Payload p) throws Exception {
-        RUNS.incrementAndGet();
         String sha256 = p.sha256();
         context.progress(0.05, "decode", "Reading the photo");
         // every native object made on the way (decode buffers, OpenCV temporaries) is freed here, not by the GC
