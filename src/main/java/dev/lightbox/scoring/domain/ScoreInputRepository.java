@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Repository;
@@ -111,16 +112,32 @@ public class ScoreInputRepository {
 
     /** One row of {@link #LIBRARY} (photo id first) as attributes, with the photo's own ones added. */
     static Map<String, Object> attributes(ResultSet rs, Map<UUID, Map<String, Object>> own) throws SQLException {
-        var attributes = new HashMap<String, Object>(32);
-        String exposure = rs.getString(2);
-        if (exposure != null) attributes.put(Attribute.EXPOSURE.key(), exposure);
-        for (int i = 0; i < NUMBERS.size(); i++) {
-            double value = rs.getDouble(i + 3);
-            if (!rs.wasNull()) attributes.put(NUMBERS.get(i).key(), value);
+        return row(rs).attributes(own);
+    }
+
+    /** One photo's inputs as read from {@link #LIBRARY}: a missing number is NaN. */
+    record Row(UUID photoId, @Nullable String exposure, double[] numbers) {
+
+        /** The photo's attributes by key, with its user-specific ones ({@code own}) added. */
+        Map<String, Object> attributes(Map<UUID, Map<String, Object>> own) {
+            var attributes = new HashMap<String, Object>(32);
+            if (exposure != null) attributes.put(Attribute.EXPOSURE.key(), exposure);
+            for (int i = 0; i < numbers.length; i++) {
+                if (!Double.isNaN(numbers[i])) attributes.put(NUMBERS.get(i).key(), numbers[i]);
+            }
+            Map<String, Object> extra = own.get(photoId);
+            if (extra != null) attributes.putAll(extra);
+            return attributes;
         }
-        Map<String, Object> extra = own.get(rs.getObject(1, UUID.class));
-        if (extra != null) attributes.putAll(extra);
-        return attributes;
+    }
+
+    static Row row(ResultSet rs) throws SQLException {
+        double[] numbers = new double[NUMBERS.size()];
+        for (int i = 0; i < numbers.length; i++) {
+            double value = rs.getDouble(i + 3);
+            numbers[i] = rs.wasNull() ? Double.NaN : value;
+        }
+        return new Row(rs.getObject(1, UUID.class), rs.getString(2), numbers);
     }
 
     /**

@@ -6,9 +6,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
@@ -23,8 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The stored scores ({@code photo_scores}, see 008-photo-scores). A whole library is re-scored in one
  * transaction on its one connection: the old rows are deleted, then the inputs are read through a
- * server-side cursor a batch at a time, each batch scored by the caller and written with a COPY before
- * the next is fetched. Nothing else is borrowed from the pool meanwhile.
+ * server-side cursor a batch at a time; each batch is scored on another thread while the next is fetched,
+ * then written with a COPY. Nothing else is borrowed from the pool meanwhile.
  */
 @Repository
 public class ScoreRepository {
@@ -70,38 +74,57 @@ public class ScoreRepository {
         String tail = "\t" + owner + "\t";
         int count = 0;
         Connection connection = DataSourceUtils.getConnection(dataSource);
-        try (Statement statement = connection.createStatement()) {
+        // One connection: while a batch is scored on another thread, the next one is fetched on this one.
+        try (Statement statement = connection.createStatement(); var scoring = Executors.newVirtualThreadPerTaskExecutor()) {
             // the owner is a UUID: its text cannot break out of the literal
             statement.execute("declare " + CURSOR + " no scroll cursor for " + ScoreInputRepository.LIBRARY.replace("?", "'" + owner + "'::uuid"));
-            CopyIn copy = null;
-            try {
-                while (true) {
-                    var rows = new StringBuilder(ScoreInputRepository.FETCH * 64);
-                    try (ResultSet rs = statement.executeQuery("fetch forward " + ScoreInputRepository.FETCH + " from " + CURSOR)) {
-                        while (rs.next()) {
-                            StoredScore score = scorer.score(rs.getObject(1, UUID.class), ScoreInputRepository.attributes(rs, own));
-                            rows.append(score.photoId()).append(tail).append((float) score.score()).append('\t')
-                                    .append(score.passed() ? 't' : 'f').append('\n');
-                            count++;
-                        }
-                    }
-                    if (rows.isEmpty()) break;
-                    copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("copy photo_scores (photo_id, owner_id, score, passed) from stdin");
-                    byte[] bytes = rows.toString().getBytes(StandardCharsets.UTF_8);
-                    copy.writeToCopy(bytes, 0, bytes.length);
-                    copy.endCopy();
+            Future<byte[]> pending = null;
+            int pendingRows = 0;
+            while (true) {
+                List<ScoreInputRepository.Row> batch = new ArrayList<>(ScoreInputRepository.FETCH);
+                try (ResultSet rs = statement.executeQuery("fetch forward " + ScoreInputRepository.FETCH + " from " + CURSOR)) {
+                    while (rs.next()) batch.add(ScoreInputRepository.row(rs));
+                }
+                if (pending != null) {
+                    copy(connection, pending.get());
+                    count += pendingRows;
                     scored.accept(count);
                 }
-            } finally {
-                if (copy != null && copy.isActive()) copy.cancelCopy();
+                if (batch.isEmpty()) break;
+                pending = scoring.submit(() -> scoreRows(batch, own, scorer, tail));
+                pendingRows = batch.size();
             }
             statement.execute("close " + CURSOR);
         } catch (SQLException e) {
             throw new IllegalStateException("Re-scoring failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Re-scoring interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Re-scoring failed: " + e.getCause(), e.getCause());
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
         return count;
+    }
+
+    private static byte[] scoreRows(List<ScoreInputRepository.Row> batch, Map<UUID, Map<String, Object>> own, Scorer scorer, String tail) {
+        var rows = new StringBuilder(batch.size() * 64);
+        for (ScoreInputRepository.Row row : batch) {
+            StoredScore score = scorer.score(row.photoId(), row.attributes(own));
+            rows.append(score.photoId()).append(tail).append((float) score.score()).append('\t').append(score.passed() ? 't' : 'f').append('\n');
+        }
+        return rows.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void copy(Connection connection, byte[] rows) throws SQLException {
+        CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("copy photo_scores (photo_id, owner_id, score, passed) from stdin");
+        try {
+            copy.writeToCopy(rows, 0, rows.length);
+            copy.endCopy();
+        } finally {
+            if (copy.isActive()) copy.cancelCopy();
+        }
     }
 
     /** Scores (or re-scores) one photo. */
