@@ -26,19 +26,26 @@ class ClientGoneLogFilter extends TurboFilter {
 
     private static final Logger log = LoggerFactory.getLogger(ClientGoneLogFilter.class);
 
+    /** At startup; again is harmless (tests call it after other application contexts re-initialised Logback). */
     @PostConstruct
     void install() {
         if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
             setName("lightbox-client-gone");
-            setContext(context);
-            start();
-            context.addTurboFilter(this);
+            addTo(context);
         }
+    }
+
+    private void addTo(LoggerContext context) {
+        setContext(context);
+        start();
+        if (!context.getTurboFilterList().contains(this)) context.addTurboFilter(this);
     }
 
     @PreDestroy
     void uninstall() {
-        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) context.getTurboFilterList().remove(this);
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+            context.getTurboFilterList().remove(this);
+        }
     }
 
     @Override
