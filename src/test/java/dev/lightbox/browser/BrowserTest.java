@@ -1,8 +1,12 @@
 package dev.lightbox.browser;
 
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.AriaRole;
 import dev.lightbox.support.Browser;
 import dev.lightbox.support.IntegrationTest;
 import java.nio.file.Path;
@@ -59,6 +63,21 @@ abstract class BrowserTest extends IntegrationTest {
         page.locator("vaadin-login-form input[name='username']").fill(email);
         page.locator("vaadin-login-form input[name='password']").fill(password);
         page.locator("vaadin-login-form input[name='password']").press("Enter");
+    }
+
+    /**
+     * Picks an item the way a person does, one select at a time. A select's items are its own light-DOM
+     * children, so they are looked up inside it, by exact name; a click while the previous overlay is still
+     * closing would be swallowed, hence the wait for an idle select before and after.
+     */
+    void choose(String selector, String item) {
+        var idle = page.locator(selector + ":not([opened]):not([closing])");
+        assertThat(idle).hasCount(1);
+        page.locator(selector).click();
+        assertThat(page.locator(selector + "[opened]:not([closing])")).hasCount(1);
+        page.locator(selector).getByRole(AriaRole.OPTION, new Locator.GetByRoleOptions().setName(item).setExact(true)).click();
+        assertThat(idle).hasCount(1);
+        assertThat(page.locator(selector).locator("vaadin-select-value-button")).hasText(item);
     }
 
     void screenshot(String name) {

@@ -138,11 +138,6 @@ class JobsBrowserTest extends BrowserTest {
         screenshot("jobs-phone-dark");
     }
 
-    private void choose(String select, String item) {
-        page.locator(select).click();
-        page.locator("vaadin-select-item:visible", new com.microsoft.playwright.Page.LocatorOptions().setHasText(item)).first().click();
-    }
-
     private static double seconds(String elapsed) {
         return Double.parseDouble(elapsed.replace(" s", ""));
     }

@@ -2,11 +2,13 @@ package dev.lightbox.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.microsoft.playwright.Locator;
 import dev.lightbox.support.TestImages;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -142,17 +144,16 @@ class LibraryBrowserTest extends BrowserTest {
         assertThat(firstPage).isLessThan(total);
         assertThat(page.locator(".day-header").first()).containsText("2023");
 
-        for (int i = 0; i < 30 && !page.locator("#timeline-sentinel").textContent().contains("everything"); i++) {
+        await().atMost(Duration.ofSeconds(30)).pollInSameThread().until(() -> {
             page.locator("#timeline-sentinel").scrollIntoViewIfNeeded();
-            page.waitForTimeout(150);
-        }
+            return page.locator("#timeline-sentinel").textContent().contains("everything");
+        });
         assertThat(page.locator("#timeline-sentinel")).hasText("That's everything.");
         assertThat(tiles).hasCount(total);
         List<String> days = page.locator(".day").evaluateAll("els => els.map(e => e.dataset.day)").toString().lines().toList();
         assertThat(days).isNotEmpty();
 
-        page.locator("#jump-month").click();
-        page.locator("vaadin-select-item", new com.microsoft.playwright.Page.LocatorOptions().setHasText("March")).click();
+        choose("#jump-month", "March");
         page.locator("#jump-year input").fill("2023");
         page.locator("#jump-go").click();
         assertThat(page.locator(".day-header").first()).containsText("March");
