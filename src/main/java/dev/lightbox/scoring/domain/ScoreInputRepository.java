@@ -101,18 +101,16 @@ public class ScoreInputRepository {
             statement.setObject(1, owner);
             statement.setFetchSize(FETCH);
             try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) consumer.accept(rs.getObject(1, UUID.class), attributes(rs, own));
+                while (rs.next()) {
+                    Row row = row(rs);
+                    consumer.accept(row.photoId(), row.attributes(own));
+                }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Reading score inputs failed: " + e.getMessage(), e);
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
-    }
-
-    /** One row of {@link #LIBRARY} (photo id first) as attributes, with the photo's own ones added. */
-    static Map<String, Object> attributes(ResultSet rs, Map<UUID, Map<String, Object>> own) throws SQLException {
-        return row(rs).attributes(own);
     }
 
     /** One photo's inputs as read from {@link #LIBRARY}: a missing number is NaN. */

@@ -1,10 +1,10 @@
 package dev.lightbox.scoring.domain;
 
-import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.sql.PreparedStatement;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +17,7 @@ import java.util.function.IntConsumer;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
+import org.postgresql.PGStatement;
 import org.postgresql.copy.CopyIn;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -26,14 +27,12 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The stored scores ({@code photo_scores}, see 008-photo-scores). A whole library is re-scored in one
- * transaction on its one connection: the old rows are deleted, then the inputs are read through a
- * server-side cursor a batch at a time; each batch is scored on another thread while the next is fetched,
+ * transaction on its one connection: the old rows are deleted, then the inputs are read through one
+ * open portal a batch at a time; each batch is scored on another thread while the next is fetched,
  * then written with a COPY. Nothing else is borrowed from the pool meanwhile.
  */
 @Repository
 public class ScoreRepository {
-
-    private static final String CURSOR = "rescore_inputs";
 
     private final JdbcClient jdbc;
     private final DataSource dataSource;
@@ -71,30 +70,32 @@ public class ScoreRepository {
     public int replaceAll(UUID owner, Map<UUID, Map<String, Object>> own, Scorer scorer, IntConsumer scored) {
         lockLibrary(owner);
         jdbc.sql("delete from photo_scores where owner_id = :owner").param("owner", owner).update();
-        String tail = "\t" + owner + "\t";
         int count = 0;
         Connection connection = DataSourceUtils.getConnection(dataSource);
         // One connection: while a batch is scored on another thread, the next one is fetched on this one.
-        try (Statement statement = connection.createStatement(); var scoring = Executors.newVirtualThreadPerTaskExecutor()) {
-            // the owner is a UUID: its text cannot break out of the literal
-            statement.execute("declare " + CURSOR + " no scroll cursor for " + ScoreInputRepository.LIBRARY.replace("?", "'" + owner + "'::uuid"));
-            Future<byte[]> pending = null;
-            int pendingRows = 0;
-            while (true) {
-                List<ScoreInputRepository.Row> batch = new ArrayList<>(ScoreInputRepository.FETCH);
-                try (ResultSet rs = statement.executeQuery("fetch forward " + ScoreInputRepository.FETCH + " from " + CURSOR)) {
-                    while (rs.next()) batch.add(ScoreInputRepository.row(rs));
+        // The portal stays open between fetches, so each batch's COPY runs on the same connection.
+        try (PreparedStatement statement = connection.prepareStatement(ScoreInputRepository.LIBRARY);
+             var scoring = Executors.newVirtualThreadPerTaskExecutor()) {
+            // binary rows from the first execution: decoding text numbers was a third of the read
+            statement.unwrap(PGStatement.class).setPrepareThreshold(-1);
+            statement.setFetchSize(ScoreInputRepository.FETCH);
+            statement.setObject(1, owner);
+            try (ResultSet rs = statement.executeQuery()) {
+                Future<byte[]> pending = null;
+                int pendingRows = 0;
+                while (true) {
+                    List<ScoreInputRepository.Row> batch = new ArrayList<>(ScoreInputRepository.FETCH);
+                    while (batch.size() < ScoreInputRepository.FETCH && rs.next()) batch.add(ScoreInputRepository.row(rs));
+                    if (pending != null) {
+                        copy(connection, pending.get());
+                        count += pendingRows;
+                        scored.accept(count);
+                    }
+                    if (batch.isEmpty()) break;
+                    pending = scoring.submit(() -> scoreRows(batch, own, scorer, owner));
+                    pendingRows = batch.size();
                 }
-                if (pending != null) {
-                    copy(connection, pending.get());
-                    count += pendingRows;
-                    scored.accept(count);
-                }
-                if (batch.isEmpty()) break;
-                pending = scoring.submit(() -> scoreRows(batch, own, scorer, tail));
-                pendingRows = batch.size();
             }
-            statement.execute("close " + CURSOR);
         } catch (SQLException e) {
             throw new IllegalStateException("Re-scoring failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -108,17 +109,30 @@ public class ScoreRepository {
         return count;
     }
 
-    private static byte[] scoreRows(List<ScoreInputRepository.Row> batch, Map<UUID, Map<String, Object>> own, Scorer scorer, String tail) {
-        var rows = new StringBuilder(batch.size() * 64);
+    /** A batch's rows in COPY's binary format: no number is printed here nor parsed by the server. */
+    private static byte[] scoreRows(List<ScoreInputRepository.Row> batch, Map<UUID, Map<String, Object>> own, Scorer scorer, UUID owner) {
+        ByteBuffer rows = ByteBuffer.allocate(COPY_HEADER.length + batch.size() * ROW_BYTES + 2);
+        rows.put(COPY_HEADER);
         for (ScoreInputRepository.Row row : batch) {
             StoredScore score = scorer.score(row.photoId(), row.attributes(own));
-            rows.append(score.photoId()).append(tail).append((float) score.score()).append('\t').append(score.passed() ? 't' : 'f').append('\n');
+            rows.putShort((short) 4);
+            rows.putInt(16).putLong(score.photoId().getMostSignificantBits()).putLong(score.photoId().getLeastSignificantBits());
+            rows.putInt(16).putLong(owner.getMostSignificantBits()).putLong(owner.getLeastSignificantBits());
+            rows.putInt(4).putFloat((float) score.score());
+            rows.putInt(1).put((byte) (score.passed() ? 1 : 0));
         }
-        return rows.toString().getBytes(StandardCharsets.UTF_8);
+        rows.putShort((short) -1);
+        return rows.array();
     }
 
+    /** Signature, flags and header extension length of a binary COPY stream. */
+    private static final byte[] COPY_HEADER = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0, 0, 0, 0, 0, 0, 0, 0, 0};
+    /** Field count, then length and value of photo_id, owner_id, score and passed. */
+    private static final int ROW_BYTES = 2 + (4 + 16) * 2 + (4 + 4) + (4 + 1);
+
     private static void copy(Connection connection, byte[] rows) throws SQLException {
-        CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("copy photo_scores (photo_id, owner_id, score, passed) from stdin");
+        CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI()
+                .copyIn("copy photo_scores (photo_id, owner_id, score, passed) from stdin (format binary)");
         try {
             copy.writeToCopy(rows, 0, rows.length);
             copy.endCopy();

@@ -62,7 +62,9 @@ public class RescoreJob implements JobHandler<RescoreJob.Payload> {
         });
         ScoringConfig config = configs.active(owner);
         context.progress(0.05, "score", "Scoring your library with “" + config.name() + "”");
-        int scored = scores.rescoreLibrary(owner, config);
+        String message = "Scoring your library with “" + config.name() + "”";
+        int scored = scores.rescoreLibrary(owner, config,
+                (done, of) -> context.progress(0.05 + 0.9 * Math.min(1, done / (double) Math.max(1, of)), "score", message));
         context.result(Map.of("scored", scored, "config", config.name()));
     }
 }

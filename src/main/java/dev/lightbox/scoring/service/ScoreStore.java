@@ -24,18 +24,31 @@ class ScoreStore {
         this.inputs = inputs;
     }
 
-    /**
-     * Re-scores every analysed photo of the owner under {@code config}; returns how many were scored.
-     * Holds the transaction's connection and no other: nothing here reports progress through the pool.
-     */
+    /** Re-scores every analysed photo of the owner under {@code config}; returns how many were scored. */
     @Transactional
     public int rescoreLibrary(UUID owner, ScoringConfig config) {
+        return rescoreLibrary(owner, config, (scored, of) -> { });
+    }
+
+    /** How far a re-scoring is: photos scored so far, of about how many. */
+    @FunctionalInterface
+    interface Progress {
+        void scored(int scored, long of);
+    }
+
+    /**
+     * The same, telling {@code progress} after each batch. Holds the transaction's connection and no
+     * other: {@code progress} must not touch the pool (a job's progress goes through its writer thread).
+     */
+    @Transactional
+    public int rescoreLibrary(UUID owner, ScoringConfig config, Progress progress) {
+        long photos = repository.photoCount(owner);
         Map<UUID, Map<String, Object>> own = inputs.ownerAttributes(owner);
         double[] weights = Reducer.weights(config);
         return repository.replaceAll(owner, own, (photoId, attributes) -> {
             Reducer.Features features = Reducer.features(attributes);
             return new ScoreRepository.StoredScore(photoId, Reducer.scoreOnly(features, weights), Reducer.passes(features, config.thresholds()));
-        }, scored -> { });
+        }, scored -> progress.scored(scored, photos));
     }
 
     /** Scores (or re-scores) one photo. */
