@@ -40,15 +40,7 @@ public abstract class BudgetTest {
 
     @DynamicPropertySource
     static void budgetSettings(DynamicPropertyRegistry registry) {
-        registry.add("lightbox.data-dir", DATA_DIR::toString);
-        registry.add("lightbox.admin.email", () -> IntegrationTest.ADMIN_EMAIL);
-        registry.add("lightbox.admin.password", () -> IntegrationTest.ADMIN_PASSWORD);
-        registry.add("server.forward-headers-strategy", () -> "native");
-        registry.add("lightbox.login.max-failures-per-address", () -> "100000");
-        registry.add("vaadin.devmode.devTools.enabled", () -> "false");
-        registry.add("lightbox.jobs.lease", () -> "2s");
-        registry.add("lightbox.jobs.retry-base", () -> "100ms");
-        registry.add("lightbox.jobs.gpu-threads", () -> "1");
+        IntegrationTest.settings(registry, DATA_DIR);
         registry.add("lightbox.jobs.cpu-threads", () -> "1");
     }
 

@@ -47,7 +47,12 @@ public abstract class IntegrationTest {
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
-        registry.add("lightbox.data-dir", DATA_DIR::toString);
+        settings(registry, DATA_DIR);
+    }
+
+    /** The settings every test context runs with, in its own data directory. */
+    static void settings(DynamicPropertyRegistry registry, Path dataDir) {
+        registry.add("lightbox.data-dir", dataDir::toString);
         registry.add("lightbox.admin.email", () -> ADMIN_EMAIL);
         registry.add("lightbox.admin.password", () -> ADMIN_PASSWORD);
         // Every test request comes from 127.0.0.1: the per-address limit has a test of its own.

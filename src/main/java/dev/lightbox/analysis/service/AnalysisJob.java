@@ -40,6 +40,10 @@ class AnalysisJob implements JobHandler<AnalysisJob.Payload> {
         this.analyses = analyses;
     }
 
+    /** What a finished run reports: how many faces were found. */
+    record Result(int faceCount) {
+    }
+
     static JobRequest<Payload> request(PhotoAdded photo) {
         return AnalysisService.request(TYPE, photo, new Payload(photo.sha256(), photo.format(), photo.sizeBytes(), photo.storedWidth(),
                 photo.storedHeight(), photo.orientation(), photo.uprightWidth()));
@@ -69,7 +73,7 @@ class AnalysisJob implements JobHandler<AnalysisJob.Payload> {
             attributes.put(Attribute.FACE_DETECTOR.key(), faces.name());
             context.progress(0.95, "save", null);
             analyses.save(sha256, attributes);
-            context.result(Map.of("faceCount", found.size()));
+            context.result(new Result(found.size()));
         }
     }
 }

@@ -33,6 +33,10 @@ class LibraryAnalysisJob implements JobHandler<LibraryAnalysisJob.Payload> {
         }
     }
 
+    /** What a finished run reports: photos looked at and analyses queued. */
+    record Result(int photos, int queued) {
+    }
+
     static final JobType<Payload> TYPE = JobType.of("analysis.library", "Re-analyse library", JobQueue.CPU, Payload.class);
 
     private final PhotoService photos;
@@ -68,7 +72,7 @@ class LibraryAnalysisJob implements JobHandler<LibraryAnalysisJob.Payload> {
             if (++enqueued % 200 == 0) context.progress(0.05 + 0.95 * enqueued / needed.size(), "enqueue", queued(enqueued));
         }
         context.progress(1, "enqueue", queued(enqueued));
-        context.result(Map.of("photos", all.size(), "queued", enqueued));
+        context.result(new Result(all.size(), enqueued));
     }
 
     private static String queued(int count) {

@@ -38,6 +38,13 @@ public class RenditionsJob implements JobHandler<RenditionsJob.Payload> {
         this.transaction = transaction;
     }
 
+    /** What a finished run reports: the renditions' sizes, or why none were made. */
+    record Result(int previewBytes, int thumbnailBytes, @org.jspecify.annotations.Nullable String skipped) {
+        static Result skipped(String why) {
+            return new Result(0, 0, why);
+        }
+    }
+
     static JobRequest<Payload> request(Photo photo) {
         return JobRequest.of(TYPE, photo.getOwnerId(), new Payload(photo.getSha256(), photo.getFormat().name(), photo.getSizeBytes(),
                         photo.getOrientation() >= 5 ? photo.getHeight() : photo.getWidth(),
@@ -65,7 +72,7 @@ public class RenditionsJob implements JobHandler<RenditionsJob.Payload> {
     public void run(JobContext context, Payload p) throws Exception {
         String sha256 = p.sha256();
         if (photos.countBySha256(sha256) == 0) { // deleted before its turn came: nothing to make
-            context.result(Map.of("skipped", "the photo was deleted"));
+            context.result(Result.skipped("the photo was deleted"));
             return;
         }
         context.progress(0.05, "decode", "Reading the original");
@@ -82,8 +89,8 @@ public class RenditionsJob implements JobHandler<RenditionsJob.Payload> {
             put(PhotoKeys.thumbnail(sha256), renditions.thumbnail());
             return true;
         }));
-        context.result(kept ? Map.of("previewBytes", renditions.preview().length, "thumbnailBytes", renditions.thumbnail().length)
-                : Map.of("skipped", "the photo was deleted meanwhile"));
+        context.result(kept ? new Result(renditions.preview().length, renditions.thumbnail().length, null)
+                : Result.skipped("the photo was deleted meanwhile"));
         context.progress(1, "done", null);
     }
 }

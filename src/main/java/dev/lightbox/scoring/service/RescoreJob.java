@@ -36,6 +36,10 @@ public class RescoreJob implements JobHandler<RescoreJob.Payload> {
         this.transaction = transaction;
     }
 
+    /** What a finished run reports: photos scored and the config they were scored with. */
+    record Result(int scored, String config) {
+    }
+
     /** One re-scoring per owner waits in the queue at a time. */
     static String dedupeKey(UUID owner) {
         return TYPE.name() + ":" + owner;
@@ -65,6 +69,6 @@ public class RescoreJob implements JobHandler<RescoreJob.Payload> {
         String message = "Scoring your library with “" + config.name() + "”";
         int scored = scores.rescoreLibrary(owner, config,
                 (done, of) -> context.progress(0.05 + 0.9 * Math.min(1, done / (double) Math.max(1, of)), "score", message));
-        context.result(Map.of("scored", scored, "config", config.name()));
+        context.result(new Result(scored, config.name()));
     }
 }

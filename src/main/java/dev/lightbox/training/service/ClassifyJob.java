@@ -45,6 +45,10 @@ class ClassifyJob implements JobHandler<ClassifyJob.Payload> {
         this.models = models;
     }
 
+    /** What a finished run reports: photos classified and photos that could not be read. */
+    record Result(int classified, int failed) {
+    }
+
     static JobRequest<Payload> photo(UUID owner, UUID modelId, int version, UUID photoId) {
         return JobRequest.of(TYPE, owner, new Payload(modelId, version, photoId)).about(photoId);
     }
@@ -82,6 +86,6 @@ class ClassifyJob implements JobHandler<ClassifyJob.Payload> {
             context.progress((double) done / targets.size(), "classify", "Classified " + done + " of " + targets.size()
                     + (failed > 0 ? " (" + failed + " could not be read)" : ""));
         }
-        context.result(Map.of("classified", done - failed, "failed", failed));
+        context.result(new Result(done - failed, failed));
     }
 }

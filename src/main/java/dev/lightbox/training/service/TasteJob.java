@@ -55,6 +55,10 @@ class TasteJob implements JobHandler<TasteJob.Payload> {
         this.clock = clock;
     }
 
+    /** What a finished run reports: ratings learnt from, their cross-validated Spearman ρ, photos scored. */
+    record Result(int ratings, double spearman, int photos) {
+    }
+
     static JobRequest<Payload> request(UUID owner) {
         return JobRequest.of(TYPE, owner, new Payload()).withMaxAttempts(1);
     }
@@ -103,6 +107,6 @@ class TasteJob implements JobHandler<TasteJob.Payload> {
         org.slf4j.LoggerFactory.getLogger(TasteJob.class).info("Learnt a taste from {} ratings: cross-validated Spearman {}; {} photos scored",
                 x.size(), Math.round(spearman * 1000) / 1000.0, predicted.size());
         context.progress(1, "done", String.format("Learnt from %d ratings; agrees with them at ρ = %.2f (cross-validated)", x.size(), spearman));
-        context.result(Map.of("ratings", x.size(), "spearman", spearman, "photos", predicted.size()));
+        context.result(new Result(x.size(), spearman, predicted.size()));
     }
 }

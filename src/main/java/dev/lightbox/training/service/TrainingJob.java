@@ -61,6 +61,10 @@ class TrainingJob implements JobHandler<TrainingJob.Payload> {
         this.json = json;
     }
 
+    /** What a finished run reports: the new model and its held-out accuracy. */
+    record Result(java.util.UUID modelId, double accuracy) {
+    }
+
     static JobRequest<Payload> request(UUID owner, UUID modelId) {
         return JobRequest.of(TYPE, owner, new Payload(modelId)).about(modelId).withMaxAttempts(1);
     }
@@ -123,7 +127,7 @@ class TrainingJob implements JobHandler<TrainingJob.Payload> {
                 models.publish(id, 1, metrics, bytes);
                 log.info("Model {} trained on {}: held-out accuracy {} (epoch {} kept)", id, device.description(), metrics.get("accuracy"), fitted.bestEpoch());
                 context.progress(1, "COMPLETED", String.format("Accuracy %.0f%% on held-out photos", 100 * StoredValues.number(metrics, "accuracy").doubleValue()));
-                context.result(Map.of("modelId", id.toString(), "accuracy", metrics.get("accuracy")));
+                context.result(new Result(id, StoredValues.number(metrics, "accuracy").doubleValue()));
             }
         } catch (JobCancelledException e) {
             files.deleteAll(id);
