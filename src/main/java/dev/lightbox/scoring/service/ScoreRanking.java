@@ -51,6 +51,13 @@ class ScoreRanking implements PhotoRanking {
         return new Page(List.copyOf(items), next);
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public java.util.OptionalLong count(UUID ownerId, PhotoQuery query) {
+        return java.util.OptionalLong.of(scores.count(ownerId, query.minScore() == null ? null : query.minScore().floatValue(),
+                query.maxScore() == null ? null : query.maxScore().floatValue(), query.passed()));
+    }
+
     private static String encode(String kind, String key, UUID id) {
         return KeysetCursor.encode(kind, key, id);
     }
