@@ -86,7 +86,10 @@ class ViewerOverlay extends Div {
         var name = new Span();
         name.addClassName("viewer-name");
         var close = button("viewer-close", "✕", "Close (Esc)");
-        var bar = new Div(counter, name, rating, flag, button("viewer-info-toggle", "i", "Info (I)"), button("viewer-zoom", "1:1", "Zoom 100% (Space)"), close);
+        var details = new com.vaadin.flow.component.html.Anchor("", "Details");
+        details.setId("viewer-page");
+        details.addClassName("viewer-link");
+        var bar = new Div(counter, name, rating, flag, button("viewer-info-toggle", "i", "Info (I)"), button("viewer-zoom", "1:1", "Zoom 100% (Space)"), details, close);
         bar.addClassName("viewer-bar");
         info.setId("viewer-info");
         info.addClassName("viewer-info");
@@ -191,6 +194,9 @@ class ViewerOverlay extends Div {
 
     private static final String SCRIPT = """
             const root = this;
+            // where the page under the viewer was scrolled, put back on close whatever happened meanwhile
+            const scrolled = [[document.scrollingElement, document.scrollingElement.scrollTop, document.scrollingElement.scrollLeft]];
+            for (let e = root.parentElement; e; e = e.parentElement) if (e.scrollTop || e.scrollLeft) scrolled.push([e, e.scrollTop, e.scrollLeft]);
             const items = JSON.parse($0);
             let index = $1, hasMore = $2, loading = false, zoomed = false, infoOpen = false;
             const img = root.querySelector('.viewer-image');
@@ -229,6 +235,7 @@ class ViewerOverlay extends Div {
               root.dataset.index = index;
               counter.textContent = (index + 1) + ' of ' + items.length + (hasMore ? '+' : '');
               name.textContent = it.name;
+              root.querySelector('#viewer-page').setAttribute('href', 'photos/' + it.id);
               decorate();
               [1, -1, 2, 3].forEach(d => preload(index + d));
               if (hasMore && !loading && index >= items.length - 10) { loading = true; root.$server.more(); }
@@ -273,9 +280,12 @@ class ViewerOverlay extends Div {
             };
             const close = () => {
               document.removeEventListener('keydown', onKey, true);
+              root.style.display = 'none';
+              scrolled.forEach(([e, top, left]) => { e.scrollTop = top; e.scrollLeft = left; });
               root.$server.close();
             };
             const onKey = e => {
+              if (!root.isConnected) { document.removeEventListener('keydown', onKey, true); return; }
               if (e.ctrlKey || e.metaKey || e.altKey) return;
               const t = e.composedPath()[0];
               if (t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA')) return;
@@ -329,7 +339,7 @@ class ViewerOverlay extends Div {
               rated: (id, n) => { if (!ratings.has(id)) { ratings.set(id, n); if (items[index].id === id) decorate(); } },
               failed: message => { counter.textContent = message; },
             };
-            root.focus();
+            root.focus({ preventScroll: true });
             show();
             """;
 }
