@@ -9,6 +9,7 @@ import com.vaadin.flow.component.html.NativeButton;
 import com.vaadin.flow.component.html.Span;
 import dev.lightbox.base.security.CurrentUser;
 import dev.lightbox.library.service.PhotoDetails;
+import dev.lightbox.library.service.PhotoFlag;
 import dev.lightbox.library.service.PhotoService;
 import dev.lightbox.library.service.PhotoView;
 import dev.lightbox.library.ui.PhotoViewer;
@@ -43,7 +44,6 @@ class ViewerOverlay extends Div {
     record Item(String id, String preview, String zoom, String name, String flag) {
     }
 
-    private static final int PAGE = 120;
     private static final Logger log = LoggerFactory.getLogger(ViewerOverlay.class);
 
     private final HasComponents host;
@@ -123,7 +123,7 @@ class ViewerOverlay extends Div {
     }
 
     private static String flagOf(PhotoView photo) {
-        return "NONE";
+        return photo.flag().name();
     }
 
     /** The browser nears the end of what it holds: send the list's next page. */
@@ -160,6 +160,21 @@ class ViewerOverlay extends Div {
         } catch (RuntimeException failure) {
             log.warn("Rating photo {} failed", id, failure);
             getElement().executeJs("this.__viewer.failed($0)", "The rating was not saved. Try again.");
+        }
+    }
+
+    /** {@code flag}: PICKED, REJECTED or NONE. */
+    @ClientCallable
+    void flag(String id, String flag) {
+        Optional<PhotoView> photo = photo(id);
+        Optional<PhotoFlag> chosen = java.util.Arrays.stream(PhotoFlag.values()).filter(f -> f.name().equals(flag)).findFirst();
+        if (photo.isEmpty() || chosen.isEmpty()) return;
+        try {
+            services.photos().setFlag(owner, photo.get().id(), chosen.get());
+            touched.add(photo.get().id());
+        } catch (RuntimeException failure) {
+            log.warn("Flagging photo {} failed", id, failure);
+            getElement().executeJs("this.__viewer.failed($0)", "The flag was not saved. Try again.");
         }
     }
 

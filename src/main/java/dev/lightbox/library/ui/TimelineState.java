@@ -1,6 +1,7 @@
 package dev.lightbox.library.ui;
 
 import com.vaadin.flow.router.QueryParameters;
+import dev.lightbox.library.service.PhotoFlag;
 import dev.lightbox.library.service.PhotoQuery;
 import java.time.DateTimeException;
 import java.time.YearMonth;
@@ -13,7 +14,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * What the timeline shows, as it lives in the URL so it survives reload and Back and can be shared:
  * {@code sort=score|score-asc}, {@code min=0..100}, {@code passed=true|false}, {@code label=…} or
- * {@code predicted=…}, {@code before=2024-05} (the month the list was jumped to) and {@code collapse=true}.
+ * {@code predicted=…}, {@code flag=picked|rejected|none}, {@code before=2024-05} (the month the list was jumped to) and {@code collapse=true}.
  * Defaults are left out of the URL; a value that does not parse is ignored (a hand-edited link still opens).
  */
 record TimelineState(PhotoQuery query, @Nullable YearMonth before, boolean collapse) {
@@ -30,9 +31,10 @@ record TimelineState(PhotoQuery query, @Nullable YearMonth before, boolean colla
         String predicted = label != null ? null : first(all, "predicted").filter(TimelineState::isLabel).orElse(null);
         YearMonth before = first(all, "before").flatMap(TimelineState::month).orElse(null);
         boolean collapse = first(all, "collapse").map("true"::equals).orElse(false);
-        var query = new PhotoQuery(sort, min, null, passed, label, predicted);
+        PhotoFlag flag = first(all, "flag").flatMap(TimelineState::flag).orElse(null);
+        var query = new PhotoQuery(sort, min, null, passed, label, predicted, flag);
         // a label filter lists newest first and does not combine with score sorting or filters: the label wins
-        if (query.labelFiltered() && (query.byScore() || query.scoreFiltered())) query = new PhotoQuery(PhotoQuery.Sort.NEWEST, null, null, null, label, predicted);
+        if (query.labelFiltered() && (query.byScore() || query.scoreFiltered())) query = new PhotoQuery(PhotoQuery.Sort.NEWEST, null, null, null, label, predicted, flag);
         return new TimelineState(query, query.isPlainTimeline() ? before : null, collapse);
     }
 
@@ -43,6 +45,7 @@ record TimelineState(PhotoQuery query, @Nullable YearMonth before, boolean colla
         if (query.passed() != null) parameters.put("passed", query.passed().toString());
         if (query.label() != null) parameters.put("label", query.label());
         if (query.predictedLabel() != null) parameters.put("predicted", query.predictedLabel());
+        if (query.flag() != null) parameters.put("flag", query.flag().parameter());
         if (before != null) parameters.put("before", before.toString());
         if (collapse) parameters.put("collapse", "true");
         return QueryParameters.simple(parameters);
@@ -68,6 +71,14 @@ record TimelineState(PhotoQuery query, @Nullable YearMonth before, boolean colla
     private static Optional<PhotoQuery.Sort> sort(String value) {
         try {
             return Optional.of(PhotoQuery.Sort.fromParameter(value));
+        } catch (IllegalArgumentException unknown) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<PhotoFlag> flag(String value) {
+        try {
+            return value.isBlank() ? Optional.empty() : Optional.of(PhotoFlag.fromParameter(value));
         } catch (IllegalArgumentException unknown) {
             return Optional.empty();
         }

@@ -33,6 +33,7 @@ import dev.lightbox.base.ui.UiTasks;
 import dev.lightbox.jobs.JobEvents;
 import dev.lightbox.jobs.JobStatus;
 import dev.lightbox.jobs.ui.JobUpdates;
+import dev.lightbox.library.service.PhotoFlag;
 import dev.lightbox.library.service.PhotoGroups;
 import dev.lightbox.library.service.PhotoLabels;
 import dev.lightbox.library.service.PhotoQuery;
@@ -108,6 +109,8 @@ public class TimelineView extends Main implements BeforeEnterObserver {
     private final Select<Month> jumpMonth = new Select<>();
     private final IntegerField jumpYear = new IntegerField();
     private final Checkbox collapse = new Checkbox("Collapse groups");
+    private final Select<String> flagFilter = new Select<>();
+    private final Button deleteRejected = new Button("Delete rejected", VaadinIcon.TRASH.create(), e -> confirmDeleteRejected());
     private final List<PhotoViewer> viewers;
     private final List<PhotoGroups> groupSources;
     private TimelineState state = TimelineState.DEFAULT;
@@ -144,7 +147,9 @@ public class TimelineView extends Main implements BeforeEnterObserver {
         countLabel.addClassName("muted");
 
         jump = jumpControls();
-        var toolbar = new HorizontalLayout(countLabel, jump, scoreControls(), select, selectionBar, deleteProgress);
+        deleteRejected.setId("delete-rejected");
+        deleteRejected.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+        var toolbar = new HorizontalLayout(countLabel, jump, scoreControls(), select, deleteRejected, selectionBar, deleteProgress);
         toolbar.addClassName("timeline-toolbar");
         toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
         toolbar.setWrap(true);
@@ -182,6 +187,7 @@ public class TimelineView extends Main implements BeforeEnterObserver {
         String chosen = query.label() != null ? query.label() : query.predictedLabel() != null ? PREDICTED + query.predictedLabel() : ANY_LABEL;
         refreshLabels(chosen);
         collapse.setValue(state.collapse());
+        flagFilter.setValue(flagLabel(query.flag()));
         YearMonth before = state.before();
         if (before != null) {
             jumpMonth.setValue(before.getMonth());
@@ -255,6 +261,14 @@ public class TimelineView extends Main implements BeforeEnterObserver {
         label.setWidth("10em");
         label.setVisible(!labelSources.isEmpty());
         refreshLabels();
+        flagFilter.setId("timeline-flag");
+        flagFilter.setAriaLabel("Flag");
+        flagFilter.setItems(ANY_FLAG, "Picked", "Rejected", "Unflagged");
+        flagFilter.setValue(ANY_FLAG);
+        flagFilter.setWidth("9em");
+        flagFilter.addValueChangeListener(e -> {
+            if (e.isFromClient()) requery(false);
+        });
         collapse.setId("timeline-collapse");
         collapse.setVisible(!groupSources.isEmpty());
         sort.addValueChangeListener(e -> {
@@ -272,7 +286,7 @@ public class TimelineView extends Main implements BeforeEnterObserver {
         collapse.addValueChangeListener(e -> {
             if (e.isFromClient()) show(state.withCollapse(e.getValue()));
         });
-        var controls = new HorizontalLayout(sort, minScore, passed, label, collapse);
+        var controls = new HorizontalLayout(sort, minScore, passed, label, flagFilter, collapse);
         controls.setAlignItems(FlexComponent.Alignment.BASELINE);
         controls.setWrap(true);
         controls.addClassName("timeline-filters");
@@ -291,18 +305,36 @@ public class TimelineView extends Main implements BeforeEnterObserver {
         String chosen = label.getValue() == null || label.getValue().equals(ANY_LABEL) ? null : label.getValue();
         boolean predictedChoice = chosen != null && chosen.startsWith(PREDICTED);
         query = new PhotoQuery(sort.getValue() == null ? PhotoQuery.Sort.NEWEST : sort.getValue(), min == null ? null : min.doubleValue(), null, pass,
-                predictedChoice ? null : chosen, predictedChoice && chosen != null ? chosen.substring(PREDICTED.length()) : null);
+                predictedChoice ? null : chosen, predictedChoice && chosen != null ? chosen.substring(PREDICTED.length()) : null, flagOf(flagFilter.getValue()));
         PhotoQuery wanted = query;
         if (chosen != null && (wanted.byScore() || wanted.scoreFiltered())) {
             Notification.show("A label filter shows the newest first and cannot be combined with score sorting or filters.", 5000,
                     Notification.Position.BOTTOM_START);
-            wanted = labelChanged ? new PhotoQuery(PhotoQuery.Sort.NEWEST, null, null, null, wanted.label(), wanted.predictedLabel())
-                    : new PhotoQuery(wanted.sort(), wanted.minScore(), null, wanted.passed(), null, null);
+            wanted = labelChanged ? new PhotoQuery(PhotoQuery.Sort.NEWEST, null, null, null, wanted.label(), wanted.predictedLabel(), wanted.flag())
+                    : new PhotoQuery(wanted.sort(), wanted.minScore(), null, wanted.passed(), null, null, wanted.flag());
         }
         show(state.withQuery(wanted));
     }
 
     private static final String ANY_LABEL = "Any label";
+    private static final String ANY_FLAG = "Any flag";
+
+    private static @Nullable PhotoFlag flagOf(@Nullable String choice) {
+        return switch (choice == null ? ANY_FLAG : choice) {
+            case "Picked" -> PhotoFlag.PICKED;
+            case "Rejected" -> PhotoFlag.REJECTED;
+            case "Unflagged" -> PhotoFlag.NONE;
+            default -> null;
+        };
+    }
+
+    private static String flagLabel(@Nullable PhotoFlag flag) {
+        return flag == null ? ANY_FLAG : switch (flag) {
+            case PICKED -> "Picked";
+            case REJECTED -> "Rejected";
+            case NONE -> "Unflagged";
+        };
+    }
     private static final String PREDICTED = "predicted: ";
 
     private void refreshLabels() {
@@ -359,6 +391,9 @@ public class TimelineView extends Main implements BeforeEnterObserver {
         lastGrid = null;
         exhausted = false;
         long total = photos.count(owner);
+        long rejected = photos.countFlagged(owner, PhotoFlag.REJECTED);
+        deleteRejected.setVisible(rejected > 0);
+        deleteRejected.setText("Delete " + rejected + " rejected");
         var matching = query.isPlainTimeline() ? java.util.OptionalLong.empty() : photos.count(owner, query);
         countLabel.setText(matching.isPresent() ? matching.getAsLong() + " of " + total + (total == 1 ? " photo" : " photos")
                 : total == 1 ? "1 photo" : total + " photos");
@@ -406,6 +441,7 @@ public class TimelineView extends Main implements BeforeEnterObserver {
                 days.add(section);
             }
             Div tile = tile(photo);
+            showFlag(tile, photo.flag());
             if (group != null) {
                 var badge = new Span(Integer.toString(group.size()));
                 badge.addClassName("group-badge");
@@ -456,8 +492,49 @@ public class TimelineView extends Main implements BeforeEnterObserver {
         viewers.getFirst().open(this, sequence, start, this::refreshTiles);
     }
 
-    /** Photos whose rating or flag changed in the viewer. */
+    /** Photos whose rating or flag changed in the viewer: their flag badges, and how many are rejected. */
     private void refreshTiles(Set<UUID> changed) {
+        for (UUID id : changed) {
+            Div tile = tiles.get(id);
+            if (tile != null) photos.find(owner, id).ifPresent(photo -> showFlag(tile, photo.flag()));
+        }
+        long rejected = photos.countFlagged(owner, PhotoFlag.REJECTED);
+        deleteRejected.setVisible(rejected > 0);
+        deleteRejected.setText("Delete " + rejected + " rejected");
+    }
+
+    private static void showFlag(Div tile, PhotoFlag flag) {
+        tile.getChildren().filter(c -> c.hasClassName("flag-badge")).toList().forEach(tile::remove);
+        tile.getElement().setAttribute("data-flag", flag.parameter());
+        if (flag == PhotoFlag.NONE) return;
+        var badge = new Span(flag == PhotoFlag.PICKED ? "Picked" : "Rejected");
+        badge.addClassNames("flag-badge", flag.parameter());
+        tile.add(badge);
+    }
+
+    /** Deletes every rejected photo (not just those loaded), after asking once, through the same path as "Delete". */
+    private void confirmDeleteRejected() {
+        var ids = new ArrayList<UUID>();
+        PhotoQuery rejected = PhotoQuery.NEWEST.withFlag(PhotoFlag.REJECTED);
+        String cursor = null;
+        do {
+            Page page = photos.list(owner, rejected, cursor, PhotoService.MAX_PAGE);
+            page.items().forEach(p -> ids.add(p.id()));
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        if (ids.isEmpty()) return;
+        var dialog = new ConfirmDialog();
+        dialog.setHeader("Delete " + ids.size() + (ids.size() == 1 ? " rejected photo?" : " rejected photos?"));
+        dialog.setText("Every photo you flagged as rejected is removed from your library, with its original. This cannot be undone.");
+        dialog.setCancelable(true);
+        var confirm = new Button("Delete", e -> {
+            dialog.close();
+            deleteInBackground(List.copyOf(ids));
+        });
+        confirm.setId("confirm-delete-rejected");
+        confirm.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
+        dialog.setConfirmButton(confirm);
+        dialog.open();
     }
 
     /** The renditions job finished: load the thumbnail the tile could not show yet. */

@@ -1,6 +1,7 @@
 package dev.lightbox.scoring.service;
 
 import dev.lightbox.library.service.KeysetCursor;
+import dev.lightbox.library.service.PhotoFlag;
 import dev.lightbox.library.service.PhotoQuery;
 import dev.lightbox.library.service.PhotoRanking;
 import dev.lightbox.scoring.domain.ScoreRepository;
@@ -39,7 +40,7 @@ class ScoreRanking implements PhotoRanking {
                 query.byScore() ? (Object) Float.parseFloat(position[1]) : LocalDateTime.parse(position[1]), UUID.fromString(position[2]));
         var takenAt = new ArrayList<LocalDateTime>();
         List<Ranked> rows = scores.page(ownerId, query.byScore(), ascending, query.minScore() == null ? null : query.minScore().floatValue(),
-                query.maxScore() == null ? null : query.maxScore().floatValue(), query.passed(), after, limit + 1).stream().map(row -> {
+                query.maxScore() == null ? null : query.maxScore().floatValue(), query.passed(), flagName(query), after, limit + 1).stream().map(row -> {
                     takenAt.add(row.takenAt());
                     return new Ranked(row.photoId(), row.score(), row.passed());
                 }).toList();
@@ -55,7 +56,12 @@ class ScoreRanking implements PhotoRanking {
     @Transactional(readOnly = true)
     public java.util.OptionalLong count(UUID ownerId, PhotoQuery query) {
         return java.util.OptionalLong.of(scores.count(ownerId, query.minScore() == null ? null : query.minScore().floatValue(),
-                query.maxScore() == null ? null : query.maxScore().floatValue(), query.passed()));
+                query.maxScore() == null ? null : query.maxScore().floatValue(), query.passed(), flagName(query)));
+    }
+
+    private static @Nullable String flagName(PhotoQuery query) {
+        PhotoFlag flag = query.flag();
+        return flag == null ? null : flag.name();
     }
 
     private static String encode(String kind, String key, UUID id) {
