@@ -104,12 +104,12 @@ class ViewerBrowserTest extends BrowserTest {
         // scroll to the end of the list and open the sixteenth photo (the large one)
         tiles.last().scrollIntoViewIfNeeded();
         Locator opened = tiles.nth(15);
-        double before = opened.boundingBox().y;
-        Object scrollBefore = page.evaluate("() => window.scrollY");
         assertThat(tiles.first().boundingBox().y).as("the list scrolled").isLessThan(0);
         opened.click();
         Locator viewer = page.locator("#photo-viewer");
         assertThat(viewer).hasAttribute("data-shown", order.get(15));
+        // where the list stands under the viewer (the click itself may scroll a tile out from under the navbar)
+        double before = opened.boundingBox().y;
 
         // rate 4, then clear it with 0, then rate 2
         page.keyboard().press("4");
@@ -141,7 +141,16 @@ class ViewerBrowserTest extends BrowserTest {
             page.keyboard().press("ArrowLeft");
             assertThat(viewer).hasAttribute("data-shown", order.get(i));
             page.keyboard().press(Integer.toString(1 + i % 5));
+            if (i == 2) {
+                page.keyboard().press("x");
+                assertThat(page.locator("#viewer-flag")).hasText("Rejected");
+                page.keyboard().press("u");
+                assertThat(page.locator("#viewer-flag")).hasText("");
+            }
+            if (i == 1) page.keyboard().press("X");
+            if (i == 0) page.keyboard().press("p");
         }
+        assertThat(page.locator("#viewer-flag")).hasText("Picked");
         page.keyboard().press("ArrowLeft"); // the start: stays on the first
         assertThat(viewer).hasAttribute("data-photo-id", order.get(0));
         for (int i = 1; i < 20; i++) {
@@ -167,7 +176,27 @@ class ViewerBrowserTest extends BrowserTest {
         // Esc: back on the timeline where it was
         page.keyboard().press("Escape");
         assertThat(viewer).hasCount(0);
-        assertThat(opened.boundingBox().y).as("scrollY before " + scrollBefore + ", now " + page.evaluate("() => window.scrollY")).isEqualTo(before);
+        assertThat(opened.boundingBox().y).isEqualTo(before);
+
+        // flags: badges on the tiles, the flag filter in the URL with its count, and Delete rejected
+        assertThat(tiles.nth(0)).hasAttribute("data-flag", "picked");
+        assertThat(tiles.nth(1)).hasAttribute("data-flag", "rejected");
+        assertThat(tiles.nth(2)).hasAttribute("data-flag", "none");
+        assertThat(tiles.nth(1).locator(".flag-badge")).hasText("Rejected");
+        assertThat(api().get("/api/v1/photos/" + order.get(0), token).json().get("flag").asString()).isEqualTo("picked");
+        choose("#timeline-flag", "Rejected");
+        assertQuery("flag=rejected");
+        assertThat(page.locator("#photo-count")).hasText("1 of 20 photos");
+        assertThat(tiles).hasCount(1);
+        page.reload();
+        assertThat(page.locator("#photo-count")).hasText("1 of 20 photos");
+        page.locator("#delete-rejected").click();
+        assertThat(page.locator("vaadin-confirm-dialog-overlay, vaadin-confirm-dialog")).not().hasCount(0);
+        page.locator("#confirm-delete-rejected").click();
+        assertThat(page.locator("#photo-count")).hasText("0 of 19 photos");
+        assertThat(page.locator("#delete-rejected")).isHidden();
+        assertThat(api().get("/api/v1/photos/" + order.get(1), token).status()).isEqualTo(404);
+        assertThat(api().get("/api/v1/photos/" + order.get(2), token).status()).isEqualTo(200);
     }
 
     @Test
