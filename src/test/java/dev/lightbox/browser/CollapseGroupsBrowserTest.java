@@ -24,6 +24,12 @@ import org.junit.jupiter.api.Test;
 @Import(CollapseGroupsBrowserTest.NameGroups.class)
 class CollapseGroupsBrowserTest extends BrowserTest {
 
+    /** Its own context (it adds a bean), so its own data directory: the shared one is held by the shared context. */
+    @org.springframework.test.context.DynamicPropertySource
+    static void ownDataDir(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        registry.add("lightbox.data-dir", () -> newDataDir("collapse-groups").toString());
+    }
+
     @TestConfiguration(proxyBeanMethods = false)
     static class NameGroups {
 
