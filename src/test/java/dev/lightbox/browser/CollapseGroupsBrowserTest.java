@@ -7,50 +7,65 @@ import dev.lightbox.library.service.PhotoGroups;
 import dev.lightbox.library.service.PhotoService;
 import dev.lightbox.library.service.PhotoView;
 import dev.lightbox.support.TestImages;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.Ordered;
 
 /**
  * "Collapse groups" on the timeline: one tile per group with a count badge. The groups come from a small
- * {@link PhotoGroups} that groups photos by the part of their file name before the dash (culling's real
- * implementation is tested on its own).
+ * {@link PhotoGroups} that groups photos by the part of their file name before the dash, registered in the
+ * shared context for this test only (a context of its own could not have its own data directory) and
+ * ordered first, so the timeline uses it even beside culling's real implementation (tested on its own).
  */
-@Import(CollapseGroupsBrowserTest.NameGroups.class)
 class CollapseGroupsBrowserTest extends BrowserTest {
 
-    /** Its own context (it adds a bean), so its own data directory: the shared one is held by the shared context. */
-    @org.springframework.test.context.DynamicPropertySource
-    static void ownDataDir(org.springframework.test.context.DynamicPropertyRegistry registry) {
-        registry.add("lightbox.data-dir", () -> newDataDir("collapse-groups").toString());
+    private static final String BEAN = "collapseGroupsBrowserTest.nameGroups";
+
+    @Autowired
+    ConfigurableApplicationContext context;
+    @Autowired
+    PhotoService photos;
+
+    @BeforeEach
+    void groupByName() {
+        context.getBeanFactory().registerSingleton(BEAN, new NameGroups(photos));
     }
 
-    @TestConfiguration(proxyBeanMethods = false)
-    static class NameGroups {
+    @AfterEach
+    void noMoreGroups() {
+        ((DefaultListableBeanFactory) context.getBeanFactory()).destroySingleton(BEAN);
+    }
 
-        @Bean
-        PhotoGroups groupsByName(PhotoService photos) {
-            return new PhotoGroups() {
-                @Override
-                public Map<UUID, Membership> memberships(UUID ownerId, Collection<UUID> photoIds) {
-                    var members = new HashMap<String, java.util.List<PhotoView>>();
-                    for (UUID id : photoIds) {
-                        photos.find(ownerId, id).filter(p -> p.originalName() != null && p.originalName().contains("-"))
-                                .ifPresent(p -> members.computeIfAbsent(p.originalName().substring(0, p.originalName().indexOf('-')), k -> new java.util.ArrayList<>()).add(p));
-                    }
-                    var found = new HashMap<UUID, Membership>();
-                    members.forEach((name, group) -> {
-                        if (group.size() < 2) return;
-                        group.forEach(p -> found.put(p.id(), new Membership(name, "burst", group.size(), group.getFirst().id())));
-                    });
-                    return found;
-                }
-            };
+    record NameGroups(PhotoService photos) implements PhotoGroups, Ordered {
+
+        @Override
+        public int getOrder() {
+            return Ordered.HIGHEST_PRECEDENCE;
+        }
+
+        @Override
+        public Map<UUID, Membership> memberships(UUID ownerId, Collection<UUID> photoIds) {
+            var members = new HashMap<String, List<PhotoView>>();
+            for (UUID id : photoIds) {
+                photos.find(ownerId, id).filter(p -> p.originalName() != null && p.originalName().contains("-"))
+                        .ifPresent(p -> members.computeIfAbsent(p.originalName().substring(0, p.originalName().indexOf('-')), k -> new ArrayList<>()).add(p));
+            }
+            var found = new HashMap<UUID, Membership>();
+            members.forEach((name, group) -> {
+                if (group.size() < 2) return;
+                group.forEach(p -> found.put(p.id(), new Membership(name, "burst", group.size(), group.getFirst().id())));
+            });
+            return found;
         }
     }
 
