@@ -169,6 +169,7 @@ class ViewerBrowserTest extends BrowserTest {
         assertThat(page.locator("#viewer-info")).isVisible();
         assertThat(page.locator("#viewer-info")).hasAttribute("data-photo-id", order.get(18));
         assertThat(page.locator("#viewer-info")).containsText("800 × 600");
+        assertThat(page.locator("#viewer-info")).containsText("4 of 5"); // rated 1 + 18 % 5 on the way
         screenshot("viewer-info");
         page.keyboard().press("i");
         assertThat(page.locator("#viewer-info")).isHidden();

@@ -197,6 +197,12 @@ class ViewerOverlay extends Div {
         info.removeAll();
         var list = new com.vaadin.flow.component.html.DescriptionList();
         for (var line : PhotoFacts.lines(photo).entrySet()) item(list, line.getKey(), line.getValue());
+        item(list, "Rating", services.ratings().ratingOf(owner, photo.id()).map(stars -> stars + " of 5").orElse("not rated"));
+        item(list, "Flag", switch (photo.flag()) {
+            case PICKED -> "picked";
+            case REJECTED -> "rejected";
+            case NONE -> "none";
+        });
         for (PhotoDetails contribution : services.details()) contribution.lines(owner, photo).forEach((term, value) -> item(list, term, value));
         info.add(list);
         info.getElement().setAttribute("data-photo-id", photo.id().toString());
