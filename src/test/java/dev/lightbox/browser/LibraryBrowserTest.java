@@ -65,7 +65,8 @@ class LibraryBrowserTest extends BrowserTest {
         page.waitForFunction("() => [...document.querySelectorAll('#timeline-days img')].every(i => i.complete && i.naturalWidth > 0)");
         screenshot("timeline");
 
-        tiles.first().click();
+        tiles.first().click(); // the viewer, and from it the photo page
+        page.locator("#viewer-page").click();
         page.waitForURL(Pattern.compile(".*/photos/[0-9a-f-]{36}$"));
         assertThat(page.locator("#photo-details")).containsText("Size");
         page.waitForFunction("() => document.querySelector('#photo-preview').naturalWidth > 0");

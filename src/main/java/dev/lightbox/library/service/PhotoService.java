@@ -154,6 +154,15 @@ public class PhotoService {
         return photos.countedPhotos(ownerId);
     }
 
+    /** How many photos {@code query} lists; empty when the ranking that answers it cannot count. */
+    @Transactional(readOnly = true)
+    public java.util.OptionalLong count(UUID ownerId, PhotoQuery query) {
+        if (query.isPlainTimeline()) return java.util.OptionalLong.of(count(ownerId));
+        PhotoFlag flag = query.flag();
+        if (query.isLibraryOnly() && flag != null) return java.util.OptionalLong.of(countFlagged(ownerId, flag));
+        return rankings.stream().filter(r -> r.supports(query)).findFirst().map(r -> r.count(ownerId, query)).orElse(java.util.OptionalLong.empty());
+    }
+
     @Transactional(readOnly = true)
     public Optional<Media> media(UUID ownerId, UUID photoId, Rendition rendition) {
         return photos.findByIdAndOwnerId(photoId, ownerId).map(photo -> switch (rendition) {

@@ -5,6 +5,8 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
@@ -21,6 +23,8 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -29,6 +33,8 @@ import dev.lightbox.base.ui.UiTasks;
 import dev.lightbox.jobs.JobEvents;
 import dev.lightbox.jobs.JobStatus;
 import dev.lightbox.jobs.ui.JobUpdates;
+import dev.lightbox.library.service.PhotoFlag;
+import dev.lightbox.library.service.PhotoGroups;
 import dev.lightbox.library.service.PhotoLabels;
 import dev.lightbox.library.service.PhotoQuery;
 import dev.lightbox.library.service.PhotoRanking;
@@ -38,14 +44,17 @@ import dev.lightbox.library.service.PhotoView;
 import dev.lightbox.library.service.RenditionsJob;
 import jakarta.annotation.security.PermitAll;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.Month;
+import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -56,13 +65,15 @@ import org.slf4j.LoggerFactory;
  * The library, newest first, grouped by day. Pages of thumbnails load as the end of the list scrolls
  * into view (keyset pages: the hundredth page costs what the first does); "Jump to" restarts the list
  * at a month; "Select" picks photos to delete. The list can also be ordered by score (one grid, no days)
- * and filtered by a minimum score or by passing/failing the active config's thresholds.
+ * and filtered by a minimum score or by passing/failing the active config's thresholds. What it shows lives
+ * in the URL ({@link TimelineState}); a click on a photo opens the full-screen viewer over the list.
  */
 @Route("")
 @PageTitle("Timeline")
 @Menu(order = 0, icon = "vaadin:picture", title = "Timeline")
 @PermitAll
-public class TimelineView extends Main {
+@StyleSheet("viewer.css")
+public class TimelineView extends Main implements BeforeEnterObserver {
 
     /** A screenful and a bit: the first page is what the first paint waits for. */
     static final int FIRST_PAGE_SIZE = 48;
@@ -95,11 +106,25 @@ public class TimelineView extends Main {
     private final Select<String> label = new Select<>();
     private final java.util.List<PhotoLabels> labelSources;
     private @Nullable Component jump;
+    private final Select<Month> jumpMonth = new Select<>();
+    private final IntegerField jumpYear = new IntegerField();
+    private final Checkbox collapse = new Checkbox("Collapse groups");
+    private final Select<String> flagFilter = new Select<>();
+    private final Button deleteRejected = new Button("Delete rejected", VaadinIcon.TRASH.create(), e -> confirmDeleteRejected());
+    private final List<PhotoViewer> viewers;
+    private final List<PhotoGroups> groupSources;
+    private TimelineState state = TimelineState.DEFAULT;
+    /** Everything listed so far, in order (collapsed groups included): what the viewer moves through. */
+    private final List<PhotoView> listed = new ArrayList<>();
+    private final Set<String> shownGroups = new HashSet<>();
 
-    public TimelineView(PhotoService photos, JobEvents jobEvents, java.util.List<PhotoLabels> labelSources, UiTasks tasks) {
+    public TimelineView(PhotoService photos, JobEvents jobEvents, java.util.List<PhotoLabels> labelSources, UiTasks tasks,
+                        List<PhotoViewer> viewers, List<PhotoGroups> groupSources) {
         this.photos = photos;
         this.tasks = tasks;
         this.labelSources = labelSources;
+        this.viewers = viewers;
+        this.groupSources = groupSources;
         this.owner = CurrentUser.require().id();
         setId("timeline-view");
         addClassName("timeline");
@@ -122,7 +147,9 @@ public class TimelineView extends Main {
         countLabel.addClassName("muted");
 
         jump = jumpControls();
-        var toolbar = new HorizontalLayout(countLabel, jump, scoreControls(), select, selectionBar, deleteProgress);
+        deleteRejected.setId("delete-rejected");
+        deleteRejected.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+        var toolbar = new HorizontalLayout(countLabel, jump, scoreControls(), select, deleteRejected, selectionBar, deleteProgress);
         toolbar.addClassName("timeline-toolbar");
         toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
         toolbar.setWrap(true);
@@ -131,7 +158,6 @@ public class TimelineView extends Main {
         sentinel.setId("timeline-sentinel");
         sentinel.addClassName("timeline-sentinel");
         add(toolbar, days, sentinel);
-        start(photos.timeline(owner, null, FIRST_PAGE_SIZE));
         // load the next page whenever the end of the list comes within a screen of view
         // a tile whose thumbnail is still being made shows "Processing…" until its image loads
         days.getElement().executeJs("""
@@ -150,14 +176,40 @@ public class TimelineView extends Main {
                 """);
     }
 
+    /** The URL says what to show: on first entry, reload, Back/Forward, or a change made here (which navigates). */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        state = TimelineState.from(event.getLocation().getQueryParameters());
+        query = state.query();
+        sort.setValue(query.sort());
+        minScore.setValue(query.minScore() == null ? null : (int) Math.round(query.minScore()));
+        passed.setValue(query.passed() == null ? "Any" : query.passed() ? "Passing" : "Failing");
+        String chosen = query.label() != null ? query.label() : query.predictedLabel() != null ? PREDICTED + query.predictedLabel() : ANY_LABEL;
+        refreshLabels(chosen);
+        collapse.setValue(state.collapse());
+        flagFilter.setValue(flagLabel(query.flag()));
+        YearMonth before = state.before();
+        if (before != null) {
+            jumpMonth.setValue(before.getMonth());
+            jumpYear.setValue(before.getYear());
+        }
+        if (jump != null) jump.setVisible(query.isPlainTimeline());
+        start(before != null ? photos.timelineBefore(owner, before.plusMonths(1).atDay(1).atStartOfDay(), FIRST_PAGE_SIZE)
+                : photos.list(owner, query, null, FIRST_PAGE_SIZE));
+    }
+
+    private void show(TimelineState next) {
+        getUI().ifPresent(ui -> ui.navigate(TimelineView.class, next.toParameters()));
+    }
+
     private Component jumpControls() {
-        var month = new Select<Month>();
+        var month = jumpMonth;
         month.setId("jump-month");
         month.setItems(Month.values());
         month.setItemLabelGenerator(m -> m.getDisplayName(TextStyle.FULL, Locale.getDefault()));
         month.setValue(LocalDate.now().getMonth());
         month.setWidth("9em");
-        var year = new IntegerField();
+        var year = jumpYear;
         year.setId("jump-year");
         year.setValue(LocalDate.now().getYear());
         year.setMin(1826);
@@ -165,11 +217,12 @@ public class TimelineView extends Main {
         year.setWidth("6em");
         var go = new Button("Jump", e -> {
             if (year.getValue() == null || month.getValue() == null) return;
-            LocalDateTime endOfMonth = LocalDate.of(year.getValue(), month.getValue(), 1).plusMonths(1).atStartOfDay();
-            start(photos.timelineBefore(owner, endOfMonth, FIRST_PAGE_SIZE));
+            if (year.getValue() < 1826 || year.getValue() > 9999) return;
+            show(state.withBefore(YearMonth.of(year.getValue(), month.getValue())));
         });
         go.setId("jump-go");
-        var newest = new Button("Newest", e -> start(photos.list(owner, query, null, FIRST_PAGE_SIZE)));
+        var newest = new Button("Newest", e -> show(state.withBefore(null)));
+        newest.setId("jump-newest");
         newest.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         var controls = new HorizontalLayout(new Span("Jump to"), month, year, go, newest);
         controls.setAlignItems(FlexComponent.Alignment.BASELINE);
@@ -208,20 +261,40 @@ public class TimelineView extends Main {
         label.setWidth("10em");
         label.setVisible(!labelSources.isEmpty());
         refreshLabels();
-        sort.addValueChangeListener(e -> requery());
-        minScore.addValueChangeListener(e -> requery());
-        passed.addValueChangeListener(e -> requery());
-        label.addValueChangeListener(e -> {
-            if (e.isFromClient()) requery();
+        flagFilter.setId("timeline-flag");
+        flagFilter.setAriaLabel("Flag");
+        flagFilter.setItems(ANY_FLAG, "Picked", "Rejected", "Unflagged");
+        flagFilter.setValue(ANY_FLAG);
+        flagFilter.setWidth("9em");
+        flagFilter.addValueChangeListener(e -> {
+            if (e.isFromClient()) requery(false);
         });
-        var controls = new HorizontalLayout(sort, minScore, passed, label);
+        collapse.setId("timeline-collapse");
+        collapse.setVisible(!groupSources.isEmpty());
+        sort.addValueChangeListener(e -> {
+            if (e.isFromClient()) requery(false);
+        });
+        minScore.addValueChangeListener(e -> {
+            if (e.isFromClient()) requery(false);
+        });
+        passed.addValueChangeListener(e -> {
+            if (e.isFromClient()) requery(false);
+        });
+        label.addValueChangeListener(e -> {
+            if (e.isFromClient()) requery(true);
+        });
+        collapse.addValueChangeListener(e -> {
+            if (e.isFromClient()) show(state.withCollapse(e.getValue()));
+        });
+        var controls = new HorizontalLayout(sort, minScore, passed, label, flagFilter, collapse);
         controls.setAlignItems(FlexComponent.Alignment.BASELINE);
         controls.setWrap(true);
         controls.addClassName("timeline-filters");
         return controls;
     }
 
-    private void requery() {
+    /** A control changed: the URL changes, and the list with it (see beforeEnter); the label wins a conflict when it changed. */
+    private void requery(boolean labelChanged) {
         Integer min = minScore.getValue();
         if (min != null && (min < 0 || min > 100)) return;
         Boolean pass = switch (passed.getValue() == null ? "Any" : passed.getValue()) {
@@ -232,31 +305,51 @@ public class TimelineView extends Main {
         String chosen = label.getValue() == null || label.getValue().equals(ANY_LABEL) ? null : label.getValue();
         boolean predictedChoice = chosen != null && chosen.startsWith(PREDICTED);
         query = new PhotoQuery(sort.getValue() == null ? PhotoQuery.Sort.NEWEST : sort.getValue(), min == null ? null : min.doubleValue(), null, pass,
-                predictedChoice ? null : chosen, predictedChoice && chosen != null ? chosen.substring(PREDICTED.length()) : null);
-        if (chosen != null && !query.isPlainTimeline() && (query.byScore() || query.scoreFiltered())) {
+                predictedChoice ? null : chosen, predictedChoice && chosen != null ? chosen.substring(PREDICTED.length()) : null, flagOf(flagFilter.getValue()));
+        PhotoQuery wanted = query;
+        if (chosen != null && (wanted.byScore() || wanted.scoreFiltered())) {
             Notification.show("A label filter shows the newest first and cannot be combined with score sorting or filters.", 5000,
                     Notification.Position.BOTTOM_START);
-            sort.setValue(PhotoQuery.Sort.NEWEST);
-            minScore.clear();
-            passed.setValue("Any");
-            return;
+            wanted = labelChanged ? new PhotoQuery(PhotoQuery.Sort.NEWEST, null, null, null, wanted.label(), wanted.predictedLabel(), wanted.flag())
+                    : new PhotoQuery(wanted.sort(), wanted.minScore(), null, wanted.passed(), null, null, wanted.flag());
         }
-        if (jump != null) jump.setVisible(query.isPlainTimeline());
-        start(photos.list(owner, query, null, FIRST_PAGE_SIZE));
+        show(state.withQuery(wanted));
     }
 
     private static final String ANY_LABEL = "Any label";
+    private static final String ANY_FLAG = "Any flag";
+
+    private static @Nullable PhotoFlag flagOf(@Nullable String choice) {
+        return switch (choice == null ? ANY_FLAG : choice) {
+            case "Picked" -> PhotoFlag.PICKED;
+            case "Rejected" -> PhotoFlag.REJECTED;
+            case "Unflagged" -> PhotoFlag.NONE;
+            default -> null;
+        };
+    }
+
+    private static String flagLabel(@Nullable PhotoFlag flag) {
+        return flag == null ? ANY_FLAG : switch (flag) {
+            case PICKED -> "Picked";
+            case REJECTED -> "Rejected";
+            case NONE -> "Unflagged";
+        };
+    }
     private static final String PREDICTED = "predicted: ";
 
     private void refreshLabels() {
+        refreshLabels(label.getValue());
+    }
+
+    private void refreshLabels(@Nullable String current) {
         if (labelSources.isEmpty()) return;
-        String current = label.getValue();
         var items = new java.util.ArrayList<String>();
         items.add(ANY_LABEL);
         labelSources.getFirst().labels(owner).forEach(l -> items.add(l.label()));
         labelSources.getFirst().predictedLabels(owner).forEach(l -> items.add(PREDICTED + l.label()));
+        if (current != null && !items.contains(current)) items.add(current); // a shared link's label this library no longer has
         label.setItems(items);
-        label.setValue(current != null && items.contains(current) ? current : ANY_LABEL);
+        label.setValue(current != null ? current : ANY_LABEL);
     }
 
     private void askLabel() {
@@ -290,13 +383,20 @@ public class TimelineView extends Main {
     private void start(Page first) {
         days.removeAll();
         tiles.clear();
+        listed.clear();
+        shownGroups.clear();
         selected.clear();
         updateSelection();
         lastDay = null;
         lastGrid = null;
         exhausted = false;
         long total = photos.count(owner);
-        countLabel.setText(total == 1 ? "1 photo" : total + " photos");
+        long rejected = photos.countFlagged(owner, PhotoFlag.REJECTED);
+        deleteRejected.setVisible(rejected > 0);
+        deleteRejected.setText("Delete " + rejected + " rejected");
+        var matching = query.isPlainTimeline() ? java.util.OptionalLong.empty() : photos.count(owner, query);
+        countLabel.setText(matching.isPresent() ? matching.getAsLong() + " of " + total + (total == 1 ? " photo" : " photos")
+                : total == 1 ? "1 photo" : total + " photos");
         if (total == 0 || (first.items().isEmpty() && !query.isPlainTimeline())) {
             days.add(total == 0 ? emptyState() : new Paragraph("No photos match: scores appear once photos are analysed."));
             exhausted = true;
@@ -316,7 +416,12 @@ public class TimelineView extends Main {
     }
 
     private void append(Page page) {
+        listed.addAll(page.items());
+        Map<UUID, PhotoGroups.Membership> groups = state.collapse() && !groupSources.isEmpty()
+                ? groupSources.getFirst().memberships(owner, page.items().stream().map(PhotoView::id).toList()) : Map.of();
         for (PhotoView photo : page.items()) {
+            PhotoGroups.Membership group = groups.get(photo.id());
+            if (group != null && !shownGroups.add(group.groupId())) continue; // one tile per group: its first in this order
             LocalDate day = photo.takenAt().toLocalDate();
             if (query.byScore()) {
                 if (lastGrid == null) {
@@ -336,6 +441,14 @@ public class TimelineView extends Main {
                 days.add(section);
             }
             Div tile = tile(photo);
+            showFlag(tile, photo.flag());
+            if (group != null) {
+                var badge = new Span(Integer.toString(group.size()));
+                badge.addClassName("group-badge");
+                badge.getElement().setAttribute("title", group.size() + " similar photos (" + group.kind() + ")");
+                tile.add(badge);
+                tile.getElement().setAttribute("data-group-size", Integer.toString(group.size()));
+            }
             PhotoRanking.Ranked rank = page.ranks().get(photo.id());
             if (rank != null) {
                 var badge = new Span(String.format(Locale.ROOT, "%.1f", rank.score()));
@@ -364,10 +477,64 @@ public class TimelineView extends Main {
         tile.getElement().setAttribute("data-photo-id", photo.id().toString());
         tile.addClickListener(e -> {
             if (selecting) toggle(photo.id(), tile);
+            else if (!viewers.isEmpty()) openViewer(photo.id());
             else getUI().ifPresent(ui -> ui.navigate("photos/" + photo.id()));
         });
         tiles.put(photo.id(), tile);
         return tile;
+    }
+
+    /** The viewer moves through the list as loaded so far and pages on with the same query, cursor and service. */
+    private void openViewer(UUID start) {
+        PhotoQuery shown = query;
+        YearMonth before = state.before();
+        var sequence = new PhotoViewer.Sequence(List.copyOf(listed), nextCursor, cursor -> photos.list(owner, before != null ? PhotoQuery.NEWEST : shown, cursor, PAGE_SIZE));
+        viewers.getFirst().open(this, sequence, start, this::refreshTiles);
+    }
+
+    /** Photos whose rating or flag changed in the viewer: their flag badges, and how many are rejected. */
+    private void refreshTiles(Set<UUID> changed) {
+        for (UUID id : changed) {
+            Div tile = tiles.get(id);
+            if (tile != null) photos.find(owner, id).ifPresent(photo -> showFlag(tile, photo.flag()));
+        }
+        long rejected = photos.countFlagged(owner, PhotoFlag.REJECTED);
+        deleteRejected.setVisible(rejected > 0);
+        deleteRejected.setText("Delete " + rejected + " rejected");
+    }
+
+    private static void showFlag(Div tile, PhotoFlag flag) {
+        tile.getChildren().filter(c -> c.hasClassName("flag-badge")).toList().forEach(tile::remove);
+        tile.getElement().setAttribute("data-flag", flag.parameter());
+        if (flag == PhotoFlag.NONE) return;
+        var badge = new Span(flag == PhotoFlag.PICKED ? "Picked" : "Rejected");
+        badge.addClassNames("flag-badge", flag.parameter());
+        tile.add(badge);
+    }
+
+    /** Deletes every rejected photo (not just those loaded), after asking once, through the same path as "Delete". */
+    private void confirmDeleteRejected() {
+        var ids = new ArrayList<UUID>();
+        PhotoQuery rejected = PhotoQuery.NEWEST.withFlag(PhotoFlag.REJECTED);
+        String cursor = null;
+        do {
+            Page page = photos.list(owner, rejected, cursor, PhotoService.MAX_PAGE);
+            page.items().forEach(p -> ids.add(p.id()));
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        if (ids.isEmpty()) return;
+        var dialog = new ConfirmDialog();
+        dialog.setHeader("Delete " + ids.size() + (ids.size() == 1 ? " rejected photo?" : " rejected photos?"));
+        dialog.setText("Every photo you flagged as rejected is removed from your library, with its original. This cannot be undone.");
+        dialog.setCancelable(true);
+        var confirm = new Button("Delete", e -> {
+            dialog.close();
+            deleteInBackground(List.copyOf(ids));
+        });
+        confirm.setId("confirm-delete-rejected");
+        confirm.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
+        dialog.setConfirmButton(confirm);
+        dialog.open();
     }
 
     /** The renditions job finished: load the thumbnail the tile could not show yet. */

@@ -205,6 +205,18 @@ public class ScoreRepository {
                 rs.getBoolean("passed"), rs.getTimestamp("taken_at").toLocalDateTime())).list();
     }
 
+    /** How many of the owner's scored photos {@link #page} lists under these filters. */
+    public long count(UUID owner, @Nullable Float minScore, @Nullable Float maxScore, @Nullable Boolean passed, @Nullable String flag) {
+        return jdbc.sql("""
+                select count(*) from photo_scores s join photos p on p.id = s.photo_id
+                where s.owner_id = :owner and p.owner_id = :owner
+                  and (cast(:min as real) is null or s.score >= :min) and (cast(:max as real) is null or s.score <= :max)
+                  and (cast(:passed as boolean) is null or s.passed = :passed)
+                  and (cast(:flag as varchar) is null or p.flag = :flag)""")
+                .param("owner", owner).param("min", minScore).param("max", maxScore).param("passed", passed).param("flag", flag)
+                .query(Long.class).single();
+    }
+
     /**
      * Serialises writers of one library's scores until commit: a photo scored while the library is being
      * re-scored waits, so no photo ends up with two rows (the table has no unique key; see 008-photo-scores).

@@ -52,6 +52,13 @@ class ScoreRanking implements PhotoRanking {
         return new Page(List.copyOf(items), next);
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public java.util.OptionalLong count(UUID ownerId, PhotoQuery query) {
+        return java.util.OptionalLong.of(scores.count(ownerId, query.minScore() == null ? null : query.minScore().floatValue(),
+                query.maxScore() == null ? null : query.maxScore().floatValue(), query.passed(), flagName(query)));
+    }
+
     private static @Nullable String flagName(PhotoQuery query) {
         PhotoFlag flag = query.flag();
         return flag == null ? null : flag.name();

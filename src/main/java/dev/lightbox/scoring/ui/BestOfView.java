@@ -19,6 +19,7 @@ import com.vaadin.flow.router.Route;
 import dev.lightbox.base.security.CurrentUser;
 import dev.lightbox.library.service.PhotoQuery;
 import dev.lightbox.library.service.PhotoService;
+import dev.lightbox.library.ui.PhotoViewer;
 import dev.lightbox.scoring.service.ScoringConfigService;
 import jakarta.annotation.security.PermitAll;
 import java.util.LinkedHashSet;
@@ -48,8 +49,11 @@ public class BestOfView extends Main {
     private final Set<UUID> marked = new LinkedHashSet<>();
     private final Button deleteMarked = new Button("Delete marked", e -> confirmDelete());
 
-    public BestOfView(PhotoService photos, ScoringConfigService configs) {
+    private final java.util.List<PhotoViewer> viewers;
+
+    public BestOfView(PhotoService photos, ScoringConfigService configs, java.util.List<PhotoViewer> viewers) {
         this.photos = photos;
+        this.viewers = viewers;
         this.configs = configs;
         this.owner = CurrentUser.require().id();
         setId("best-view");
@@ -88,7 +92,9 @@ public class BestOfView extends Main {
             return;
         }
         summary.setText("Scored with “" + configs.active(owner).name() + "”. Change it on the Scoring page.");
-        top.items().forEach(p -> best.add(PhotoTiles.tile(java.util.Objects.requireNonNull(top.ranks().get(p.id())))));
+        top.items().forEach(p -> best.add(viewers.isEmpty() ? PhotoTiles.tile(java.util.Objects.requireNonNull(top.ranks().get(p.id())))
+                : PhotoTiles.tile(java.util.Objects.requireNonNull(top.ranks().get(p.id())),
+                        tile -> viewers.getFirst().open(this, PhotoViewer.Sequence.of(top.items()), p.id(), changed -> { }))));
         var topIds = top.ranks().keySet();
         PhotoService.Page bottom = photos.list(owner, new PhotoQuery(PhotoQuery.Sort.WORST, null, null, null), null, n);
         bottom.items().stream().filter(p -> !topIds.contains(p.id())).forEach(p -> cull.add(PhotoTiles.tile(java.util.Objects.requireNonNull(bottom.ranks().get(p.id())), tile -> {

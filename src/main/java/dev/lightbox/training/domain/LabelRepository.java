@@ -72,4 +72,16 @@ public class LabelRepository {
         if (after) spec = spec.param("t", afterTakenAt).param("id", afterId);
         return spec.query((rs, n) -> new Dated(rs.getObject(1, UUID.class), rs.getTimestamp(2).toLocalDateTime())).list();
     }
+
+    /** How many of the owner's photos {@link #newestWith} lists for this label. */
+    public long countWith(UUID owner, String label, boolean predicted, @Nullable String flag) {
+        String source = predicted
+                ? "photo_predictions l join models m on m.id = l.model_id and m.active join photos p on p.id = l.photo_id"
+                : "photo_labels l join photos p on p.id = l.photo_id";
+        String match = predicted ? "l.top_label = :label" : "l.label = :label";
+        var spec = jdbc.sql("select count(*) from %s where l.owner_id = :owner and p.owner_id = :owner and %s %s".formatted(source, match,
+                flag != null ? "and p.flag = :flag" : "")).param("owner", owner).param("label", label);
+        if (flag != null) spec = spec.param("flag", flag);
+        return spec.query(Long.class).single();
+    }
 }

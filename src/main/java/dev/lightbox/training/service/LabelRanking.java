@@ -49,6 +49,16 @@ class LabelRanking implements PhotoRanking {
         return new Page(List.copyOf(rows.subList(0, limit)), next);
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public java.util.OptionalLong count(UUID ownerId, PhotoQuery query) {
+        String predictedLabel = query.predictedLabel();
+        String chosen = predictedLabel != null ? predictedLabel : query.label();
+        if (chosen == null) return java.util.OptionalLong.empty();
+        PhotoFlag flag = query.flag();
+        return java.util.OptionalLong.of(labels.countWith(ownerId, LabelService.normalise(chosen), predictedLabel != null, flag == null ? null : flag.name()));
+    }
+
     private static String[] decode(String cursor) {
         return KeysetCursor.decode(cursor, 3).filter(parts -> parts[0].equals("l") && parses(parts))
                 .orElseThrow(() -> new IllegalArgumentException("cursor: not a cursor this server issued for this label filter"));

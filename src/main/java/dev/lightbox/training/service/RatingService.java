@@ -9,8 +9,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** 1–5 star ratings of a user's own photos (what "learn my taste" learns from). */
+/** 1–5 star ratings of a user's own photos (what "learn my taste" learns from); culling's viewer rates through it. */
 @Service
+@org.springframework.modulith.NamedInterface("ratings")
 public class RatingService {
 
     private final RatingRepository ratings;

@@ -1,0 +1,5 @@
+/** Culling's views: the full-screen viewer the library and scoring pages open through {@link dev.lightbox.library.ui.PhotoViewer}. */
+@NullMarked
+package dev.lightbox.culling.ui;
+
+import org.jspecify.annotations.NullMarked;
