@@ -190,6 +190,8 @@ public class PhotoAnalyzer {
     /** Lines within this many degrees of the tilt, and within {@link #HORIZON_BAND} of the frame's height of each other, form the horizon. */
     private static final double HORIZON_ANGLE_SPREAD = 1.5;
     private static final double HORIZON_BAND = 0.03;
+    /** Lines this close (share of the height) to the top or bottom are the frame's or a border's edge, not a horizon. */
+    private static final double HORIZON_MARGIN = 0.08;
     /** A colour step of this much (0..1 of a channel's range) between the bands above and below the line counts in full. */
     private static final double HORIZON_FULL_STEP = 0.12;
 
@@ -250,8 +252,9 @@ public class PhotoAnalyzer {
         // the segments along the tilt, by where they cross the frame's vertical centre line
         List<double[]> along = new ArrayList<>(); // crossing, x1, x2, length
         for (double[] c : candidates) {
-            if (Math.abs(c[0] - tilt) > HORIZON_ANGLE_SPREAD) continue;
-            along.add(new double[] {c[3] + (centre - c[2]) * slope, c[2], c[4], c[1]});
+            double crossing = c[3] + (centre - c[2]) * slope;
+            if (Math.abs(c[0] - tilt) > HORIZON_ANGLE_SPREAD || crossing < HORIZON_MARGIN * height || crossing > (1 - HORIZON_MARGIN) * height) continue;
+            along.add(new double[] {crossing, c[2], c[4], c[1]});
         }
         along.sort((a, b) -> Double.compare(a[0], b[0]));
         double band = Math.max(2, HORIZON_BAND * height);

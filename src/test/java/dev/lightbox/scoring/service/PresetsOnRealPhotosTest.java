@@ -110,7 +110,6 @@ class PresetsOnRealPhotosTest {
         assertThat(Advisor.advise(closeUp)).as("a close-up of a butterfly: " + closeUp).noneMatch(line -> line.contains("horizon"));
 
         Map<String, Object> cup = attributes(topDownCup());
-        System.out.printf("horizon confidence: tilted landscape %s, butterfly %s, cup %s%n", tilted.get("horizonConfidence"), closeUp.get("horizonConfidence"), cup.get("horizonConfidence"));
         assertThat(Math.abs(((Number) cup.get("horizonTilt")).doubleValue())).as("the planks tilt: " + cup).isGreaterThan(1.5);
         assertThat(Advisor.advise(cup)).as("a cup seen from above on a planked table: " + cup).noneMatch(line -> line.contains("horizon"));
         assertThat(Advisor.explain(cup, preset("Landscape"), Map.of())).contains("No horizon found: tilt not judged");
