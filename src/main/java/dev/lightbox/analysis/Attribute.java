@@ -44,6 +44,9 @@ public enum Attribute {
             Kind.NUMBER, Source.CONTENT, v -> v),
     HORIZON_TILT("horizonTilt", "horizonTilt", "Horizon tilt", "Level horizon", new Scale("degrees, signed", -45, 45, List.of()),
             Direction.TARGET, Kind.NUMBER, Source.CONTENT, v -> 1 - Math.min(1, Math.abs(v) / 10)),
+    HORIZON_CONFIDENCE("horizonConfidence", "", "Horizon found", "", new Scale(
+            "0..1: the share of the frame's width the dominant near-horizontal line spans × how much the frame differs either side of it", 0, 1,
+            List.of()), Direction.NONE, Kind.DETAIL, Source.CONTENT, v -> -1),
     FACE_COUNT("faceCount", "faces", "Faces", "Faces", new Scale("faces found", 0, 3, List.of()), Direction.HIGHER, Kind.NUMBER,
             Source.CONTENT, v -> Math.min(1, v)),
     FACE_BOXES("faces", "", "Face boxes", "", new Scale("x, y, w, h, confidence per face", 0, 0, List.of()), Direction.NONE, Kind.DETAIL,

@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bytedeco.javacpp.indexer.FloatIndexer;
+import org.bytedeco.javacpp.indexer.UByteIndexer;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.MatVector;
 import org.bytedeco.opencv.opencv_core.Size;
@@ -34,7 +35,7 @@ import org.bytedeco.opencv.opencv_saliency.StaticSaliencySpectralResidual;
 public class PhotoAnalyzer {
 
     /** Bump when any attribute's definition changes: cached results of older versions are re-computed on request. */
-    public static final int VERSION = 3;
+    public static final int VERSION = 4;
     static final double CLIPPED_SHARE = 0.20;
 
     /** Laplacian variance at which sharpness reads 0.5: a softly focused 2 MP photo sits around it. */
@@ -76,7 +77,9 @@ public class PhotoAnalyzer {
     public Map<String, Object> composition(Mat bgr) {
         var attributes = new LinkedHashMap<String, Object>();
         attributes.put(Attribute.THIRDS.key(), round(thirds(bgr)));
-        attributes.put(Attribute.HORIZON_TILT.key(), round(horizonTilt(bgr)));
+        Horizon horizon = horizon(bgr);
+        attributes.put(Attribute.HORIZON_TILT.key(), round(horizon.tilt()));
+        attributes.put(Attribute.HORIZON_CONFIDENCE.key(), round(horizon.confidence()));
         return attributes;
     }
 
@@ -180,33 +183,147 @@ public class PhotoAnalyzer {
         }
     }
 
-    /** The length-weighted median angle (degrees, positive = clockwise) of long near-horizontal edges; 0 when none. */
+    /** The tilt of the frame's near-horizontal lines, and how sure it is that one of them is a horizon (0..1). */
+    record Horizon(double tilt, double confidence) {
+    }
+
+    /** Lines within this many degrees of the tilt, and within {@link #HORIZON_BAND} of the frame's height of each other, form the horizon. */
+    private static final double HORIZON_ANGLE_SPREAD = 1.5;
+    private static final double HORIZON_BAND = 0.03;
+    /** Lines this close (share of the height) to the top or bottom are the frame's or a border's edge, not a horizon. */
+    private static final double HORIZON_MARGIN = 0.08;
+    /** A colour step of this much (0..1 of a channel's range) between the bands above and below the line counts in full. */
+    private static final double HORIZON_FULL_STEP = 0.12;
+
     static double horizonTilt(Mat bgr) {
+        return horizon(bgr).tilt();
+    }
+
+    /**
+     * The tilt is the length-weighted median angle (degrees, positive = clockwise) of long near-horizontal
+     * edges; 0 when none. The confidence that a horizon was found is the share of the frame's width the
+     * dominant line spans (its collinear segments merged) times how different the frame is on either side
+     * of it (the largest per-channel difference of a band above and a band below, full at 12%): a sea or
+     * skyline spans the frame and separates two regions; table edges, plank seams, a cup's rim or a
+     * building's edges do not.
+     */
+    static Horizon horizon(Mat bgr) {
         try (Mat gray = new Mat(); Mat edges = new Mat(); Vec4iVector lines = new Vec4iVector()) {
             cvtColor(bgr, gray, COLOR_BGR2GRAY);
             Canny(gray, edges, 60, 180);
             int minLength = Math.max(20, bgr.cols() / 4);
             HoughLinesP(edges, lines, 1, Math.PI / 360, 80, minLength, 10);
-            if (lines.empty()) return 0;
-            List<double[]> candidates = new ArrayList<>(); // angle, weight
+            if (lines.empty()) return new Horizon(0, 0);
+            List<double[]> candidates = new ArrayList<>(); // angle, length, x1, y1, x2, y2
             for (long i = 0; i < lines.size(); i++) {
                 var line = lines.get(i);
                 int x1 = line.get(0), y1 = line.get(1), x2 = line.get(2), y2 = line.get(3);
+                if (x2 < x1) {
+                    int x = x1, y = y1;
+                    x1 = x2;
+                    y1 = y2;
+                    x2 = x;
+                    y2 = y;
+                }
                 double angle = Math.toDegrees(Math.atan2(y2 - y1, x2 - x1));
-                if (angle > 90) angle -= 180;
-                if (angle < -90) angle += 180;
-                if (Math.abs(angle) <= 20) candidates.add(new double[] {angle, Math.hypot(x2 - x1, y2 - y1)});
+                if (Math.abs(angle) <= 20) candidates.add(new double[] {angle, Math.hypot(x2 - x1, y2 - y1), x1, y1, x2, y2});
             }
-            if (candidates.isEmpty()) return 0;
+            if (candidates.isEmpty()) return new Horizon(0, 0);
             candidates.sort((a, b) -> Double.compare(a[0], b[0]));
             double half = candidates.stream().mapToDouble(c -> c[1]).sum() / 2;
             double seen = 0;
+            double tilt = 0;
             for (double[] c : candidates) {
                 seen += c[1];
-                if (seen >= half) return c[0];
+                if (seen >= half) {
+                    tilt = c[0];
+                    break;
+                }
             }
-            return 0;
+            return new Horizon(tilt, horizonConfidence(bgr, candidates, tilt));
         }
+    }
+
+    private static double horizonConfidence(Mat bgr, List<double[]> candidates, double tilt) {
+        int width = bgr.cols();
+        int height = bgr.rows();
+        double slope = Math.tan(Math.toRadians(tilt));
+        double centre = width / 2.0;
+        // the segments along the tilt, by where they cross the frame's vertical centre line
+        List<double[]> along = new ArrayList<>(); // crossing, x1, x2, length
+        for (double[] c : candidates) {
+            double crossing = c[3] + (centre - c[2]) * slope;
+            if (Math.abs(c[0] - tilt) > HORIZON_ANGLE_SPREAD || crossing < HORIZON_MARGIN * height || crossing > (1 - HORIZON_MARGIN) * height) continue;
+            along.add(new double[] {crossing, c[2], c[4], c[1]});
+        }
+        along.sort((a, b) -> Double.compare(a[0], b[0]));
+        double band = Math.max(2, HORIZON_BAND * height);
+        List<double[]> best = List.of();
+        double bestLength = 0;
+        for (int i = 0; i < along.size(); i++) {
+            List<double[]> group = new ArrayList<>();
+            double length = 0;
+            for (int j = i; j < along.size() && along.get(j)[0] - along.get(i)[0] <= band; j++) {
+                group.add(along.get(j));
+                length += along.get(j)[3];
+            }
+            if (length > bestLength) {
+                bestLength = length;
+                best = group;
+            }
+        }
+        if (best.isEmpty()) return 0;
+        double crossing = best.stream().mapToDouble(g -> g[0] * g[3]).sum() / bestLength;
+        double span = coveredWidth(best) / width;
+        return Math.clamp(span, 0, 1) * Math.min(1, step(bgr, crossing, slope) / HORIZON_FULL_STEP);
+    }
+
+    /** The width the segments' x-ranges cover together. */
+    private static double coveredWidth(List<double[]> segments) {
+        List<double[]> ranges = segments.stream().map(s -> new double[] {s[1], s[2]}).sorted((a, b) -> Double.compare(a[0], b[0])).toList();
+        double covered = 0;
+        double from = ranges.getFirst()[0];
+        double to = ranges.getFirst()[1];
+        for (double[] r : ranges) {
+            if (r[0] > to) {
+                covered += to - from;
+                from = r[0];
+            }
+            to = Math.max(to, r[1]);
+        }
+        return covered + to - from;
+    }
+
+    /** The largest per-channel difference (0..1) between the mean of a band just above the line and one just below it. */
+    private static double step(Mat bgr, double crossing, double slope) {
+        int width = bgr.cols();
+        int height = bgr.rows();
+        int gap = Math.max(2, height / 100);
+        int depth = Math.max(2, height / 12);
+        double[] above = new double[3];
+        double[] below = new double[3];
+        long aboveCount = 0;
+        long belowCount = 0;
+        try (UByteIndexer pixels = bgr.createIndexer()) {
+            int stride = Math.max(1, width / 400);
+            for (int x = 0; x < width; x += stride) {
+                int y = (int) Math.round(crossing + (x - width / 2.0) * slope);
+                for (int dy = gap; dy < gap + depth; dy += 2) {
+                    if (y - dy >= 0 && y - dy < height) {
+                        for (int ch = 0; ch < 3; ch++) above[ch] += pixels.get(y - dy, x, ch);
+                        aboveCount++;
+                    }
+                    if (y + dy >= 0 && y + dy < height) {
+                        for (int ch = 0; ch < 3; ch++) below[ch] += pixels.get(y + dy, x, ch);
+                        belowCount++;
+                    }
+                }
+            }
+        }
+        if (aboveCount == 0 || belowCount == 0) return 0;
+        double step = 0;
+        for (int ch = 0; ch < 3; ch++) step = Math.max(step, Math.abs(above[ch] / aboveCount - below[ch] / belowCount) / 255.0);
+        return step;
     }
 
     private static double fraction(Mat gray, int from, int to) {

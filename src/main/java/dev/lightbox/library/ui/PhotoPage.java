@@ -94,8 +94,14 @@ public class PhotoPage extends Main implements BeforeEnterObserver {
         for (PhotoDetails contribution : contributions) {
             contribution.lines(owner, photo).forEach((term, value) -> item(list, term, value));
         }
-        add(stage, actions, list);
-        sections.forEach(section -> add(section.create(owner, photo)));
+        var aside = new Div();
+        aside.setId("photo-aside");
+        aside.addClassName("photo-aside");
+        sections.stream().filter(PhotoPageSection::beside).forEach(section -> aside.add(section.create(owner, photo)));
+        var top = new Div(stage, aside);
+        top.addClassName("photo-top");
+        add(top, actions, list);
+        sections.stream().filter(section -> !section.beside()).forEach(section -> add(section.create(owner, photo)));
     }
 
     /** A box in the photo's upright pixels, placed in percent so it follows the preview's displayed size. */

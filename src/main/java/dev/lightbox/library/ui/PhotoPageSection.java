@@ -12,5 +12,10 @@ public interface PhotoPageSection {
         return 0;
     }
 
+    /** Shown beside the preview, in the first screenful (the score block), rather than under the details. */
+    default boolean beside() {
+        return false;
+    }
+
     Component create(UUID ownerId, PhotoView photo);
 }

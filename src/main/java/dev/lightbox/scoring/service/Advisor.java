@@ -11,7 +11,15 @@ import org.jspecify.annotations.Nullable;
 /** Words for a score: explanations that cite the numbers, and advice for what to do differently. */
 final class Advisor {
 
+    /** Below this {@code horizonConfidence} no horizon was found: its tilt is neither cited nor advised on (a close-up, a top-down shot). */
+    static final double HORIZON_CONFIDENT = 0.5;
+
     private Advisor() {
+    }
+
+    /** Whether the analysis found a horizon line with confidence (analyses before analyzer version 4 have no confidence: no). */
+    static boolean horizonFound(Map<String, Object> a) {
+        return Attribute.HORIZON_CONFIDENCE.number(a) >= HORIZON_CONFIDENT;
     }
 
     /**
@@ -42,7 +50,7 @@ final class Advisor {
             case EXPOSURE -> "Exposure " + a.getOrDefault(attribute.key(), "unknown");
             case SHADOW_CLIPPING -> String.format("Shadows clipped in %.0f%% of the frame", 100 * attribute.number(a));
             case HIGHLIGHT_CLIPPING -> String.format("Highlights clipped in %.0f%% of the frame", 100 * attribute.number(a));
-            case HORIZON_TILT -> String.format("Horizon tilt %.1f°", attribute.number(a));
+            case HORIZON_TILT -> horizonFound(a) ? String.format("Horizon tilt %.1f°", attribute.number(a)) : "No horizon found: tilt not judged";
             case FACE_COUNT -> attribute.number(a) == 1 ? "1 face" : String.format("%.0f faces", attribute.number(a));
             case PERSONAL -> a.get(attribute.key()) instanceof Number n
                     ? String.format("Personal score %.1f★ — what your ratings of similar photos suggest", n.doubleValue())
@@ -60,16 +68,28 @@ final class Advisor {
             case COLORFULNESS -> "more colourful than";
             case SATURATION -> "more saturated than";
             case NOISE -> "noisier than";
-            case BRISQUE -> "a higher (worse) BRISQUE than";
+            case BRISQUE -> "worse than";
             case THIRDS -> "better placed than";
-            case EXPOSURE, SHADOW_CLIPPING, HIGHLIGHT_CLIPPING, HORIZON_TILT, FACE_COUNT, FACE_BOXES, FACE_DETECTOR, PERSONAL -> null;
+            case EXPOSURE, SHADOW_CLIPPING, HIGHLIGHT_CLIPPING, HORIZON_TILT, HORIZON_CONFIDENCE, FACE_COUNT, FACE_BOXES, FACE_DETECTOR, PERSONAL -> null;
         };
     }
 
     private static String cite(Attribute attribute, Map<String, Object> a, OptionalDouble rank, String comparison) {
         double value = attribute.number(a);
+        if (attribute == Attribute.BRISQUE) {
+            return String.format("Image quality (BRISQUE) %.0f — %s; 0 is best, 100 worst", value, brisqueWord(value))
+                    + (rank.isPresent() ? String.format("; %s %.0f%% of your library", comparison, 100 * rank.getAsDouble()) : "");
+        }
         String number = attribute.scale().max() > 1 ? String.format("%.1f", value) : String.format("%.2f", value);
         return attribute.label() + " " + number + (rank.isPresent() ? String.format(" — %s %.0f%% of your library", comparison, 100 * rank.getAsDouble()) : "");
+    }
+
+    /** BRISQUE in words, from the values measured on real photos: sharp originals 7–32, visibly soft 45–60, blurred copies 64 and up. */
+    static String brisqueWord(double brisque) {
+        if (brisque < 35) return "good";
+        if (brisque < 50) return "fair";
+        if (brisque < 62) return "poor";
+        return "bad (blurred or heavily compressed)";
     }
 
     /** Concrete suggestions, each citing the number that prompted it. */
@@ -86,7 +106,7 @@ final class Advisor {
         if (a.containsKey(Attribute.SHARPNESS.key()) && Attribute.SHARPNESS.number(a) < 0.3) {
             advice.add(String.format("Soft (sharpness %.2f): use a faster shutter, steady the camera, or check the focus.", Attribute.SHARPNESS.number(a)));
         }
-        if (Math.abs(Attribute.HORIZON_TILT.number(a)) >= 1.5) advice.add(String.format("The horizon tilts %.1f°: straighten it.", Attribute.HORIZON_TILT.number(a)));
+        if (horizonFound(a) && Math.abs(Attribute.HORIZON_TILT.number(a)) >= 1.5) advice.add(String.format("The horizon tilts %.1f°: straighten it.", Attribute.HORIZON_TILT.number(a)));
         if (Attribute.NOISE.number(a) > 0.5) advice.add(String.format("Noisy (noise %.2f): use a lower ISO or more light.", Attribute.NOISE.number(a)));
         return advice;
     }

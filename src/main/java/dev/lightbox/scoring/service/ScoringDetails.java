@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
-/** {@code score}, {@code passed}, {@code failures}, {@code explanation}, {@code advice} in a photo's JSON, and on its page. */
+/** {@code score}, {@code passed}, {@code failures}, {@code explanation}, {@code advice} in a photo's JSON (the page shows them in the score block, {@code scoring.ui.ScoreBlock}). */
 @Component
 class ScoringDetails implements PhotoDetails {
 
@@ -29,16 +29,5 @@ class ScoringDetails implements PhotoDetails {
             json.put("scoringConfig", s.config());
         }, () -> json.put("score", null));
         return json;
-    }
-
-    @Override
-    public Map<String, String> lines(UUID ownerId, PhotoView photo) {
-        var lines = new LinkedHashMap<String, String>();
-        scoring.score(ownerId, photo.id(), photo.sha256()).ifPresent(s -> {
-            lines.put("Score", String.format("%.0f / 100 (%s)%s", s.score(), s.config(), s.passed() ? "" : " — " + String.join("; ", s.failures())));
-            if (!s.explanation().isEmpty()) lines.put("Why", String.join(" · ", s.explanation()));
-            if (!s.advice().isEmpty()) lines.put("Advice", String.join(" ", s.advice()));
-        });
-        return lines;
     }
 }

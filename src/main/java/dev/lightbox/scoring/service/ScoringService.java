@@ -1,5 +1,6 @@
 package dev.lightbox.scoring.service;
 
+import dev.lightbox.analysis.Attribute;
 import dev.lightbox.analysis.service.AnalysisService;
 import dev.lightbox.analysis.service.ContentAnalysed;
 import dev.lightbox.jobs.JobService;
@@ -16,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import jakarta.annotation.PreDestroy;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -50,8 +52,16 @@ public class ScoringService {
         this.scoreRows = scoreRows;
     }
 
+    /**
+     * A photo's score under the active config, with the words for it, the labels the owner's active model
+     * predicted (highest confidence first) and the personal score (predicted stars), when there are any.
+     */
     public record PhotoScore(double score, boolean passed, List<String> failures, List<String> explanation, List<String> advice,
-                             String config) {
+                             String config, List<PredictedLabel> predicted, @Nullable Double personal) {
+    }
+
+    /** One label the active model predicted, with its confidence (0..1). */
+    public record PredictedLabel(String label, double confidence) {
     }
 
     /** Empty while the photo's content is not analysed yet. */
@@ -61,8 +71,18 @@ public class ScoringService {
             Reducer.Scored scored = Reducer.score(attributes, config);
             return new PhotoScore(scored.score(), scored.passed(), scored.failures(),
                     Advisor.explain(attributes, config, inputRows.percentiles(owner, Advisor.cited(attributes, config))),
-                    Advisor.advise(attributes), config.name());
+                    Advisor.advise(attributes), config.name(), predicted(attributes),
+                    attributes.get(Attribute.PERSONAL.key()) instanceof Number n ? n.doubleValue() : null);
         });
+    }
+
+    /** The active model's prediction in a photo's attributes ({@code labels: [{label, confidence}]}), as records. */
+    private static List<PredictedLabel> predicted(Map<String, Object> attributes) {
+        if (!(attributes.get("labels") instanceof List<?> labels)) return List.of();
+        return labels.stream().filter(Map.class::isInstance).map(Map.class::cast)
+                .filter(label -> label.get("label") instanceof String && label.get("confidence") instanceof Number)
+                .map(label -> new PredictedLabel((String) label.get("label"), ((Number) label.get("confidence")).doubleValue()))
+                .sorted(java.util.Comparator.comparingDouble(PredictedLabel::confidence).reversed()).toList();
     }
 
     /** The owner's analysed library, reduced for ranking under draft configs (the editor's live preview). */

@@ -184,6 +184,7 @@ class PhotoAnalyzerTest {
         points.position(0);
         org.bytedeco.opencv.global.opencv_imgproc.fillConvexPoly(scene, points, 4, new org.bytedeco.opencv.opencv_core.Scalar(90, 60, 20, 0));
         assertThat(number(analyzer.composition(scene), "horizonTilt")).isCloseTo(5.0, org.assertj.core.data.Offset.offset(1.0));
+        assertThat(number(analyzer.composition(scene), "horizonConfidence")).as("a line across the frame between two regions").isGreaterThan(0.8);
         assertThat(Loader.getPlatform()).isEqualTo("linux-x86_64");
     }
 }

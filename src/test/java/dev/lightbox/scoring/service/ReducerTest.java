@@ -58,7 +58,7 @@ class ReducerTest {
 
     @Test
     void adviceCitesTheNumbers() {
-        var advice = Advisor.advise(Map.of("shadowClipping", 0.18, "exposure", "under", "brightness", 0.12, "horizonTilt", 3.14));
+        var advice = Advisor.advise(Map.of("shadowClipping", 0.18, "exposure", "under", "brightness", 0.12, "horizonTilt", 3.14, "horizonConfidence", 0.8));
         assertThat(advice).contains("Shadows clipped in 18% of the frame: expose brighter or lift the shadows.",
                 "The horizon tilts 3.1°: straighten it.");
         var explanation = Advisor.explain(Map.of("sharpness", 0.92), preset("Technical"),
