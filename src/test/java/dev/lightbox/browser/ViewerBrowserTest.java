@@ -164,12 +164,15 @@ class ViewerBrowserTest extends BrowserTest {
         page.keyboard().press("ArrowLeft");
         assertThat(viewer).hasAttribute("data-shown", order.get(18));
 
-        // the info panel: what the file says and what the analysis found
+        // the info panel: what the file says, what the analysis found, the score block's lines, labels
+        api().put("/api/v1/photos/" + order.get(18) + "/labels", List.of("harbour"), token);
         page.keyboard().press("i");
         assertThat(page.locator("#viewer-info")).isVisible();
         assertThat(page.locator("#viewer-info")).hasAttribute("data-photo-id", order.get(18));
         assertThat(page.locator("#viewer-info")).containsText("800 × 600");
         assertThat(page.locator("#viewer-info")).containsText("4 of 5"); // rated 1 + 18 % 5 on the way
+        assertThat(page.locator("#viewer-info")).containsText("harbour");
+        assertThat(page.locator("#viewer-info")).containsText("Score");
         screenshot("viewer-info");
         page.keyboard().press("i");
         assertThat(page.locator("#viewer-info")).isHidden();

@@ -42,11 +42,11 @@ class AnalysisDetails implements PhotoDetails {
             lines.put(Attribute.EXPOSURE.label(), a.get(Attribute.EXPOSURE.key()) + " · brightness " + percent(a.get(Attribute.BRIGHTNESS.key()))
                     + " · shadows clipped " + percent(a.get(Attribute.SHADOW_CLIPPING.key()))
                     + " · highlights clipped " + percent(a.get(Attribute.HIGHLIGHT_CLIPPING.key())));
-            lines.put("Colour", "colourfulness " + a.get(Attribute.COLORFULNESS.key()) + " · saturation " + percent(a.get(Attribute.SATURATION.key())));
+            lines.put("Colour", "colourfulness " + rounded(a.get(Attribute.COLORFULNESS.key()), 0) + " · saturation " + percent(a.get(Attribute.SATURATION.key())));
             lines.put("Quality", "contrast " + percent(a.get(Attribute.CONTRAST.key())) + " · noise " + percent(a.get(Attribute.NOISE.key()))
-                    + " · BRISQUE " + a.get(Attribute.BRISQUE.key()));
+                    + " · BRISQUE " + rounded(a.get(Attribute.BRISQUE.key()), 0) + " (0 best, 100 worst)");
             lines.put("Composition", "rule of thirds " + percent(a.get(Attribute.THIRDS.key())) + " · horizon tilt "
-                    + a.get(Attribute.HORIZON_TILT.key()) + "°");
+                    + rounded(a.get(Attribute.HORIZON_TILT.key()), 1) + "°");
             lines.put(Attribute.FACE_COUNT.label(), a.get(Attribute.FACE_COUNT.key())
                     + (a.get(Attribute.FACE_DETECTOR.key()) instanceof String d ? " (" + d + ")" : ""));
         }, () -> lines.put("Analysis", "in progress"));
@@ -68,6 +68,10 @@ class AnalysisDetails implements PhotoDetails {
 
     private static Number number(Map<String, Object> face, String key) {
         return face.get(key) instanceof Number n ? n : 0;
+    }
+
+    private static String rounded(@Nullable Object value, int decimals) {
+        return value instanceof Number n ? String.format(java.util.Locale.ROOT, "%." + decimals + "f", n.doubleValue()) : "–";
     }
 
     private static String percent(@Nullable Object value) {

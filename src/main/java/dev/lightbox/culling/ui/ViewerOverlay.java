@@ -203,7 +203,7 @@ class ViewerOverlay extends Div {
             case REJECTED -> "rejected";
             case NONE -> "none";
         });
-        for (PhotoDetails contribution : services.details()) contribution.lines(owner, photo).forEach((term, value) -> item(list, term, value));
+        for (PhotoDetails contribution : services.details()) contribution.info(owner, photo).forEach((term, value) -> item(list, term, value));
         info.add(list);
         info.getElement().setAttribute("data-photo-id", photo.id().toString());
     }

@@ -19,6 +19,14 @@ public interface PhotoDetails {
         return Map.of();
     }
 
+    /**
+     * Term → text for the full-screen viewer's info panel: the page's lines and whatever the page shows
+     * elsewhere (a module's own block) in one compact list.
+     */
+    default Map<String, String> info(UUID ownerId, PhotoView photo) {
+        return lines(ownerId, photo);
+    }
+
     /** Boxes to draw over the preview, in the photo's upright pixel coordinates. */
     default List<Box> boxes(UUID ownerId, PhotoView photo) {
         return List.of();

@@ -3,8 +3,10 @@ package dev.lightbox.scoring.service;
 import dev.lightbox.library.service.PhotoDetails;
 import dev.lightbox.library.service.PhotoView;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /** {@code score}, {@code passed}, {@code failures}, {@code explanation}, {@code advice} in a photo's JSON (the page shows them in the score block, {@code scoring.ui.ScoreBlock}). */
@@ -29,5 +31,21 @@ class ScoringDetails implements PhotoDetails {
             json.put("scoringConfig", s.config());
         }, () -> json.put("score", null));
         return json;
+    }
+
+    /** The score block in a few lines, for the full-screen viewer's info panel. */
+    @Override
+    public Map<String, String> info(UUID ownerId, PhotoView photo) {
+        var info = new LinkedHashMap<String, String>();
+        scoring.score(ownerId, photo.id(), photo.sha256()).ifPresentOrElse(s -> {
+            info.put("Score", String.format(Locale.ROOT, "%.1f / 100 · %s (%s)", s.score(), s.passed() ? "passes" : "fails", s.config()));
+            if (!s.failures().isEmpty()) info.put("Failures", String.join("; ", s.failures()));
+            if (!s.explanation().isEmpty()) info.put("Why", String.join("\n", s.explanation()));
+            if (!s.advice().isEmpty()) info.put("Advice", String.join("\n", s.advice()));
+            info.put("Personal score", s.personal() == null ? "none yet" : String.format(Locale.ROOT, "%.1f★ of 5", s.personal()));
+            info.put("Predicted labels", s.predicted().isEmpty() ? "none" : s.predicted().stream().limit(3)
+                    .map(p -> p.label() + " " + Math.round(p.confidence() * 100) + "%").collect(Collectors.joining(", ")));
+        }, () -> info.put("Score", "after the analysis"));
+        return info;
     }
 }

@@ -26,4 +26,10 @@ class TrainingDetails implements PhotoDetails {
         json.put("rating", ratings.ratingOf(ownerId, photo.id()).orElse(null));
         return json;
     }
+
+    @Override
+    public Map<String, String> info(UUID ownerId, PhotoView photo) {
+        var labelled = labels.labelsOf(ownerId, photo.id());
+        return Map.of("Labels", labelled.isEmpty() ? "none" : String.join(", ", labelled));
+    }
 }
