@@ -62,7 +62,7 @@ final class Advisor {
             case NOISE -> "noisier than";
             case BRISQUE -> "a higher (worse) BRISQUE than";
             case THIRDS -> "better placed than";
-            case EXPOSURE, SHADOW_CLIPPING, HIGHLIGHT_CLIPPING, HORIZON_TILT, FACE_COUNT, FACE_BOXES, FACE_DETECTOR, PERSONAL -> null;
+            case EXPOSURE, SHADOW_CLIPPING, HIGHLIGHT_CLIPPING, HORIZON_TILT, FACE_COUNT, FACE_BOXES, FACE_DETECTOR, PERCEPTUAL_HASH, PERSONAL -> null;
         };
     }
 

@@ -1,0 +1,28 @@
+package dev.lightbox.culling;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * {@code LIGHTBOX_CULLING_BURST_SECONDS}: the longest gap between consecutive shots of one camera in a
+ * burst; {@code LIGHTBOX_CULLING_SIMILAR_DISTANCE}: the largest perceptual-hash Hamming distance (of 64
+ * bits) at which two photos are near-duplicates.
+ */
+@Validated
+@ConfigurationProperties("lightbox.culling")
+public record CullingProperties(@Nullable @Min(0) @Max(3600) Integer burstSeconds, @Nullable @Min(0) @Max(24) Integer similarDistance) {
+
+    public static final int DEFAULT_BURST_SECONDS = 2;
+    public static final int DEFAULT_SIMILAR_DISTANCE = 10;
+
+    public int burstGapSeconds() {
+        return burstSeconds == null ? DEFAULT_BURST_SECONDS : burstSeconds;
+    }
+
+    public int similarMaxDistance() {
+        return similarDistance == null ? DEFAULT_SIMILAR_DISTANCE : similarDistance;
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.lightbox.culling.ui;
+
+import org.jspecify.annotations.NullMarked;
