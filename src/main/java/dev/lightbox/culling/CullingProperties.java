@@ -16,7 +16,11 @@ import org.springframework.validation.annotation.Validated;
 public record CullingProperties(@Nullable @Min(0) @Max(3600) Integer burstSeconds, @Nullable @Min(0) @Max(24) Integer similarDistance) {
 
     public static final int DEFAULT_BURST_SECONDS = 2;
-    public static final int DEFAULT_SIMILAR_DISTANCE = 10;
+    /**
+     * On 200 real pictures (PerceptualHashTest) all re-encoded, resized, 3%-cropped and blurred copies but one
+     * pair (at 14) are within 12 bits, and the nearest two different photos are 18 apart.
+     */
+    public static final int DEFAULT_SIMILAR_DISTANCE = 12;
 
     public int burstGapSeconds() {
         return burstSeconds == null ? DEFAULT_BURST_SECONDS : burstSeconds;
