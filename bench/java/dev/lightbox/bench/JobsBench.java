@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -33,6 +35,12 @@ class JobsBench extends IntegrationTest {
 
     @Autowired JobService jobs;
     @Autowired JdbcTemplate jdbc;
+
+    /** Its own context (it adds a handler), so its own data directory: the shared one may be held by another bench's context. */
+    @DynamicPropertySource
+    static void ownDataDir(DynamicPropertyRegistry registry) {
+        registry.add("lightbox.data-dir", () -> newDataDir("jobs-bench").toString());
+    }
 
     record Clock() {
     }

@@ -4,6 +4,7 @@ import dev.lightbox.base.security.CurrentUser;
 import dev.lightbox.jobs.JobService;
 import dev.lightbox.jobs.JobTypes;
 import dev.lightbox.library.service.PhotoDetails;
+import dev.lightbox.library.service.PhotoFlag;
 import dev.lightbox.library.service.PhotoQuery;
 import dev.lightbox.library.service.PhotoService;
 import dev.lightbox.library.service.PhotoUploadService;
@@ -32,6 +33,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -113,17 +116,20 @@ class PhotoApiController {
     /**
      * Newest first by default; {@code sort=score} (best first) or {@code score-asc}, and {@code minScore},
      * {@code maxScore}, {@code passed} filters, by the active scoring config; or {@code label} (newest
-     * first). The cursor belongs to the order it came from.
+     * first); {@code flag} ({@code picked}, {@code rejected} or {@code none}) combines with any of them.
+     * The cursor belongs to the order it came from.
      */
     @GetMapping
     PageJson list(@RequestParam(required = false) @Nullable String cursor, @RequestParam(defaultValue = "50") int limit,
                   @RequestParam(defaultValue = "date") String sort, @RequestParam(required = false) @Nullable Double minScore,
                   @RequestParam(required = false) @Nullable Double maxScore, @RequestParam(required = false) @Nullable Boolean passed,
-                  @RequestParam(required = false) @Nullable String label, @RequestParam(required = false) @Nullable String predicted) {
+                  @RequestParam(required = false) @Nullable String label, @RequestParam(required = false) @Nullable String predicted,
+                  @RequestParam(required = false) @Nullable String flag) {
         if (limit < 1 || limit > PhotoService.MAX_PAGE) {
             throw new IllegalArgumentException("limit: must be between 1 and " + PhotoService.MAX_PAGE + ".");
         }
-        var query = new PhotoQuery(PhotoQuery.Sort.fromParameter(sort), minScore, maxScore, passed, blankToNull(label), blankToNull(predicted));
+        var query = new PhotoQuery(PhotoQuery.Sort.fromParameter(sort), minScore, maxScore, passed, blankToNull(label), blankToNull(predicted),
+                flag == null || flag.isBlank() ? null : PhotoFlag.fromParameter(flag));
         var page = photos.list(CurrentUser.require().id(), query, cursor, limit);
         return new PageJson(page.items().stream().map(p -> PhotoJson.ranked(p, page.ranks().get(p.id()))).toList(), page.nextCursor());
     }
@@ -147,6 +153,21 @@ class PhotoApiController {
                     return PhotoJson.withDetails(p, jobs.forSubject(owner, id), jobTypes, contributed);
                 }).map(ResponseEntity::ok)
                 .orElseGet(() -> ResponseEntity.notFound().build());
+    }
+
+    /** {@code flag}: {@code picked}, {@code rejected}, or {@code none} / null to clear. */
+    record FlagJson(@Nullable String flag) {
+    }
+
+    record FlaggedJson(UUID id, String flag) {
+    }
+
+    @PutMapping("/{id}/flag")
+    ResponseEntity<FlaggedJson> flag(@PathVariable UUID id, @RequestBody FlagJson body) {
+        PhotoFlag flag = PhotoFlag.fromParameter(body.flag());
+        return photos.setFlag(CurrentUser.require().id(), id, flag)
+                ? ResponseEntity.ok(new FlaggedJson(id, flag.parameter()))
+                : ResponseEntity.notFound().build();
     }
 
     @GetMapping("/{id}/{rendition:thumbnail|preview|original}")

@@ -15,7 +15,8 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A photo in the REST API. {@code takenAt} is the local capture time the camera recorded (no zone).
+ * A photo in the REST API. {@code takenAt} is the local capture time the camera recorded (no zone);
+ * {@code flag} is {@code picked}, {@code rejected} or {@code none}.
  * {@code jobs} (work done on the photo, e.g. its renditions) comes with a single photo, not in lists.
  */
 @JsonInclude(value = JsonInclude.Include.NON_NULL, content = JsonInclude.Include.ALWAYS)
@@ -33,6 +34,7 @@ record PhotoJson(
         Camera camera,
         Exposure exposure,
         @Nullable Location location,
+        String flag,
         Links links,
         @Nullable List<JobRef> jobs,
         @JsonIgnore Map<String, Object> details) {
@@ -65,7 +67,7 @@ record PhotoJson(
     static PhotoJson withDetails(PhotoView p, List<JobView> jobs, JobTypes types, Map<String, Object> details) {
         PhotoJson base = of(p);
         return new PhotoJson(base.id, base.sha256, base.format, base.sizeBytes, base.width, base.height, base.takenAt, base.takenAtSource,
-                base.uploadedAt, base.originalName, base.camera, base.exposure, base.location, base.links, jobs.stream().map(j -> JobRef.of(j, types)).toList(),
+                base.uploadedAt, base.originalName, base.camera, base.exposure, base.location, base.flag, base.links, jobs.stream().map(j -> JobRef.of(j, types)).toList(),
                 details);
     }
 
@@ -74,7 +76,7 @@ record PhotoJson(
         if (rank == null) return of(p);
         PhotoJson base = of(p);
         return new PhotoJson(base.id, base.sha256, base.format, base.sizeBytes, base.width, base.height, base.takenAt, base.takenAtSource,
-                base.uploadedAt, base.originalName, base.camera, base.exposure, base.location, base.links, null,
+                base.uploadedAt, base.originalName, base.camera, base.exposure, base.location, base.flag, base.links, null,
                 Map.of("score", rank.score(), "passed", rank.passed()));
     }
 
@@ -85,6 +87,7 @@ record PhotoJson(
                 new Camera(p.cameraMake(), p.cameraModel(), p.lens()),
                 new Exposure(p.fNumber(), p.exposureSeconds(), p.iso(), p.focalLengthMm()),
                 p.gpsLatitude() != null && p.gpsLongitude() != null ? new Location(p.gpsLatitude(), p.gpsLongitude()) : null,
+                p.flag().parameter(),
                 new Links(base + "/thumbnail", base + "/preview", base + "/original"), null, Map.of());
     }
 }

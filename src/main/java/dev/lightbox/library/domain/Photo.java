@@ -64,6 +64,9 @@ public class Photo {
     private @Nullable Double gpsLatitude;
     @Column(name = "gps_longitude")
     private @Nullable Double gpsLongitude;
+    /** NONE, PICKED or REJECTED (see 018-photo-flags); changed only through the repository's setFlag. */
+    @Column(nullable = false, insertable = false, updatable = false)
+    private String flag = "NONE";
 
     protected Photo() {
     }
@@ -114,4 +117,5 @@ public class Photo {
     public @Nullable Double getFocalLengthMm() { return focalLengthMm; }
     public @Nullable Double getGpsLatitude() { return gpsLatitude; }
     public @Nullable Double getGpsLongitude() { return gpsLongitude; }
+    public String getFlag() { return flag; }
 }

@@ -4,7 +4,9 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
@@ -24,6 +26,21 @@ public interface PhotoRepository extends JpaRepository<Photo, UUID> {
     /** The count triggers keep in photo_counts: one row read, whatever the library's size. */
     @Query(value = "select coalesce((select photos from photo_counts where owner_id = :owner), 0)", nativeQuery = true)
     long countedPhotos(@Param("owner") UUID owner);
+
+    @Modifying
+    @Query(value = "update photos set flag = :flag where id = :id and owner_id = :owner", nativeQuery = true)
+    int setFlag(@Param("owner") UUID owner, @Param("id") UUID id, @Param("flag") String flag);
+
+    /** The owner's photos with one flag, newest first, after a keyset position (or from the newest when null). */
+    @Query(value = """
+            select * from photos where owner_id = :owner and flag = :flag
+              and (cast(:takenAt as timestamp) is null or (taken_at, id) < (cast(:takenAt as timestamp), cast(:id as uuid)))
+            order by taken_at desc, id desc limit :limit""", nativeQuery = true)
+    List<Photo> flagged(@Param("owner") UUID owner, @Param("flag") String flag, @Param("takenAt") @Nullable LocalDateTime takenAt,
+                        @Param("id") @Nullable UUID id, @Param("limit") int limit);
+
+    @Query(value = "select count(*) from photos where owner_id = :owner and flag = :flag", nativeQuery = true)
+    long countFlagged(@Param("owner") UUID owner, @Param("flag") String flag);
 
     @Query(value = """
             select * from photos where owner_id = :owner

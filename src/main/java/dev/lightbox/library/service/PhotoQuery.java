@@ -5,16 +5,21 @@ import org.jspecify.annotations.Nullable;
 /**
  * How to list a library: newest first (the timeline) or by score, optionally only photos with a score in
  * a range or that passed (or failed) the active config's thresholds, or only photos with a label (given
- * by the user, or predicted by the user's active model). Photos not scored yet are left out of score
+ * by the user, or predicted by the user's active model), or only photos with a cull flag (any of these combined). Photos not scored yet are left out of score
  * orders and score filters.
  */
 public record PhotoQuery(Sort sort, @Nullable Double minScore, @Nullable Double maxScore, @Nullable Boolean passed, @Nullable String label,
-                         @Nullable String predictedLabel) {
+                         @Nullable String predictedLabel, @Nullable PhotoFlag flag) {
 
-    public static final PhotoQuery NEWEST = new PhotoQuery(Sort.NEWEST, null, null, null, null, null);
+    public static final PhotoQuery NEWEST = new PhotoQuery(Sort.NEWEST, null, null, null, null, null, null);
+
+    public PhotoQuery(Sort sort, @Nullable Double minScore, @Nullable Double maxScore, @Nullable Boolean passed, @Nullable String label,
+                      @Nullable String predictedLabel) {
+        this(sort, minScore, maxScore, passed, label, predictedLabel, null);
+    }
 
     public PhotoQuery(Sort sort, @Nullable Double minScore, @Nullable Double maxScore, @Nullable Boolean passed) {
-        this(sort, minScore, maxScore, passed, null, null);
+        this(sort, minScore, maxScore, passed, null, null, null);
     }
 
     public enum Sort {
@@ -43,8 +48,18 @@ public record PhotoQuery(Sort sort, @Nullable Double minScore, @Nullable Double 
         if (minScore != null && maxScore != null && minScore > maxScore) throw new IllegalArgumentException("minScore: must not exceed maxScore.");
     }
 
-    /** True when the plain timeline answers this query (no scores or labels needed). */
+    /** The same query with only photos carrying {@code flag} (any flag when null). */
+    public PhotoQuery withFlag(@Nullable PhotoFlag flag) {
+        return new PhotoQuery(sort, minScore, maxScore, passed, label, predictedLabel, flag);
+    }
+
+    /** True when the plain timeline answers this query (no scores, labels or flags needed). */
     public boolean isPlainTimeline() {
+        return sort == Sort.NEWEST && !scoreFiltered() && !labelFiltered() && flag == null;
+    }
+
+    /** True when the library alone answers this query: newest first, at most a flag filter. */
+    public boolean isLibraryOnly() {
         return sort == Sort.NEWEST && !scoreFiltered() && !labelFiltered();
     }
 

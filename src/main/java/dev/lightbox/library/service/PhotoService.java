@@ -85,6 +85,8 @@ public class PhotoService {
     @Transactional(readOnly = true)
     public Page list(UUID ownerId, PhotoQuery query, @Nullable String cursor, int limit) {
         if (query.isPlainTimeline()) return timeline(ownerId, cursor, limit);
+        PhotoFlag flag = query.flag();
+        if (query.isLibraryOnly() && flag != null) return flagged(ownerId, flag, cursor, limit);
         PhotoRanking ranking = rankings.stream().filter(r -> r.supports(query)).findFirst().orElseThrow(() -> new IllegalArgumentException(
                 query.labelFiltered() ? "label: one label filter at a time, not combined with score sorting or score filters."
                         : "sort: scores are not available on this server."));
@@ -100,6 +102,31 @@ public class PhotoService {
             if (!Double.isNaN(rank.score())) ranks.put(photo.getId(), rank);
         }
         return new Page(items, ranked.nextCursor(), ranks);
+    }
+
+    /** Newest first, only photos with this flag; the cursor is the timeline's. */
+    private Page flagged(UUID ownerId, PhotoFlag flag, @Nullable String cursor, int limit) {
+        int size = Math.clamp(limit, 1, MAX_PAGE);
+        @Nullable Cursor after = cursor == null || cursor.isBlank() ? null
+                : decode(cursor).orElseThrow(() -> new IllegalArgumentException("cursor: not a cursor this server issued"));
+        List<Photo> rows = photos.flagged(ownerId, flag.name(), after == null ? null : after.takenAt(), after == null ? null : after.id(), size + 1);
+        List<PhotoView> items = rows.stream().limit(size).map(PhotoView::of).toList();
+        return new Page(items, rows.size() > size ? encode(items.getLast()) : null);
+    }
+
+    /**
+     * Flags one of the owner's photos (NONE clears it). Returns false when the owner has no such photo.
+     */
+    @Transactional
+    public boolean setFlag(UUID ownerId, UUID photoId, PhotoFlag flag) {
+        return photos.setFlag(ownerId, photoId, flag.name()) > 0;
+    }
+
+    /** How many of the owner's photos carry this flag. */
+    @Transactional(readOnly = true)
+    public long countFlagged(UUID ownerId, PhotoFlag flag) {
+        return flag == PhotoFlag.NONE ? photos.countedPhotos(ownerId) - photos.countFlagged(ownerId, PhotoFlag.PICKED.name())
+                - photos.countFlagged(ownerId, PhotoFlag.REJECTED.name()) : photos.countFlagged(ownerId, flag.name());
     }
 
     /** Starts the timeline at a moment (e.g. the end of a chosen month) instead of at the newest photo. */

@@ -27,12 +27,13 @@ public record PhotoView(
         @Nullable Integer iso,
         @Nullable Double focalLengthMm,
         @Nullable Double gpsLatitude,
-        @Nullable Double gpsLongitude) {
+        @Nullable Double gpsLongitude,
+        PhotoFlag flag) {
 
     public static PhotoView of(Photo p) {
         return new PhotoView(p.getId(), p.getSha256(), p.getSizeBytes(), p.getFormat(), p.getWidth(), p.getHeight(),
                 p.getTakenAt(), p.getTakenAtSource() == Photo.TakenAtSource.EXIF, p.getUploadedAt(), p.getOriginalName(),
                 p.getCameraMake(), p.getCameraModel(), p.getLens(), p.getFNumber(), p.getExposureSeconds(), p.getIso(),
-                p.getFocalLengthMm(), p.getGpsLatitude(), p.getGpsLongitude());
+                p.getFocalLengthMm(), p.getGpsLatitude(), p.getGpsLongitude(), PhotoFlag.valueOf(p.getFlag()));
     }
 }

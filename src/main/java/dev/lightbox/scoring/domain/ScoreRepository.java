@@ -183,9 +183,9 @@ public class ScoreRepository {
     public record Position(Object key, UUID id) {
     }
 
-    /** One page ({@code limit} rows) of the owner's scored photos, by score either way or newest first, with score filters. */
+    /** One page ({@code limit} rows) of the owner's scored photos, by score either way or newest first, with score and flag filters. */
     public List<RankedRow> page(UUID owner, boolean byScore, boolean ascending, @Nullable Float minScore, @Nullable Float maxScore,
-                                @Nullable Boolean passed, @Nullable Position after, int limit) {
+                                @Nullable Boolean passed, @Nullable String flag, @Nullable Position after, int limit) {
         String keyset = after == null ? "" : byScore
                 ? (ascending ? "and (s.score, s.photo_id) > (:k1, :k2)" : "and (s.score, s.photo_id) < (:k1, :k2)")
                 : "and (p.taken_at, p.id) < (:k1, :k2)";
@@ -196,9 +196,10 @@ public class ScoreRepository {
                 select s.photo_id, s.score, s.passed, p.taken_at from photo_scores s join photos p on p.id = s.photo_id
                 where s.owner_id = :owner and p.owner_id = :owner
                   and (cast(:min as real) is null or s.score >= :min) and (cast(:max as real) is null or s.score <= :max)
-                  and (cast(:passed as boolean) is null or s.passed = :passed) %s
+                  and (cast(:passed as boolean) is null or s.passed = :passed)
+                  and (cast(:flag as varchar) is null or p.flag = :flag) %s
                 order by %s limit :limit""".formatted(keyset, order))
-                .param("owner", owner).param("min", minScore).param("max", maxScore).param("passed", passed).param("limit", limit);
+                .param("owner", owner).param("min", minScore).param("max", maxScore).param("passed", passed).param("flag", flag).param("limit", limit);
         if (after != null) spec = spec.param("k1", after.key()).param("k2", after.id());
         return spec.query((rs, n) -> new RankedRow(rs.getObject("photo_id", UUID.class), Math.round(rs.getFloat("score") * 10) / 10.0,
                 rs.getBoolean("passed"), rs.getTimestamp("taken_at").toLocalDateTime())).list();

@@ -1,6 +1,7 @@
 package dev.lightbox.scoring.service;
 
 import dev.lightbox.library.service.KeysetCursor;
+import dev.lightbox.library.service.PhotoFlag;
 import dev.lightbox.library.service.PhotoQuery;
 import dev.lightbox.library.service.PhotoRanking;
 import dev.lightbox.scoring.domain.ScoreRepository;
@@ -39,7 +40,7 @@ class ScoreRanking implements PhotoRanking {
                 query.byScore() ? (Object) Float.parseFloat(position[1]) : LocalDateTime.parse(position[1]), UUID.fromString(position[2]));
         var takenAt = new ArrayList<LocalDateTime>();
         List<Ranked> rows = scores.page(ownerId, query.byScore(), ascending, query.minScore() == null ? null : query.minScore().floatValue(),
-                query.maxScore() == null ? null : query.maxScore().floatValue(), query.passed(), after, limit + 1).stream().map(row -> {
+                query.maxScore() == null ? null : query.maxScore().floatValue(), query.passed(), flagName(query), after, limit + 1).stream().map(row -> {
                     takenAt.add(row.takenAt());
                     return new Ranked(row.photoId(), row.score(), row.passed());
                 }).toList();
@@ -49,6 +50,11 @@ class ScoreRanking implements PhotoRanking {
         String next = query.byScore() ? encode("s", Float.toString((float) last.score()), last.photoId())
                 : encode("d", takenAt.get(limit - 1).toString(), last.photoId());
         return new Page(List.copyOf(items), next);
+    }
+
+    private static @Nullable String flagName(PhotoQuery query) {
+        PhotoFlag flag = query.flag();
+        return flag == null ? null : flag.name();
     }
 
     private static String encode(String kind, String key, UUID id) {

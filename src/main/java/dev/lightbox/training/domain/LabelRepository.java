@@ -55,7 +55,8 @@ public class LabelRepository {
      * Up to {@code limit} of the owner's photos with the label (given, or the active model's top prediction
      * when {@code predicted}), newest taken first, after {@code (takenAt, id)} when given.
      */
-    public List<Dated> newestWith(UUID owner, String label, boolean predicted, @Nullable LocalDateTime afterTakenAt, @Nullable UUID afterId, int limit) {
+    public List<Dated> newestWith(UUID owner, String label, boolean predicted, @Nullable String flag, @Nullable LocalDateTime afterTakenAt,
+                                  @Nullable UUID afterId, int limit) {
         String source = predicted
                 ? "photo_predictions l join models m on m.id = l.model_id and m.active join photos p on p.id = l.photo_id"
                 : "photo_labels l join photos p on p.id = l.photo_id";
@@ -63,9 +64,11 @@ public class LabelRepository {
         boolean after = afterTakenAt != null && afterId != null;
         var spec = jdbc.sql("""
                 select p.id, p.taken_at from %s
-                where l.owner_id = :owner and p.owner_id = :owner and %s %s
-                order by p.taken_at desc, p.id desc limit :limit""".formatted(source, match, after ? "and (p.taken_at, p.id) < (:t, :id)" : ""))
+                where l.owner_id = :owner and p.owner_id = :owner and %s %s %s
+                order by p.taken_at desc, p.id desc limit :limit""".formatted(source, match, after ? "and (p.taken_at, p.id) < (:t, :id)" : "",
+                flag != null ? "and p.flag = :flag" : ""))
                 .param("owner", owner).param("label", label).param("limit", limit);
+        if (flag != null) spec = spec.param("flag", flag);
         if (after) spec = spec.param("t", afterTakenAt).param("id", afterId);
         return spec.query((rs, n) -> new Dated(rs.getObject(1, UUID.class), rs.getTimestamp(2).toLocalDateTime())).list();
     }

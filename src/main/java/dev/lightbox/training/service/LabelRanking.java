@@ -1,6 +1,7 @@
 package dev.lightbox.training.service;
 
 import dev.lightbox.library.service.KeysetCursor;
+import dev.lightbox.library.service.PhotoFlag;
 import dev.lightbox.library.service.PhotoQuery;
 import dev.lightbox.library.service.PhotoRanking;
 import dev.lightbox.training.domain.LabelRepository;
@@ -37,8 +38,9 @@ class LabelRanking implements PhotoRanking {
         String chosen = predictedLabel != null ? predictedLabel : query.label();
         if (chosen == null) throw new IllegalArgumentException("a label page needs a label or a predicted label");
         String label = LabelService.normalise(chosen);
+        PhotoFlag flag = query.flag();
         String[] position = cursor == null || cursor.isBlank() ? null : decode(cursor);
-        List<LabelRepository.Dated> found = labels.newestWith(ownerId, label, predicted, position == null ? null : LocalDateTime.parse(position[1]),
+        List<LabelRepository.Dated> found = labels.newestWith(ownerId, label, predicted, flag == null ? null : flag.name(), position == null ? null : LocalDateTime.parse(position[1]),
                 position == null ? null : UUID.fromString(position[2]), limit + 1);
         List<Ranked> rows = found.stream().map(d -> new Ranked(d.photoId(), Double.NaN, true)).toList();
         if (rows.size() <= limit) return new Page(rows, null);
