@@ -5,13 +5,13 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /** Inserts an EXIF APP1 segment with the camera's make and model and the capture time into a JPEG. */
-final class CameraExif {
+public final class CameraExif {
 
     private CameraExif() {
     }
 
     /** {@code make} and {@code model}: 4 to 40 ASCII characters; {@code dateTimeOriginal}: "yyyy:MM:dd HH:mm:ss". */
-    static byte[] jpeg(byte[] jpeg, String make, String model, String dateTimeOriginal) {
+    public static byte[] jpeg(byte[] jpeg, String make, String model, String dateTimeOriginal) {
         ByteBuffer tiff = ByteBuffer.allocate(256); // big-endian TIFF structure, offsets from its start
         tiff.put(new byte[] {'M', 'M', 0, 42}).putInt(8);
         int exifIfd = 8 + 2 + 3 * 12 + 4;
