@@ -5,7 +5,6 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -175,12 +174,5 @@ public class GroupRepository {
             group.members().add(new Member(rs.getObject(4, UUID.class), rs.getString(5)));
         });
         return groups.values().stream().map(g -> new StoredGroup(g.id(), g.kind(), g.takenAt(), List.copyOf(g.members()))).toList();
-    }
-
-    /** For callers that only need ids. */
-    public static Map<UUID, StoredGroup> byId(List<StoredGroup> groups) {
-        var map = new LinkedHashMap<UUID, StoredGroup>();
-        groups.forEach(g -> map.put(g.id(), g));
-        return map;
     }
 }
