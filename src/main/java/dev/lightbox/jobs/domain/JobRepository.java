@@ -22,6 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The job table, in SQL. Every change that someone may be watching also sends a NOTIFY on
  * {@code lightbox_job_events} (delivered at commit), and new work a NOTIFY on {@code lightbox_jobs}.
+ * An attempt's {@code job_runs} row is always found by its job id first (the index), then its claim token.
  * Writes by a worker are fenced by the attempt number: a worker whose lease ran out cannot overwrite
  * the job's newer attempt. Every change takes a new {@code version} (a trigger), in commit order per job.
  */
@@ -44,6 +45,14 @@ public class JobRepository {
                         'subjectId', j.subject_id, 'version', j.version)::text) as notified,
                     case when j.status = 'QUEUED' then pg_notify('lightbox_jobs', j.queue) end as woke
              from changed j""";
+
+    /**
+     * {@link #NOTIFY} for a worker's own bookkeeping (claim, progress, outcome), committed without waiting
+     * for the WAL flush. A database crash may lose the last fraction of a second of these: such a job
+     * runs again, as after a worker crash (jobs run at least once). Enqueueing and user actions stay
+     * synchronous, and a later synchronous commit flushes these with it.
+     */
+    private static final String NOTIFY_ASYNC_COMMIT = NOTIFY + " cross join (select set_config('synchronous_commit', 'off', true)) async_commit";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -102,7 +111,7 @@ public class JobRepository {
                 runs as (
                     insert into job_runs (job_id, claim_token, attempt, worker, started_at)
                     select id, claim_token, attempts, :worker, now() from changed)
-                """ + NOTIFY)
+                """ + NOTIFY_ASYNC_COMMIT)
                 .param("queue", queue.column()).param("limit", limit).param("worker", worker)
                 .param("lease", lease.toMillis() + " milliseconds")
                 .query((rs, n) -> new Claimed(rs.getObject("id", UUID.class), rs.getObject("claim_token", UUID.class), rs.getObject("owner_id", UUID.class),
@@ -130,7 +139,7 @@ public class JobRepository {
                 with changed as (
                     update jobs set progress = :progress, step = :step, message = :message
                     where id = :id and claim_token = :token and status = 'RUNNING' returning *)
-                """ + NOTIFY)
+                """ + NOTIFY_ASYNC_COMMIT)
                 .param("id", id).param("token", token).param("progress", Math.clamp(fraction, 0.0, 1.0))
                 .param("step", truncate(step, 100)).param("message", truncate(message, 500))
                 .query((rs, n) -> rs.getBoolean("cancel_requested")).optional();
@@ -159,8 +168,8 @@ public class JobRepository {
                         run_after = now() + cast(:delay as interval),
                         finished_at = case when attempts < max_attempts and not cancel_requested then null else now() end
                     where id = :id and claim_token = :token and status = 'RUNNING' returning *),
-                run as (update job_runs set finished_at = now(), outcome = 'FAILED', error = :error where claim_token = :token)
-                """ + NOTIFY)
+                run as (update job_runs set finished_at = now(), outcome = 'FAILED', error = :error where job_id = :id and claim_token = :token)
+                """ + NOTIFY_ASYNC_COMMIT)
                 .param("id", id).param("token", token).param("error", truncate(error, 4000))
                 .param("delay", retryAfter.toMillis() + " milliseconds").query((rs, n) -> 1).list().size();
         return updated > 0;
@@ -173,8 +182,8 @@ public class JobRepository {
                          error = coalesce(:error, error), result = cast(:result as jsonb),
                          lease_owner = null, lease_until = null, claim_token = null, finished_at = now()
                     where id = :id and claim_token = :token and status = 'RUNNING' returning *),
-                run as (update job_runs set finished_at = now(), outcome = :status where claim_token = :token)
-                """ + NOTIFY)
+                run as (update job_runs set finished_at = now(), outcome = :status where job_id = :id and claim_token = :token)
+                """ + NOTIFY_ASYNC_COMMIT)
                 .param("id", id).param("token", token).param("status", status).param("error", error).param("result", result)
                 .query((rs, n) -> 1).list().size() > 0;
     }
@@ -190,7 +199,7 @@ public class JobRepository {
                         lease_owner = null, lease_until = null, claim_token = null, run_after = now(),
                         finished_at = case when attempts < max_attempts then null else now() end
                     from expired e where j.id = e.id returning j.*),
-                run as (update job_runs r set finished_at = now(), outcome = 'LOST' from expired e where r.claim_token = e.claim_token)
+                run as (update job_runs r set finished_at = now(), outcome = 'LOST' from expired e where r.job_id = e.id and r.claim_token = e.claim_token)
                 """ + NOTIFY)
                 .query((rs, n) -> 1).list().size();
     }
@@ -204,7 +213,7 @@ public class JobRepository {
                     update jobs j set status = 'QUEUED', lease_owner = null, lease_until = null, claim_token = null,
                         run_after = now(), attempts = attempts - 1
                     from held h where j.id = h.id returning j.*),
-                run as (delete from job_runs r using held h where r.claim_token = h.claim_token)
+                run as (delete from job_runs r using held h where r.job_id = h.id and r.claim_token = h.claim_token)
                 """ + NOTIFY).param("worker", worker).query((rs, n) -> 1).list().size();
     }
 
