@@ -53,6 +53,8 @@ public enum Attribute {
             Source.CONTENT, v -> -1),
     FACE_DETECTOR("faceDetector", "", "Face detector", "", new Scale("the detector's name", 0, 0, List.of()), Direction.NONE, Kind.DETAIL,
             Source.CONTENT, v -> -1),
+    PERCEPTUAL_HASH("perceptualHash", "", "Perceptual hash", "", new Scale("64-bit DCT pHash, 16 hex digits", 0, 0, List.of()),
+            Direction.NONE, Kind.DETAIL, Source.CONTENT, v -> -1),
     PERSONAL("personal", "personal", "Personal score", "Personal (your ratings)",
             new Scale("predicted stars, 1–5, from your ratings", 1, 5, List.of()), Direction.HIGHER, Kind.NUMBER, Source.OWNER,
             v -> Math.clamp((v - 1) / 4, 0, 1));

@@ -86,6 +86,27 @@ public class AnalysisRepository {
                 .param("sha", sha256).param("version", version).update();
     }
 
+    /** The owners with an analysed photo whose newest analysis has no {@code key} (analysed before that attribute existed). */
+    public List<UUID> ownersMissing(String key) {
+        return jdbc.sql("""
+                select distinct p.owner_id from photos p join photo_attributes a on a.sha256 = p.sha256
+                where a.attributes ->> :key is null""").param("key", key).query((rs, n) -> rs.getObject(1, UUID.class)).list();
+    }
+
+    /** The owner's analysed contents whose stored analysis has no {@code key}. */
+    public Set<String> contentsMissing(UUID owner, String key) {
+        return new HashSet<>(jdbc.sql("""
+                select distinct a.sha256 from photos p join photo_attributes a on a.sha256 = p.sha256
+                where p.owner_id = :owner and a.attributes ->> :key is null""").param("owner", owner).param("key", key)
+                .query(String.class).list());
+    }
+
+    /** Adds one string attribute to every stored analysis of the content, leaving the others as they are. */
+    public void addAttribute(String sha256, String key, String value) {
+        jdbc.sql("update photo_attributes set attributes = attributes || jsonb_build_object(cast(:key as text), cast(:value as text)) where sha256 = :sha")
+                .param("key", key).param("value", value).param("sha", sha256).update();
+    }
+
     @SuppressWarnings("unchecked")
     private StoredAnalysis read(String sha256, int version, String attributes) {
         return new StoredAnalysis(sha256, version, (Map<String, Object>) json.readValue(attributes, Map.class));

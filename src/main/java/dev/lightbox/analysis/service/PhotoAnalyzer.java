@@ -71,6 +71,7 @@ public class PhotoAnalyzer {
         attributes.put(Attribute.COLORFULNESS.key(), round(colorfulness(bgr)));
         attributes.put(Attribute.SATURATION.key(), round(saturation(bgr)));
         attributes.put(Attribute.BRISQUE.key(), round(brisque.score(bgr)));
+        attributes.put(Attribute.PERCEPTUAL_HASH.key(), PerceptualHash.hex(PerceptualHash.of(bgr)));
         return attributes;
     }
 

@@ -70,7 +70,7 @@ final class Advisor {
             case NOISE -> "noisier than";
             case BRISQUE -> "worse than";
             case THIRDS -> "better placed than";
-            case EXPOSURE, SHADOW_CLIPPING, HIGHLIGHT_CLIPPING, HORIZON_TILT, HORIZON_CONFIDENCE, FACE_COUNT, FACE_BOXES, FACE_DETECTOR, PERSONAL -> null;
+            case EXPOSURE, SHADOW_CLIPPING, HIGHLIGHT_CLIPPING, HORIZON_TILT, HORIZON_CONFIDENCE, FACE_COUNT, FACE_BOXES, FACE_DETECTOR, PERCEPTUAL_HASH, PERSONAL -> null;
         };
     }
 

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.lightbox.culling.api;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.lightbox.culling.service;
+
+import org.jspecify.annotations.NullMarked;
