@@ -82,6 +82,16 @@ class ReviewBrowserTest extends BrowserTest {
         page.keyboard().press("ArrowRight");
         assertThat(page.locator("#review-progress")).hasText("2 of 4 groups");
 
+        // V: the group in the full-screen viewer from the selected photo; the page's keys wait while it is open
+        String selectedId = page.locator("#review-compare .review-panel.selected").getAttribute("data-photo-id");
+        page.keyboard().press("v");
+        var viewer = page.locator("#photo-viewer");
+        assertThat(viewer).hasAttribute("data-photo-id", selectedId);
+        page.keyboard().press("ArrowRight"); // the viewer's key: the page stays on this group (checked once the viewer has closed,
+        page.keyboard().press("Escape");     // which the server handles after that key)
+        assertThat(viewer).hasCount(0);
+        assertThat(page.locator("#review-progress")).hasText("2 of 4 groups");
+
         // one zoom and one pan for every photo of the group
         page.keyboard().press("+");
         assertThat(page.locator("#review-compare")).hasAttribute("data-zoom", "1.50");

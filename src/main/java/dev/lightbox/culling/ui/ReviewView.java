@@ -22,16 +22,20 @@ import dev.lightbox.culling.service.GroupService;
 import dev.lightbox.culling.service.PhotoGroup;
 import dev.lightbox.library.service.PhotoFlag;
 import dev.lightbox.library.service.PhotoService;
+import dev.lightbox.library.service.PhotoView;
+import dev.lightbox.library.ui.PhotoViewer;
 import jakarta.annotation.security.PermitAll;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
  * Walks the user's groups (bursts, then near-duplicates) one at a time: up to four photos side by side
  * at one zoom with synchronised pan (wheel or +/− to zoom, drag to pan, 0 to fit), the suggested keeper
  * marked and selected. Keys: 1–4 select, Enter keeps the selected one and rejects the rest of the group
- * (then the next group), ←/→ previous and next group.
+ * (then the next group), ←/→ previous and next group, V (or a double click) opens the group in the
+ * full-screen viewer, whose own keys then apply until it closes.
  */
 @Route("review")
 @PageTitle("Review")
@@ -44,6 +48,8 @@ public class ReviewView extends Main {
 
     private final GroupService groups;
     private final PhotoService photos;
+    private final List<PhotoViewer> viewers;
+    private boolean viewing;
     private final UUID owner;
     private final List<PhotoGroup> walk = new ArrayList<>();
     private final Span progress = new Span();
@@ -56,9 +62,10 @@ public class ReviewView extends Main {
     private int selected;
     private List<UUID> shown = List.of();
 
-    public ReviewView(GroupService groups, PhotoService photos) {
+    public ReviewView(GroupService groups, PhotoService photos, List<PhotoViewer> viewers) {
         this.groups = groups;
         this.photos = photos;
+        this.viewers = viewers;
         this.owner = CurrentUser.require().id();
         setId("review-view");
         addClassName("review");
@@ -81,9 +88,13 @@ public class ReviewView extends Main {
         zoomIn.setId("review-zoom-in");
         zoomOut.setAriaLabel("Zoom out");
         zoomIn.setAriaLabel("Zoom in");
-        var bar = new Div(progress, previous, keep, next, new Span(zoomOut, fit, zoomIn));
+        var fullScreen = new Button("Full screen", VaadinIcon.EXPAND_SQUARE.create(), e -> openViewer());
+        fullScreen.setId("review-full-screen");
+        fullScreen.setVisible(!viewers.isEmpty());
+        var bar = new Div(progress, previous, keep, next, new Span(zoomOut, fit, zoomIn), fullScreen);
         bar.addClassName("review-bar");
-        var keys = new Paragraph("Keys: 1–4 select · Enter keep it and reject the rest · ← → previous / next group · + − 0 zoom · drag to pan");
+        var keys = new Paragraph("Keys: 1–4 select · Enter keep it and reject the rest · ← → previous / next group · + − 0 zoom · drag to pan"
+                + " · V full screen");
         keys.addClassName("review-keys");
         add(bar, compare, note, keys);
 
@@ -95,19 +106,39 @@ public class ReviewView extends Main {
     }
 
     private void shortcuts() {
-        Shortcuts.addShortcutListener(this, () -> move(-1), Key.ARROW_LEFT);
-        Shortcuts.addShortcutListener(this, () -> move(1), Key.ARROW_RIGHT);
-        Shortcuts.addShortcutListener(this, this::keepSelected, Key.ENTER);
+        onKey(() -> move(-1), Key.ARROW_LEFT);
+        onKey(() -> move(1), Key.ARROW_RIGHT);
+        onKey(this::keepSelected, Key.ENTER);
         Key[] digits = {Key.DIGIT_1, Key.DIGIT_2, Key.DIGIT_3, Key.DIGIT_4};
         for (int i = 0; i < digits.length; i++) {
             int choice = i;
-            Shortcuts.addShortcutListener(this, () -> select(choice), digits[i]);
+            onKey(() -> select(choice), digits[i]);
         }
-        Shortcuts.addShortcutListener(this, () -> zoom("in"), Key.of("+"));
-        Shortcuts.addShortcutListener(this, () -> zoom("in"), Key.of("+"), KeyModifier.SHIFT);
-        Shortcuts.addShortcutListener(this, () -> zoom("in"), Key.of("="));
-        Shortcuts.addShortcutListener(this, () -> zoom("out"), Key.of("-"));
-        Shortcuts.addShortcutListener(this, () -> zoom("fit"), Key.DIGIT_0);
+        onKey(() -> zoom("in"), Key.of("+"));
+        onKey(() -> zoom("in"), Key.of("+"), KeyModifier.SHIFT);
+        onKey(() -> zoom("in"), Key.of("="));
+        onKey(() -> zoom("out"), Key.of("-"));
+        onKey(() -> zoom("fit"), Key.DIGIT_0);
+        onKey(this::openViewer, Key.KEY_V);
+    }
+
+    /** A page key, ignored while the full-screen viewer is open (its own keys apply then). */
+    private void onKey(Runnable action, Key key, KeyModifier... modifiers) {
+        Shortcuts.addShortcutListener(this, () -> {
+            if (!viewing) action.run();
+        }, key, modifiers);
+    }
+
+    /** The whole group in the full-screen viewer, from the selected photo; flags set there show when it closes. */
+    private void openViewer() {
+        if (walk.isEmpty() || viewers.isEmpty() || selected >= shown.size()) return;
+        List<PhotoView> members = walk.get(index).photoIds().stream().map(id -> photos.find(owner, id)).flatMap(Optional::stream).toList();
+        if (members.isEmpty()) return;
+        viewing = true;
+        viewers.getFirst().open(this, PhotoViewer.Sequence.of(members), shown.get(selected), changed -> {
+            viewing = false;
+            show(index);
+        });
     }
 
     private void show(int at) {
@@ -168,7 +199,10 @@ public class ReviewView extends Main {
             panel.add(mark);
             panel.getElement().setAttribute("data-flag", flag.parameter());
         });
-        panel.addClickListener(e -> select(position));
+        panel.addClickListener(e -> {
+            select(position);
+            if (e.getClickCount() == 2) openViewer();
+        });
         return panel;
     }
 

@@ -19,17 +19,19 @@ class PayloadCompatibilityTest extends IntegrationTest {
     private static final String SHA = "a".repeat(64);
     private static final String ID = "0f3c6a0e-6d1b-4c6a-9a53-2a2b7e0e4d11";
 
-    /** Per type, payloads as the map-based code stored them. */
-    private static final Map<String, String[]> STORED = Map.of(
-            "library.renditions", new String[] {"{\"sha256\":\"" + SHA + "\",\"format\":\"JPEG\",\"sizeBytes\":12345,\"width\":4000,\"height\":3000,\"orientation\":6}"},
-            "library.delete-content", new String[] {"{\"sha256\":\"" + SHA + "\",\"keys\":[\"originals/" + SHA + "\",\"derived/" + SHA + "/thumb-400.jpg\"]}"},
-            "analysis.photo", new String[] {"{\"sha256\":\"" + SHA + "\",\"format\":\"PNG\",\"sizeBytes\":999,\"width\":640,\"height\":480,\"orientation\":1,\"uprightWidth\":640}"},
-            "analysis.library", new String[] {"{\"scope\":\"all\"}", "{\"scope\":\"" + ID + "\"}"},
-            "scoring.rescore", new String[] {"{}"},
-            "training.taste", new String[] {"{}"},
-            "training.model", new String[] {"{\"modelId\":\"" + ID + "\"}"},
-            "training.classify", new String[] {"{\"modelId\":\"" + ID + "\",\"version\":2,\"photoId\":\"" + ID + "\"}", "{\"modelId\":\"" + ID + "\",\"version\":1}"},
-            "system.noop", new String[] {"{\"sleepMs\":0,\"record\":false}", "{\"sleepMs\":250,\"record\":true}"});
+    /** Per type, payloads as the map-based code stored them (types added since: as they are written). */
+    private static final Map<String, String[]> STORED = Map.ofEntries(
+            Map.entry("library.renditions", new String[] {"{\"sha256\":\"" + SHA + "\",\"format\":\"JPEG\",\"sizeBytes\":12345,\"width\":4000,\"height\":3000,\"orientation\":6}"}),
+            Map.entry("library.delete-content", new String[] {"{\"sha256\":\"" + SHA + "\",\"keys\":[\"originals/" + SHA + "\",\"derived/" + SHA + "/thumb-400.jpg\"]}"}),
+            Map.entry("analysis.photo", new String[] {"{\"sha256\":\"" + SHA + "\",\"format\":\"PNG\",\"sizeBytes\":999,\"width\":640,\"height\":480,\"orientation\":1,\"uprightWidth\":640}"}),
+            Map.entry("analysis.library", new String[] {"{\"scope\":\"all\"}", "{\"scope\":\"" + ID + "\"}"}),
+            Map.entry("scoring.rescore", new String[] {"{}"}),
+            Map.entry("training.taste", new String[] {"{}"}),
+            Map.entry("training.model", new String[] {"{\"modelId\":\"" + ID + "\"}"}),
+            Map.entry("training.classify", new String[] {"{\"modelId\":\"" + ID + "\",\"version\":2,\"photoId\":\"" + ID + "\"}", "{\"modelId\":\"" + ID + "\",\"version\":1}"}),
+            Map.entry("system.noop", new String[] {"{\"sleepMs\":0,\"record\":false}", "{\"sleepMs\":250,\"record\":true}"}),
+            Map.entry("culling.group", new String[] {"{}"}),
+            Map.entry("analysis.perceptual-hash", new String[] {"{}"}));
 
     @Autowired JobTypes types;
     @Autowired PayloadReader reader;
