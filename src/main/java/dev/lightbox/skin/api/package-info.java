@@ -1,0 +1,4 @@
+@NullMarked
+package dev.lightbox.skin.api;
+
+import org.jspecify.annotations.NullMarked;

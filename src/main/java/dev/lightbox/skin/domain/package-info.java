@@ -1,0 +1,4 @@
+@NullMarked
+package dev.lightbox.skin.domain;
+
+import org.jspecify.annotations.NullMarked;

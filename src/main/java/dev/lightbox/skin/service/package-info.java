@@ -1,0 +1,4 @@
+@NullMarked
+package dev.lightbox.skin.service;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.lightbox.skin.ui;
+
+import org.jspecify.annotations.NullMarked;
