@@ -1,6 +1,6 @@
 package dev.lightbox.culling;
 
-import java.io.ByteArrayOutputStream;
+import dev.lightbox.support.TestImages;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
@@ -19,32 +19,16 @@ public final class CameraExif {
         int makeAt = date + 20;
         int modelAt = makeAt + make.length() + 1;
         tiff.putShort((short) 3);
-        entry(tiff, 0x010F, 2, make.length() + 1, makeAt);   // Make, ASCII
-        entry(tiff, 0x0110, 2, model.length() + 1, modelAt); // Model, ASCII
-        entry(tiff, 0x8769, 4, 1, exifIfd);                  // Exif IFD pointer
+        TestImages.entry(tiff, 0x010F, 2, make.length() + 1, makeAt);   // Make, ASCII
+        TestImages.entry(tiff, 0x0110, 2, model.length() + 1, modelAt); // Model, ASCII
+        TestImages.entry(tiff, 0x8769, 4, 1, exifIfd);                  // Exif IFD pointer
         tiff.putInt(0);
         tiff.putShort((short) 1);
-        entry(tiff, 0x9003, 2, 20, date);                    // DateTimeOriginal, ASCII
+        TestImages.entry(tiff, 0x9003, 2, 20, date);                    // DateTimeOriginal, ASCII
         tiff.putInt(0);
         tiff.put((dateTimeOriginal + "\0").getBytes(StandardCharsets.US_ASCII));
         tiff.put((make + "\0").getBytes(StandardCharsets.US_ASCII));
         tiff.put((model + "\0").getBytes(StandardCharsets.US_ASCII));
-        byte[] body = new byte[tiff.position()];
-        tiff.flip().get(body);
-        var out = new ByteArrayOutputStream();
-        out.write(jpeg, 0, 2);
-        int length = 2 + 6 + body.length;
-        out.write(0xFF);
-        out.write(0xE1);
-        out.write(length >> 8);
-        out.write(length & 0xFF);
-        out.writeBytes("Exif\0\0".getBytes(StandardCharsets.US_ASCII));
-        out.writeBytes(body);
-        out.write(jpeg, 2, jpeg.length - 2);
-        return out.toByteArray();
-    }
-
-    private static void entry(ByteBuffer b, int tag, int type, int count, int value) {
-        b.putShort((short) tag).putShort((short) type).putInt(count).putInt(value);
+        return TestImages.withApp1(jpeg, tiff);
     }
 }

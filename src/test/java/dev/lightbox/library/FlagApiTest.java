@@ -9,11 +9,22 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import dev.lightbox.library.service.PhotoFlag;
+import dev.lightbox.library.service.PhotoService;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 /** {@code PUT /api/v1/photos/{id}/flag} and the {@code flag} list filter, alone and with score and label filters. */
 class FlagApiTest extends IntegrationTest {
+
+    @Autowired
+    PhotoService photoService;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void photosArePickedRejectedAndClearedAndListsFilterByFlag() throws Exception {
@@ -35,6 +46,9 @@ class FlagApiTest extends IntegrationTest {
         assertThat(names(api, token, "flag=picked")).containsExactlyInAnyOrder("messi.jpg", "fruits.jpg");
         assertThat(names(api, token, "flag=rejected")).containsExactly("blurred.jpg");
         assertThat(names(api, token, "flag=none")).containsExactlyInAnyOrder("dark.jpg", "hopper.jpg");
+        UUID owner = jdbc.queryForObject("select owner_id from photos where id = ?", UUID.class, UUID.fromString(messi));
+        assertThat(photoService.countFlagged(owner, PhotoFlag.NONE)).as("the timeline's count of unflagged photos").isEqualTo(2);
+        assertThat(photoService.countFlagged(owner, PhotoFlag.PICKED)).isEqualTo(2);
         assertThat(names(api, token, "flag=picked&limit=1")).hasSize(2); // paged one at a time with the cursor
         // with a score order: the picked photos, best first
         List<JsonNode> best = list(api, token, "flag=picked&sort=score");

@@ -116,9 +116,13 @@ public final class TestImages {
             degrees(tiff, Math.abs(latitude));
             degrees(tiff, Math.abs(longitude));
         }
+        return withApp1(jpeg, tiff);
+    }
+
+    /** Inserts {@code tiff} (written from 0 to its position) as an EXIF APP1 segment right after a JPEG's SOI marker. */
+    public static byte[] withApp1(byte[] jpeg, ByteBuffer tiff) {
         byte[] body = new byte[tiff.position()];
         tiff.flip().get(body);
-
         var out = new ByteArrayOutputStream();
         out.write(jpeg, 0, 2);
         int length = 2 + 6 + body.length;
@@ -132,7 +136,8 @@ public final class TestImages {
         return out.toByteArray();
     }
 
-    private static void entry(ByteBuffer b, int tag, int type, int count, int value) {
+    /** One IFD entry: tag, type, count, and the value or its offset. */
+    public static void entry(ByteBuffer b, int tag, int type, int count, int value) {
         b.putShort((short) tag).putShort((short) type).putInt(count).putInt(value);
     }
 

@@ -12,6 +12,7 @@ import dev.lightbox.library.service.PhotoDetails;
 import dev.lightbox.library.service.PhotoFlag;
 import dev.lightbox.library.service.PhotoService;
 import dev.lightbox.library.service.PhotoView;
+import dev.lightbox.library.ui.PhotoFacts;
 import dev.lightbox.library.ui.PhotoViewer;
 import dev.lightbox.training.service.RatingService;
 import java.util.ArrayList;

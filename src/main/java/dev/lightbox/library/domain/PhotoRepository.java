@@ -42,6 +42,12 @@ public interface PhotoRepository extends JpaRepository<Photo, UUID> {
     @Query(value = "select count(*) from photos where owner_id = :owner and flag = :flag", nativeQuery = true)
     long countFlagged(@Param("owner") UUID owner, @Param("flag") String flag);
 
+    /** Unflagged photos in one round trip: the kept count less the (few, indexed) flagged ones, not a scan of the library. */
+    @Query(value = """
+            select coalesce((select photos from photo_counts where owner_id = :owner), 0)
+                 - (select count(*) from photos where owner_id = :owner and flag <> 'NONE')""", nativeQuery = true)
+    long countUnflagged(@Param("owner") UUID owner);
+
     @Query(value = """
             select * from photos where owner_id = :owner
             order by taken_at desc, id desc limit :limit""", nativeQuery = true)

@@ -125,8 +125,7 @@ public class PhotoService {
     /** How many of the owner's photos carry this flag. */
     @Transactional(readOnly = true)
     public long countFlagged(UUID ownerId, PhotoFlag flag) {
-        return flag == PhotoFlag.NONE ? photos.countedPhotos(ownerId) - photos.countFlagged(ownerId, PhotoFlag.PICKED.name())
-                - photos.countFlagged(ownerId, PhotoFlag.REJECTED.name()) : photos.countFlagged(ownerId, flag.name());
+        return flag == PhotoFlag.NONE ? photos.countUnflagged(ownerId) : photos.countFlagged(ownerId, flag.name());
     }
 
     /** Starts the timeline at a moment (e.g. the end of a chosen month) instead of at the newest photo. */

@@ -22,8 +22,6 @@ import dev.lightbox.library.service.PhotoService;
 import dev.lightbox.library.service.PhotoService.Neighbors;
 import dev.lightbox.library.service.PhotoView;
 import jakarta.annotation.security.PermitAll;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -36,7 +34,6 @@ import org.jspecify.annotations.Nullable;
 @PermitAll
 public class PhotoPage extends Main implements BeforeEnterObserver {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.MEDIUM);
 
     private final PhotoService photos;
     private final List<PhotoDetails> contributions;
@@ -124,48 +121,13 @@ public class PhotoPage extends Main implements BeforeEnterObserver {
         var list = new DescriptionList();
         list.setId("photo-details");
         list.addClassName("photo-details");
-        item(list, "Taken", WHEN.format(p.takenAt()) + (p.takenAtFromCamera() ? "" : " (upload time: the file has no capture time)"));
-        item(list, "Camera", join(" ", p.cameraMake(), p.cameraModel()));
-        item(list, "Lens", p.lens());
-        item(list, "Exposure", join(" · ",
-                p.fNumber() == null ? null : "ƒ/" + trim(p.fNumber()),
-                p.exposureSeconds() == null ? null : shutter(p.exposureSeconds()),
-                p.iso() == null ? null : "ISO " + p.iso(),
-                p.focalLengthMm() == null ? null : trim(p.focalLengthMm()) + " mm"));
-        item(list, "Size", p.width() + " × " + p.height() + " px · " + p.format() + " · " + humanBytes(p.sizeBytes()));
-        item(list, "File", p.originalName());
-        if (p.gpsLatitude() != null && p.gpsLongitude() != null) {
-            item(list, "Location", String.format("%.5f, %.5f (only you see this)", p.gpsLatitude(), p.gpsLongitude()));
-        }
+        PhotoFacts.detailed(p).forEach((term, value) -> item(list, term, value));
         return list;
     }
 
     private static void item(DescriptionList list, String term, @Nullable String value) {
         if (value == null || value.isBlank()) return;
         list.add(new DescriptionList.Term(term), new DescriptionList.Description(value));
-    }
-
-    private static @Nullable String join(String separator, @Nullable String... parts) {
-        var joined = new StringBuilder();
-        for (String part : parts) {
-            if (part == null) continue;
-            if (!joined.isEmpty()) joined.append(separator);
-            joined.append(part);
-        }
-        return joined.isEmpty() ? null : joined.toString();
-    }
-
-    private static String shutter(double seconds) {
-        return seconds >= 1 ? trim(seconds) + " s" : "1/" + Math.round(1 / seconds) + " s";
-    }
-
-    private static String trim(double value) {
-        return value == Math.rint(value) ? Long.toString((long) value) : String.format("%.1f", value);
-    }
-
-    private static String humanBytes(long bytes) {
-        if (bytes < 1024 * 1024) return Math.max(1, bytes / 1024) + " KB";
-        return String.format("%.1f MB", bytes / 1048576.0);
     }
 
     private void confirmDelete(PhotoView photo, Neighbors neighbors) {

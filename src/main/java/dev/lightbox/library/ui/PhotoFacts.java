@@ -1,4 +1,4 @@
-package dev.lightbox.culling.ui;
+package dev.lightbox.library.ui;
 
 import dev.lightbox.library.service.PhotoView;
 import java.time.format.DateTimeFormatter;
@@ -8,18 +8,39 @@ import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/** What the file says about a photo (EXIF, size), as lines for the viewer's info panel. */
-final class PhotoFacts {
+/** What the file says about a photo (EXIF, size), as labelled lines: compact for the viewer, in full for the photo page. */
+public final class PhotoFacts {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT);
+    private static final DateTimeFormatter WHEN_IN_FULL = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.MEDIUM);
 
     private PhotoFacts() {
     }
 
-    static Map<String, @Nullable String> lines(PhotoView p) {
+    /** For the viewer's info panel: the file name first, no location. */
+    public static Map<String, @Nullable String> lines(PhotoView p) {
         var lines = new LinkedHashMap<String, @Nullable String>();
         lines.put("File", p.originalName());
         lines.put("Taken", WHEN.format(p.takenAt()) + (p.takenAtFromCamera() ? "" : " (upload time)"));
+        camera(lines, p);
+        lines.put("Size", p.width() + " × " + p.height() + " px · " + p.format());
+        return lines;
+    }
+
+    /** For the photo page: with the file size and the location, which only the owner sees. */
+    public static Map<String, @Nullable String> detailed(PhotoView p) {
+        var lines = new LinkedHashMap<String, @Nullable String>();
+        lines.put("Taken", WHEN_IN_FULL.format(p.takenAt()) + (p.takenAtFromCamera() ? "" : " (upload time: the file has no capture time)"));
+        camera(lines, p);
+        lines.put("Size", p.width() + " × " + p.height() + " px · " + p.format() + " · " + humanBytes(p.sizeBytes()));
+        lines.put("File", p.originalName());
+        if (p.gpsLatitude() != null && p.gpsLongitude() != null) {
+            lines.put("Location", String.format(Locale.ROOT, "%.5f, %.5f (only you see this)", p.gpsLatitude(), p.gpsLongitude()));
+        }
+        return lines;
+    }
+
+    private static void camera(Map<String, @Nullable String> lines, PhotoView p) {
         lines.put("Camera", join(" ", p.cameraMake(), p.cameraModel()));
         lines.put("Lens", p.lens());
         lines.put("Exposure", join(" · ",
@@ -27,8 +48,11 @@ final class PhotoFacts {
                 p.exposureSeconds() == null ? null : shutter(p.exposureSeconds()),
                 p.iso() == null ? null : "ISO " + p.iso(),
                 p.focalLengthMm() == null ? null : trim(p.focalLengthMm()) + " mm"));
-        lines.put("Size", p.width() + " × " + p.height() + " px · " + p.format());
-        return lines;
+    }
+
+    static String humanBytes(long bytes) {
+        if (bytes < 1024 * 1024) return Math.max(1, bytes / 1024) + " KB";
+        return String.format(Locale.ROOT, "%.1f MB", bytes / 1048576.0);
     }
 
     private static @Nullable String join(String separator, @Nullable String... parts) {
