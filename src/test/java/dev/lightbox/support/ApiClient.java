@@ -66,13 +66,18 @@ public final class ApiClient {
 
     /** POSTs {@code bytes} as multipart/form-data field {@code file}. */
     public Response upload(String filename, byte[] bytes, String token) {
+        return upload("/api/v1/photos", filename, bytes, token);
+    }
+
+    /** POSTs {@code bytes} to {@code path} as multipart/form-data field {@code file}. */
+    public Response upload(String path, String filename, byte[] bytes, String token) {
         String boundary = "lightbox-" + UUID.randomUUID();
         var body = new java.io.ByteArrayOutputStream();
         body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
                 + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
         body.writeBytes(bytes);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        return send(request("/api/v1/photos", token).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        return send(request(path, token).header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
     }
 
