@@ -98,7 +98,7 @@ public class SkinRepository {
 
     /** Newest taken first, after the keyset position {@code (beforeTakenAt, beforeId)} when given. */
     public List<CheckinRow> page(UUID ownerId, @Nullable LocalDateTime beforeTakenAt, @Nullable UUID beforeId, int limit) {
-        return jdbc.sql(SELECT_CHECKINS + """
+        return jdbc.sql(SELECT_CHECKINS + "\n" + """
                  where c.owner_id = :owner
                    and (cast(:before as timestamp) is null or (c.taken_at, c.photo_id) < (cast(:before as timestamp), cast(:beforeId as uuid)))
                  order by c.taken_at desc, c.photo_id desc limit :limit""")
@@ -108,7 +108,7 @@ public class SkinRepository {
 
     /** The owner's measured check-ins (status done) taken in [from, to), oldest first. */
     public List<CheckinRow> measured(UUID ownerId, @Nullable LocalDateTime from, @Nullable LocalDateTime to) {
-        return jdbc.sql(SELECT_CHECKINS + """
+        return jdbc.sql(SELECT_CHECKINS + "\n" + """
                  where c.owner_id = :owner and a.status = 'done' and c.failed_reason is null
                    and (cast(:from as timestamp) is null or c.taken_at >= cast(:from as timestamp))
                    and (cast(:to as timestamp) is null or c.taken_at < cast(:to as timestamp))
@@ -118,7 +118,7 @@ public class SkinRepository {
 
     /** The measured check-in taken last before this one, if any. */
     public Optional<CheckinRow> measuredBefore(UUID ownerId, LocalDateTime takenAt, UUID photoId) {
-        return jdbc.sql(SELECT_CHECKINS + """
+        return jdbc.sql(SELECT_CHECKINS + "\n" + """
                  where c.owner_id = :owner and a.status = 'done' and c.failed_reason is null
                    and (c.taken_at, c.photo_id) < (:takenAt, :photo)
                  order by c.taken_at desc, c.photo_id desc limit 1""")
