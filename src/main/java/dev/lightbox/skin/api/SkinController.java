@@ -83,24 +83,25 @@ class SkinController {
     @PostMapping(path = "/api/v1/skin/checkins", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<StartedJson> upload(HttpServletRequest request) throws IOException {
         UUID owner = CurrentUser.require().id();
-        CheckinStarted started = null;
+        SkinDiaryService.Uploaded uploaded = null;
         try {
             var parts = new JakartaServletFileUpload<>().getItemIterator(request);
             while (parts.hasNext()) {
                 FileItemInput part = parts.next();
                 if (part.isFormField() || !"file".equals(part.getFieldName())) continue;
-                if (started != null) {
-                    throw new IllegalArgumentException("file: send one photo per request; this one had several 'file' parts, only the first was taken.");
+                if (uploaded != null) {
+                    diary.undo(owner, uploaded);
+                    throw new IllegalArgumentException("file: send one photo per request; this one had several 'file' parts, none was kept.");
                 }
                 try (InputStream in = part.getInputStream()) {
-                    started = diary.upload(owner, fileName(part), in, CheckinSource.API);
+                    uploaded = diary.uploaded(owner, fileName(part), in, CheckinSource.API);
                 }
             }
         } catch (FileUploadException e) {
             throw new IllegalArgumentException("file: the multipart body could not be read: " + e.getMessage(), e);
         }
-        if (started == null) throw new IllegalArgumentException("file: send the photo as multipart/form-data field 'file'.");
-        return ResponseEntity.accepted().body(StartedJson.of(started));
+        if (uploaded == null) throw new IllegalArgumentException("file: send the photo as multipart/form-data field 'file'.");
+        return ResponseEntity.accepted().body(StartedJson.of(uploaded.started()));
     }
 
     private static @Nullable String fileName(FileItemInput part) {

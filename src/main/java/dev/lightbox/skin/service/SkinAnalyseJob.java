@@ -32,7 +32,10 @@ class SkinAnalyseJob implements JobHandler<SkinAnalyseJob.Payload> {
     record Payload(UUID photoId, String sha256, String format, long sizeBytes, int width, int height, int orientation, int uprightWidth) {
     }
 
-    /** How it ended: the analysis status ({@code done}, {@code no_face}, {@code face_too_small}) and whether a cached analysis was reused. */
+    /**
+     * How it ended: the analysis status ({@code done}, {@code no_face}, {@code face_too_small}; {@code removed} when the check-in
+     * was gone before it started) and whether a cached analysis was reused.
+     */
     record Result(String status, boolean reused) {
     }
 
@@ -67,6 +70,11 @@ class SkinAnalyseJob implements JobHandler<SkinAnalyseJob.Payload> {
 
     @Override
     public void run(JobContext context, Payload p) throws Exception {
+        if (!outcomes.wanted(context.jobId())) {
+            context.progress(1, "save", "The check-in was removed meanwhile: nothing to measure");
+            context.result(new Result("removed", false));
+            return;
+        }
         Optional<String> cached = results.status(p.sha256());
         if (cached.isPresent()) {
             context.progress(0.9, "save", "Reusing the analysis of the same photo");

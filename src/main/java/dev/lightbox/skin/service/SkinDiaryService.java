@@ -67,9 +67,27 @@ public class SkinDiaryService {
 
     /** Same validation, limits and dedupe as photo upload (throws UploadRejectedException); adds the photo to the diary. */
     public CheckinStarted upload(UUID ownerId, @Nullable String fileName, InputStream in, CheckinSource source) throws IOException {
+        return uploaded(ownerId, fileName, in, source).started();
+    }
+
+    /** A check-in made by an upload; whether the photo (rather than the same bytes in the library) and the check-in are new. */
+    public record Uploaded(CheckinStarted started, boolean newPhoto, boolean newCheckin) {
+    }
+
+    /** {@link #upload}, telling whether the photo is new, so a request refused afterwards can {@link #undo} it. */
+    public Uploaded uploaded(UUID ownerId, @Nullable String fileName, InputStream in, CheckinSource source) throws IOException {
         UploadOutcome outcome = uploads.upload(ownerId, fileName, in);
-        return add(ownerId, outcome.photo().id(), source)
+        boolean inDiary = started(ownerId, outcome.photo().id()).isPresent();
+        CheckinStarted started = add(ownerId, outcome.photo().id(), source)
                 .orElseThrow(() -> new IllegalStateException("The photo just stored is gone (deleted meanwhile)."));
+        return new Uploaded(started, !outcome.duplicate(), !inDiary);
+    }
+
+    /** Takes back an upload's check-in, and its photo when the upload stored it. */
+    public void undo(UUID ownerId, Uploaded upload) {
+        UUID photoId = upload.started().photoId();
+        if (upload.newPhoto()) photos.delete(ownerId, Set.of(photoId));
+        else if (upload.newCheckin()) remove(ownerId, photoId);
     }
 
     /** An existing photo of the owner's; empty when there is none with that id. Adding twice returns the same check-in. */

@@ -26,6 +26,11 @@ class SkinOutcomes {
         this.json = json;
     }
 
+    /** Whether the check-in the job {@code jobId} was queued for is still in its diary (not removed, its photo not deleted). */
+    boolean wanted(UUID jobId) {
+        return repository.checkinByJob(jobId).isPresent();
+    }
+
     /** The job {@code jobId} measured (or refused) the check-in of {@code photoId} with analysis {@code analyserVersion}. */
     void measured(UUID photoId, UUID jobId, int analyserVersion) {
         Optional<SkinRepository.CheckinRow> recorded = transaction.execute(status ->

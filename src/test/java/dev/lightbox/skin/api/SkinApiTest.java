@@ -134,6 +134,9 @@ class SkinApiTest extends IntegrationTest {
             assertThat(response.json().get("reason").asString()).isNotBlank();
             assertThat(store.stat("originals/" + sha256(refused))).isEmpty();
         }
+        Response twoFiles = uploadCheckin(user.token(), TestImages.uniqueCopy(grace()), TestImages.uniqueCopy(grace()));
+        assertThat(twoFiles.status()).as(twoFiles.body()).isEqualTo(400);
+        assertThat(twoFiles.detail()).contains("one photo per request");
         assertThat(api().get("/api/v1/photos", user.token()).json().get("items")).isEmpty();
         assertThat(api().get("/api/v1/skin/checkins", user.token()).json().get("items")).isEmpty();
         assertThat(store.list("uploads/")).as("no temporary object is left").noneMatch(o -> o.lastModified().isAfter(started));
@@ -357,12 +360,20 @@ class SkinApiTest extends IntegrationTest {
 
     /** POSTs {@code bytes} to the diary's upload as multipart field {@code file}. */
     private Response uploadCheckin(byte[] bytes, String token) {
+        return uploadCheckin(token, bytes);
+    }
+
+    /** One multipart part {@code file} per file. */
+    private Response uploadCheckin(String token, byte[]... files) {
         String boundary = "lightbox-" + UUID.randomUUID();
         var body = new ByteArrayOutputStream();
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"selfie.jpg\"\r\n"
-                + "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(bytes);
-        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        for (byte[] bytes : files) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"selfie.jpg\"\r\n"
+                    + "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(bytes);
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/skin/checkins"))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
