@@ -31,7 +31,8 @@ class PayloadCompatibilityTest extends IntegrationTest {
             Map.entry("training.classify", new String[] {"{\"modelId\":\"" + ID + "\",\"version\":2,\"photoId\":\"" + ID + "\"}", "{\"modelId\":\"" + ID + "\",\"version\":1}"}),
             Map.entry("system.noop", new String[] {"{\"sleepMs\":0,\"record\":false}", "{\"sleepMs\":250,\"record\":true}"}),
             Map.entry("culling.group", new String[] {"{}"}),
-            Map.entry("analysis.perceptual-hash", new String[] {"{}"}));
+            Map.entry("analysis.perceptual-hash", new String[] {"{}"}),
+            Map.entry("skin.analyse", new String[] {"{\"photoId\":\"" + ID + "\",\"sha256\":\"" + SHA + "\",\"format\":\"JPEG\",\"sizeBytes\":12345,\"width\":4000,\"height\":3000,\"orientation\":6,\"uprightWidth\":3000}"}));
 
     @Autowired JobTypes types;
     @Autowired PayloadReader reader;
