@@ -60,8 +60,13 @@ final class BlazeFaceDetector implements FaceDetector {
         return NAME;
     }
 
-    /** One detection before suppression, in letterboxed-square coordinates 0..1. */
-    record Candidate(double score, double cx, double cy, double w, double h) {
+    /**
+     * One detection before suppression, in letterboxed-square coordinates 0..1, with the first two keypoints:
+     * the person's right eye (image left in a selfie) and left eye.
+     */
+    record Candidate(double score, double cx, double cy, double w, double h, double rightEyeX, double rightEyeY, double leftEyeX,
+                     double leftEyeY) {
+
         double x0() { return cx - w / 2; }
         double y0() { return cy - h / 2; }
         double x1() { return cx + w / 2; }
@@ -111,9 +116,16 @@ final class BlazeFaceDetector implements FaceDetector {
             if (w <= 1 || h <= 1) continue;
             faces.add(Map.of("x", (int) Math.round(x * toOriginal), "y", (int) Math.round(y * toOriginal),
                     "w", (int) Math.round(w * toOriginal), "h", (int) Math.round(h * toOriginal),
-                    "confidence", PhotoAnalyzer.round(face.score())));
+                    "confidence", PhotoAnalyzer.round(face.score()),
+                    "rightEye", point(face.rightEyeX(), face.rightEyeY(), offsetX, offsetY, scale / toOriginal),
+                    "leftEye", point(face.leftEyeX(), face.leftEyeY(), offsetX, offsetY, scale / toOriginal)));
         }
         return faces;
+    }
+
+    /** A keypoint as {@code [x, y]} in the photo's upright original pixels, to one decimal. */
+    private static List<Double> point(double x, double y, int offsetX, int offsetY, double scale) {
+        return List.of(Math.round((x * INPUT - offsetX) / scale * 10) / 10.0, Math.round((y * INPUT - offsetY) / scale * 10) / 10.0);
     }
 
     private static List<Candidate> decode(MatVector outputs) {
@@ -133,7 +145,8 @@ final class BlazeFaceDetector implements FaceDetector {
                 double anchorX = (i % GRID + 0.5) / GRID;
                 double anchorY = (i / GRID + 0.5) / GRID;
                 candidates.add(new Candidate(score, anchorX + b.get(0, i, 0) / INPUT, anchorY + b.get(0, i, 1) / INPUT,
-                        b.get(0, i, 2) / INPUT, b.get(0, i, 3) / INPUT));
+                        b.get(0, i, 2) / INPUT, b.get(0, i, 3) / INPUT, anchorX + b.get(0, i, 4) / INPUT, anchorY + b.get(0, i, 5) / INPUT,
+                        anchorX + b.get(0, i, 6) / INPUT, anchorY + b.get(0, i, 7) / INPUT));
             }
         }
         return candidates;
@@ -148,15 +161,20 @@ final class BlazeFaceDetector implements FaceDetector {
             Candidate best = remaining.getFirst();
             var cluster = remaining.stream().filter(c -> c == best || c.iou(best) > MIN_SUPPRESSION).toList();
             remaining.removeAll(cluster);
-            double total = 0, cx = 0, cy = 0, w = 0, h = 0;
+            double total = 0, cx = 0, cy = 0, w = 0, h = 0, rx = 0, ry = 0, lx = 0, ly = 0;
             for (Candidate c : cluster) {
                 total += c.score();
                 cx += c.cx() * c.score();
                 cy += c.cy() * c.score();
                 w += c.w() * c.score();
                 h += c.h() * c.score();
+                rx += c.rightEyeX() * c.score();
+                ry += c.rightEyeY() * c.score();
+                lx += c.leftEyeX() * c.score();
+                ly += c.leftEyeY() * c.score();
             }
-            kept.add(new Candidate(best.score(), cx / total, cy / total, w / total, h / total));
+            kept.add(new Candidate(best.score(), cx / total, cy / total, w / total, h / total, rx / total, ry / total, lx / total,
+                    ly / total));
         }
         return kept;
     }

@@ -16,7 +16,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.opencv.opencv_core.Mat;
-import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -95,7 +94,7 @@ class SkinAnalyseJob implements JobHandler<SkinAnalyseJob.Payload> {
                  Mat working = photos.workingCopy(p.sha256(), p.format(), p.sizeBytes(), p.width(), p.height(), p.orientation(), WORKING_PIXELS)) {
                 double toWorking = working.cols() / (double) p.uprightWidth();
                 context.progress(0.4, "landmarks", "Finding the face's landmarks and skin regions");
-                outcome = analyzer.analyse(working, stored.stream().map(box -> faceBox(box, toWorking)).toList());
+                outcome = analyzer.analyse(working, stored.stream().map(box -> FaceBox.fromStored(box, toWorking)).toList());
             }
         }
         context.progress(0.8, "metrics", outcome instanceof SkinOutcome.Measured m
@@ -113,23 +112,6 @@ class SkinAnalyseJob implements JobHandler<SkinAnalyseJob.Payload> {
             for (Object item : list) if (item instanceof Map<?, ?> box) boxes.add(box);
         }
         return boxes;
-    }
-
-    /** A stored face box (upright original pixels, {@code rightEye}/{@code leftEye} when present) scaled into the working copy. */
-    static FaceBox faceBox(Map<?, ?> box, double scale) {
-        return new FaceBox(number(box, "x") * scale, number(box, "y") * scale, number(box, "w") * scale, number(box, "h") * scale,
-                number(box, "confidence"), point(box.get("rightEye"), scale), point(box.get("leftEye"), scale));
-    }
-
-    private static double number(Map<?, ?> box, String key) {
-        return box.get(key) instanceof Number n ? n.doubleValue() : 0;
-    }
-
-    private static double @Nullable [] point(@Nullable Object value, double scale) {
-        if (value instanceof List<?> list && list.size() >= 2 && list.get(0) instanceof Number x && list.get(1) instanceof Number y) {
-            return new double[] {x.doubleValue() * scale, y.doubleValue() * scale};
-        }
-        return null;
     }
 
     /** The photo's analysis (its faces) is not there yet: the attempt fails and is retried later. */

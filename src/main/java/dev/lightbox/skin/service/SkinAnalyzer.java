@@ -1,42 +1,152 @@
 package dev.lightbox.skin.service;
 
-import static org.bytedeco.opencv.global.opencv_imgcodecs.imencode;
+import static org.bytedeco.opencv.global.opencv_core.CV_32FC3;
 
+import dev.lightbox.skin.service.SkinMetrics.Planes;
+import dev.lightbox.skin.service.SkinMetrics.Spot;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.opencv.opencv_core.Mat;
-import org.bytedeco.opencv.opencv_core.Rect;
 import org.springframework.stereotype.Component;
 
-/** TEMPORARY stub of helper A's analyser (rough numbers from the face box), replaced when skin-analysis is merged. */
+/**
+ * The skin analysis of one photo: the largest face → Face Mesh landmarks → an upright crop in which the face
+ * is {@link #FACE_WIDTH} px wide (so metrics do not depend on resolution) → skin mask and regions from
+ * landmark outlines → lighting normalisation ({@link LightingNormaliser}) → the five metrics
+ * ({@link SkinMetrics}) for the whole skin and each region, plus the crop as JPEG, plain and annotated.
+ * Every native object made on the way is freed before it returns. Safe to call from several threads.
+ */
 @Component
 class SkinAnalyzer {
 
+    /** Bump when any metric's definition, the crop or the normalisation changes: cached results are then redone. */
     static final int VERSION = 1;
+    static final int MIN_FACE_WIDTH = 120;
+    static final double MIN_PRESENCE = 0.5;
+    /** The face's width (cheek to cheek, landmarks 234–454) in the measured crop. */
+    static final int FACE_WIDTH = 256;
+    /** The square crop's side: the face and some of what is around it, within the 512 px the crop JPEG may have. */
+    static final int CROP = 448;
 
+    private final FaceMesh mesh;
+
+    SkinAnalyzer() {
+        this(FaceMesh.bundled());
+    }
+
+    SkinAnalyzer(FaceMesh mesh) {
+        this.mesh = mesh;
+    }
+
+    /** {@code faces}: boxes in {@code uprightBgr}'s own pixels; the largest is the subject. */
     SkinOutcome analyse(Mat uprightBgr, List<FaceBox> faces) {
-        FaceBox face = faces.stream().max(Comparator.comparingDouble(f -> f.w() * f.h())).orElse(null);
-        if (face == null) return new SkinOutcome.Refused(CheckinStatus.NO_FACE, "No face was found in this photo.");
-        if (face.w() < 120) return new SkinOutcome.Refused(CheckinStatus.FACE_TOO_SMALL, "The face is too small to measure.");
-        int x = (int) Math.max(0, face.x()), y = (int) Math.max(0, face.y());
-        int w = (int) Math.min(uprightBgr.cols() - x, face.w()), h = (int) Math.min(uprightBgr.rows() - y, face.h());
-        try (Mat crop = uprightBgr.apply(new Rect(x, y, w, h)).clone(); BytePointer jpeg = new BytePointer()) {
-            imencode(".jpg", crop, jpeg);
-            byte[] bytes = new byte[(int) jpeg.limit()];
-            jpeg.get(bytes);
-            double mean = org.bytedeco.opencv.global.opencv_core.mean(crop).get(2);
-            var values = new SkinValues(mean / 10, 1, 0.5, 0.1, 0.05);
-            var regions = new EnumMap<SkinRegion, SkinValues>(SkinRegion.class);
-            var polygons = new EnumMap<SkinRegion, List<double[]>>(SkinRegion.class);
-            for (SkinRegion region : SkinRegion.values()) {
-                regions.put(region, values);
-                polygons.put(region, List.of(new double[] {0, 0}, new double[] {w, 0}, new double[] {w, h}));
+        if (faces.isEmpty()) return new SkinOutcome.Refused(CheckinStatus.NO_FACE, "No face was found in the photo.");
+        FaceBox subject = faces.stream().max(Comparator.comparingDouble(FaceBox::area)).orElseThrow();
+        if (subject.w() < MIN_FACE_WIDTH) return tooSmall(subject.w());
+        try (PointerScope scope = new PointerScope()) {
+            FaceMesh.Landmarks landmarks = mesh.locate(uprightBgr, subject);
+            if (landmarks.presence() < MIN_PRESENCE) {
+                return new SkinOutcome.Refused(CheckinStatus.NO_FACE, "No face could be measured: the face landmarks were not found.");
             }
-            return new SkinOutcome.Measured(values, Map.copyOf(regions), new SkinDetails(0.1, 0.01, (int) face.w(), 1, 1, 1, 1), bytes, bytes,
-                    w, h, Map.copyOf(polygons));
+            return measure(uprightBgr, subject, landmarks);
         }
+    }
+
+    /** Landmarks for the largest face (tests and the bench look at them directly). */
+    FaceMesh.Landmarks landmarks(Mat uprightBgr, FaceBox face) {
+        try (PointerScope scope = new PointerScope()) {
+            return mesh.locate(uprightBgr, face);
+        }
+    }
+
+    private static SkinOutcome.Refused tooSmall(double width) {
+        return new SkinOutcome.Refused(CheckinStatus.FACE_TOO_SMALL, "The face is only " + Math.round(width)
+                + " px wide; skin needs at least " + MIN_FACE_WIDTH + " px, so take the photo closer or at a higher resolution.");
+    }
+
+    private SkinOutcome measure(Mat bgr, FaceBox subject, FaceMesh.Landmarks landmarks) {
+        double faceWidth = Math.hypot(landmarks.x()[Mesh.FACE_LEFT] - landmarks.x()[Mesh.FACE_RIGHT],
+                landmarks.y()[Mesh.FACE_LEFT] - landmarks.y()[Mesh.FACE_RIGHT]);
+        Affine toImage = uprightCrop(landmarks, faceWidth);
+        Mat crop = toImage.crop(bgr, CROP, CROP);
+        double[][] points = new double[FaceMesh.POINTS][];
+        for (int i = 0; i < FaceMesh.POINTS; i++) points[i] = toImage.toCrop(landmarks.x()[i], landmarks.y()[i]);
+
+        float[] interleaved = SkinMetrics.floats(floatCopy(crop), CROP * CROP * 3);
+        byte[] skin = FaceMasks.skin(points, CROP, CROP);
+        for (int i = 0; i < skin.length; i++) {
+            // outside the photo (a face at its edge): black, not skin
+            if (interleaved[3 * i] == 0 && interleaved[3 * i + 1] == 0 && interleaved[3 * i + 2] == 0) skin[i] = 0;
+        }
+        Map<SkinRegion, List<double[]>> outlines = new EnumMap<>(SkinRegion.class);
+        for (SkinRegion region : SkinRegion.values()) outlines.put(region, SkinRegions.outline(region, points));
+
+        LightingNormaliser.Gains gains = LightingNormaliser.whiteBalance(bgr, subject);
+        float[] blue = channel(interleaved, 0);
+        float[] green = channel(interleaved, 1);
+        float[] red = channel(interleaved, 2);
+        double exposure = LightingNormaliser.exposure(blue, green, red, skin, gains);
+        float[] normalised = new float[interleaved.length];
+        double[] channelGains = {gains.blue() * exposure, gains.green() * exposure, gains.red() * exposure};
+        for (int i = 0; i < interleaved.length; i++) normalised[i] = (float) Math.min(1, interleaved[i] * channelGains[i % 3]);
+        Mat normalisedMat = new Mat(CROP, CROP, CV_32FC3);
+        new FloatPointer(normalisedMat.data()).put(normalised);
+
+        Planes planes = SkinMetrics.planes(normalisedMat, skin);
+        List<Spot> spots = SkinMetrics.spots(planes, skin);
+        SkinValues whole = SkinMetrics.measure(planes, skin, spots);
+        Map<SkinRegion, SkinValues> regions = new EnumMap<>(SkinRegion.class);
+        outlines.forEach((region, outline) ->
+                regions.put(region, SkinMetrics.measure(planes, FaceMasks.and(FaceMasks.polygon(outline, CROP, CROP), skin), spots)));
+        double blemishArea = spots.stream().mapToDouble(Spot::area).sum() / ((double) FACE_WIDTH * FACE_WIDTH);
+        var details = new SkinDetails(SkinMetrics.redShare(planes, skin), blemishArea, (int) Math.round(faceWidth), exposure,
+                gains.blue(), gains.green(), gains.red());
+
+        Map<SkinRegion, List<double[]>> polygons = new EnumMap<>(SkinRegion.class);
+        outlines.forEach((region, outline) -> polygons.put(region, rounded(outline)));
+        return new SkinOutcome.Measured(whole, regions, details, CropPictures.jpeg(crop), CropPictures.jpeg(CropPictures.annotated(crop, outlines)),
+                CROP, CROP, polygons);
+    }
+
+    /** The crop turned level by the eye corners, centred on the face oval, the face {@link #FACE_WIDTH} px wide. */
+    private static Affine uprightCrop(FaceMesh.Landmarks landmarks, double faceWidth) {
+        double roll = landmarks.roll();
+        double cos = Math.cos(roll);
+        double sin = Math.sin(roll);
+        double minU = Double.MAX_VALUE, maxU = -Double.MAX_VALUE, minV = Double.MAX_VALUE, maxV = -Double.MAX_VALUE;
+        for (int i : Mesh.FACE_OVAL) {
+            double u = landmarks.x()[i] * cos + landmarks.y()[i] * sin;
+            double v = -landmarks.x()[i] * sin + landmarks.y()[i] * cos;
+            minU = Math.min(minU, u);
+            maxU = Math.max(maxU, u);
+            minV = Math.min(minV, v);
+            maxV = Math.max(maxV, v);
+        }
+        double mu = (minU + maxU) / 2;
+        double mv = (minV + maxV) / 2;
+        return Affine.centred(mu * cos - mv * sin, mu * sin + mv * cos, Math.max(1e-3, faceWidth) / FACE_WIDTH, roll, CROP, CROP);
+    }
+
+    private static Mat floatCopy(Mat crop8) {
+        Mat out = new Mat();
+        crop8.convertTo(out, CV_32FC3, 1 / 255.0, 0);
+        return out;
+    }
+
+    private static float[] channel(float[] interleaved, int channel) {
+        float[] out = new float[interleaved.length / 3];
+        for (int i = 0; i < out.length; i++) out[i] = interleaved[3 * i + channel];
+        return out;
+    }
+
+    private static List<double[]> rounded(List<double[]> outline) {
+        var out = new ArrayList<double[]>(outline.size());
+        for (double[] p : outline) out.add(new double[] {Math.round(p[0] * 10) / 10.0, Math.round(p[1] * 10) / 10.0});
+        return List.copyOf(out);
     }
 }
