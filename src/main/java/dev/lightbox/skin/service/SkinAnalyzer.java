@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -32,6 +33,11 @@ class SkinAnalyzer {
     static final int FACE_WIDTH = 256;
     /** The square crop's side: the face and some of what is around it, within the 512 px the crop JPEG may have. */
     static final int CROP = 448;
+    /**
+     * All channels at this (0..1) or above: clipped to white in the photo, the pixel has no colour left. (Only
+     * all three: leaving out pixels with one clipped channel would make the measured set jump with a cast.)
+     */
+    static final int CLIPPED = 250;
 
     private final FaceMesh mesh;
 
@@ -77,27 +83,40 @@ class SkinAnalyzer {
         double[][] points = new double[FaceMesh.POINTS][];
         for (int i = 0; i < FaceMesh.POINTS; i++) points[i] = toImage.toCrop(landmarks.x()[i], landmarks.y()[i]);
 
-        float[] interleaved = SkinMetrics.floats(floatCopy(crop), CROP * CROP * 3);
+        byte[] pixels = new byte[CROP * CROP * 3];
+        new BytePointer(crop.data()).get(pixels);
         byte[] skin = FaceMasks.skin(points, CROP, CROP);
+        byte[] clipped = new byte[skin.length];
+        float[] blue = new float[skin.length];
+        float[] green = new float[skin.length];
+        float[] red = new float[skin.length];
+        float[] saturation = new float[skin.length];
         for (int i = 0; i < skin.length; i++) {
+            int b = pixels[3 * i] & 0xFF, g = pixels[3 * i + 1] & 0xFF, r = pixels[3 * i + 2] & 0xFF;
             // outside the photo (a face at its edge): black, not skin
-            if (interleaved[3 * i] == 0 && interleaved[3 * i + 1] == 0 && interleaved[3 * i + 2] == 0) skin[i] = 0;
+            if (b == 0 && g == 0 && r == 0) skin[i] = 0;
+            if (Math.min(b, Math.min(g, r)) >= CLIPPED) clipped[i] = 1;
+            blue[i] = (float) LightingNormaliser.linear(b);
+            green[i] = (float) LightingNormaliser.linear(g);
+            red[i] = (float) LightingNormaliser.linear(r);
+            saturation[i] = SkinMetrics.saturation(blue[i], green[i], red[i]);
         }
         Map<SkinRegion, List<double[]>> outlines = new EnumMap<>(SkinRegion.class);
         for (SkinRegion region : SkinRegion.values()) outlines.put(region, SkinRegions.outline(region, points));
 
         LightingNormaliser.Gains gains = LightingNormaliser.whiteBalance(bgr, subject);
-        float[] blue = channel(interleaved, 0);
-        float[] green = channel(interleaved, 1);
-        float[] red = channel(interleaved, 2);
         double exposure = LightingNormaliser.exposure(blue, green, red, skin, gains);
-        float[] normalised = new float[interleaved.length];
-        double[] channelGains = {gains.blue() * exposure, gains.green() * exposure, gains.red() * exposure};
-        for (int i = 0; i < interleaved.length; i++) normalised[i] = (float) Math.min(1, interleaved[i] * channelGains[i % 3]);
-        Mat normalisedMat = new Mat(CROP, CROP, CV_32FC3);
-        new FloatPointer(normalisedMat.data()).put(normalised);
+        float[] normalised = new float[pixels.length];
+        float gainB = (float) (gains.blue() * exposure), gainG = (float) (gains.green() * exposure), gainR = (float) (gains.red() * exposure);
+        for (int i = 0; i < skin.length; i++) {
+            normalised[3 * i] = Math.min(1, blue[i] * gainB);
+            normalised[3 * i + 1] = Math.min(1, green[i] * gainG);
+            normalised[3 * i + 2] = Math.min(1, red[i] * gainR);
+        }
+        Mat linearLight = new Mat(CROP, CROP, CV_32FC3);
+        new FloatPointer(linearLight.data()).put(normalised);
 
-        Planes planes = SkinMetrics.planes(normalisedMat, skin);
+        Planes planes = SkinMetrics.planes(linearLight, saturation, skin, clipped);
         List<Spot> spots = SkinMetrics.spots(planes, skin);
         SkinValues whole = SkinMetrics.measure(planes, skin, spots);
         Map<SkinRegion, SkinValues> regions = new EnumMap<>(SkinRegion.class);
@@ -130,18 +149,6 @@ class SkinAnalyzer {
         double mu = (minU + maxU) / 2;
         double mv = (minV + maxV) / 2;
         return Affine.centred(mu * cos - mv * sin, mu * sin + mv * cos, Math.max(1e-3, faceWidth) / FACE_WIDTH, roll, CROP, CROP);
-    }
-
-    private static Mat floatCopy(Mat crop8) {
-        Mat out = new Mat();
-        crop8.convertTo(out, CV_32FC3, 1 / 255.0, 0);
-        return out;
-    }
-
-    private static float[] channel(float[] interleaved, int channel) {
-        float[] out = new float[interleaved.length / 3];
-        for (int i = 0; i < out.length; i++) out[i] = interleaved[3 * i + channel];
-        return out;
     }
 
     private static List<double[]> rounded(List<double[]> outline) {
