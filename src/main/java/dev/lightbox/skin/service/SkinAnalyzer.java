@@ -1,6 +1,12 @@
 package dev.lightbox.skin.service;
 
+import static org.bytedeco.opencv.global.opencv_core.CV_16U;
 import static org.bytedeco.opencv.global.opencv_core.CV_32FC3;
+import static org.bytedeco.opencv.global.opencv_core.CV_8U;
+import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
+import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGRA2BGR;
+import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_GRAY2BGR;
+import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
 
 import dev.lightbox.skin.service.SkinMetrics.Planes;
 import dev.lightbox.skin.service.SkinMetrics.Spot;
@@ -55,19 +61,37 @@ class SkinAnalyzer {
         FaceBox subject = faces.stream().max(Comparator.comparingDouble(FaceBox::area)).orElseThrow();
         if (subject.w() < MIN_FACE_WIDTH) return tooSmall(subject.w());
         try (PointerScope scope = new PointerScope()) {
-            FaceMesh.Landmarks landmarks = mesh.locate(uprightBgr, subject);
+            Mat bgr = colour(uprightBgr);
+            FaceMesh.Landmarks landmarks = mesh.locate(bgr, subject);
             if (landmarks.presence() < MIN_PRESENCE) {
                 return new SkinOutcome.Refused(CheckinStatus.NO_FACE, "No face could be measured: the face landmarks were not found.");
             }
-            return measure(uprightBgr, subject, landmarks);
+            return measure(bgr, subject, landmarks);
         }
     }
 
     /** Landmarks for the largest face (tests and the bench look at them directly). */
     FaceMesh.Landmarks landmarks(Mat uprightBgr, FaceBox face) {
         try (PointerScope scope = new PointerScope()) {
-            return mesh.locate(uprightBgr, face);
+            return mesh.locate(colour(uprightBgr), face);
         }
+    }
+
+    /** Everything below reads 8-bit BGR: a grey or BGRA image is converted (a grey face then has no redness). */
+    private static Mat colour(Mat image) {
+        if (image.type() == CV_8UC3) return image;
+        Mat eightBit = image;
+        if (image.depth() != CV_8U) {
+            eightBit = new Mat();
+            image.convertTo(eightBit, CV_8U, image.depth() == CV_16U ? 1 / 257.0 : 1, 0);
+        }
+        Mat bgr = new Mat();
+        switch (eightBit.channels()) {
+            case 1 -> cvtColor(eightBit, bgr, COLOR_GRAY2BGR);
+            case 4 -> cvtColor(eightBit, bgr, COLOR_BGRA2BGR);
+            default -> eightBit.copyTo(bgr);
+        }
+        return bgr;
     }
 
     private static SkinOutcome.Refused tooSmall(double width) {

@@ -1,7 +1,10 @@
 package dev.lightbox.skin.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2BGRA;
+import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2GRAY;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
+import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
 import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
 import dev.lightbox.support.TestImages;
@@ -49,5 +52,20 @@ class SkinRefusalTest {
         FaceBox smallerOnTheFlag = new FaceBox(0, 0, 130, 130, 0.99, null, null);
         var measured = (SkinOutcome.Measured) SkinAnalyzerTest.ANALYZER.analyse(grace, List.of(smallerOnTheFlag, her));
         assertThat(measured.details().faceWidth()).isBetween(150, 230);
+    }
+
+    @Test
+    void aGreyPhotoIsMeasuredWithoutRednessAndAFourChannelOneAsItsColours() {
+        Mat grace = SkinAnalyzerTest.grace();
+        List<FaceBox> faces = SkinAnalyzerTest.faces(grace);
+        Mat grey = new Mat();
+        cvtColor(grace, grey, COLOR_BGR2GRAY);
+        var measured = (SkinOutcome.Measured) SkinAnalyzerTest.ANALYZER.analyse(grey, faces);
+        assertThat(measured.whole().redness()).as("a* of grey skin").isBetween(-1.0, 1.0);
+        Mat bgra = new Mat();
+        cvtColor(grace, bgra, COLOR_BGR2BGRA);
+        var fromBgra = (SkinOutcome.Measured) SkinAnalyzerTest.ANALYZER.analyse(bgra, faces);
+        var fromBgr = (SkinOutcome.Measured) SkinAnalyzerTest.ANALYZER.analyse(grace, faces);
+        assertThat(fromBgra.whole()).isEqualTo(fromBgr.whole());
     }
 }
