@@ -1,21 +1,13 @@
 package dev.lightbox.skin.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.bytedeco.opencv.global.opencv_core.CV_32F;
-import static org.bytedeco.opencv.global.opencv_core.CV_32FC3;
-import static org.bytedeco.opencv.global.opencv_core.CV_8U;
-import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
-import static org.bytedeco.opencv.global.opencv_imgproc.GaussianBlur;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_CUBIC;
 import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
 import dev.lightbox.analysis.service.BlazeFaceForTests;
 import dev.lightbox.support.TestImages;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
-import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Size;
 import org.junit.jupiter.api.Test;
@@ -123,6 +115,28 @@ class SkinAnalyzerTest {
             assertThat(warm.details().gainBlue() / warm.details().gainRed())
                     .isGreaterThan(1.3 * base.details().gainBlue() / base.details().gainRed());
             assertThat(bright.details().exposureGain()).isLessThan(base.details().exposureGain() / 1.1);
+        }
+    }
+
+    /** The metrics are taken on a crop with the face 256 px wide: the photo's resolution barely matters. */
+    @Test
+    void theSameFaceAtAnotherResolutionMeasuresAlike() {
+        Mat grace = grace();
+        SkinOutcome.Measured base = measure(grace);
+        for (double scale : new double[] {0.75, 2.0}) {
+            Mat resized = new Mat();
+            resize(grace, resized, new Size(), scale, scale, scale < 1 ? INTER_AREA : INTER_CUBIC);
+            SkinOutcome.Measured other = measure(resized);
+            assertThat(other.details().faceWidth()).isCloseTo((int) Math.round(base.details().faceWidth() * scale),
+                    org.assertj.core.data.Percentage.withPercentage(5));
+            assertThat(other.whole().redness()).as("redness at ×" + scale).isCloseTo(base.whole().redness(), org.assertj.core.data.Offset.offset(1.0));
+            assertThat(other.whole().evenness()).as("evenness at ×" + scale).isCloseTo(base.whole().evenness(), org.assertj.core.data.Offset.offset(0.05));
+            assertThat(other.whole().shine()).as("shine at ×" + scale).isCloseTo(base.whole().shine(), org.assertj.core.data.Offset.offset(0.01));
+            for (SkinRegion region : SkinRegion.values()) {
+                double[] here = centre(other, region);
+                double[] there = centre(base, region);
+                assertThat(Math.hypot(here[0] - there[0], here[1] - there[1])).as(region + " outline in the crop").isLessThan(6.0);
+            }
         }
     }
 
