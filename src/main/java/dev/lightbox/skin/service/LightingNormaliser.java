@@ -1,6 +1,10 @@
 package dev.lightbox.skin.service;
 
+import static org.bytedeco.opencv.global.opencv_core.CV_32FC3;
+
 import java.util.Arrays;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.indexer.UByteIndexer;
 import org.bytedeco.opencv.opencv_core.Mat;
 
@@ -34,8 +38,53 @@ final class LightingNormaliser {
         for (int v = 0; v < 256; v++) LINEAR[v] = linear(v / 255.0);
     }
 
+    /**
+     * All channels at this or above: clipped to white in the photo, the pixel has no colour left. (Only
+     * all three: leaving out pixels with one clipped channel would make the measured set jump with a cast.)
+     */
+    static final int CLIPPED = 250;
+
     record Gains(double blue, double green, double red) {
         static final Gains NONE = new Gains(1, 1, 1);
+    }
+
+    /**
+     * The face crop in linear light, one plane per channel, with each pixel's saturation (1 − min/max, the
+     * camera's colours) and whether it was clipped to white.
+     */
+    record LinearCrop(float[] blue, float[] green, float[] red, float[] saturation, byte[] clipped) {
+
+        /** {@code crop}: 8-bit BGR; black pixels (outside the photo, for a face at its edge) are taken out of {@code skin}. */
+        static LinearCrop of(Mat crop, byte[] skin) {
+            int n = crop.cols() * crop.rows();
+            byte[] pixels = new byte[n * 3];
+            new BytePointer(crop.data()).get(pixels);
+            var linear = new LinearCrop(new float[n], new float[n], new float[n], new float[n], new byte[n]);
+            for (int i = 0; i < n; i++) {
+                int b = pixels[3 * i] & 0xFF, g = pixels[3 * i + 1] & 0xFF, r = pixels[3 * i + 2] & 0xFF;
+                if (b == 0 && g == 0 && r == 0) skin[i] = 0;
+                if (Math.min(b, Math.min(g, r)) >= CLIPPED) linear.clipped[i] = 1;
+                linear.blue[i] = (float) LINEAR[b];
+                linear.green[i] = (float) LINEAR[g];
+                linear.red[i] = (float) LINEAR[r];
+                linear.saturation[i] = SkinMetrics.saturation(linear.blue[i], linear.green[i], linear.red[i]);
+            }
+            return linear;
+        }
+
+        /** The crop with the white balance and exposure applied: linear BGR float, clipped at 1. */
+        Mat normalised(Gains gains, double exposure, int width, int height) {
+            float gainB = (float) (gains.blue() * exposure), gainG = (float) (gains.green() * exposure), gainR = (float) (gains.red() * exposure);
+            float[] values = new float[blue.length * 3];
+            for (int i = 0; i < blue.length; i++) {
+                values[3 * i] = Math.min(1, blue[i] * gainB);
+                values[3 * i + 1] = Math.min(1, green[i] * gainG);
+                values[3 * i + 2] = Math.min(1, red[i] * gainR);
+            }
+            Mat out = new Mat(height, width, CV_32FC3);
+            new FloatPointer(out.data()).put(values);
+            return out;
+        }
     }
 
     private LightingNormaliser() {
@@ -43,10 +92,6 @@ final class LightingNormaliser {
 
     static double linear(double srgb) {
         return srgb <= 0.04045 ? srgb / 12.92 : Math.pow((srgb + 0.055) / 1.055, 2.4);
-    }
-
-    static double linear(int srgb8) {
-        return LINEAR[srgb8];
     }
 
     /** Grey-world gains (linear light) from the photo outside the subject, sampled on a grid of about {@value #SAMPLES} pixels. */
@@ -84,9 +129,10 @@ final class LightingNormaliser {
 
     /**
      * The exposure gain (linear light, after the white balance) that brings the skin's median L* to
-     * {@link #TARGET_L}; the planes are the face crop's linear channels, {@code skin} its mask (non-zero = skin).
+     * {@link #TARGET_L}; {@code skin} is the crop's skin mask (non-zero = skin).
      */
-    static double exposure(float[] blue, float[] green, float[] red, byte[] skin, Gains gains) {
+    static double exposure(LinearCrop crop, byte[] skin, Gains gains) {
+        float[] blue = crop.blue(), green = crop.green(), red = crop.red();
         int count = 0;
         for (byte s : skin) if (s != 0) count++;
         if (count == 0) return 1;

@@ -1,7 +1,6 @@
 package dev.lightbox.skin.service;
 
 import static org.bytedeco.opencv.global.opencv_core.CV_16U;
-import static org.bytedeco.opencv.global.opencv_core.CV_32FC3;
 import static org.bytedeco.opencv.global.opencv_core.CV_8U;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGRA2BGR;
@@ -15,8 +14,6 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import org.bytedeco.javacpp.BytePointer;
-import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.springframework.stereotype.Component;
@@ -107,40 +104,16 @@ class SkinAnalyzer {
         double[][] points = new double[FaceMesh.POINTS][];
         for (int i = 0; i < FaceMesh.POINTS; i++) points[i] = toImage.toCrop(landmarks.x()[i], landmarks.y()[i]);
 
-        byte[] pixels = new byte[CROP * CROP * 3];
-        new BytePointer(crop.data()).get(pixels);
         byte[] skin = FaceMasks.skin(points, CROP, CROP);
-        byte[] clipped = new byte[skin.length];
-        float[] blue = new float[skin.length];
-        float[] green = new float[skin.length];
-        float[] red = new float[skin.length];
-        float[] saturation = new float[skin.length];
-        for (int i = 0; i < skin.length; i++) {
-            int b = pixels[3 * i] & 0xFF, g = pixels[3 * i + 1] & 0xFF, r = pixels[3 * i + 2] & 0xFF;
-            // outside the photo (a face at its edge): black, not skin
-            if (b == 0 && g == 0 && r == 0) skin[i] = 0;
-            if (Math.min(b, Math.min(g, r)) >= CLIPPED) clipped[i] = 1;
-            blue[i] = (float) LightingNormaliser.linear(b);
-            green[i] = (float) LightingNormaliser.linear(g);
-            red[i] = (float) LightingNormaliser.linear(r);
-            saturation[i] = SkinMetrics.saturation(blue[i], green[i], red[i]);
-        }
+        LightingNormaliser.LinearCrop linear = LightingNormaliser.LinearCrop.of(crop, skin);
         Map<SkinRegion, List<double[]>> outlines = new EnumMap<>(SkinRegion.class);
         for (SkinRegion region : SkinRegion.values()) outlines.put(region, SkinRegions.outline(region, points));
 
         LightingNormaliser.Gains gains = LightingNormaliser.whiteBalance(bgr, subject);
-        double exposure = LightingNormaliser.exposure(blue, green, red, skin, gains);
-        float[] normalised = new float[pixels.length];
-        float gainB = (float) (gains.blue() * exposure), gainG = (float) (gains.green() * exposure), gainR = (float) (gains.red() * exposure);
-        for (int i = 0; i < skin.length; i++) {
-            normalised[3 * i] = Math.min(1, blue[i] * gainB);
-            normalised[3 * i + 1] = Math.min(1, green[i] * gainG);
-            normalised[3 * i + 2] = Math.min(1, red[i] * gainR);
-        }
-        Mat linearLight = new Mat(CROP, CROP, CV_32FC3);
-        new FloatPointer(linearLight.data()).put(normalised);
+        double exposure = LightingNormaliser.exposure(linear, skin, gains);
+        Mat linearLight = linear.normalised(gains, exposure, CROP, CROP);
 
-        Planes planes = SkinMetrics.planes(linearLight, saturation, skin, clipped);
+        Planes planes = SkinMetrics.planes(linearLight, linear.saturation(), skin, linear.clipped());
         List<Spot> spots = SkinMetrics.spots(planes, skin);
         SkinValues whole = SkinMetrics.measure(planes, skin, spots);
         Map<SkinRegion, SkinValues> regions = new EnumMap<>(SkinRegion.class);
