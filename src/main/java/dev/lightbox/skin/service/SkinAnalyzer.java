@@ -52,10 +52,14 @@ class SkinAnalyzer {
         this.mesh = mesh;
     }
 
-    /** {@code faces}: boxes in {@code uprightBgr}'s own pixels; the largest is the subject. */
+    /**
+     * {@code faces}: boxes in {@code uprightBgr}'s own pixels; the largest is the subject. Boxes that are not
+     * numbers or lie wholly outside the image (a stale or mis-scaled record) are ignored.
+     */
     SkinOutcome analyse(Mat uprightBgr, List<FaceBox> faces) {
-        if (faces.isEmpty()) return new SkinOutcome.Refused(CheckinStatus.NO_FACE, "No face was found in the photo.");
-        FaceBox subject = faces.stream().max(Comparator.comparingDouble(FaceBox::area)).orElseThrow();
+        var usable = faces.stream().filter(face -> face.within(uprightBgr.cols(), uprightBgr.rows())).toList();
+        if (usable.isEmpty()) return new SkinOutcome.Refused(CheckinStatus.NO_FACE, "No face was found in the photo.");
+        FaceBox subject = usable.stream().max(Comparator.comparingDouble(FaceBox::area)).orElseThrow();
         if (subject.w() < MIN_FACE_WIDTH) return tooSmall(subject.w());
         try (PointerScope scope = new PointerScope()) {
             Mat bgr = colour(uprightBgr);

@@ -30,6 +30,18 @@ class SkinRefusalTest {
     }
 
     @Test
+    void boxesThatAreNotNumbersOrLieOutsideThePhotoAreNoFace() {
+        Mat grace = SkinAnalyzerTest.grace();
+        for (FaceBox box : List.of(new FaceBox(Double.NaN, 10, 200, 200, 0.9, null, null),
+                new FaceBox(10, 10, Double.POSITIVE_INFINITY, 200, 0.9, null, null),
+                new FaceBox(5000, 5000, 300, 300, 0.9, new double[] {5100, 5100}, new double[] {5200, 5100}),
+                new FaceBox(-900, 10, 300, 300, 0.9, null, null))) {
+            assertThat(SkinAnalyzerTest.ANALYZER.analyse(grace, List.of(box))).as(box.toString())
+                    .isEqualTo(new SkinOutcome.Refused(CheckinStatus.NO_FACE, "No face was found in the photo."));
+        }
+    }
+
+    @Test
     void aSmallFaceIsRefusedSayingHowWideItIs() {
         Mat messi = TestImages.decode(TestImages.read(TestImages.MESSI));
         Mat smallGrace = new Mat();
