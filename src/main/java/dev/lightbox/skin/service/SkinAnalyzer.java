@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
 class SkinAnalyzer {
 
     /** Bump when any metric's definition, the crop or the normalisation changes: cached results are then redone. */
-    static final int VERSION = 1;
+    static final int VERSION = 2;
     static final int MIN_FACE_WIDTH = 120;
     static final double MIN_PRESENCE = 0.5;
     /** The face's width (cheek to cheek, landmarks 234–454) in the measured crop. */
