@@ -39,18 +39,15 @@ final class CropPictures {
         }
     }
 
-    /** A copy of the crop with the regions outlined (each its own colour) and named at their centre. */
+    /** A copy of the crop with the regions outlined (each its own colour) and named. */
     static Mat annotated(Mat crop, Map<SkinRegion, List<double[]>> outlines) {
         Mat out = crop.clone();
         outlines.forEach((region, outline) -> {
             Mat points = new Mat(outline.size(), 1, CV_32SC2);
-            double cx = 0, cy = 0;
             try (IntIndexer p = points.createIndexer()) {
                 for (int i = 0; i < outline.size(); i++) {
                     p.put(i, 0, 0, (int) Math.round(outline.get(i)[0] * (1 << SHIFT)));
                     p.put(i, 0, 1, (int) Math.round(outline.get(i)[1] * (1 << SHIFT)));
-                    cx += outline.get(i)[0] / outline.size();
-                    cy += outline.get(i)[1] / outline.size();
                 }
             }
             Scalar colour = colour(region);
@@ -58,17 +55,40 @@ final class CropPictures {
                 polylines(out, polygons, true, Scalar.all(0), 4, LINE_AA, SHIFT);
                 polylines(out, polygons, true, colour, 2, LINE_AA, SHIFT);
             }
-            label(out, region.words(), cx, cy, colour);
+            label(out, region, outline, colour);
         });
         return out;
     }
 
-    private static void label(Mat image, String text, double cx, double cy, Scalar colour) {
+    /**
+     * The region's name: inside the forehead and the chin, above the nose (between the eyes), below each
+     * cheek, so the names of neighbouring regions do not run into each other on a turned face.
+     */
+    private static void label(Mat image, SkinRegion region, List<double[]> outline, Scalar colour) {
         double scale = 0.45;
         int[] baseline = new int[1];
-        Size size = getTextSize(text, FONT_HERSHEY_SIMPLEX, scale, 1, baseline);
-        Point at = new Point((int) Math.round(cx - size.width() / 2.0), (int) Math.round(cy + size.height() / 2.0));
-        putText(image, text, at, FONT_HERSHEY_SIMPLEX, scale, Scalar.all(0), 3, LINE_AA, false);
+        Size size = getTextSize(region.words(), FONT_HERSHEY_SIMPLEX, scale, 1, baseline);
+        double cx = 0, cy = 0, top = Double.MAX_VALUE, bottom = -Double.MAX_VALUE, topX = 0;
+        for (double[] p : outline) {
+            cx += p[0] / outline.size();
+            cy += p[1] / outline.size();
+            bottom = Math.max(bottom, p[1]);
+            if (p[1] < top) {
+                top = p[1];
+                topX = p[0];
+            }
+        }
+        double x = region == SkinRegion.NOSE ? topX : cx;
+        double baselineY = switch (region) {
+            case NOSE -> top - 5;
+            case LEFT_CHEEK, RIGHT_CHEEK -> bottom + size.height() + 5;
+            case FOREHEAD, CHIN -> cy + size.height() / 2.0;
+        };
+        int left = (int) Math.clamp(Math.round(x - size.width() / 2.0), 2, Math.max(2, image.cols() - size.width() - 2));
+        int y = (int) Math.clamp(Math.round(baselineY), size.height() + 2, image.rows() - 3);
+        String text = region.words();
+        Point at = new Point(left, y);
+        putText(image, text, at, FONT_HERSHEY_SIMPLEX, scale, Scalar.all(0), 2, LINE_AA, false);
         putText(image, text, at, FONT_HERSHEY_SIMPLEX, scale, colour, 1, LINE_AA, false);
     }
 

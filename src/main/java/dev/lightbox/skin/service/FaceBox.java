@@ -25,6 +25,12 @@ public record FaceBox(double x, double y, double w, double h, double confidence,
         return w * h;
     }
 
+    /** A real box (finite, not empty) overlapping an image of {@code width × height}. */
+    boolean within(int width, int height) {
+        boolean finite = Double.isFinite(x) && Double.isFinite(y) && Double.isFinite(w) && Double.isFinite(h);
+        return finite && w > 0 && h > 0 && x < width && y < height && x + w > 0 && y + h > 0;
+    }
+
     private static double number(@Nullable Object value) {
         return value instanceof Number n ? n.doubleValue() : 0;
     }

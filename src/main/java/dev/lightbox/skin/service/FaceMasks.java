@@ -57,6 +57,12 @@ final class FaceMasks {
         return out;
     }
 
+    static byte[] andNot(byte[] a, byte[] b) {
+        byte[] out = new byte[a.length];
+        for (int i = 0; i < a.length; i++) out[i] = a[i] != 0 && b[i] == 0 ? (byte) 255 : 0;
+        return out;
+    }
+
     private static Mat mat(List<double[]> outline, int width, int height) {
         Mat mask = new Mat(height, width, CV_8U, Scalar.all(0));
         fill(mask, outline);

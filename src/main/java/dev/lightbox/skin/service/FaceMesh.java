@@ -90,7 +90,7 @@ final class FaceMesh {
         double roll = 0;
         double[] right = box.rightEye();
         double[] left = box.leftEye();
-        if (right != null && left != null) roll = Math.atan2(left[1] - right[1], left[0] - right[0]);
+        if (right != null && left != null && right.length >= 2 && left.length >= 2) roll = Math.atan2(left[1] - right[1], left[0] - right[0]);
         Landmarks first = run(bgr, Affine.centred(cx, cy, side / INPUT, roll, INPUT, INPUT));
         if (first.presence() < 0.5) return first;
         return refine(bgr, first);

@@ -1,6 +1,11 @@
 package dev.lightbox.skin.service;
 
-import static org.bytedeco.opencv.global.opencv_core.CV_32FC3;
+import static org.bytedeco.opencv.global.opencv_core.CV_16U;
+import static org.bytedeco.opencv.global.opencv_core.CV_8U;
+import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
+import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGRA2BGR;
+import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_GRAY2BGR;
+import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
 
 import dev.lightbox.skin.service.SkinMetrics.Planes;
 import dev.lightbox.skin.service.SkinMetrics.Spot;
@@ -9,7 +14,6 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.springframework.stereotype.Component;
@@ -25,13 +29,18 @@ import org.springframework.stereotype.Component;
 class SkinAnalyzer {
 
     /** Bump when any metric's definition, the crop or the normalisation changes: cached results are then redone. */
-    static final int VERSION = 1;
+    static final int VERSION = 2;
     static final int MIN_FACE_WIDTH = 120;
     static final double MIN_PRESENCE = 0.5;
     /** The face's width (cheek to cheek, landmarks 234–454) in the measured crop. */
     static final int FACE_WIDTH = 256;
     /** The square crop's side: the face and some of what is around it, within the 512 px the crop JPEG may have. */
     static final int CROP = 448;
+    /**
+     * All channels at this (0..1) or above: clipped to white in the photo, the pixel has no colour left. (Only
+     * all three: leaving out pixels with one clipped channel would make the measured set jump with a cast.)
+     */
+    static final int CLIPPED = 250;
 
     private final FaceMesh mesh;
 
@@ -43,25 +52,47 @@ class SkinAnalyzer {
         this.mesh = mesh;
     }
 
-    /** {@code faces}: boxes in {@code uprightBgr}'s own pixels; the largest is the subject. */
+    /**
+     * {@code faces}: boxes in {@code uprightBgr}'s own pixels; the largest is the subject. Boxes that are not
+     * numbers or lie wholly outside the image (a stale or mis-scaled record) are ignored.
+     */
     SkinOutcome analyse(Mat uprightBgr, List<FaceBox> faces) {
-        if (faces.isEmpty()) return new SkinOutcome.Refused(CheckinStatus.NO_FACE, "No face was found in the photo.");
-        FaceBox subject = faces.stream().max(Comparator.comparingDouble(FaceBox::area)).orElseThrow();
+        var usable = faces.stream().filter(face -> face.within(uprightBgr.cols(), uprightBgr.rows())).toList();
+        if (usable.isEmpty()) return new SkinOutcome.Refused(CheckinStatus.NO_FACE, "No face was found in the photo.");
+        FaceBox subject = usable.stream().max(Comparator.comparingDouble(FaceBox::area)).orElseThrow();
         if (subject.w() < MIN_FACE_WIDTH) return tooSmall(subject.w());
         try (PointerScope scope = new PointerScope()) {
-            FaceMesh.Landmarks landmarks = mesh.locate(uprightBgr, subject);
+            Mat bgr = colour(uprightBgr);
+            FaceMesh.Landmarks landmarks = mesh.locate(bgr, subject);
             if (landmarks.presence() < MIN_PRESENCE) {
                 return new SkinOutcome.Refused(CheckinStatus.NO_FACE, "No face could be measured: the face landmarks were not found.");
             }
-            return measure(uprightBgr, subject, landmarks);
+            return measure(bgr, subject, landmarks);
         }
     }
 
     /** Landmarks for the largest face (tests and the bench look at them directly). */
     FaceMesh.Landmarks landmarks(Mat uprightBgr, FaceBox face) {
         try (PointerScope scope = new PointerScope()) {
-            return mesh.locate(uprightBgr, face);
+            return mesh.locate(colour(uprightBgr), face);
         }
+    }
+
+    /** Everything below reads 8-bit BGR: a grey or BGRA image is converted (a grey face then has no redness). */
+    private static Mat colour(Mat image) {
+        if (image.type() == CV_8UC3) return image;
+        Mat eightBit = image;
+        if (image.depth() != CV_8U) {
+            eightBit = new Mat();
+            image.convertTo(eightBit, CV_8U, image.depth() == CV_16U ? 1 / 257.0 : 1, 0);
+        }
+        Mat bgr = new Mat();
+        switch (eightBit.channels()) {
+            case 1 -> cvtColor(eightBit, bgr, COLOR_GRAY2BGR);
+            case 4 -> cvtColor(eightBit, bgr, COLOR_BGRA2BGR);
+            default -> eightBit.copyTo(bgr);
+        }
+        return bgr;
     }
 
     private static SkinOutcome.Refused tooSmall(double width) {
@@ -77,27 +108,16 @@ class SkinAnalyzer {
         double[][] points = new double[FaceMesh.POINTS][];
         for (int i = 0; i < FaceMesh.POINTS; i++) points[i] = toImage.toCrop(landmarks.x()[i], landmarks.y()[i]);
 
-        float[] interleaved = SkinMetrics.floats(floatCopy(crop), CROP * CROP * 3);
         byte[] skin = FaceMasks.skin(points, CROP, CROP);
-        for (int i = 0; i < skin.length; i++) {
-            // outside the photo (a face at its edge): black, not skin
-            if (interleaved[3 * i] == 0 && interleaved[3 * i + 1] == 0 && interleaved[3 * i + 2] == 0) skin[i] = 0;
-        }
+        LightingNormaliser.LinearCrop linear = LightingNormaliser.LinearCrop.of(crop, skin);
         Map<SkinRegion, List<double[]>> outlines = new EnumMap<>(SkinRegion.class);
         for (SkinRegion region : SkinRegion.values()) outlines.put(region, SkinRegions.outline(region, points));
 
         LightingNormaliser.Gains gains = LightingNormaliser.whiteBalance(bgr, subject);
-        float[] blue = channel(interleaved, 0);
-        float[] green = channel(interleaved, 1);
-        float[] red = channel(interleaved, 2);
-        double exposure = LightingNormaliser.exposure(blue, green, red, skin, gains);
-        float[] normalised = new float[interleaved.length];
-        double[] channelGains = {gains.blue() * exposure, gains.green() * exposure, gains.red() * exposure};
-        for (int i = 0; i < interleaved.length; i++) normalised[i] = (float) Math.min(1, interleaved[i] * channelGains[i % 3]);
-        Mat normalisedMat = new Mat(CROP, CROP, CV_32FC3);
-        new FloatPointer(normalisedMat.data()).put(normalised);
+        double exposure = LightingNormaliser.exposure(linear, skin, gains);
+        Mat linearLight = linear.normalised(gains, exposure, CROP, CROP);
 
-        Planes planes = SkinMetrics.planes(normalisedMat, skin);
+        Planes planes = SkinMetrics.planes(linearLight, linear.saturation(), skin, linear.clipped());
         List<Spot> spots = SkinMetrics.spots(planes, skin);
         SkinValues whole = SkinMetrics.measure(planes, skin, spots);
         Map<SkinRegion, SkinValues> regions = new EnumMap<>(SkinRegion.class);
@@ -130,18 +150,6 @@ class SkinAnalyzer {
         double mu = (minU + maxU) / 2;
         double mv = (minV + maxV) / 2;
         return Affine.centred(mu * cos - mv * sin, mu * sin + mv * cos, Math.max(1e-3, faceWidth) / FACE_WIDTH, roll, CROP, CROP);
-    }
-
-    private static Mat floatCopy(Mat crop8) {
-        Mat out = new Mat();
-        crop8.convertTo(out, CV_32FC3, 1 / 255.0, 0);
-        return out;
-    }
-
-    private static float[] channel(float[] interleaved, int channel) {
-        float[] out = new float[interleaved.length / 3];
-        for (int i = 0; i < out.length; i++) out[i] = interleaved[3 * i + channel];
-        return out;
     }
 
     private static List<double[]> rounded(List<double[]> outline) {
