@@ -140,6 +140,15 @@ public class SkinRepository {
                 .stream().flatMap(List::stream).filter(java.util.Objects::nonNull).toList();
     }
 
+    /** Up to {@code limit} contents after {@code after} (in hash order) that have an analysis but no check-in. */
+    public List<String> contentsWithoutCheckins(String after, int limit) {
+        return jdbc.sql("""
+                select distinct a.sha256 from skin_analyses a
+                where a.sha256 > :after and not exists (select 1 from skin_checkins c where c.sha256 = a.sha256)
+                order by a.sha256 limit :limit""")
+                .param("after", after).param("limit", limit).query((rs, n) -> rs.getString(1)).list();
+    }
+
     /** Of these object keys, those a stored analysis names. */
     public Set<String> namedKeys(Collection<String> keys) {
         if (keys.isEmpty()) return Set.of();
