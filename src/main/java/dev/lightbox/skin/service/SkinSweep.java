@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -55,9 +56,10 @@ class SkinSweep implements DisposableBean {
         this.clock = clock;
     }
 
-    /** Runs in the photo delete's transaction (the check-in went with the photo). */
+    /** Runs in the photo delete's transaction (the check-in went with the photo); the analysis stays while any photo holds the content. */
     @EventListener
     void onPhotoDeleted(PhotoDeleted deleted) {
+        if (!photos.referencedContents(Set.of(deleted.sha256())).isEmpty()) return;
         List<String> keys = repository.deleteAnalysesUnlessCheckedIn(deleted.sha256());
         if (keys.isEmpty() || !TransactionSynchronizationManager.isSynchronizationActive()) return;
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
