@@ -107,8 +107,8 @@ class SkinCheckinJobs implements DisposableBean {
         var job = owner == null ? null : jobs.find(owner, event.id()).orElse(null);
         String cause = job == null ? null : SkinFailures.plainCause(job.error());
         if (cause != null) return "The photo could not be analysed: " + cause;
-        return job == null ? "The photo could not be analysed." : "The photo could not be analysed (" + job.attempts() + " attempt"
-                + (job.attempts() == 1 ? "" : "s") + ").";
+        return job == null ? "The photo could not be analysed." : "The photo could not be analysed: its analysis failed after " + job.attempts()
+                + " attempt" + (job.attempts() == 1 ? "" : "s") + ".";
     }
 
     @Override

@@ -355,7 +355,7 @@ class SkinApiTest extends IntegrationTest {
         assertThat(added.status()).as(added.body()).isEqualTo(202);
         JsonNode failed = awaitCheckin(photoId, user.token(), c -> !c.get("status").asString().equals("pending"));
         assertThat(failed.get("status").asString()).isEqualTo("failed");
-        assertThat(failed.get("reason").asString()).startsWith("The photo could not be analysed")
+        assertThat(failed.get("reason").asString()).startsWith("The photo could not be analysed: ")
                 .doesNotContain("originals/").doesNotContain(sha).doesNotContain("Exception").doesNotContain("\n");
         assertThat(failed.get("jobId").isNull()).as("no skin job was ever queued").isTrue();
         SkinCheckinFinished event = awaitEvent(UUID.fromString(photoId), CheckinStatus.FAILED);
