@@ -349,10 +349,14 @@ class SkinApiTest extends IntegrationTest {
         String photoId = uploadPhoto(bytes, user.token());
         ApiClient.await("the photo's analysis", JOB_TIME, () -> analyses.find(sha).isPresent(), found -> found);
         forgetAnalysis(sha);
-        store.delete("originals/" + sha); // the analysis now fails for good
+        store.delete("originals/" + sha); // the analysis now fails for good, after its attempts (with backoff between them)
 
         Response added = api().post("/api/v1/photos/" + photoId + "/skin", "", user.token());
         assertThat(added.status()).as(added.body()).isEqualTo(202);
+        assertThat(added.json().get("jobId").isNull()).as("no skin job while the analysis is missing").isTrue();
+        JsonNode waiting = api().get("/api/v1/skin/checkins/" + photoId, user.token()).json();
+        assertThat(waiting.get("status").asString()).as("honestly pending while its analysis is retried").isEqualTo("pending");
+        assertThat(waiting.get("jobId").isNull()).isTrue();
         JsonNode failed = awaitCheckin(photoId, user.token(), c -> !c.get("status").asString().equals("pending"));
         assertThat(failed.get("status").asString()).isEqualTo("failed");
         assertThat(failed.get("reason").asString()).startsWith("The photo could not be analysed: ")
