@@ -39,3 +39,10 @@ create table skin_checkins (
 create index skin_checkins_page_idx on skin_checkins (owner_id, taken_at desc, photo_id desc);
 create index skin_checkins_sha_idx on skin_checkins (sha256);
 create index skin_checkins_job_idx on skin_checkins (job_id);
+
+--changeset lightbox:020-skin-wait
+-- A check-in's skin job is queued only once its photo's analysis (the faces) exists: until then job_id is
+-- null and analysis_job_id names the analysis.photo job it waits on (its failure for good fails the check-in).
+alter table skin_checkins alter column job_id drop not null;
+alter table skin_checkins add column analysis_job_id uuid;
+create index skin_checkins_analysis_job_idx on skin_checkins (analysis_job_id) where job_id is null;

@@ -81,6 +81,19 @@ public class AnalysisService {
         jobs.enqueue(AnalysisJob.request(photo));
     }
 
+    /**
+     * The content's analysis job, for work that waits on it: the queued or running one, else a new one (e.g.
+     * after one failed for good). Joins the caller's transaction.
+     */
+    public UUID analyse(PhotoAdded photo) {
+        return jobs.enqueue(AnalysisJob.request(photo));
+    }
+
+    /** Whether a job of this type is a photo's analysis (whose failure for good its waiters hear as a JobEvent). */
+    public static boolean isPhotoAnalysis(String jobType) {
+        return AnalysisJob.TYPE.is(jobType);
+    }
+
     /** The attributes of this content (by the newest analyzer that saw it), if analysed. */
     public Optional<Map<String, Object>> find(String sha256) {
         return findAnalysis(sha256).map(Analysis::attributes);

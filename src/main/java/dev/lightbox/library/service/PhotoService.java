@@ -205,6 +205,12 @@ public class PhotoService {
                 turned ? p.getHeight() : p.getWidth(), turned ? p.getWidth() : p.getHeight(), p.getOrientation(), p.getWidth());
     }
 
+    /** Of these content hashes, those some photo (anyone's) still holds: for modules that keep things derived from contents. */
+    @Transactional(readOnly = true)
+    public java.util.Set<String> referencedContents(Collection<String> sha256s) {
+        return sha256s.isEmpty() ? java.util.Set.of() : java.util.Set.copyOf(photos.referencedAmong(sha256s));
+    }
+
     /** The stored original of a content hash, for background work that was handed the hash (not scoped to a user). */
     public InputStream openOriginal(String sha256) {
         return store.get(PhotoKeys.original(sha256));

@@ -54,7 +54,7 @@ class SkinController {
         this.diary = diary;
     }
 
-    record StartedJson(UUID photoId, UUID jobId) {
+    record StartedJson(UUID photoId, @Nullable UUID jobId) {
         static StartedJson of(CheckinStarted started) {
             return new StartedJson(started.photoId(), started.jobId());
         }

@@ -34,9 +34,24 @@ public class SkinRepository {
     }
 
     /** A check-in with its analysis joined (all analysis fields null while none is recorded). */
-    public record CheckinRow(UUID photoId, UUID ownerId, String sha256, LocalDateTime takenAt, String source, Instant addedAt, UUID jobId,
-                             @Nullable String failedReason, @Nullable AnalysisRow analysis) {
+    /** {@code jobId}: the skin job, null while the check-in waits for its photo's analysis. */
+    public record CheckinRow(UUID photoId, UUID ownerId, String sha256, LocalDateTime takenAt, String source, Instant addedAt,
+                             @Nullable UUID jobId, @Nullable String failedReason, @Nullable AnalysisRow analysis) {
     }
+
+    /** A check-in waiting for its content's analysis (no skin job yet). */
+    public record WaitingCheckin(UUID photoId, UUID ownerId, Instant addedAt) {
+    }
+
+    /**
+     * Serialises, until commit, adding a check-in of this content with the content's analysis being saved or
+     * failing for good (a key of its own: the library's content lock is another).
+     */
+    public void lockContent(String sha256) {
+        jdbc.sql("select 1 from (select pg_advisory_xact_lock(hashtextextended('skin:' || :sha, 0))) locked")
+                .param("sha", sha256).query(Integer.class).single();
+    }
+
 
     public Optional<AnalysisRow> analysis(String sha256, int version) {
         return jdbc.sql("select * from skin_analyses where sha256 = :sha and analyser_version = :version")
@@ -57,13 +72,49 @@ public class SkinRepository {
                 .param("cropKey", row.cropKey()).param("annotatedKey", row.annotatedKey()).update() == 1;
     }
 
-    /** Adds a check-in unless the photo is in the diary already; true when added. */
-    public boolean insertCheckin(UUID photoId, UUID ownerId, String sha256, LocalDateTime takenAt, String source, Instant addedAt, UUID jobId) {
+    /**
+     * Adds a check-in unless the photo is in the diary already; true when added. It has no skin job yet; it waits
+     * on {@code analysisJobId} when its content is not analysed.
+     */
+    public boolean insertCheckin(UUID photoId, UUID ownerId, String sha256, LocalDateTime takenAt, String source, Instant addedAt,
+                                 @Nullable UUID analysisJobId) {
         return jdbc.sql("""
-                insert into skin_checkins (photo_id, owner_id, sha256, taken_at, source, added_at, job_id)
-                values (:photo, :owner, :sha, :takenAt, :source, :addedAt, :job) on conflict (photo_id) do nothing""")
+                insert into skin_checkins (photo_id, owner_id, sha256, taken_at, source, added_at, analysis_job_id)
+                values (:photo, :owner, :sha, :takenAt, :source, :addedAt, :analysisJob) on conflict (photo_id) do nothing""")
                 .param("photo", photoId).param("owner", ownerId).param("sha", sha256).param("takenAt", takenAt).param("source", source)
-                .param("addedAt", Timestamp.from(addedAt)).param("job", jobId).update() == 1;
+                .param("addedAt", Timestamp.from(addedAt)).param("analysisJob", analysisJobId).update() == 1;
+    }
+
+    /** Names the skin job of a check-in that has none yet; false when it is gone or has one. */
+    public boolean setJob(UUID photoId, UUID jobId) {
+        return jdbc.sql("update skin_checkins set job_id = :job where photo_id = :photo and job_id is null")
+                .param("job", jobId).param("photo", photoId).update() == 1;
+    }
+
+    /** This content's check-ins that wait for its analysis: no skin job, no outcome. */
+    public List<WaitingCheckin> waiting(String sha256) {
+        return jdbc.sql("select photo_id, owner_id, added_at from skin_checkins where sha256 = :sha and job_id is null and failed_reason is null")
+                .param("sha", sha256).query((rs, n) -> new WaitingCheckin(rs.getObject("photo_id", UUID.class), rs.getObject("owner_id", UUID.class),
+                        rs.getTimestamp("added_at").toInstant())).list();
+    }
+
+    /** The contents whose waiting check-ins wait on this analysis job. */
+    public List<String> contentsWaitingOn(UUID analysisJobId) {
+        return jdbc.sql("select distinct sha256 from skin_checkins where analysis_job_id = :job and job_id is null")
+                .param("job", analysisJobId).query((rs, n) -> rs.getString(1)).list();
+    }
+
+    /** Fails, once, the check-ins still waiting on this analysis job that failed for good; returns them. */
+    public List<UUID> recordAnalysisFailed(UUID analysisJobId, String reason) {
+        return jdbc.sql("""
+                update skin_checkins set failed_reason = :reason
+                where analysis_job_id = :job and job_id is null and analyser_version is null and failed_reason is null
+                returning photo_id""")
+                .param("reason", reason).param("job", analysisJobId).query((rs, n) -> rs.getObject(1, UUID.class)).list();
+    }
+
+    public Optional<CheckinRow> checkinOfPhoto(UUID photoId) {
+        return jdbc.sql(SELECT_CHECKINS + " where c.photo_id = :photo").param("photo", photoId).query(this::checkin).optional();
     }
 
     public boolean deleteCheckin(UUID ownerId, UUID photoId) {
@@ -138,6 +189,15 @@ public class SkinRepository {
                 returning crop_key, annotated_key""")
                 .param("sha", sha256).query((rs, n) -> java.util.Arrays.asList(rs.getString(1), rs.getString(2))).list()
                 .stream().flatMap(List::stream).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** Up to {@code limit} contents after {@code after} (in hash order) that have an analysis but no check-in. */
+    public List<String> contentsWithoutCheckins(String after, int limit) {
+        return jdbc.sql("""
+                select distinct a.sha256 from skin_analyses a
+                where a.sha256 > :after and not exists (select 1 from skin_checkins c where c.sha256 = a.sha256)
+                order by a.sha256 limit :limit""")
+                .param("after", after).param("limit", limit).query((rs, n) -> rs.getString(1)).list();
     }
 
     /** Of these object keys, those a stored analysis names. */

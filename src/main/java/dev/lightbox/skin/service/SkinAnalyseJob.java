@@ -9,6 +9,8 @@ import dev.lightbox.jobs.JobRequest;
 import dev.lightbox.jobs.JobType;
 import dev.lightbox.library.service.PhotoAdded;
 import dev.lightbox.library.service.PhotoService;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,10 +21,10 @@ import org.bytedeco.opencv.opencv_core.Mat;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code skin.analyse}: measures one check-in. Steps: wait for faces (the photo analysis's face boxes) →
+ * {@code skin.analyse}: measures one check-in. Steps: faces (the photo analysis's face boxes) →
  * decode (≤ 16 MP upright working copy: the face needs detail) → landmarks → metrics → save. A content already
  * analysed by this {@link SkinAnalyzer#VERSION} (anyone's check-in of the same bytes) is not analysed again.
- * Until the photo's analysis has run, an attempt fails and is retried with backoff ({@value #MAX_ATTEMPTS} attempts).
+ * It is queued only once the photo's analysis exists ({@link SkinCheckinJobs}), so it never waits for the faces.
  */
 @Component
 class SkinAnalyseJob implements JobHandler<SkinAnalyseJob.Payload> {
@@ -40,7 +42,7 @@ class SkinAnalyseJob implements JobHandler<SkinAnalyseJob.Payload> {
 
     static final JobType<Payload> TYPE = JobType.of("skin.analyse", "Skin analysis", JobQueue.CPU, Payload.class);
     static final long WORKING_PIXELS = 16_000_000;
-    static final int MAX_ATTEMPTS = 8;
+    static final int MAX_ATTEMPTS = 3;
 
     private final PhotoService photos;
     private final AnalysisService analyses;
@@ -56,10 +58,12 @@ class SkinAnalyseJob implements JobHandler<SkinAnalyseJob.Payload> {
         this.outcomes = outcomes;
     }
 
-    static JobRequest<Payload> request(PhotoAdded photo) {
+    /** The job of the check-in of {@code photo} added at {@code addedAt}: one per check-in, so queueing it twice is harmless. */
+    static JobRequest<Payload> request(PhotoAdded photo, Instant addedAt) {
         return JobRequest.of(TYPE, photo.ownerId(), new Payload(photo.photoId(), photo.sha256(), photo.format(), photo.sizeBytes(),
                 photo.storedWidth(), photo.storedHeight(), photo.orientation(), photo.uprightWidth()))
-                .about(photo.photoId()).withMaxAttempts(MAX_ATTEMPTS);
+                .about(photo.photoId()).withMaxAttempts(MAX_ATTEMPTS)
+                .dedupedBy("skin.analyse:" + photo.photoId() + ":" + addedAt.truncatedTo(ChronoUnit.MICROS));
     }
 
     @Override
@@ -81,9 +85,10 @@ class SkinAnalyseJob implements JobHandler<SkinAnalyseJob.Payload> {
             context.result(new Result(cached.get(), true));
             return;
         }
-        context.progress(0.05, "faces", "Waiting for the photo's face detection");
+        context.progress(0.05, "faces", "Reading the photo's faces");
+        // never expected: the job is queued only once the analysis exists, and an analysis is replaced, not removed, while photos hold it
         Map<String, Object> attributes = analyses.find(p.sha256())
-                .orElseThrow(() -> new FacesNotReadyException("The photo's face detection has not finished yet."));
+                .orElseThrow(() -> new IllegalStateException("The photo's face detection result is missing."));
         List<Map<?, ?>> stored = faceBoxes(attributes);
         SkinOutcome outcome;
         if (stored.isEmpty()) {
@@ -112,12 +117,5 @@ class SkinAnalyseJob implements JobHandler<SkinAnalyseJob.Payload> {
             for (Object item : list) if (item instanceof Map<?, ?> box) boxes.add(box);
         }
         return boxes;
-    }
-
-    /** The photo's analysis (its faces) is not there yet: the attempt fails and is retried later. */
-    static final class FacesNotReadyException extends RuntimeException {
-        FacesNotReadyException(String message) {
-            super(message);
-        }
     }
 }

@@ -17,6 +17,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,17 +49,19 @@ public class SkinDiaryService {
     private final PhotoService photos;
     private final PhotoUploadService uploads;
     private final JobService jobs;
+    private final SkinCheckinJobs checkinJobs;
     private final ObjectStore store;
     private final SkinJson json;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    SkinDiaryService(SkinRepository repository, PhotoService photos, PhotoUploadService uploads, JobService jobs, ObjectStore store, SkinJson json,
-                     TransactionTemplate transaction, Clock clock) {
+    SkinDiaryService(SkinRepository repository, PhotoService photos, PhotoUploadService uploads, JobService jobs, SkinCheckinJobs checkinJobs,
+                     ObjectStore store, SkinJson json, TransactionTemplate transaction, Clock clock) {
         this.repository = repository;
         this.photos = photos;
         this.uploads = uploads;
         this.jobs = jobs;
+        this.checkinJobs = checkinJobs;
         this.store = store;
         this.json = json;
         this.transaction = transaction;
@@ -98,11 +101,9 @@ public class SkinDiaryService {
         Optional<PhotoView> photo = photos.find(ownerId, photoId);
         if (facts.isEmpty() || photo.isEmpty()) return Optional.empty();
         LocalDateTime takenAt = photo.get().takenAt();
-        Boolean added = transaction.execute(status -> {
-            // the job exists exactly when the check-in does: both in this transaction
-            UUID jobId = jobs.enqueue(SkinAnalyseJob.request(facts.getFirst()));
-            if (repository.insertCheckin(photoId, ownerId, facts.getFirst().sha256(), takenAt, source.name(), clock.instant(), jobId)) return true;
-            status.setRollbackOnly(); // added meanwhile by another request: that one's job stands
+        transaction.execute(status -> {
+            if (checkinJobs.add(facts.getFirst(), takenAt, source, clock.instant().truncatedTo(ChronoUnit.MICROS))) return true;
+            status.setRollbackOnly(); // added meanwhile by another request: that one stands
             return false;
         });
         return started(ownerId, photoId);
@@ -211,11 +212,15 @@ public class SkinDiaryService {
                 .map(analysis -> new CropGeometry(analysis.cropWidth(), analysis.cropHeight(), json.polygons(analysis.polygons())));
     }
 
-    /** A pending check-in whose job ended without recording an outcome (its failure event was missed) reads as failed. */
+    /**
+     * A pending check-in whose job ended without recording an outcome (its failure event was missed) reads as failed;
+     * one without a job waits for its photo's analysis.
+     */
     private Checkin checkin(SkinRepository.CheckinRow row) {
         Checkin checkin = Checkins.of(row, json);
-        if (checkin.status() != CheckinStatus.PENDING) return checkin;
-        Optional<JobView> job = jobs.find(row.ownerId(), row.jobId());
+        UUID jobId = row.jobId();
+        if (checkin.status() != CheckinStatus.PENDING || jobId == null) return checkin;
+        Optional<JobView> job = jobs.find(row.ownerId(), jobId);
         if (job.isEmpty()) return Checkins.failed(checkin, "The analysis job is gone.");
         JobStatus status = job.get().status();
         if (status == JobStatus.FAILED || status == JobStatus.CANCELLED) return Checkins.failed(checkin, SkinFailures.reason(job.get()));

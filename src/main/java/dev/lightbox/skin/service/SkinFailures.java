@@ -5,6 +5,8 @@ import dev.lightbox.jobs.JobEvents;
 import dev.lightbox.jobs.JobService;
 import dev.lightbox.jobs.JobStatus;
 import dev.lightbox.jobs.JobView;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
@@ -33,15 +35,28 @@ class SkinFailures implements DisposableBean {
         jobs.find(event.ownerId(), event.id()).ifPresent(job -> outcomes.failed(job.id(), reason(job)));
     }
 
-    /** One sentence: why the job ended without a result. */
+    /** One sentence: why the job ended without a result (never an object key or stack text). */
     static String reason(JobView job) {
         if (job.status() == JobStatus.CANCELLED) return "The analysis was cancelled.";
-        String error = job.error();
-        if (error == null || error.isBlank()) return "The analysis failed.";
-        int colon = error.indexOf(": ");
-        String cause = colon > 0 && error.substring(0, colon).matches("[A-Za-z0-9_$]+") ? error.substring(colon + 2) : error;
-        return "The analysis failed after " + job.attempts() + " attempt" + (job.attempts() == 1 ? "" : "s") + ": " + cause;
+        String failed = "The analysis failed after " + job.attempts() + " attempt" + (job.attempts() == 1 ? "" : "s");
+        String cause = plainCause(job.error());
+        return cause == null ? failed + "." : failed + ": " + cause;
     }
+
+    /**
+     * A job error's message without its exception class, when it is one plain sentence fit for users; null when
+     * it is missing or names internals (object keys, paths, classes, stack text).
+     */
+    static @Nullable String plainCause(@Nullable String error) {
+        if (error == null || error.isBlank()) return null;
+        String line = error.strip().lines().findFirst().orElse("");
+        int colon = line.indexOf(": ");
+        if (colon > 0 && line.substring(0, colon).matches("[A-Za-z0-9_$.]+")) line = line.substring(colon + 2).strip();
+        if (line.isEmpty() || line.length() > 200 || INTERNALS.matcher(line).find()) return null;
+        return line.endsWith(".") ? line : line + ".";
+    }
+
+    private static final Pattern INTERNALS = Pattern.compile("[/\\\\]|Exception|Error\\b|\\bat [a-z]|\\(Service:|[a-z]+\\.[a-z]+\\.[A-Za-z]");
 
     @Override
     public void destroy() {

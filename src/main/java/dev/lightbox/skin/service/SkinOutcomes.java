@@ -1,6 +1,7 @@
 package dev.lightbox.skin.service;
 
 import dev.lightbox.skin.domain.SkinRepository;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
@@ -44,6 +45,18 @@ class SkinOutcomes {
                 repository.recordFailed(jobId, reason) ? repository.checkinByJob(jobId) : Optional.empty());
         recorded.ifPresent(this::announce);
         return recorded.isPresent();
+    }
+
+    /**
+     * The photo analysis job {@code analysisJobId} failed for good (or was cancelled): the check-ins of this content
+     * still waiting on it fail with {@code reason}, once (one node's update records each).
+     */
+    void analysisFailed(String sha256, UUID analysisJobId, String reason) {
+        List<SkinRepository.CheckinRow> recorded = transaction.execute(status -> {
+            repository.lockContent(sha256);
+            return repository.recordAnalysisFailed(analysisJobId, reason).stream().flatMap(photoId -> repository.checkinOfPhoto(photoId).stream()).toList();
+        });
+        if (recorded != null) recorded.forEach(this::announce);
     }
 
     private void announce(SkinRepository.CheckinRow row) {

@@ -2,12 +2,14 @@ package dev.lightbox.skin.service;
 
 import dev.lightbox.library.StorageSweepProperties;
 import dev.lightbox.library.service.PhotoDeleted;
+import dev.lightbox.library.service.PhotoService;
 import dev.lightbox.skin.domain.SkinRepository;
 import dev.lightbox.storage.ObjectStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -23,9 +25,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * Keeps the face crops ({@code skin/…}, outside the library's layout, so the library's sweep never looks at
  * them) in step with the rows. A deleted photo whose content no check-in holds any more takes its analyses
- * with it (in the delete's transaction) and their objects after the commit. Every storage sweep interval,
- * objects under {@code skin/} older than the sweep grace that no analysis names are removed: what a crash
- * between storing a crop and its row, or a failed delete, left.
+ * with it (in the delete's transaction) and their objects after the commit. Every storage sweep interval (on
+ * each node; running twice at once is harmless): the analyses of contents no check-in is of and no photo holds
+ * (photos that went without a delete event) go, then their objects; and objects under {@code skin/} older than
+ * the sweep grace that no analysis names are removed: what a crash between storing a crop and its row, or a
+ * failed delete, left.
  */
 @Component
 class SkinSweep implements DisposableBean {
@@ -36,22 +40,26 @@ class SkinSweep implements DisposableBean {
     private final SkinRepository repository;
     private final SkinResults results;
     private final ObjectStore store;
+    private final PhotoService photos;
     private final StorageSweepProperties settings;
     private final Clock clock;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("skin-sweep").daemon().factory());
 
-    SkinSweep(SkinRepository repository, SkinResults results, ObjectStore store, StorageSweepProperties settings, Clock clock) {
+    SkinSweep(SkinRepository repository, SkinResults results, ObjectStore store, PhotoService photos, StorageSweepProperties settings,
+              Clock clock) {
         this.repository = repository;
+        this.photos = photos;
         this.results = results;
         this.store = store;
         this.settings = settings;
         this.clock = clock;
     }
 
-    /** Runs in the photo delete's transaction (the check-in went with the photo). */
+    /** Runs in the photo delete's transaction (the check-in went with the photo); the analysis stays while any photo holds the content. */
     @EventListener
     void onPhotoDeleted(PhotoDeleted deleted) {
+        if (!photos.referencedContents(Set.of(deleted.sha256())).isEmpty()) return;
         List<String> keys = repository.deleteAnalysesUnlessCheckedIn(deleted.sha256());
         if (keys.isEmpty() || !TransactionSynchronizationManager.isSynchronizationActive()) return;
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
@@ -74,9 +82,13 @@ class SkinSweep implements DisposableBean {
         }, every, every, TimeUnit.MILLISECONDS);
     }
 
-    /** Removes the objects under {@code skin/} last modified before {@code cutoff} that no analysis names; returns how many. */
+    /**
+     * Removes the analyses of contents that no check-in is of and no photo holds any more (their photos went
+     * without a delete event, e.g. with their account), then their objects; then the objects under
+     * {@code skin/} last modified before {@code cutoff} that no analysis names. Returns how many objects went.
+     */
     int sweep(Instant cutoff) {
-        int[] removed = {0};
+        int[] removed = {forgetContentsNobodyHolds()};
         var batch = new ArrayList<String>();
         store.forEach(SkinResults.PREFIX, object -> {
             if (!object.lastModified().isBefore(cutoff)) return;
@@ -86,6 +98,23 @@ class SkinSweep implements DisposableBean {
         removed[0] += removeUnnamed(batch);
         if (removed[0] > 0) log.info("Skin sweep removed {} face crop object(s) no analysis names", removed[0]);
         return removed[0];
+    }
+
+    private int forgetContentsNobodyHolds() {
+        int removed = 0;
+        String after = "";
+        List<String> batch;
+        while (!(batch = repository.contentsWithoutCheckins(after, BATCH)).isEmpty()) {
+            after = batch.getLast();
+            var held = photos.referencedContents(batch);
+            for (String sha256 : batch) {
+                if (held.contains(sha256)) continue;
+                List<String> keys = repository.deleteAnalysesUnlessCheckedIn(sha256); // committed: now the objects
+                results.deleteQuietly(keys);
+                removed += keys.size();
+            }
+        }
+        return removed;
     }
 
     private int removeUnnamed(List<String> batch) {

@@ -46,4 +46,30 @@ class SkinDiarySweepTest extends IntegrationTest {
         assertThat(store.stat(annotatedKey)).as("named by the analysis").isPresent();
         assertThat(diary.crop(owner, started.photoId(), true)).isPresent();
     }
+
+    @Test
+    void theAnalysisOfAContentNoPhotoHoldsGoesWithItsCropsAndOneOfAPhotoOutOfTheDiaryStays() throws Exception {
+        UUID owner = api().newUser().id();
+        CheckinStarted started = diary.upload(owner, "selfie.jpg", new ByteArrayInputStream(TestImages.uniqueCopy(TestImages.read(TestImages.GRACE_HOPPER))),
+                CheckinSource.WEB);
+        ApiClient.await("the check-in is measured", Duration.ofSeconds(60),
+                () -> diary.find(owner, started.photoId()).orElseThrow().status(), status -> status == CheckinStatus.DONE);
+        SkinRepository.AnalysisRow kept = repository.checkin(owner, started.photoId()).orElseThrow().analysis();
+        assertThat(diary.remove(owner, started.photoId())).isTrue(); // the photo stays in the library: its analysis is worth keeping
+
+        String gone = "e".repeat(63) + Long.toHexString(System.nanoTime() % 16);
+        String run = SkinResults.PREFIX + gone + "/" + UUID.randomUUID() + "/";
+        byte[] jpeg = TestImages.jpeg(64, 64, 2);
+        store.put(run + "crop.jpg", new ByteArrayInputStream(jpeg), jpeg.length, "image/jpeg");
+        store.put(run + "annotated.jpg", new ByteArrayInputStream(jpeg), jpeg.length, "image/jpeg");
+        repository.insertAnalysis(new SkinRepository.AnalysisRow(gone, SkinAnalyzer.VERSION, "done", null, null, null, null, null, 64, 64,
+                run + "crop.jpg", run + "annotated.jpg"));
+
+        sweep.sweep(Instant.now().minus(Duration.ofHours(1)));
+        assertThat(repository.analysis(gone, SkinAnalyzer.VERSION)).as("no photo holds that content").isEmpty();
+        assertThat(store.stat(run + "crop.jpg")).isEmpty();
+        assertThat(store.stat(run + "annotated.jpg")).isEmpty();
+        assertThat(repository.analysis(kept.sha256(), SkinAnalyzer.VERSION)).as("its photo is still in the library").isPresent();
+        assertThat(store.stat(kept.cropKey())).isPresent();
+    }
 }
