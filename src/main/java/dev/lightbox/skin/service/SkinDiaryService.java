@@ -36,6 +36,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class SkinDiaryService {
 
+    /** The job type that measures a check-in, for views following its progress. */
+    public static final String JOB_TYPE = SkinAnalyseJob.TYPE.name();
+
     public static final int MAX_PAGE = 200;
 
     public record CheckinPage(List<Checkin> items, @Nullable String nextCursor) {

@@ -134,18 +134,18 @@ final class CheckinCard extends Div {
         var text = new Span("Measuring…");
         text.addClassName("skin-checkin-progress");
         var holder = new Div(text, bar);
-        UUID jobId = checkin.jobId();
-        if (jobId != null) {
-            following = JobUpdates.follow(this, events, e -> e.id().equals(jobId), e -> {
-                if (e.status() == JobStatus.RUNNING) {
-                    bar.setIndeterminate(false);
-                    bar.setValue(Math.max(0, Math.min(1, e.progress())));
-                    text.setText(e.message() != null ? e.message() : "Measuring…");
-                } else if (e.status().finished()) {
-                    refresh(checkin.photoId());
-                }
-            });
-        }
+        UUID photoId = checkin.photoId();
+        @Nullable UUID jobId = checkin.jobId();
+        // the skin job is queued once the photo's analysis exists: until then there is no job id, but its jobs are about the photo
+        following = JobUpdates.follow(this, events, e -> e.id().equals(jobId) || photoId.equals(e.subjectId()), e -> {
+            if (e.status() == JobStatus.RUNNING && SkinDiaryService.JOB_TYPE.equals(e.type())) {
+                bar.setIndeterminate(false);
+                bar.setValue(Math.max(0, Math.min(1, e.progress())));
+                text.setText(e.message() != null ? e.message() : "Measuring…");
+            } else if (e.status().finished()) {
+                refresh(photoId);
+            }
+        });
         return holder;
     }
 
