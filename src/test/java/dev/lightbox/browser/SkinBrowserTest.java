@@ -43,8 +43,10 @@ class SkinBrowserTest extends BrowserTest {
             byte[] jpeg = TestImages.withExif(redder(reddening[i]), 1, days[i], null, null);
             ApiClient.Response added = api().upload("/api/v1/skin/checkins", "selfie-" + i + ".jpg", jpeg, user.token());
             assertThat(added.status()).as(added.body()).isEqualTo(202);
-            photoIds.add(added.json().get("photoId").asText());
-            api().awaitJobSucceeded(added.json().get("jobId").asText(), user.token(), Duration.ofSeconds(90));
+            String photoId = added.json().get("photoId").asText();
+            photoIds.add(photoId);
+            ApiClient.await("check-in measured", Duration.ofSeconds(90), () -> api().get("/api/v1/skin/checkins/" + photoId, user.token()),
+                    r -> "done".equals(r.json().path("status").asText()));
         }
 
         page.navigate(url("/login"));
