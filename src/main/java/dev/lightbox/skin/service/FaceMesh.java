@@ -6,6 +6,7 @@ import static org.bytedeco.opencv.global.opencv_dnn.readNetFromTFLite;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.stream.IntStream;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.javacpp.PointerScope;
@@ -42,6 +43,28 @@ final class FaceMesh {
         double roll() {
             return Math.atan2(y[Mesh.LEFT_EYE_OUTER] - y[Mesh.RIGHT_EYE_OUTER], x[Mesh.LEFT_EYE_OUTER] - x[Mesh.RIGHT_EYE_OUTER]);
         }
+
+        /** The bounds of these points in the face's own level frame (turned by {@link #roll()}): centre in image pixels, width and height. */
+        LevelBounds levelBounds(IntStream indices) {
+            double roll = roll();
+            double cos = Math.cos(roll);
+            double sin = Math.sin(roll);
+            double minU = Double.MAX_VALUE, maxU = -Double.MAX_VALUE, minV = Double.MAX_VALUE, maxV = -Double.MAX_VALUE;
+            for (int i : indices.toArray()) {
+                double u = x[i] * cos + y[i] * sin;
+                double v = -x[i] * sin + y[i] * cos;
+                minU = Math.min(minU, u);
+                maxU = Math.max(maxU, u);
+                minV = Math.min(minV, v);
+                maxV = Math.max(maxV, v);
+            }
+            double mu = (minU + maxU) / 2;
+            double mv = (minV + maxV) / 2;
+            return new LevelBounds(mu * cos - mv * sin, mu * sin + mv * cos, maxU - minU, maxV - minV, roll);
+        }
+    }
+
+    record LevelBounds(double centreX, double centreY, double width, double height, double roll) {
     }
 
     private final ThreadLocal<Net> net;
@@ -98,24 +121,9 @@ final class FaceMesh {
 
     /** Another pass on the square around the landmarks' own extent, turned by their eye line. */
     Landmarks refine(Mat bgr, Landmarks previous) {
-        double roll = previous.roll();
-        double cos = Math.cos(roll);
-        double sin = Math.sin(roll);
-        double minU = Double.MAX_VALUE, maxU = -Double.MAX_VALUE, minV = Double.MAX_VALUE, maxV = -Double.MAX_VALUE;
-        for (int i = 0; i < POINTS; i++) {
-            double u = previous.x()[i] * cos + previous.y()[i] * sin;
-            double v = -previous.x()[i] * sin + previous.y()[i] * cos;
-            minU = Math.min(minU, u);
-            maxU = Math.max(maxU, u);
-            minV = Math.min(minV, v);
-            maxV = Math.max(maxV, v);
-        }
-        double mu = (minU + maxU) / 2;
-        double mv = (minV + maxV) / 2;
-        double cx = mu * cos - mv * sin;
-        double cy = mu * sin + mv * cos;
-        double side = Math.max(maxU - minU, maxV - minV) * MARGIN;
-        return run(bgr, Affine.centred(cx, cy, side / INPUT, roll, INPUT, INPUT));
+        LevelBounds bounds = previous.levelBounds(IntStream.range(0, POINTS));
+        double side = Math.max(bounds.width(), bounds.height()) * MARGIN;
+        return run(bgr, Affine.centred(bounds.centreX(), bounds.centreY(), side / INPUT, bounds.roll(), INPUT, INPUT));
     }
 
     private Landmarks run(Mat bgr, Affine toImage) {

@@ -10,6 +10,7 @@ import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
 import dev.lightbox.skin.service.SkinMetrics.Planes;
 import dev.lightbox.skin.service.SkinMetrics.Spot;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
@@ -135,21 +136,8 @@ class SkinAnalyzer {
 
     /** The crop turned level by the eye corners, centred on the face oval, the face {@link #FACE_WIDTH} px wide. */
     private static Affine uprightCrop(FaceMesh.Landmarks landmarks, double faceWidth) {
-        double roll = landmarks.roll();
-        double cos = Math.cos(roll);
-        double sin = Math.sin(roll);
-        double minU = Double.MAX_VALUE, maxU = -Double.MAX_VALUE, minV = Double.MAX_VALUE, maxV = -Double.MAX_VALUE;
-        for (int i : Mesh.FACE_OVAL) {
-            double u = landmarks.x()[i] * cos + landmarks.y()[i] * sin;
-            double v = -landmarks.x()[i] * sin + landmarks.y()[i] * cos;
-            minU = Math.min(minU, u);
-            maxU = Math.max(maxU, u);
-            minV = Math.min(minV, v);
-            maxV = Math.max(maxV, v);
-        }
-        double mu = (minU + maxU) / 2;
-        double mv = (minV + maxV) / 2;
-        return Affine.centred(mu * cos - mv * sin, mu * sin + mv * cos, Math.max(1e-3, faceWidth) / FACE_WIDTH, roll, CROP, CROP);
+        FaceMesh.LevelBounds oval = landmarks.levelBounds(Arrays.stream(Mesh.FACE_OVAL));
+        return Affine.centred(oval.centreX(), oval.centreY(), Math.max(1e-3, faceWidth) / FACE_WIDTH, oval.roll(), CROP, CROP);
     }
 
     private static List<double[]> rounded(List<double[]> outline) {
