@@ -9,7 +9,6 @@ import dev.lightbox.library.service.PhotoQuery;
 import dev.lightbox.library.service.PhotoService;
 import dev.lightbox.library.service.PhotoUploadService;
 import dev.lightbox.library.service.UploadOutcome;
-import dev.lightbox.library.service.UploadRejectedException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -182,18 +181,6 @@ class PhotoApiController {
     ResponseEntity<Void> delete(@PathVariable UUID id) {
         int deleted = photos.delete(CurrentUser.require().id(), Set.of(id));
         return deleted == 0 ? ResponseEntity.notFound().build() : ResponseEntity.noContent().build();
-    }
-
-    @ExceptionHandler(UploadRejectedException.class)
-    ResponseEntity<ProblemDetail> rejected(UploadRejectedException e) {
-        HttpStatus status = switch (e.reason()) {
-            case EMPTY, CORRUPT -> HttpStatus.BAD_REQUEST;
-            case TOO_MANY_BYTES, TOO_MANY_PIXELS -> HttpStatus.CONTENT_TOO_LARGE;
-            case NOT_AN_IMAGE, SCRIPT_FORMAT, UNSUPPORTED_FORMAT -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
-        };
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
-        problem.setProperty("reason", e.reason().name());
-        return ResponseEntity.status(status).body(problem);
     }
 
     @ExceptionHandler(IllegalArgumentException.class)
