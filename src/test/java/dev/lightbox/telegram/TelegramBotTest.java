@@ -154,7 +154,9 @@ class TelegramBotTest {
         var crop = sent.get(3);
         assertThat(crop.isPhoto()).isTrue();
         assertThat(crop.photo()).startsWith((byte) 0xFF, (byte) 0xD8);
-        var checkins = api().get("/api/v1/skin/checkins", linked.user().token()).json().get("items");
+        var diary = api().get("/api/v1/skin/checkins", linked.user().token());
+        assertThat(diary.status()).as(diary.body()).isEqualTo(200);
+        var checkins = diary.json().get("items");
         assertThat(checkins.size()).isEqualTo(1);
         assertThat(checkins.get(0).get("status").asString()).isEqualTo("done");
 
@@ -178,7 +180,9 @@ class TelegramBotTest {
         assertThat(awaitSent(chatId, 3).get(2).text()).contains("larger than 20 MB");
         assertThat(stub.downloads()).hasSize(downloadsBefore);
         assertThat(stub.calls("getFile")).hasSize(getFilesBefore);
-        assertThat(api().get("/api/v1/skin/checkins", linked.user().token()).json().get("items").size()).isZero();
+        var diary = api().get("/api/v1/skin/checkins", linked.user().token());
+        assertThat(diary.status()).as(diary.body()).isEqualTo(200);
+        assertThat(diary.json().get("items").size()).isZero();
     }
 
     @Test

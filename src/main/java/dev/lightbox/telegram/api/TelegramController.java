@@ -69,7 +69,7 @@ class TelegramController {
 
     @ExceptionHandler(BotNotConfiguredException.class)
     ResponseEntity<ProblemDetail> noBot(BotNotConfiguredException e) {
-        return problem(HttpStatus.NOT_FOUND, e.getMessage());
+        return problem(HttpStatus.NOT_FOUND, String.valueOf(e.getMessage()));
     }
 
     @ExceptionHandler(BotApi.BotApiException.class)

@@ -44,7 +44,7 @@ public class TelegramLinkRepository {
         jdbc.sql("""
                 insert into telegram_links (user_id, chat_id, username, linked_at) values (?, ?, ?, ?)
                 on conflict (user_id) do update set chat_id = excluded.chat_id, username = excluded.username, linked_at = excluded.linked_at""")
-                .params(userId, chatId, username, Timestamp.from(now)).update();
+                .params(java.util.Arrays.asList(userId, chatId, username, Timestamp.from(now))).update();
     }
 
     public Optional<TelegramLink> findByUser(UUID userId) {

@@ -35,15 +35,15 @@ public class BotSender implements AutoCloseable {
         this.api = api;
     }
 
-    public CompletableFuture<Void> text(long chatId, String text) {
-        return enqueue(chatId, () -> api.sendText(chatId, text));
+    public void text(long chatId, String text) {
+        enqueue(chatId, () -> api.sendText(chatId, text));
     }
 
-    public CompletableFuture<Void> photo(long chatId, byte[] image, String fileName, @Nullable String caption) {
-        return enqueue(chatId, () -> api.sendPhoto(chatId, image, fileName, caption));
+    public void photo(long chatId, byte[] image, String fileName, @Nullable String caption) {
+        enqueue(chatId, () -> api.sendPhoto(chatId, image, fileName, caption));
     }
 
-    private synchronized CompletableFuture<Void> enqueue(long chatId, Runnable send) {
+    private synchronized void enqueue(long chatId, Runnable send) {
         ChatQueue chat = chats.computeIfAbsent(chatId, id -> new ChatQueue());
         CompletableFuture<Void> next = chat.tail.thenCompose(done -> {
             long wait = Math.max(0, chat.nextAllowedNanos - System.nanoTime());
@@ -59,8 +59,7 @@ public class BotSender implements AutoCloseable {
             }, later);
         });
         chat.tail = next;
-        next.whenComplete((ok, failed) -> forget(chatId, chat, next));
-        return next;
+        var unused = next.whenComplete((ok, failed) -> forget(chatId, chat, next));
     }
 
     /** Drops an idle chat's entry once its spacing has passed, so the map does not grow with every chat ever seen. */

@@ -12,6 +12,7 @@ import dev.lightbox.skin.service.SkinWording;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
@@ -87,7 +88,7 @@ class SkinReplies {
         if (change != null) {
             var first = trend.points().getFirst();
             caption += ". " + SkinWording.change(metric, null, change.first(), trend.points().getLast().value(),
-                    "since " + first.takenAt().format(DateTimeFormatter.ofPattern("d MMMM", Locale.ENGLISH)));
+                    SkinWording.since(first.takenAt().toLocalDate(), LocalDate.now(clock)));
         }
         sender.photo(chatId, TrendChart.png(trend), "trend-" + metric.key() + ".png", caption);
     }
@@ -114,7 +115,7 @@ class SkinReplies {
         for (SkinMetric metric : SkinMetric.values()) {
             text.append("\n• ").append(metric.title()).append(": ").append(SkinWording.value(metric, now.get(metric)));
             if (before != null) {
-                text.append(" — ").append(SkinWording.change(metric, null, before.get(metric), now.get(metric), "since the previous check-in"));
+                text.append(" — ").append(SkinWording.change(metric, null, before.get(metric), now.get(metric), SkinWording.SINCE_PREVIOUS));
             }
         }
         if (before == null) text.append("\nThis is your first measured check-in: the next one will show the changes.");
