@@ -45,7 +45,10 @@ final class BotApiStub implements AutoCloseable {
     record Call(String method, Map<String, String> fields, Instant at) {
     }
 
-    private record StoredFile(String path, byte[] bytes, long reportedSize, boolean tooBigForBots) {
+    private record StoredFile(String path, byte[] bytes, long reportedSize, boolean tooBigForBots, boolean gone) {
+        StoredFile(String path, byte[] bytes, long reportedSize, boolean tooBigForBots) {
+            this(path, bytes, reportedSize, tooBigForBots, false);
+        }
     }
 
     private final String token;
@@ -104,6 +107,15 @@ final class BotApiStub implements AutoCloseable {
         files.put(id, new StoredFile("documents/" + id, bytes, reportedSize, reportedSize > 20L * 1024 * 1024));
         var message = message(chatId);
         message.put("document", Map.of("file_id", id, "file_unique_id", "u" + id, "file_name", name, "mime_type", mimeType, "file_size", reportedSize));
+        return queue(message);
+    }
+
+    /** A document getFile knows but whose download answers 404 (Telegram's file links can expire). */
+    long queueVanishedDocument(long chatId) {
+        String id = "gone-" + nextMessageId.get() + "-" + System.nanoTime();
+        files.put(id, new StoredFile("documents/" + id, new byte[0], 1000, false, true));
+        var message = message(chatId);
+        message.put("document", Map.of("file_id", id, "file_unique_id", "u" + id, "file_name", "gone.jpg", "mime_type", "image/jpeg", "file_size", 1000));
         return queue(message);
     }
 
@@ -254,7 +266,7 @@ final class BotApiStub implements AutoCloseable {
         }
         String path = rest.substring(slash + 1);
         downloads.add(path);
-        var file = files.values().stream().filter(f -> f.path().equals(path)).findFirst();
+        var file = files.values().stream().filter(f -> f.path().equals(path) && !f.gone()).findFirst();
         if (file.isEmpty()) {
             reply(exchange, 404, error(404, "Not Found"));
             return;

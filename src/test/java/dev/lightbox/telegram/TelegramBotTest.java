@@ -212,8 +212,10 @@ class TelegramBotTest {
         var linked = linkedChat();
         stub.failNextGetUpdates(2);
         stub.queueDocument(linked.chatId(), "notes.txt", "text/plain", "words".getBytes(StandardCharsets.UTF_8), 5);
-        awaitSent(linked.chatId(), 2);
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> output.getOut().contains("getUpdates failed"));
+        stub.queueVanishedDocument(linked.chatId());
+        assertThat(awaitSent(linked.chatId(), 3).get(2).text()).contains("could not fetch that file");
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> output.getOut().contains("getUpdates failed")
+                && output.getOut().contains("a photo could not be fetched"));
         String secretPart = TOKEN.substring(TOKEN.indexOf(':') + 1);
         assertThat(output.getAll()).doesNotContain(secretPart);
     }
