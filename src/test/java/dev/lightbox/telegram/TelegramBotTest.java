@@ -146,24 +146,33 @@ class TelegramBotTest {
         long chatId = linked.chatId();
         stub.queuePhoto(chatId, Files.readAllBytes(TestImages.GRACE_HOPPER), 512, 512);
 
-        var sent = awaitSent(chatId, 4); // connected, got it, metrics, crop
+        var sent = awaitSent(chatId, 3); // connected, got it, the crop captioned with the metrics
         assertThat(sent.get(1).text()).contains("Got it");
-        var metrics = sent.get(2);
-        for (SkinMetric metric : SkinMetric.values()) assertThat(metrics.text()).contains(metric.title());
-        assertThat(metrics.text()).contains("first measured check-in");
-        var crop = sent.get(3);
-        assertThat(crop.isPhoto()).isTrue();
-        assertThat(crop.photo()).startsWith((byte) 0xFF, (byte) 0xD8);
+        var reply = sent.get(2);
+        assertThat(reply.isPhoto()).as("the annotated crop").isTrue();
+        assertThat(reply.photo()).startsWith((byte) 0xFF, (byte) 0xD8);
+        for (SkinMetric metric : SkinMetric.values()) assertThat(reply.text()).contains(metric.title() + ": ");
+        assertThat(reply.text()).contains("first measured check-in");
         var diary = api().get("/api/v1/skin/checkins", linked.user().token());
         assertThat(diary.status()).as(diary.body()).isEqualTo(200);
         var checkins = diary.json().get("items");
         assertThat(checkins.size()).isEqualTo(1);
         assertThat(checkins.get(0).get("status").asString()).isEqualTo("done");
+        assertThat(checkins.get(0).get("source").asString()).isEqualTo("bot");
 
         stub.queuePhoto(chatId, TestImages.uniqueCopy(TestImages.read(TestImages.GRACE_HOPPER)), 512, 512);
-        var second = awaitSent(chatId, 7);
-        assertThat(second.get(5).text()).contains("since the previous check-in");
-        assertThat(second.get(6).isPhoto()).isTrue();
+        var second = awaitSent(chatId, 5).get(4);
+        assertThat(second.isPhoto()).isTrue();
+        for (SkinMetric metric : SkinMetric.values()) assertThat(second.text()).contains(metric.title() + ": ");
+        assertThat(second.text()).contains("since the previous check-in");
+
+        stub.queueText(chatId, "/trend redness");
+        var chart = awaitSent(chatId, 6).get(5);
+        assertThat(chart.isPhoto()).isTrue();
+        assertThat(chart.photo()).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
+        assertThat(chart.text()).contains("Redness over 2 check-ins");
+        stub.queueText(chatId, "/trend sparkle");
+        assertThat(awaitSent(chatId, 7).get(6).text()).contains("sparkle").contains("redness, blemishes");
     }
 
     @Test

@@ -34,6 +34,8 @@ class SkinReplies {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.ENGLISH);
     private static final Duration REPLY_ONCE_WITHIN = Duration.ofMinutes(1);
+    /** Telegram's limit for a photo's caption. */
+    private static final int MAX_CAPTION = 1024;
 
     private final SkinDiaryService diary;
     private final TelegramLinkService links;
@@ -98,10 +100,14 @@ class SkinReplies {
         switch (checkin.status()) {
             case PENDING -> sender.text(chatId, "Your check-in of " + when + " is still being measured.");
             case DONE -> {
-                sender.text(chatId, measured(owner, checkin, when));
+                String text = measured(owner, checkin, when);
                 Optional<byte[]> crop = diary.crop(owner, checkin.photoId(), true);
-                crop.ifPresent(jpeg -> sender.photo(chatId, jpeg, "skin-" + checkin.photoId() + ".jpg",
-                        "The regions measured: forehead, cheeks, nose and chin."));
+                if (crop.isPresent() && text.length() <= MAX_CAPTION) {
+                    sender.photo(chatId, crop.get(), "skin-" + checkin.photoId() + ".jpg", text); // one message: the crop, captioned
+                } else {
+                    sender.text(chatId, text);
+                    crop.ifPresent(jpeg -> sender.photo(chatId, jpeg, "skin-" + checkin.photoId() + ".jpg", "The regions measured."));
+                }
             }
             case NO_FACE, FACE_TOO_SMALL, FAILED -> sender.text(chatId, refused(checkin, when));
         }
