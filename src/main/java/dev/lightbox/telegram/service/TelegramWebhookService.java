@@ -57,8 +57,8 @@ public class TelegramWebhookService implements AutoCloseable {
         URI configured = settings.webhookUrl();
         if (configured != null) return configured.toString();
         if (publicUrl.isBlank()) {
-            throw new LightboxStartupException("LIGHTBOX_TELEGRAM_MODE=webhook needs the address Telegram should call.",
-                    "Set LIGHTBOX_TELEGRAM_WEBHOOK_URL (https://your.host" + PATH + ") or LIGHTBOX_PUBLIC_URL.");
+            throw new LightboxStartupException("LIGHTBOX_TELEGRAM_MODE=webhook needs LIGHTBOX_TELEGRAM_WEBHOOK_URL or LIGHTBOX_PUBLIC_URL: "
+                    + "the HTTPS address Telegram should call.", "Set LIGHTBOX_TELEGRAM_WEBHOOK_URL (https://your.host" + PATH + ") or LIGHTBOX_PUBLIC_URL.");
         }
         URI base = URI.create(publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl);
         return base + PATH;
