@@ -203,6 +203,8 @@ final class BotApiStub implements AutoCloseable {
                 case "sendphoto" -> {
                     long chatId = Long.parseLong(String.valueOf(fields.get("chat_id")));
                     Object photo = fields.get("photo");
+                    // "attach://<name>": the file is the multipart part of that name (how the Bot API takes uploads)
+                    if (photo instanceof String ref && ref.startsWith("attach://")) photo = fields.get(ref.substring("attach://".length()));
                     byte[] bytes = photo instanceof byte[] b ? b : new byte[0];
                     String caption = fields.get("caption") == null ? "" : String.valueOf(fields.get("caption"));
                     sent.add(new Sent(chatId, method, caption, bytes, System.nanoTime()));
