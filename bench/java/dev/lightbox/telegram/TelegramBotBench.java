@@ -71,7 +71,6 @@ class TelegramBotBench {
             report("\"Got it\" acknowledgement", ack);
             report("reply (crop captioned with metrics)", reply);
             report("baseline: REST check-in → done", baseline);
-            System.out.printf("  bot overhead at p50 (reply − baseline): %.0f ms%n", percentile(reply, 50) - percentile(baseline, 50));
         }
     }
 
