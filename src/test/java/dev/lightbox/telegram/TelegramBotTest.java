@@ -166,13 +166,24 @@ class TelegramBotTest {
         for (SkinMetric metric : SkinMetric.values()) assertThat(second.text()).contains(metric.title() + ": ");
         assertThat(second.text()).contains("since the previous check-in");
 
+        stub.queuePhoto(chatId, Files.readAllBytes(TestImages.GRACE_HOPPER), 512, 512);
+        var resent = awaitSent(chatId, 7).get(6);
+        assertThat(resent.isPhoto()).as("a photo sent again is answered from its check-in").isTrue();
+        assertThat(resent.text()).contains(SkinMetric.REDNESS.title() + ": ");
+
+        stub.queueText(chatId, "/last");
+        var last = awaitSent(chatId, 8).get(7);
+        assertThat(last.isPhoto()).isTrue();
+        assertThat(last.text()).contains(SkinMetric.SHINE.title() + ": ");
+
         stub.queueText(chatId, "/trend redness");
-        var chart = awaitSent(chatId, 6).get(5);
+        var chart = awaitSent(chatId, 9).get(8);
         assertThat(chart.isPhoto()).isTrue();
         assertThat(chart.photo()).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
         assertThat(chart.text()).contains("Redness over 2 check-ins");
         stub.queueText(chatId, "/trend sparkle");
-        assertThat(awaitSent(chatId, 7).get(6).text()).contains("sparkle").contains("redness, blemishes");
+        assertThat(awaitSent(chatId, 10).get(9).text()).contains("sparkle").contains("redness, blemishes");
+        assertThat(api().get("/api/v1/skin/checkins", linked.user().token()).json().get("items").size()).isEqualTo(2);
     }
 
     @Test

@@ -8,6 +8,8 @@ import dev.lightbox.telegram.service.BotApi.BotApiException;
 import dev.lightbox.telegram.service.BotApi.FileTooLargeException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.UUID;
@@ -38,12 +40,14 @@ class PhotoIntake {
     private final BotSender sender;
     private final SkinDiaryService diary;
     private final SkinReplies replies;
+    private final Clock clock;
 
-    PhotoIntake(BotApi api, BotSender sender, SkinDiaryService diary, SkinReplies replies) {
+    PhotoIntake(BotApi api, BotSender sender, SkinDiaryService diary, SkinReplies replies, Clock clock) {
         this.api = api;
         this.sender = sender;
         this.diary = diary;
         this.replies = replies;
+        this.clock = clock;
     }
 
     private record Incoming(String fileId, @Nullable Long size, String name) {
@@ -56,6 +60,7 @@ class PhotoIntake {
             return;
         }
         CheckinStarted started;
+        Instant uploadStarted = clock.instant();
         try {
             File file = api.file(incoming.fileId());
             if ((file.getFileSize() != null && file.getFileSize() > BotApi.MAX_DOWNLOAD_BYTES) || file.getFilePath() == null) {
@@ -82,7 +87,7 @@ class PhotoIntake {
             return;
         }
         sender.text(chatId, "Got it — measuring your skin now. I will reply with the results in a moment.");
-        replies.replyIfAlreadyFinished(chatId, owner, started.photoId());
+        replies.replyIfAlreadyFinished(chatId, owner, started.photoId(), uploadStarted);
     }
 
     private static Incoming incoming(Message message) {

@@ -10,15 +10,12 @@ import dev.lightbox.skin.service.SkinTrend;
 import dev.lightbox.skin.service.SkinValues;
 import dev.lightbox.skin.service.SkinWording;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.event.EventListener;
@@ -33,7 +30,6 @@ import org.springframework.stereotype.Component;
 class SkinReplies {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.ENGLISH);
-    private static final Duration REPLY_ONCE_WITHIN = Duration.ofMinutes(1);
     /** Telegram's limit for a photo's caption. */
     private static final int MAX_CAPTION = 1024;
 
@@ -41,8 +37,6 @@ class SkinReplies {
     private final TelegramLinkService links;
     private final BotSender sender;
     private final Clock clock;
-    /** Photo ids answered lately: a check-in that finishes while its upload is being acknowledged is answered once. */
-    private final Map<UUID, Instant> answered = new ConcurrentHashMap<>();
 
     SkinReplies(SkinDiaryService diary, TelegramLinkService links, BotSender sender, Clock clock) {
         this.diary = diary;
@@ -55,19 +49,17 @@ class SkinReplies {
     void onFinished(SkinCheckinFinished finished) {
         if (finished.source() != CheckinSource.BOT) return;
         links.chatOf(finished.ownerId()).ifPresent(chatId ->
-                diary.find(finished.ownerId(), finished.photoId()).ifPresent(checkin -> answerOnce(chatId, finished.ownerId(), checkin)));
+                diary.find(finished.ownerId(), finished.photoId()).ifPresent(checkin -> answer(chatId, finished.ownerId(), checkin)));
     }
 
-    /** A photo sent again that the diary has measured already gets its answer now: no job will finish for it. */
-    void replyIfAlreadyFinished(long chatId, UUID owner, UUID photoId) {
-        diary.find(owner, photoId).filter(checkin -> checkin.status().finished()).ifPresent(checkin -> answerOnce(chatId, owner, checkin));
-    }
-
-    private void answerOnce(long chatId, UUID owner, Checkin checkin) {
-        Instant now = clock.instant();
-        answered.values().removeIf(at -> at.isBefore(now.minus(REPLY_ONCE_WITHIN)));
-        if (answered.putIfAbsent(checkin.photoId(), now) != null) return;
-        answer(chatId, owner, checkin);
+    /**
+     * A photo sent again that was in the diary before {@code uploadStarted} and is measured already gets its answer
+     * now: no job will finish for it. (A check-in made by this upload is answered when its job finishes.)
+     */
+    void replyIfAlreadyFinished(long chatId, UUID owner, UUID photoId, Instant uploadStarted) {
+        diary.find(owner, photoId)
+                .filter(checkin -> checkin.status().finished() && checkin.addedAt().isBefore(uploadStarted))
+                .ifPresent(checkin -> answer(chatId, owner, checkin));
     }
 
     void last(long chatId, UUID owner) {
