@@ -24,6 +24,7 @@ import org.telegram.telegrambots.meta.api.objects.Update;
 class TelegramPoller implements SmartLifecycle {
 
     static final Duration LOCK_RETRY = Duration.ofSeconds(5);
+    private static final Duration MAX_WAIT = Duration.ofMinutes(1);
     private static final Logger log = LoggerFactory.getLogger(TelegramPoller.class);
 
     private final TelegramProperties settings;
@@ -88,6 +89,7 @@ class TelegramPoller implements SmartLifecycle {
     }
 
     private void run() {
+        var failures = new ExponentialBackOff();
         while (running) {
             try {
                 var held = lock.tryLock();
@@ -98,20 +100,20 @@ class TelegramPoller implements SmartLifecycle {
                 try (var ignored = held.get()) {
                     polling = true;
                     log.info("Telegram: this node polls for updates");
-                    pollWhileHeld(held.get());
+                    pollWhileHeld(held.get(), failures);
                 } finally {
                     polling = false;
                 }
             } catch (RuntimeException e) {
                 if (!running) return;
-                log.warn("Telegram: polling stopped for a moment: {}", api.redactor().scrub(e.toString()));
-                waitFor(LOCK_RETRY);
+                Duration wait = Duration.ofMillis(Math.max(LOCK_RETRY.toMillis(), next(failures)));
+                log.warn("Telegram: polling stops for {} s: {}", wait.toSeconds(), api.redactor().scrub(e.toString()));
+                waitFor(wait);
             }
         }
     }
 
-    private void pollWhileHeld(TelegramPollLockRepository.Held held) {
-        var backOff = new ExponentialBackOff();
+    private void pollWhileHeld(TelegramPollLockRepository.Held held, ExponentialBackOff backOff) {
         api.deleteWebhook(); // getUpdates answers 409 while a webhook is set
         while (running && held.stillHeld()) {
             List<Update> updates;
@@ -120,7 +122,7 @@ class TelegramPoller implements SmartLifecycle {
                 backOff.reset();
             } catch (BotApi.BotApiException e) {
                 if (!running) return;
-                long wait = backOff.nextBackOffMillis();
+                long wait = next(backOff);
                 log.warn("Telegram: getUpdates failed, trying again in {} ms: {}", wait, e.getMessage());
                 waitFor(Duration.ofMillis(wait));
                 continue;
@@ -132,6 +134,12 @@ class TelegramPoller implements SmartLifecycle {
                 state.advanceOffset(update.getUpdateId() + 1L);
             }
         }
+    }
+
+    /** 0.5 s growing to 60 s; the library's back-off says "stop" after 15 minutes, which here means "keep trying every minute". */
+    private static long next(ExponentialBackOff backOff) {
+        long wait = backOff.nextBackOffMillis();
+        return wait < 0 ? MAX_WAIT.toMillis() : Math.min(wait, MAX_WAIT.toMillis());
     }
 
     private void waitFor(Duration duration) {
