@@ -63,6 +63,7 @@ class TelegramWebhookTest {
         assertThat(post(stub.textUpdateJson(chatId, "/help"), SECRET + "x")).isEqualTo(403);
         assertThat(post(stub.textUpdateJson(chatId, "/help"), "")).isEqualTo(401);
         assertThat(post("{not json", SECRET)).isEqualTo(400);
+        assertThat(post("{\"update_id\": 1, \"pad\": \"" + "x".repeat(1_100_000) + "\"}", SECRET)).isEqualTo(413);
 
         assertThat(post(stub.textUpdateJson(chatId, "/help"), SECRET)).isEqualTo(200);
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> stub.sentTo(chatId).size() == 1);

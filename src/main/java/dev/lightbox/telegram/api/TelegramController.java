@@ -7,6 +7,9 @@ import dev.lightbox.telegram.service.TelegramLinkService.BotNotConfiguredExcepti
 import dev.lightbox.telegram.service.TelegramLinkService.LinkOffer;
 import dev.lightbox.telegram.service.TelegramLinkService.LinkStatus;
 import dev.lightbox.telegram.service.TelegramWebhookService;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -17,7 +20,6 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -54,10 +56,21 @@ class TelegramController {
         return ResponseEntity.noContent().build();
     }
 
+    /** The secret header is checked before the body is read; a body over {@link TelegramWebhookService#MAX_UPDATE_BYTES} is refused. */
     @PostMapping("/webhook")
     ResponseEntity<?> webhook(@RequestHeader(name = TelegramWebhookService.SECRET_HEADER, required = false) @Nullable String secret,
-                              @RequestBody(required = false) byte @Nullable [] body) {
-        var verdict = webhook.receive(secret, body == null ? new byte[0] : body);
+                              HttpServletRequest request) throws IOException {
+        var verdict = webhook.check(secret);
+        if (verdict == TelegramWebhookService.Verdict.ACCEPTED) {
+            byte[] body;
+            try (InputStream in = request.getInputStream()) {
+                body = in.readNBytes(TelegramWebhookService.MAX_UPDATE_BYTES + 1);
+            }
+            if (body.length > TelegramWebhookService.MAX_UPDATE_BYTES) {
+                return problem(HttpStatus.CONTENT_TOO_LARGE, "A Telegram update is never this large.");
+            }
+            verdict = webhook.receive(secret, body);
+        }
         return switch (verdict) {
             case ACCEPTED -> ResponseEntity.ok(Map.of());
             case NO_WEBHOOK -> problem(HttpStatus.NOT_FOUND, "This Lightbox takes no Telegram webhook calls.");

@@ -45,7 +45,8 @@ public class BotSender implements AutoCloseable {
 
     private synchronized void enqueue(long chatId, Runnable send) {
         ChatQueue chat = chats.computeIfAbsent(chatId, id -> new ChatQueue());
-        CompletableFuture<Void> next = chat.tail.thenCompose(done -> {
+        // handle(): a send that could not even be scheduled must not stop the chat's later messages
+        CompletableFuture<Void> next = chat.tail.handle((done, failed) -> (Void) null).thenCompose(done -> {
             long wait = Math.max(0, chat.nextAllowedNanos - System.nanoTime());
             Executor later = CompletableFuture.delayedExecutor(wait, TimeUnit.NANOSECONDS, pool);
             return CompletableFuture.runAsync(() -> {

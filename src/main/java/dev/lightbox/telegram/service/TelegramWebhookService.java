@@ -30,6 +30,8 @@ public class TelegramWebhookService implements AutoCloseable {
 
     public static final String PATH = "/api/v1/telegram/webhook";
     public static final String SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token";
+    /** Far more than any update Telegram sends (they carry file ids, not files). */
+    public static final int MAX_UPDATE_BYTES = 1024 * 1024;
     private static final Logger log = LoggerFactory.getLogger(TelegramWebhookService.class);
 
     public enum Verdict { ACCEPTED, NO_WEBHOOK, MISSING_SECRET, WRONG_SECRET, NOT_AN_UPDATE }
@@ -76,15 +78,22 @@ public class TelegramWebhookService implements AutoCloseable {
         }
     }
 
-    /** Checks the secret header, then hands the update on; nothing is processed unless the verdict is ACCEPTED. */
-    public Verdict receive(@Nullable String secretHeader, byte[] body) {
+    /** Whether a webhook call with this header may be read at all; checked before its body is read. */
+    public Verdict check(@Nullable String secretHeader) {
         String secret = settings.webhookSecret();
-        BotConversation handler = conversation.getIfAvailable();
-        if (webhookUrl == null || secret == null || handler == null) return Verdict.NO_WEBHOOK;
+        if (webhookUrl == null || secret == null || conversation.getIfAvailable() == null) return Verdict.NO_WEBHOOK;
         if (secretHeader == null || secretHeader.isEmpty()) return Verdict.MISSING_SECRET;
         if (!MessageDigest.isEqual(secret.getBytes(StandardCharsets.UTF_8), secretHeader.getBytes(StandardCharsets.UTF_8))) {
             return Verdict.WRONG_SECRET;
         }
+        return Verdict.ACCEPTED;
+    }
+
+    /** Checks the secret header, then hands the update on; nothing is processed unless the verdict is ACCEPTED. */
+    public Verdict receive(@Nullable String secretHeader, byte[] body) {
+        Verdict verdict = check(secretHeader);
+        BotConversation handler = conversation.getIfAvailable();
+        if (verdict != Verdict.ACCEPTED || handler == null) return verdict;
         Update update;
         try {
             update = json.readValue(body, Update.class);
