@@ -39,6 +39,17 @@ public class BotSender implements AutoCloseable {
         enqueue(chatId, () -> api.sendText(chatId, text));
     }
 
+    /** Sends {@code text} after {@code delay} if {@code stillWanted} then says so (checked when the time comes). */
+    public void textLater(long chatId, Duration delay, java.util.function.BooleanSupplier stillWanted, String text) {
+        CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS, pool).execute(() -> {
+            try {
+                if (stillWanted.getAsBoolean()) text(chatId, text);
+            } catch (RuntimeException e) {
+                log.warn("Telegram: a delayed message was dropped: {}", api.redactor().scrub(String.valueOf(e.getMessage())));
+            }
+        });
+    }
+
     public void photo(long chatId, byte[] image, String fileName, @Nullable String caption) {
         enqueue(chatId, () -> api.sendPhoto(chatId, image, fileName, caption));
     }

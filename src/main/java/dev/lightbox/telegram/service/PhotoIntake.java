@@ -9,6 +9,7 @@ import dev.lightbox.telegram.service.BotApi.FileTooLargeException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Locale;
@@ -33,6 +34,7 @@ import org.telegram.telegrambots.meta.api.objects.photo.PhotoSize;
 class PhotoIntake {
 
     private static final Logger log = LoggerFactory.getLogger(PhotoIntake.class);
+    static final Duration ACK_AFTER = Duration.ofMillis(1500);
     static final String TOO_LARGE = "That file is larger than 20 MB, the most Telegram lets a bot download, so I could not fetch it. "
             + "Send it as a photo (Telegram makes it smaller) or as a smaller file.";
 
@@ -86,8 +88,11 @@ class PhotoIntake {
             sender.text(chatId, "I could not fetch that file from Telegram. Please send it again.");
             return;
         }
-        sender.text(chatId, "Got it — measuring your skin now. I will reply with the results in a moment.");
-        replies.replyIfAlreadyFinished(chatId, owner, started.photoId(), uploadStarted);
+        if (replies.replyIfAlreadyFinished(chatId, owner, started.photoId(), uploadStarted)) return;
+        // Only a slow analysis gets a "Got it": sent at once, it would hold the answer back by the per-chat second.
+        UUID photoId = started.photoId();
+        sender.textLater(chatId, ACK_AFTER, () -> diary.find(owner, photoId).map(checkin -> !checkin.status().finished()).orElse(false),
+                "Got it — measuring your skin now. I will reply with the results in a moment.");
     }
 
     private static Incoming incoming(Message message) {

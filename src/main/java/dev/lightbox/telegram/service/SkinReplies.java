@@ -56,10 +56,11 @@ class SkinReplies {
      * A photo sent again that was in the diary before {@code uploadStarted} and is measured already gets its answer
      * now: no job will finish for it. (A check-in made by this upload is answered when its job finishes.)
      */
-    void replyIfAlreadyFinished(long chatId, UUID owner, UUID photoId, Instant uploadStarted) {
-        diary.find(owner, photoId)
-                .filter(checkin -> checkin.status().finished() && checkin.addedAt().isBefore(uploadStarted))
-                .ifPresent(checkin -> answer(chatId, owner, checkin));
+    boolean replyIfAlreadyFinished(long chatId, UUID owner, UUID photoId, Instant uploadStarted) {
+        Optional<Checkin> done = diary.find(owner, photoId)
+                .filter(checkin -> checkin.status().finished() && checkin.addedAt().isBefore(uploadStarted));
+        done.ifPresent(checkin -> answer(chatId, owner, checkin));
+        return done.isPresent();
     }
 
     void last(long chatId, UUID owner) {
