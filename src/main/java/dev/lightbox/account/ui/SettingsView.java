@@ -56,7 +56,7 @@ public class SettingsView extends Main {
     private final Grid<TokenSummary> loginGrid = new Grid<>(TokenSummary.class, false);
     private final Div newTokenPanel = new Div();
 
-    public SettingsView(ApiTokenService tokens, AccountService accounts) {
+    public SettingsView(ApiTokenService tokens, AccountService accounts, List<SettingsSection> sections) {
         this.tokens = tokens;
         this.accounts = accounts;
         this.user = CurrentUser.require();
@@ -73,6 +73,7 @@ public class SettingsView extends Main {
             new H3("Login tokens"),
             new Paragraph("Each API login gets one; it stops working when unused for a while, and a password change revokes them all."),
             configureGrid(loginGrid, "login-token-grid", "No login tokens."));
+        sections.stream().sorted(java.util.Comparator.comparingInt(SettingsSection::order)).forEach(section -> add(section.create(user.id())));
         newTokenPanel.setVisible(false);
         refresh();
     }

@@ -1,4 +1,6 @@
 @NullMarked
+@NamedInterface("service")
 package dev.lightbox.skin.service;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.NamedInterface;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.lightbox.telegram.api;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.lightbox.telegram.domain;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.lightbox.telegram.service;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.lightbox.telegram.ui;
+
+import org.jspecify.annotations.NullMarked;
