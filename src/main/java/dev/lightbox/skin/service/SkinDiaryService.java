@@ -39,6 +39,9 @@ public class SkinDiaryService {
     /** The job type that measures a check-in, for views following its progress. */
     public static final String JOB_TYPE = SkinAnalyseJob.TYPE.name();
 
+    /** The skin analyser version whose results the diary shows (older cached results are measured again). */
+    public static final int ANALYZER_VERSION = SkinAnalyzer.VERSION;
+
     public static final int MAX_PAGE = 200;
 
     public record CheckinPage(List<Checkin> items, @Nullable String nextCursor) {

@@ -8,6 +8,7 @@ import dev.lightbox.skin.domain.SkinRepository;
 import dev.lightbox.skin.service.CheckinSource;
 import dev.lightbox.skin.service.CheckinStatus;
 import dev.lightbox.skin.service.SkinCheckinFinished;
+import dev.lightbox.skin.service.SkinDiaryService;
 import dev.lightbox.storage.ObjectStore;
 import dev.lightbox.support.ApiClient;
 import dev.lightbox.support.ApiClient.Response;
@@ -266,7 +267,7 @@ class SkinApiTest extends IntegrationTest {
         Response a = uploadCheckin(bytes, first.token());
         JsonNode measured = awaitCheckin(a.json().get("photoId").asString(), first.token(), c -> c.get("status").asString().equals("done"));
         assertThat(api().awaitJobSucceeded(measured.get("jobId").asString(), first.token(), JOB_TIME).get("message").asString()).doesNotContain("Reusing");
-        SkinRepository.AnalysisRow cached = skin.analysis(sha, 1).orElseThrow();
+        SkinRepository.AnalysisRow cached = skin.analysis(sha, SkinDiaryService.ANALYZER_VERSION).orElseThrow();
 
         var second = api().newUser();
         Response b = uploadCheckin(bytes, second.token());
@@ -274,7 +275,7 @@ class SkinApiTest extends IntegrationTest {
         assertThat(job.get("message").asString()).as("another user's check-in of the same bytes").contains("Reusing");
         JsonNode again = awaitCheckin(b.json().get("photoId").asString(), second.token(), c -> c.get("status").asString().equals("done"));
         assertThat(again.get("metrics")).isEqualTo(measured.get("metrics"));
-        assertThat(skin.analysis(sha, 1).orElseThrow().cropKey()).as("nothing analysed anew").isEqualTo(cached.cropKey());
+        assertThat(skin.analysis(sha, SkinDiaryService.ANALYZER_VERSION).orElseThrow().cropKey()).as("nothing analysed anew").isEqualTo(cached.cropKey());
 
         String photoId = a.json().get("photoId").asString();
         assertThat(api().delete("/api/v1/skin/checkins/" + photoId, first.token()).status()).isEqualTo(204);
@@ -290,11 +291,11 @@ class SkinApiTest extends IntegrationTest {
         var user = api().newUser();
         String photoId = json(uploadCheckin(bytes, user.token())).get("photoId").asString();
         awaitCheckin(photoId, user.token(), c -> c.get("status").asString().equals("done"));
-        SkinRepository.AnalysisRow cached = skin.analysis(sha256(bytes), 1).orElseThrow();
+        SkinRepository.AnalysisRow cached = skin.analysis(sha256(bytes), SkinDiaryService.ANALYZER_VERSION).orElseThrow();
         assertThat(store.stat(cached.cropKey())).isPresent();
 
         assertThat(api().delete("/api/v1/photos/" + photoId, user.token()).status()).isEqualTo(204);
-        assertThat(skin.analysis(sha256(bytes), 1)).isEmpty();
+        assertThat(skin.analysis(sha256(bytes), SkinDiaryService.ANALYZER_VERSION)).isEmpty();
         ApiClient.await("the crops are deleted", JOB_TIME, () -> store.stat(cached.cropKey()).isEmpty() && store.stat(cached.annotatedKey()).isEmpty(),
                 gone -> gone);
     }
@@ -377,10 +378,10 @@ class SkinApiTest extends IntegrationTest {
         awaitCheckin(photoId, first.token(), c -> c.get("status").asString().equals("done"));
         var second = api().newUser();
         String kept = uploadPhoto(bytes, second.token());
-        SkinRepository.AnalysisRow cached = skin.analysis(sha, 1).orElseThrow();
+        SkinRepository.AnalysisRow cached = skin.analysis(sha, SkinDiaryService.ANALYZER_VERSION).orElseThrow();
 
         assertThat(api().delete("/api/v1/photos/" + photoId, first.token()).status()).isEqualTo(204);
-        assertThat(skin.analysis(sha, 1)).as("the second user's photo still holds the content").isPresent();
+        assertThat(skin.analysis(sha, SkinDiaryService.ANALYZER_VERSION)).as("the second user's photo still holds the content").isPresent();
         assertThat(store.stat(cached.cropKey())).isPresent();
         Response added = api().post("/api/v1/photos/" + kept + "/skin", "", second.token());
         assertThat(api().awaitJobSucceeded(added.json().get("jobId").asString(), second.token(), JOB_TIME).get("message").asString())
