@@ -2,9 +2,14 @@ package dev.lightbox.telegram;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import dev.lightbox.skin.service.SkinMetric;
 import dev.lightbox.support.ApiClient;
 import dev.lightbox.support.AppRunner;
+import dev.lightbox.support.Browser;
 import dev.lightbox.support.IntegrationTest;
 import dev.lightbox.support.TestImages;
 import java.nio.charset.StandardCharsets;
@@ -246,6 +251,43 @@ class TelegramBotTest {
      * handling), it sends the update again. The stub plays that: it keeps every update; only the offset the app
      * stored keeps the restarted app from answering old messages again.
      */
+    @Test
+    @Order(8)
+    void connectTelegramOnTheSettingsPageShowsTheLinkAndItsQrCodeAndFollowsTheChat() {
+        var user = api().newUser();
+        try (Browser browser = Browser.launch()) {
+            BrowserContext context = browser.newContext(390, 844); // phone width
+            Page page = context.newPage();
+            String base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
+            page.navigate(base + "/login");
+            page.locator("vaadin-login-form input[name='username']").fill(user.email());
+            page.locator("vaadin-login-form input[name='password']").fill(ApiClient.USER_PASSWORD);
+            page.locator("vaadin-login-form input[name='password']").press("Enter");
+            PlaywrightAssertions.assertThat(page.locator("#timeline-view")).isVisible();
+            page.navigate(base + "/settings");
+            page.evaluate("() => document.documentElement.setAttribute('theme', 'dark')");
+
+            page.locator("#telegram-connect").click();
+            Locator link = page.locator("#telegram-link");
+            PlaywrightAssertions.assertThat(link).hasAttribute("href",
+                    java.util.regex.Pattern.compile("^https://t\\.me/" + BotApiStub.BOT_USERNAME + "\\?start=[A-Za-z0-9_-]{1,64}$"));
+            PlaywrightAssertions.assertThat(page.locator("#telegram-qr")).hasAttribute("src", java.util.regex.Pattern.compile("^data:image/png;base64,"));
+            page.waitForFunction("() => document.querySelector('#telegram-qr').naturalWidth > 0");
+            page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", "telegram-connect-phone-dark.png")));
+
+            String token = link.getAttribute("href").substring(link.getAttribute("href").indexOf("start=") + "start=".length());
+            long chatId = CHATS.incrementAndGet();
+            stub.queueText(chatId, "/start " + token);
+            assertThat(awaitSent(chatId, 1).getFirst().text()).contains("Connected to " + user.email());
+
+            page.reload();
+            PlaywrightAssertions.assertThat(page.locator("#telegram-status")).containsText("Connected to Telegram user @tester" + chatId % 1000);
+            page.locator("#telegram-disconnect").click();
+            PlaywrightAssertions.assertThat(page.locator("#telegram-connect")).isVisible();
+            assertThat(api().get("/api/v1/telegram", user.token()).json().get("linked").asBoolean()).isFalse();
+        }
+    }
+
     @Test
     @Order(100)
     void aRestartedAppDoesNotHandleOldUpdatesAgain() {

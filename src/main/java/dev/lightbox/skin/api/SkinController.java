@@ -61,12 +61,20 @@ class SkinController {
     }
 
     record CheckinJson(UUID photoId, LocalDateTime takenAt, Instant addedAt, String source, String status, @Nullable String reason,
-                       @Nullable SkinValues metrics, Map<String, SkinValues> regions, @Nullable SkinDetails details, @Nullable UUID jobId) {
+                       @Nullable ValuesJson metrics, Map<String, ValuesJson> regions, @Nullable SkinDetails details, @Nullable UUID jobId) {
         static CheckinJson of(Checkin c) {
-            var regions = new LinkedHashMap<String, SkinValues>();
-            c.regions().forEach((region, values) -> regions.put(region.key(), values));
+            var regions = new LinkedHashMap<String, ValuesJson>();
+            c.regions().forEach((region, values) -> regions.put(region.key(), ValuesJson.of(values)));
+            SkinValues metrics = c.metrics();
             return new CheckinJson(c.photoId(), c.takenAt(), c.addedAt(), c.source().name().toLowerCase(java.util.Locale.ROOT), c.status().json(),
-                    c.reason(), c.metrics(), regions, c.details(), c.jobId());
+                    c.reason(), metrics == null ? null : ValuesJson.of(metrics), regions, c.details(), c.jobId());
+        }
+    }
+
+    /** The five metrics of one area; {@code blemishes} is a count, so an integer in JSON (4, not 4.0). */
+    record ValuesJson(double redness, long blemishes, double evenness, double texture, double shine) {
+        static ValuesJson of(SkinValues v) {
+            return new ValuesJson(v.redness(), Math.round(v.blemishes()), v.evenness(), v.texture(), v.shine());
         }
     }
 

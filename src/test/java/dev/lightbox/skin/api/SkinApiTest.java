@@ -90,6 +90,8 @@ class SkinApiTest extends IntegrationTest {
         for (String region : REGIONS) {
             for (String metric : METRICS) assertThat(done.get("regions").get(region).get(metric).isNumber()).as(region + "." + metric).isTrue();
         }
+        assertThat(done.get("metrics").get("blemishes").isIntegralNumber()).as("blemishes is a count").isTrue();
+        for (String region : REGIONS) assertThat(done.get("regions").get(region).get("blemishes").isIntegralNumber()).as(region).isTrue();
         assertThat(done.get("details").get("faceWidth").asInt()).isGreaterThanOrEqualTo(120);
         JsonNode job = api().awaitJobSucceeded(jobId, user.token(), JOB_TIME);
         assertThat(job.get("type").asString()).isEqualTo("skin.analyse");
