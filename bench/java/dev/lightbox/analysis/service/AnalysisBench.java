@@ -29,10 +29,10 @@ import dev.lightbox.bench.BenchPhotos;
 import dev.lightbox.library.domain.ImageFormat;
 import dev.lightbox.library.service.Thumbnailer;
 import java.io.ByteArrayInputStream;
+import dev.lightbox.bench.MedianTime;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.PointerScope;
@@ -191,19 +191,8 @@ class AnalysisBench {
         }
     }
 
-    interface Work {
-        void run() throws Exception;
-    }
-
     /** Median wall time of {@link #ROUNDS} runs, in ms. */
-    private static double median(Work work) throws Exception {
-        double[] times = new double[ROUNDS];
-        for (int i = 0; i < ROUNDS; i++) {
-            long start = System.nanoTime();
-            work.run();
-            times[i] = (System.nanoTime() - start) / 1e6;
-        }
-        Arrays.sort(times);
-        return times[ROUNDS / 2];
+    private static double median(MedianTime.Work work) throws Exception {
+        return MedianTime.ofRuns(ROUNDS, work);
     }
 }

@@ -23,12 +23,12 @@ import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 import static org.bytedeco.opencv.global.opencv_imgproc.warpAffine;
 
 import dev.lightbox.analysis.service.BlazeFaceForTests;
+import dev.lightbox.bench.MedianTime;
 import dev.lightbox.support.TestImages;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.PointerScope;
@@ -188,18 +188,8 @@ class SkinAnalysisBench {
         return photos;
     }
 
-    interface Work {
-        void run() throws Exception;
-    }
-
-    private static double median(Work work) throws Exception {
-        double[] times = new double[ROUNDS];
-        for (int i = 0; i < ROUNDS; i++) {
-            long start = System.nanoTime();
-            work.run();
-            times[i] = (System.nanoTime() - start) / 1e6;
-        }
-        Arrays.sort(times);
-        return times[ROUNDS / 2];
+    /** Median wall time of {@link #ROUNDS} runs, in ms. */
+    private static double median(MedianTime.Work work) throws Exception {
+        return MedianTime.ofRuns(ROUNDS, work);
     }
 }
