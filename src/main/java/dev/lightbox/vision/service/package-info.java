@@ -1,0 +1,6 @@
+@NullMarked
+@NamedInterface("service")
+package dev.lightbox.vision.service;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.NamedInterface;
