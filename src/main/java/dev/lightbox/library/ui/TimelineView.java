@@ -119,7 +119,7 @@ public class TimelineView extends Main implements BeforeEnterObserver {
     private final Set<String> shownGroups = new HashSet<>();
 
     public TimelineView(PhotoService photos, JobEvents jobEvents, java.util.List<PhotoLabels> labelSources, UiTasks tasks,
-                        List<PhotoViewer> viewers, List<PhotoGroups> groupSources) {
+                        List<PhotoViewer> viewers, List<PhotoGroups> groupSources, List<SelectionAction> selectionActions) {
         this.photos = photos;
         this.tasks = tasks;
         this.labelSources = labelSources;
@@ -138,7 +138,9 @@ public class TimelineView extends Main implements BeforeEnterObserver {
         var addLabel = new Button("Add label…", VaadinIcon.TAG.create(), e -> askLabel());
         addLabel.setId("label-selected");
         addLabel.setVisible(!labelSources.isEmpty());
-        selectionBar = new HorizontalLayout(selectionLabel, addLabel, delete);
+        selectionBar = new HorizontalLayout(selectionLabel, addLabel);
+        selectionActions.stream().filter(action -> action.available(owner)).forEach(action -> selectionBar.add(actionButton(action)));
+        selectionBar.add(delete);
         deleteProgress.setId("delete-progress");
         deleteProgress.setVisible(false);
         selectionBar.setAlignItems(FlexComponent.Alignment.CENTER);
@@ -350,6 +352,33 @@ public class TimelineView extends Main implements BeforeEnterObserver {
         if (current != null && !items.contains(current)) items.add(current); // a shared link's label this library no longer has
         label.setItems(items);
         label.setValue(current != null ? current : ANY_LABEL);
+    }
+
+    /** Another module's action on the selection, run off the session lock; its sentence comes back as a notification. */
+    private Button actionButton(SelectionAction action) {
+        var button = new Button(action.label(), action.icon().create());
+        button.setId(action.id());
+        button.addClickListener(e -> {
+            if (selected.isEmpty()) return;
+            Set<UUID> chosen = Set.copyOf(selected);
+            button.setEnabled(false);
+            UI ui = UI.getCurrent();
+            tasks.run(() -> {
+                String outcome;
+                try {
+                    outcome = action.apply(owner, chosen);
+                } catch (RuntimeException failure) {
+                    outcome = failure.getMessage() == null ? "That did not work: try again." : failure.getMessage();
+                }
+                String message = outcome;
+                UiTasks.push(ui, () -> {
+                    button.setEnabled(true);
+                    setSelecting(false);
+                    Notification.show(message, 6000, Notification.Position.BOTTOM_START);
+                });
+            });
+        });
+        return button;
     }
 
     private void askLabel() {

@@ -1,5 +1,6 @@
 package dev.lightbox.training.ui;
 
+import dev.lightbox.base.ui.LineChart;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;

@@ -1,19 +1,28 @@
-package dev.lightbox.training.ui;
+package dev.lightbox.base.ui;
 
 import com.vaadin.flow.component.html.Div;
 import java.util.List;
 import java.util.Locale;
 
-/** A small SVG line chart (no chart library): several series over the same x values, y from 0 to the largest value. */
-final class LineChart {
+/**
+ * A small SVG line chart (no chart library): several series over the same x values, y from 0 to the largest
+ * value; the colours come from the series' CSS classes, so it follows the theme (dark mode included).
+ */
+public final class LineChart {
 
     private LineChart() {
     }
 
-    record Series(String name, String cssClass, List<Double> values) {
+    public record Series(String name, String cssClass, List<Double> values) {
     }
 
-    static Div of(String id, String title, List<Series> series) {
+    /** Axis labels with two decimals (losses, shares). */
+    public static Div of(String id, String title, List<Series> series) {
+        return of(id, title, series, 2);
+    }
+
+    /** Axis labels with {@code decimals} decimals (0 for counts such as credits). */
+    public static Div of(String id, String title, List<Series> series, int decimals) {
         int width = 420;
         int height = 180;
         int left = 34;
@@ -26,7 +35,7 @@ final class LineChart {
         for (int i = 0; i <= 4; i++) {
             double y = 10 + (height - bottom - 10) * i / 4.0;
             svg.append(String.format(Locale.ROOT, "<line class=\"chart-grid\" x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\"/>", left, y, width - 6, y));
-            svg.append(String.format(Locale.ROOT, "<text class=\"chart-label\" x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%.2f</text>", left - 4, y + 3,
+            svg.append(String.format(Locale.ROOT, "<text class=\"chart-label\" x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%." + decimals + "f</text>", left - 4, y + 3,
                     max * (4 - i) / 4));
         }
         for (Series s : series) {

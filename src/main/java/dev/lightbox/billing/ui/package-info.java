@@ -1,0 +1,4 @@
+@NullMarked
+package dev.lightbox.billing.ui;
+
+import org.jspecify.annotations.NullMarked;

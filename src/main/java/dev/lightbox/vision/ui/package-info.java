@@ -1,0 +1,4 @@
+@NullMarked
+package dev.lightbox.vision.ui;
+
+import org.jspecify.annotations.NullMarked;
