@@ -23,12 +23,12 @@ import tools.jackson.databind.json.JsonMapper;
  * and {@code Authorization: Bearer <secret key>}; it answers a Checkout Session object. A wrong key answers 401 as Stripe
  * does. Tests read what the client sent and can make the next calls fail with a status of their choice.
  */
-final class StripeApiStub implements AutoCloseable {
+public final class StripeApiStub implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** One request: its form fields, its Authorization and Idempotency-Key headers. */
-    record Call(String method, String path, Map<String, String> fields, String authorization, String idempotencyKey) {
+    public record Call(String method, String path, Map<String, String> fields, String authorization, String idempotencyKey) {
     }
 
     private final String secretKey;
@@ -37,7 +37,7 @@ final class StripeApiStub implements AutoCloseable {
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private volatile int failWith;
 
-    StripeApiStub(String secretKey) throws IOException {
+    public StripeApiStub(String secretKey) throws IOException {
         this.secretKey = secretKey;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(threads);
@@ -45,16 +45,16 @@ final class StripeApiStub implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    List<Call> calls() {
+    public List<Call> calls() {
         return List.copyOf(calls);
     }
 
     /** Every call from now on answers this status with a Stripe error object (0: answer normally). */
-    void failWith(int status) {
+    public void failWith(int status) {
         failWith = status;
     }
 
