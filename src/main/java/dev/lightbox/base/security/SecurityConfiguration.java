@@ -51,6 +51,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/signup", "/api/v1/auth/login").permitAll()
                         // Telegram's webhook calls carry its secret header instead of a login; the controller checks it
                         .requestMatchers(HttpMethod.POST, "/api/v1/telegram/webhook").permitAll()
+                        // Stripe's webhook calls carry a Stripe-Signature header instead of a login; the controller verifies it
+                        .requestMatchers(HttpMethod.POST, "/api/v1/billing/webhook").permitAll()
                         // the API's description and Swagger UI describe no user's data
                         .requestMatchers(HttpMethod.GET, "/api/v1/openapi", "/api/v1/openapi/**", "/api/docs", "/api/docs/**",
                                 "/api/swagger-ui/**").permitAll()

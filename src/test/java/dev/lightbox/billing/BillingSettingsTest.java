@@ -1,0 +1,57 @@
+package dev.lightbox.billing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.lightbox.billing.service.CreditPack;
+import dev.lightbox.support.AppRunner;
+import dev.lightbox.support.IntegrationTest;
+import java.net.URI;
+import org.junit.jupiter.api.Test;
+
+/** Billing and Stripe settings that cannot work stop startup with one sentence naming the setting (and never the key). */
+class BillingSettingsTest {
+
+    private static String messages(Throwable e) {
+        var text = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) text.append(t.getMessage()).append('\n');
+        return text.toString();
+    }
+
+    @Test
+    void packsDefaultAndParse() {
+        assertThat(new BillingProperties(null, null).creditPacks()).containsExactly(new CreditPack("p100", 100, 200, "usd"),
+                new CreditPack("p500", 500, 800, "usd"), new CreditPack("p2000", 2000, 2500, "usd"));
+        assertThat(new BillingProperties(" 10:99 , 50:400", "EUR").creditPacks())
+                .containsExactly(new CreditPack("p10", 10, 99, "eur"), new CreditPack("p50", 50, 400, "eur"));
+    }
+
+    @Test
+    void malformedPacksOrCurrencyAreRefused() {
+        for (String packs : new String[] {"100", "100:", "100:2x0", "100:200,", "0:200", "100:0", "100:200,100:300", "-1:200", "100:200;500:800",
+                "9999999999:1"}) {
+            assertThatThrownBy(() -> new BillingProperties(packs, null)).as(packs).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("LIGHTBOX_BILLING_PACKS");
+        }
+        assertThatThrownBy(() -> new BillingProperties(null, "dollars")).hasMessageContaining("LIGHTBOX_BILLING_CURRENCY");
+    }
+
+    @Test
+    void aKeyNeedsAWebhookSecretAndMustBeASecretKey() {
+        assertThatThrownBy(() -> new StripeProperties("sk_test_abc", null, null)).hasMessageContaining("LIGHTBOX_STRIPE_WEBHOOK_SECRET");
+        assertThatThrownBy(() -> new StripeProperties("pk_test_abc", "whsec_x", null)).hasMessageContaining("LIGHTBOX_STRIPE_SECRET_KEY")
+                .hasMessageNotContaining("pk_test_abc");
+        assertThatThrownBy(() -> new StripeProperties("sk_test_abc", "whsec_x", URI.create("ftp://example.test")))
+                .hasMessageContaining("LIGHTBOX_STRIPE_API_BASE");
+        assertThat(new StripeProperties(null, "whsec_x", null).buyingEnabled()).as("a webhook secret alone still credits late payments").isFalse();
+        assertThat(new StripeProperties("sk_test_abc", "whsec_x", null).toString()).doesNotContain("sk_test_abc").doesNotContain("whsec_x");
+    }
+
+    @Test
+    void startupStopsWithTheSentence() {
+        assertThatThrownBy(() -> AppRunner.start(IntegrationTest.newDataDir("stripe-nosecret"), "lightbox.stripe.secret-key=sk_test_only"))
+                .satisfies(e -> assertThat(messages(e)).contains("LIGHTBOX_STRIPE_WEBHOOK_SECRET").doesNotContain("sk_test_only"));
+        assertThatThrownBy(() -> AppRunner.start(IntegrationTest.newDataDir("stripe-badpacks"), "lightbox.billing.packs=100:two dollars"))
+                .satisfies(e -> assertThat(messages(e)).contains("LIGHTBOX_BILLING_PACKS"));
+    }
+}
