@@ -15,6 +15,8 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -167,6 +169,25 @@ class StripeCheckoutTest {
                 .as("another event for the same session").isEqualTo(200);
         assertThat(postSigned(StripeEvents.event("checkout.session.async_payment_succeeded", sessionId, "paid")).status()).isEqualTo(200);
         assertThat(balance(user)).isEqualTo(100);
+        assertThat(entries(user)).hasSize(1);
+    }
+
+    @Test
+    void parallelDeliveriesForOneSessionCreditItOnce() throws Exception {
+        var user = api.newUser();
+        String sessionId = checkout(user, "p2000");
+        String completed = StripeEvents.event("checkout.session.completed", sessionId, "paid");
+        String signature = StripeEvents.signature(completed, WEBHOOK_SECRET);
+        List<Callable<Integer>> deliveries = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            deliveries.add(() -> postEvent(completed, signature).status());
+            String other = StripeEvents.event(i % 2 == 0 ? "checkout.session.completed" : "checkout.session.async_payment_succeeded", sessionId, "paid");
+            deliveries.add(() -> postSigned(other).status());
+        }
+        try (var pool = Executors.newFixedThreadPool(20)) {
+            for (var status : pool.invokeAll(deliveries)) assertThat(status.get()).isEqualTo(200);
+        }
+        assertThat(balance(user)).isEqualTo(2000);
         assertThat(entries(user)).hasSize(1);
     }
 
