@@ -2,6 +2,9 @@ package dev.lightbox.billing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lightbox.billing.service.CreditEntry;
+import dev.lightbox.billing.service.CreditKind;
+import dev.lightbox.billing.service.CreditService;
 import dev.lightbox.support.ApiClient;
 import dev.lightbox.support.AppRunner;
 import dev.lightbox.support.IntegrationTest;
@@ -9,16 +12,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Buying credits end to end against a loopback Stripe: the checkout is created on the stub with what Stripe needs and
@@ -74,18 +77,13 @@ class StripeCheckoutTest {
         return started.json().get("sessionId").asString();
     }
 
+    /** Read through the ledger's service (its REST API is tested with the ledger). */
     private static long balance(ApiClient.User user) {
-        var credits = api.get("/api/v1/credits", user.token());
-        assertThat(credits.status()).as(credits.body()).isEqualTo(200);
-        return credits.json().get("balance").asLong();
+        return app.getBean(CreditService.class).balance(user.id()).balance();
     }
 
-    private static List<JsonNode> entries(ApiClient.User user) {
-        var page = api.get("/api/v1/credits/transactions?limit=200", user.token());
-        assertThat(page.status()).as(page.body()).isEqualTo(200);
-        List<JsonNode> items = new ArrayList<>();
-        page.json().get("items").forEach(items::add);
-        return items;
+    private static List<CreditEntry> entries(ApiClient.User user) {
+        return app.getBean(CreditService.class).entries(user.id(), null, 200).items();
     }
 
     private static String status(String sessionId) {
@@ -158,10 +156,11 @@ class StripeCheckoutTest {
         assertThat(balance(user)).isEqualTo(100);
         var entries = entries(user);
         assertThat(entries).hasSize(1);
-        assertThat(entries.getFirst().get("kind").asString()).isEqualTo("purchase");
-        assertThat(entries.getFirst().get("amount").asLong()).isEqualTo(100);
-        assertThat(entries.getFirst().get("reference").asString()).isEqualTo(sessionId);
-        assertThat(entries.getFirst().get("reason").asString()).isEqualTo("Bought 100 credits");
+        assertThat(entries.getFirst().kind()).isEqualTo(CreditKind.PURCHASE);
+        assertThat(entries.getFirst().amount()).isEqualTo(100);
+        assertThat(entries.getFirst().balanceAfter()).isEqualTo(100);
+        assertThat(entries.getFirst().reference()).isEqualTo(sessionId);
+        assertThat(entries.getFirst().reason()).isEqualTo("Bought 100 credits");
         assertThat(status(sessionId)).isEqualTo("paid");
 
         assertThat(postEvent(completed, signature).status()).as("the same delivery again").isEqualTo(200);
@@ -170,6 +169,25 @@ class StripeCheckoutTest {
                 .as("another event for the same session").isEqualTo(200);
         assertThat(postSigned(StripeEvents.event("checkout.session.async_payment_succeeded", sessionId, "paid")).status()).isEqualTo(200);
         assertThat(balance(user)).isEqualTo(100);
+        assertThat(entries(user)).hasSize(1);
+    }
+
+    @Test
+    void parallelDeliveriesForOneSessionCreditItOnce() throws Exception {
+        var user = api.newUser();
+        String sessionId = checkout(user, "p2000");
+        String completed = StripeEvents.event("checkout.session.completed", sessionId, "paid");
+        String signature = StripeEvents.signature(completed, WEBHOOK_SECRET);
+        List<Callable<Integer>> deliveries = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            deliveries.add(() -> postEvent(completed, signature).status());
+            String other = StripeEvents.event(i % 2 == 0 ? "checkout.session.completed" : "checkout.session.async_payment_succeeded", sessionId, "paid");
+            deliveries.add(() -> postSigned(other).status());
+        }
+        try (var pool = Executors.newFixedThreadPool(20)) {
+            for (var status : pool.invokeAll(deliveries)) assertThat(status.get()).isEqualTo(200);
+        }
+        assertThat(balance(user)).isEqualTo(2000);
         assertThat(entries(user)).hasSize(1);
     }
 
