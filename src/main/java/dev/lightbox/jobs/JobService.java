@@ -51,6 +51,11 @@ public class JobService {
         return store.find(owner, id);
     }
 
+    /** Any job's status, whoever owns it (for modules that settle by a job's outcome, such as billing). */
+    public Optional<JobStatus> status(UUID id) {
+        return store.find(null, id).map(JobView::status);
+    }
+
     public Page list(UUID owner, @Nullable JobStatus status, @Nullable String cursor, int limit) {
         int size = Math.clamp(limit, 1, MAX_PAGE);
         Instant before = null;

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -43,11 +44,14 @@ public class AccountService {
     private final ApiTokenService tokens;
     private final SignedInSessions sessions;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
     /** Compared against when the email is unknown, so a miss costs as much time as a wrong password. */
     private final String decoyHash;
 
     AccountService(UserRepository users, PasswordEncoder passwordEncoder, PasswordPolicy passwordPolicy, LoginThrottle throttle,
-                   AccountProperties props, ApiTokenService tokens, SignedInSessions sessions, Clock clock) {
+                   AccountProperties props, ApiTokenService tokens, SignedInSessions sessions, Clock clock,
+                   ApplicationEventPublisher events) {
+        this.events = events;
         this.tokens = tokens;
         this.sessions = sessions;
         this.users = users;
@@ -76,8 +80,9 @@ public class AccountService {
         if (users.existsByEmail(normalized)) {
             throw new AccountException(Reason.EMAIL_TAKEN, "An account with this email already exists.");
         }
-        User user = users.save(new User(normalized, passwordEncoder.encode(password), first ? Role.ADMIN : Role.USER, clock.instant()));
+        User user = users.saveAndFlush(new User(normalized, passwordEncoder.encode(password), first ? Role.ADMIN : Role.USER, clock.instant()));
         log.info("Account {} created with role {}", user.getId(), user.getRole());
+        events.publishEvent(new AccountCreated(user.getId()));
         return toLightboxUser(user);
     }
 

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.lightbox.billing.domain;
+
+import org.jspecify.annotations.NullMarked;
