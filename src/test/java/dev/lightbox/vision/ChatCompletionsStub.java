@@ -106,7 +106,7 @@ final class ChatCompletionsStub implements AutoCloseable {
                 case OK -> send(exchange, 200, completion(body, validAnswer()));
                 case SERVER_ERROR -> send(exchange, 500, "{\"error\":{\"message\":\"The server had an error\",\"type\":\"server_error\"}}");
                 case SLOW -> {
-                    closing.await(8, java.util.concurrent.TimeUnit.SECONDS); // longer than the app's timeout: it must give up first
+                    closing.await(12, java.util.concurrent.TimeUnit.SECONDS); // longer than the app's timeout: it must give up first
                     send(exchange, 200, completion(body, validAnswer()));
                 }
                 case INVALID_THEN_VALID -> send(exchange, 200, completion(body, call == 1 ? "Sure! Here is a description: a kayak." : validAnswer()));
