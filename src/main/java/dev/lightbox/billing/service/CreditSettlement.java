@@ -37,6 +37,7 @@ class CreditSettlement implements DisposableBean {
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("credit-settlement").daemon().factory());
     private volatile JobEvents.@Nullable Subscription subscription;
+    private volatile boolean sweepOnSchedule = true;
 
     CreditSettlement(CreditService credits, JobService jobs, JobEvents events) {
         this.credits = credits;
@@ -51,13 +52,15 @@ class CreditSettlement implements DisposableBean {
         timer.scheduleWithFixedDelay(this::sweepQuietly, 0, every, TimeUnit.MILLISECONDS);
     }
 
-    /** Follows final job events (again, after {@link #stopListening}). */
+    /** Follows final job events and sweeps on schedule (again, after {@link #stopAutomaticSettlement}). */
     synchronized void listen() {
+        sweepOnSchedule = true;
         if (subscription == null) subscription = events.subscribe(this::onEvent);
     }
 
-    /** For tests that prove the sweep settles on its own. */
-    synchronized void stopListening() {
+    /** For tests that prove a sweep settles on its own: no events, no scheduled sweeps until {@link #listen}. */
+    synchronized void stopAutomaticSettlement() {
+        sweepOnSchedule = false;
         var current = subscription;
         subscription = null;
         if (current != null) current.close();
@@ -91,6 +94,7 @@ class CreditSettlement implements DisposableBean {
     }
 
     private void sweepQuietly() {
+        if (!sweepOnSchedule) return;
         try {
             sweep();
         } catch (RuntimeException e) {
@@ -100,7 +104,7 @@ class CreditSettlement implements DisposableBean {
 
     @Override
     public void destroy() {
-        stopListening();
+        stopAutomaticSettlement();
         timer.shutdownNow();
     }
 }
