@@ -37,6 +37,8 @@ class VisionClient {
     private final @Nullable OpenAiChatModel chat;
     private final @Nullable String model;
     private final Duration timeout;
+    private final Object warming = new Object();
+    private volatile boolean warm;
     private final ExecutorService calls = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("vision-call-", 0).factory());
 
     VisionClient(VisionProperties properties) {
@@ -65,6 +67,50 @@ class VisionClient {
         this.chat = OpenAiChatModel.builder().options(options).build();
     }
 
+    /**
+     * Loads and initialises what the first call would (the SDK's JSON mapper with its Kotlin module, the request
+     * and response model classes, the Media conversion): seconds on a busy machine, which would otherwise come out
+     * of the first describe's {@code LIGHTBOX_VISION_TIMEOUT}. Nothing is sent. Run once after startup, off the main
+     * thread; a describe that comes earlier waits for it (or does it) before its deadline starts.
+     */
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    void warmUpInBackground() {
+        if (chat != null) Thread.ofVirtual().name("vision-warm-up").start(this::warmUp);
+    }
+
+    void warmUp() {
+        if (warm) return;
+        synchronized (warming) {
+            if (warm) return;
+            initialise();
+            warm = true;
+        }
+    }
+
+    private void initialise() {
+        try {
+            var mapper = com.openai.core.ObjectMappers.jsonMapper();
+            var completion = mapper.readValue(SAMPLE_COMPLETION, com.openai.models.chat.completions.ChatCompletion.class);
+            completion.choices().forEach(choice -> choice.message().content());
+            var params = com.openai.models.chat.completions.ChatCompletionCreateParams.builder().model(model())
+                    .addUserMessageOfArrayOfContentParts(java.util.List.of(
+                            com.openai.models.chat.completions.ChatCompletionContentPart.ofText(
+                                    com.openai.models.chat.completions.ChatCompletionContentPartText.builder().text("warm-up").build()),
+                            com.openai.models.chat.completions.ChatCompletionContentPart.ofImageUrl(
+                                    com.openai.models.chat.completions.ChatCompletionContentPartImage.builder().imageUrl(
+                                            com.openai.models.chat.completions.ChatCompletionContentPartImage.ImageUrl.builder()
+                                                    .url("data:image/jpeg;base64,/9j/").build()).build())))
+                    .build();
+            mapper.writeValueAsString(params._body());
+        } catch (Exception | LinkageError e) {
+            org.slf4j.LoggerFactory.getLogger(VisionClient.class).debug("Vision client warm-up: {}", e.toString());
+        }
+    }
+
+    private static final String SAMPLE_COMPLETION = """
+            {"id":"warm-up","object":"chat.completion","created":0,"model":"m","choices":[{"index":0,"message":{"role":"assistant",
+            "content":"{}","refusal":null},"logprobs":null,"finish_reason":"stop"}],"usage":{"prompt_tokens":1,"completion_tokens":1,"total_tokens":2}}""";
+
     boolean enabled() {
         return chat != null;
     }
@@ -92,6 +138,7 @@ class VisionClient {
         if (client == null) throw new IllegalStateException("No vision provider is configured (LIGHTBOX_VISION_URL is unset).");
         var message = UserMessage.builder().text(VisionAnswer.PROMPT)
                 .media(Media.builder().mimeType(MimeTypeUtils.IMAGE_JPEG).data(jpeg).build()).build();
+        warmUp();
         Future<ChatResponse> call = calls.submit(() -> client.call(new Prompt(message)));
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
