@@ -57,7 +57,22 @@ public enum Attribute {
             Direction.NONE, Kind.DETAIL, Source.CONTENT, v -> -1),
     PERSONAL("personal", "personal", "Personal score", "Personal (your ratings)",
             new Scale("predicted stars, 1–5, from your ratings", 1, 5, List.of()), Direction.HIGHER, Kind.NUMBER, Source.OWNER,
-            v -> Math.clamp((v - 1) / 4, 0, 1));
+            v -> Math.clamp((v - 1) / 4, 0, 1)),
+    VISION_CAPTION("vision.caption", "", "AI caption", "", Scale.text("one sentence from the remote vision model"), Direction.NONE, Kind.DETAIL,
+            Source.OWNER, v -> -1),
+    VISION_SUBJECTS("vision.subjects", "", "AI subjects", "", Scale.text("what the remote vision model saw, a list"), Direction.NONE, Kind.DETAIL,
+            Source.OWNER, v -> -1),
+    VISION_SETTING("vision.setting", "", "AI setting", "", Scale.text("where, by the remote vision model"), Direction.NONE, Kind.DETAIL,
+            Source.OWNER, v -> -1),
+    VISION_MOOD("vision.mood", "", "AI mood", "", Scale.text("the mood, by the remote vision model"), Direction.NONE, Kind.DETAIL, Source.OWNER,
+            v -> -1),
+    VISION_TAGS("vision.tags", "", "AI tags", "", Scale.text("keywords from the remote vision model, a list (searchable)"), Direction.NONE,
+            Kind.DETAIL, Source.OWNER, v -> -1),
+    VISION_AESTHETIC("vision.aesthetic", "aesthetic", "AI aesthetic mark", "Aesthetic (AI)",
+            new Scale("the remote vision model's aesthetic mark, 1–10", 1, 10, List.of()), Direction.HIGHER, Kind.NUMBER, Source.OWNER,
+            v -> Math.clamp((v - 1) / 9, 0, 1)),
+    VISION_MODEL("vision.model", "", "AI model", "", Scale.text("the vision model that described the photo"), Direction.NONE, Kind.DETAIL,
+            Source.OWNER, v -> -1);
 
     /** Which way is better: higher, lower, near a target (mid-tone, level, "ok"), or not scored at all. */
     public enum Direction { HIGHER, LOWER, TARGET, NONE }
@@ -73,6 +88,10 @@ public enum Attribute {
 
         static Scale unit(String meaning) {
             return new Scale(meaning + ", 0..1", 0, 1, List.of());
+        }
+
+        static Scale text(String meaning) {
+            return new Scale(meaning, 0, 0, List.of());
         }
 
         static Scale levels(String... levels) {

@@ -115,7 +115,8 @@ class PhotoApiController {
     /**
      * Newest first by default; {@code sort=score} (best first) or {@code score-asc}, and {@code minScore},
      * {@code maxScore}, {@code passed} filters, by the active scoring config; or {@code label} (newest
-     * first); {@code flag} ({@code picked}, {@code rejected} or {@code none}) combines with any of them.
+     * first); {@code flag} ({@code picked}, {@code rejected} or {@code none}) and {@code q} (at most 100 characters,
+     * found case-insensitively in the vision caption and tags and in the photo's labels) combine with any of them.
      * The cursor belongs to the order it came from.
      */
     @GetMapping
@@ -123,12 +124,12 @@ class PhotoApiController {
                   @RequestParam(defaultValue = "date") String sort, @RequestParam(required = false) @Nullable Double minScore,
                   @RequestParam(required = false) @Nullable Double maxScore, @RequestParam(required = false) @Nullable Boolean passed,
                   @RequestParam(required = false) @Nullable String label, @RequestParam(required = false) @Nullable String predicted,
-                  @RequestParam(required = false) @Nullable String flag) {
+                  @RequestParam(required = false) @Nullable String flag, @RequestParam(required = false) @Nullable String q) {
         if (limit < 1 || limit > PhotoService.MAX_PAGE) {
             throw new IllegalArgumentException("limit: must be between 1 and " + PhotoService.MAX_PAGE + ".");
         }
         var query = new PhotoQuery(PhotoQuery.Sort.fromParameter(sort), minScore, maxScore, passed, blankToNull(label), blankToNull(predicted),
-                flag == null || flag.isBlank() ? null : PhotoFlag.fromParameter(flag));
+                flag == null || flag.isBlank() ? null : PhotoFlag.fromParameter(flag), q);
         var page = photos.list(CurrentUser.require().id(), query, cursor, limit);
         return new PageJson(page.items().stream().map(p -> PhotoJson.ranked(p, page.ranks().get(p.id()))).toList(), page.nextCursor());
     }

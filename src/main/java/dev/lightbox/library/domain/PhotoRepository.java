@@ -74,4 +74,42 @@ public interface PhotoRepository extends JpaRepository<Photo, UUID> {
     /** Which of these content hashes some photo references (for the storage sweep, in batches). */
     @Query(value = "select distinct sha256 from photos where sha256 in (:hashes)", nativeQuery = true)
     List<String> referencedAmong(@Param("hashes") java.util.Collection<String> hashes);
+
+    /** Sets one source's searchable text of the owner's photo (nothing when the owner has no such photo); returns rows written. */
+    @Modifying
+    @Query(value = """
+            insert into photo_search_text (photo_id, owner_id, source, text)
+            select id, owner_id, :source, :text from photos where id = :photo and owner_id = :owner
+            on conflict (photo_id, source) do update set text = excluded.text""", nativeQuery = true)
+    int saveSearchText(@Param("owner") UUID owner, @Param("photo") UUID photo, @Param("source") String source, @Param("text") String text);
+
+    @Modifying
+    @Query(value = "delete from photo_search_text where photo_id = :photo and owner_id = :owner and source = :source", nativeQuery = true)
+    int deleteSearchText(@Param("owner") UUID owner, @Param("photo") UUID photo, @Param("source") String source);
+
+    /**
+     * The owner's photos whose searchable text (any one source) matches {@code pattern} (ILIKE, backslash escapes),
+     * optionally with one flag, newest first, after a keyset position (or from the newest when null).
+     */
+    @Query(value = """
+            select * from photos p where p.owner_id = :owner
+              and (cast(:flag as varchar) is null or p.flag = cast(:flag as varchar))
+              and exists (select 1 from photo_search_text t where t.photo_id = p.id and t.text ilike :pattern escape '\\')
+              and (cast(:takenAt as timestamp) is null or (p.taken_at, p.id) < (cast(:takenAt as timestamp), cast(:id as uuid)))
+            order by p.taken_at desc, p.id desc limit :limit""", nativeQuery = true)
+    List<Photo> searched(@Param("owner") UUID owner, @Param("pattern") String pattern, @Param("flag") @Nullable String flag,
+                         @Param("takenAt") @Nullable LocalDateTime takenAt, @Param("id") @Nullable UUID id, @Param("limit") int limit);
+
+    @Query(value = """
+            select count(*) from photos p where p.owner_id = :owner
+              and (cast(:flag as varchar) is null or p.flag = cast(:flag as varchar))
+              and exists (select 1 from photo_search_text t where t.photo_id = p.id and t.text ilike :pattern escape '\\')""",
+            nativeQuery = true)
+    long countSearched(@Param("owner") UUID owner, @Param("pattern") String pattern, @Param("flag") @Nullable String flag);
+
+    /** Of these photos of the owner, those whose searchable text matches {@code pattern} (to filter a ranked page). */
+    @Query(value = """
+            select distinct t.photo_id from photo_search_text t
+            where t.owner_id = :owner and t.photo_id in (:ids) and t.text ilike :pattern escape '\\'""", nativeQuery = true)
+    List<UUID> searchedAmong(@Param("owner") UUID owner, @Param("ids") java.util.Collection<UUID> ids, @Param("pattern") String pattern);
 }

@@ -86,11 +86,14 @@ public class PhotoService {
     public Page list(UUID ownerId, PhotoQuery query, @Nullable String cursor, int limit) {
         if (query.isPlainTimeline()) return timeline(ownerId, cursor, limit);
         PhotoFlag flag = query.flag();
+        String q = query.q();
+        if (query.isLibraryOnly() && q != null) return searched(ownerId, q, flag, cursor, limit);
         if (query.isLibraryOnly() && flag != null) return flagged(ownerId, flag, cursor, limit);
         PhotoRanking ranking = rankings.stream().filter(r -> r.supports(query)).findFirst().orElseThrow(() -> new IllegalArgumentException(
                 query.labelFiltered() ? "label: one label filter at a time, not combined with score sorting or score filters."
                         : "sort: scores are not available on this server."));
-        PhotoRanking.Page ranked = ranking.page(ownerId, query, cursor, Math.clamp(limit, 1, MAX_PAGE));
+        PhotoRanking.Page ranked = q == null ? ranking.page(ownerId, query, cursor, Math.clamp(limit, 1, MAX_PAGE))
+                : searchedRanked(ranking, ownerId, query, q, cursor, Math.clamp(limit, 1, MAX_PAGE));
         var byId = new HashMap<UUID, Photo>();
         photos.findAllById(ranked.items().stream().map(PhotoRanking.Ranked::photoId).toList()).forEach(p -> byId.put(p.getId(), p));
         var items = new ArrayList<PhotoView>();
@@ -102,6 +105,42 @@ public class PhotoService {
             if (!Double.isNaN(rank.score())) ranks.put(photo.getId(), rank);
         }
         return new Page(items, ranked.nextCursor(), ranks);
+    }
+
+    /** Newest first, only photos whose searchable text contains {@code q} (and with the flag, when given); the cursor is the timeline's. */
+    private Page searched(UUID ownerId, String q, @Nullable PhotoFlag flag, @Nullable String cursor, int limit) {
+        int size = Math.clamp(limit, 1, MAX_PAGE);
+        @Nullable Cursor after = cursor == null || cursor.isBlank() ? null
+                : decode(cursor).orElseThrow(() -> new IllegalArgumentException("cursor: not a cursor this server issued"));
+        List<Photo> rows = photos.searched(ownerId, PhotoSearch.pattern(q), flag == null ? null : flag.name(), after == null ? null : after.takenAt(),
+                after == null ? null : after.id(), size + 1);
+        List<PhotoView> items = rows.stream().limit(size).map(PhotoView::of).toList();
+        return new Page(items, rows.size() > size ? encode(items.getLast()) : null);
+    }
+
+    /** Ranked pages scanned at most this many rows per request when a search filters them (the cursor goes on from there). */
+    static final int MAX_SEARCH_SCAN = 5000;
+
+    /**
+     * A ranking's order with a search on top: its pages, each no longer than what is still wanted, are filtered
+     * to the matching photos until the page is full, the ranking ends or {@link #MAX_SEARCH_SCAN} rows were read.
+     * Every row of each page read is consumed, so the ranking's own cursor is exactly where the next page starts
+     * (a page may hold fewer than {@code limit} items and still have a next cursor).
+     */
+    private PhotoRanking.Page searchedRanked(PhotoRanking ranking, UUID ownerId, PhotoQuery query, String q, @Nullable String cursor, int limit) {
+        String pattern = PhotoSearch.pattern(q);
+        var found = new ArrayList<PhotoRanking.Ranked>();
+        @Nullable String next = cursor;
+        int scanned = 0;
+        do {
+            PhotoRanking.Page page = ranking.page(ownerId, query, next, limit - found.size());
+            scanned += page.items().size();
+            next = page.nextCursor();
+            if (page.items().isEmpty()) break;
+            var matching = new java.util.HashSet<>(photos.searchedAmong(ownerId, page.items().stream().map(PhotoRanking.Ranked::photoId).toList(), pattern));
+            page.items().stream().filter(r -> matching.contains(r.photoId())).forEach(found::add);
+        } while (next != null && found.size() < limit && scanned < MAX_SEARCH_SCAN);
+        return new PhotoRanking.Page(found, next);
     }
 
     /** Newest first, only photos with this flag; the cursor is the timeline's. */
@@ -158,6 +197,11 @@ public class PhotoService {
     public java.util.OptionalLong count(UUID ownerId, PhotoQuery query) {
         if (query.isPlainTimeline()) return java.util.OptionalLong.of(count(ownerId));
         PhotoFlag flag = query.flag();
+        String q = query.q();
+        if (query.isLibraryOnly() && q != null) {
+            return java.util.OptionalLong.of(photos.countSearched(ownerId, PhotoSearch.pattern(q), flag == null ? null : flag.name()));
+        }
+        if (q != null) return java.util.OptionalLong.empty();
         if (query.isLibraryOnly() && flag != null) return java.util.OptionalLong.of(countFlagged(ownerId, flag));
         return rankings.stream().filter(r -> r.supports(query)).findFirst().map(r -> r.count(ownerId, query)).orElse(java.util.OptionalLong.empty());
     }

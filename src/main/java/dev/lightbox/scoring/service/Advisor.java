@@ -55,6 +55,9 @@ final class Advisor {
             case PERSONAL -> a.get(attribute.key()) instanceof Number n
                     ? String.format("Personal score %.1f★ — what your ratings of similar photos suggest", n.doubleValue())
                     : "No personal score yet: rate 30 photos and learn your taste on the Training page";
+            case VISION_AESTHETIC -> a.get(attribute.key()) instanceof Number n
+                    ? String.format("AI aesthetic mark %.0f/10", n.doubleValue())
+                    : "No AI aesthetic mark: use Describe with AI on the photo";
             default -> attribute.label();
         };
     }
@@ -70,7 +73,8 @@ final class Advisor {
             case NOISE -> "noisier than";
             case BRISQUE -> "worse than";
             case THIRDS -> "better placed than";
-            case EXPOSURE, SHADOW_CLIPPING, HIGHLIGHT_CLIPPING, HORIZON_TILT, HORIZON_CONFIDENCE, FACE_COUNT, FACE_BOXES, FACE_DETECTOR, PERCEPTUAL_HASH, PERSONAL -> null;
+            case EXPOSURE, SHADOW_CLIPPING, HIGHLIGHT_CLIPPING, HORIZON_TILT, HORIZON_CONFIDENCE, FACE_COUNT, FACE_BOXES, FACE_DETECTOR, PERCEPTUAL_HASH, PERSONAL,
+                 VISION_CAPTION, VISION_SUBJECTS, VISION_SETTING, VISION_MOOD, VISION_TAGS, VISION_AESTHETIC, VISION_MODEL -> null;
         };
     }
 

@@ -9,6 +9,7 @@ import dev.lightbox.scoring.domain.ScoreInputRepository;
 import dev.lightbox.scoring.domain.ScoreRepository;
 import dev.lightbox.library.service.PhotoDeleted;
 import dev.lightbox.training.PersonalScoresChanged;
+import dev.lightbox.vision.PhotoDescribed;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -145,6 +146,13 @@ public class ScoringService {
     @EventListener
     void onPersonalScoresChanged(PersonalScoresChanged changed) {
         rescoreLibrary(changed.ownerId());
+    }
+
+    /** In the transaction that linked the description: the photo's {@code vision.aesthetic} may be weighed. */
+    @EventListener
+    void onPhotoDescribed(PhotoDescribed described) {
+        analyses.find(described.ownerId(), described.photoId(), described.sha256())
+                .ifPresent(attributes -> store(described.photoId(), described.ownerId(), attributes));
     }
 
     @EventListener

@@ -2,6 +2,7 @@ package dev.lightbox.training.service;
 
 import dev.lightbox.training.domain.PredictionRepository;
 import dev.lightbox.library.service.PhotoLabels;
+import dev.lightbox.library.service.PhotoSearch;
 import dev.lightbox.library.service.PhotoService;
 import dev.lightbox.training.service.LabelException.Reason;
 import dev.lightbox.training.domain.LabelRepository;
@@ -28,11 +29,13 @@ public class LabelService implements PhotoLabels {
     private final LabelRepository repository;
     private final PhotoService photos;
     private final PredictionRepository predictions;
+    private final PhotoSearch search;
 
-    LabelService(LabelRepository repository, PhotoService photos, PredictionRepository predictions) {
+    LabelService(LabelRepository repository, PhotoService photos, PredictionRepository predictions, PhotoSearch search) {
         this.repository = repository;
         this.photos = photos;
         this.predictions = predictions;
+        this.search = search;
     }
 
     @Override
@@ -60,7 +63,9 @@ public class LabelService implements PhotoLabels {
         if (clean.size() > MAX_PER_PHOTO) throw new LabelException(Reason.INVALID, "labels: at most " + MAX_PER_PHOTO + " labels per photo.");
         repository.clear(owner, photoId);
         for (String label : clean) repository.insert(owner, photoId, label);
-        return labelsOf(owner, photoId);
+        List<String> stored = labelsOf(owner, photoId);
+        search.replace(owner, photoId, "labels", String.join(" ", stored));
+        return stored;
     }
 
     @Transactional(readOnly = true)
@@ -87,6 +92,7 @@ public class LabelService implements PhotoLabels {
                 throw new LabelException(Reason.INVALID, "labels: a photo already has " + MAX_PER_PHOTO + " labels, the most it can have.");
             }
             repository.insert(ownerId, photoId, clean);
+            search.replace(ownerId, photoId, "labels", String.join(" ", labelsOf(ownerId, photoId)));
             added++;
         }
         return added;

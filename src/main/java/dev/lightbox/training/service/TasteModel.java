@@ -74,7 +74,8 @@ final class TasteModel {
             case BRISQUE -> Math.clamp(v / 100, 0, 1.5);
             case HORIZON_TILT -> Math.min(2, Math.abs(v) / 10);
             case FACE_COUNT -> Math.min(3, v) / 3;
-            case EXPOSURE, HORIZON_CONFIDENCE, FACE_BOXES, FACE_DETECTOR, PERCEPTUAL_HASH, PERSONAL -> 0;
+            case EXPOSURE, HORIZON_CONFIDENCE, FACE_BOXES, FACE_DETECTOR, PERCEPTUAL_HASH, PERSONAL, VISION_CAPTION, VISION_SUBJECTS, VISION_SETTING,
+                 VISION_MOOD, VISION_TAGS, VISION_AESTHETIC, VISION_MODEL -> 0;
         };
     }
 

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.lightbox.vision.api;
+
+import org.jspecify.annotations.NullMarked;

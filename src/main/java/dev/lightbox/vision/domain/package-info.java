@@ -1,0 +1,4 @@
+@NullMarked
+package dev.lightbox.vision.domain;
+
+import org.jspecify.annotations.NullMarked;
