@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * What the timeline shows, as it lives in the URL so it survives reload and Back and can be shared:
  * {@code sort=score|score-asc}, {@code min=0..100}, {@code passed=true|false}, {@code label=…} or
- * {@code predicted=…}, {@code flag=picked|rejected|none}, {@code before=2024-05} (the month the list was jumped to) and {@code collapse=true}.
+ * {@code predicted=…}, {@code flag=picked|rejected|none}, {@code q=…} (words in captions, tags and labels), {@code before=2024-05} (the month the list was jumped to) and {@code collapse=true}.
  * Defaults are left out of the URL; a value that does not parse is ignored (a hand-edited link still opens).
  */
 record TimelineState(PhotoQuery query, @Nullable YearMonth before, boolean collapse) {
@@ -35,6 +35,7 @@ record TimelineState(PhotoQuery query, @Nullable YearMonth before, boolean colla
         var query = new PhotoQuery(sort, min, null, passed, label, predicted, flag);
         // a label filter lists newest first and does not combine with score sorting or filters: the label wins
         if (query.labelFiltered() && (query.byScore() || query.scoreFiltered())) query = new PhotoQuery(PhotoQuery.Sort.NEWEST, null, null, null, label, predicted, flag);
+        query = query.withSearch(first(all, "q").filter(TimelineState::isSearch).orElse(null));
         return new TimelineState(query, query.isPlainTimeline() ? before : null, collapse);
     }
 
@@ -46,6 +47,7 @@ record TimelineState(PhotoQuery query, @Nullable YearMonth before, boolean colla
         if (query.label() != null) parameters.put("label", query.label());
         if (query.predictedLabel() != null) parameters.put("predicted", query.predictedLabel());
         if (query.flag() != null) parameters.put("flag", query.flag().parameter());
+        if (query.q() != null) parameters.put("q", query.q());
         if (before != null) parameters.put("before", before.toString());
         if (collapse) parameters.put("collapse", "true");
         return QueryParameters.simple(parameters);
@@ -100,6 +102,10 @@ record TimelineState(PhotoQuery query, @Nullable YearMonth before, boolean colla
         } catch (DateTimeException malformed) {
             return Optional.empty();
         }
+    }
+
+    private static boolean isSearch(String value) {
+        return !value.isBlank() && value.strip().length() <= PhotoQuery.MAX_Q && value.chars().noneMatch(Character::isISOControl);
     }
 
     private static boolean isLabel(String value) {

@@ -3,6 +3,8 @@ package dev.lightbox.library.ui;
 import com.vaadin.flow.component.ClientCallable;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -110,6 +112,7 @@ public class TimelineView extends Main implements BeforeEnterObserver {
     private final IntegerField jumpYear = new IntegerField();
     private final Checkbox collapse = new Checkbox("Collapse groups");
     private final Select<String> flagFilter = new Select<>();
+    private final TextField search = new TextField();
     private final Button deleteRejected = new Button("Delete rejected", VaadinIcon.TRASH.create(), e -> confirmDeleteRejected());
     private final List<PhotoViewer> viewers;
     private final List<PhotoGroups> groupSources;
@@ -190,6 +193,7 @@ public class TimelineView extends Main implements BeforeEnterObserver {
         refreshLabels(chosen);
         collapse.setValue(state.collapse());
         flagFilter.setValue(flagLabel(query.flag()));
+        search.setValue(query.q() == null ? "" : query.q());
         YearMonth before = state.before();
         if (before != null) {
             jumpMonth.setValue(before.getMonth());
@@ -271,6 +275,17 @@ public class TimelineView extends Main implements BeforeEnterObserver {
         flagFilter.addValueChangeListener(e -> {
             if (e.isFromClient()) requery(false);
         });
+        search.setId("timeline-search");
+        search.setPlaceholder("Search captions, tags, labels");
+        search.setAriaLabel("Search");
+        search.setClearButtonVisible(true);
+        search.setMaxLength(PhotoQuery.MAX_Q);
+        search.setPrefixComponent(VaadinIcon.SEARCH.create());
+        search.setWidth("16em");
+        search.setValueChangeMode(ValueChangeMode.ON_CHANGE);
+        search.addValueChangeListener(e -> {
+            if (e.isFromClient()) requery(false);
+        });
         collapse.setId("timeline-collapse");
         collapse.setVisible(!groupSources.isEmpty());
         sort.addValueChangeListener(e -> {
@@ -288,7 +303,7 @@ public class TimelineView extends Main implements BeforeEnterObserver {
         collapse.addValueChangeListener(e -> {
             if (e.isFromClient()) show(state.withCollapse(e.getValue()));
         });
-        var controls = new HorizontalLayout(sort, minScore, passed, label, flagFilter, collapse);
+        var controls = new HorizontalLayout(search, sort, minScore, passed, label, flagFilter, collapse);
         controls.setAlignItems(FlexComponent.Alignment.BASELINE);
         controls.setWrap(true);
         controls.addClassName("timeline-filters");
@@ -315,7 +330,8 @@ public class TimelineView extends Main implements BeforeEnterObserver {
             wanted = labelChanged ? new PhotoQuery(PhotoQuery.Sort.NEWEST, null, null, null, wanted.label(), wanted.predictedLabel(), wanted.flag())
                     : new PhotoQuery(wanted.sort(), wanted.minScore(), null, wanted.passed(), null, null, wanted.flag());
         }
-        show(state.withQuery(wanted));
+        String words = search.getValue().strip();
+        show(state.withQuery(wanted.withSearch(words.isEmpty() || words.length() > PhotoQuery.MAX_Q ? null : words)));
     }
 
     private static final String ANY_LABEL = "Any label";
@@ -427,7 +443,9 @@ public class TimelineView extends Main implements BeforeEnterObserver {
         countLabel.setText(matching.isPresent() ? matching.getAsLong() + " of " + total + (total == 1 ? " photo" : " photos")
                 : total == 1 ? "1 photo" : total + " photos");
         if (total == 0 || (first.items().isEmpty() && !query.isPlainTimeline())) {
-            days.add(total == 0 ? emptyState() : new Paragraph("No photos match: scores appear once photos are analysed."));
+            days.add(total == 0 ? emptyState() : new Paragraph(query.searched()
+                    ? "No photo's caption, tags or labels contain \"" + query.q() + "\"."
+                    : "No photos match: scores appear once photos are analysed."));
             exhausted = true;
             sentinel.setText("");
             return;
