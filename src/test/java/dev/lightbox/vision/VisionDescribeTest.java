@@ -320,7 +320,8 @@ class VisionDescribeTest {
         assertThat(ids(search(user, "DRIFTING on a glacier"))).containsExactly(described); // a caption phrase, any case
         assertThat(ids(search(user, "dawn"))).containsExactly(described);                  // a tag
         assertThat(ids(search(user, "snow"))).containsExactly(labelled);                   // a label
-        assertThat(ids(search(user, "100%_"))).isEmpty();                                  // wildcards are literal
+        assertThat(ids(search(user, "%"))).isEmpty();                                      // LIKE wildcards are taken literally
+        assertThat(ids(search(user, "_"))).isEmpty();
         assertThat(ids(search(user, "kayak&flag=picked"))).isEmpty();                      // combined with the other filters
         assertThat(ids(search(user, "kayak"))).doesNotContain(labelled, plain);
 
