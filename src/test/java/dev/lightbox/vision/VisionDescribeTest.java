@@ -353,6 +353,10 @@ class VisionDescribeTest {
         assertThat(ids(search(user, "_"))).isEmpty();
         assertThat(ids(search(user, "kayak&flag=picked"))).isEmpty();                      // combined with the other filters
         assertThat(ids(search(user, "kayak"))).doesNotContain(labelled, plain);
+        assertThat(ids(search(user, "snow&label=snow%20cat"))).containsExactly(labelled);   // with a label filter (ranked pages, filtered)
+        assertThat(ids(search(user, "kayak&label=snow%20cat"))).isEmpty();
+        ApiClient.await("the described photo found best-first once scored", Duration.ofSeconds(60),
+                () -> ids(search(user, "kayak&sort=score")), found -> found.equals(List.of(described)));
 
         var stranger = userWithCredits(0);
         upload(stranger, TestImages.jpeg(700, 500, SEEDS.incrementAndGet()));
