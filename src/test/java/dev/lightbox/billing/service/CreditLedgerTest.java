@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lightbox.jobs.JobRequest;
+import dev.lightbox.jobs.JobService;
 import dev.lightbox.support.IntegrationTest;
 import dev.lightbox.support.TestJobHandlers;
 import java.time.Duration;
@@ -18,13 +19,18 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.transaction.support.TransactionTemplate;
 
 class CreditLedgerTest extends IntegrationTest {
 
     @Autowired CreditService credits;
     @Autowired JdbcTemplate jdbc;
+    @Autowired TransactionTemplate transaction;
+    @Autowired JobService jobs;
 
     private UUID adminId() {
         String token = api().login(ADMIN_EMAIL, ADMIN_PASSWORD);
@@ -151,6 +157,39 @@ class CreditLedgerTest extends IntegrationTest {
                 });
         assertThat(jdbc.queryForObject("select count(*) from jobs where owner_id = ?", Integer.class, user)).isEqualTo(jobsBefore);
         assertThat(jdbc.queryForObject("select count(*) from credit_balances where user_id = ?", Integer.class, user)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from credit_reservations where user_id = ?", Integer.class, user)).isZero();
+    }
+
+    @Test
+    void theDatabaseItselfRefusesASecondChargeOrGrantForTheSameThing() {
+        UUID admin = adminId();
+        UUID user = api().newUser().id();
+        credits.adjustByAdmin(admin, user, 5, "Start");
+        String session = "cs_test_" + UUID.randomUUID();
+        credits.purchase(user, 10, session, "Bought 10 credits");
+        UUID job = credits.enqueuePaid(user, 1, "Paid", waitingJob(user));
+        String insert = """
+                insert into credit_entries (user_id, kind, amount, balance_after, reason, reference, hold, created_at)
+                values (?, ?, ?, 0, 'by hand', ?, ?, now())""";
+        assertThatThrownBy(() -> jdbc.update(insert, user, "PURCHASE", 10, session, null))
+                .as("a purchase per reference").isInstanceOf(DuplicateKeyException.class);
+        assertThatThrownBy(() -> jdbc.update(insert, user, "USAGE", -1, job.toString(), 1))
+                .as("one charge per hold of a job").isInstanceOf(DuplicateKeyException.class);
+        assertThatThrownBy(() -> jdbc.update("update credit_balances set balance = -1 where user_id = ?", user))
+                .as("no negative balance").isInstanceOf(DataIntegrityViolationException.class);
+        assertThatThrownBy(() -> jdbc.update("""
+                insert into credit_reservations (job_id, user_id, amount, status, reason, created_at) values (?, ?, 1, 'held', 'again', now())""", job, user))
+                .as("one reservation per job").isInstanceOf(DuplicateKeyException.class);
+    }
+
+    @Test
+    void aCallerThatCatchesTheRefusalInItsOwnTransactionCanStillCommit() {
+        UUID user = api().newUser().id();
+        UUID free = transaction.execute(status -> {
+            assertThatThrownBy(() -> credits.enqueuePaid(user, 1, "Paid", waitingJob(user))).isInstanceOf(InsufficientCreditsException.class);
+            return jobs.enqueue(waitingJob(user)); // e.g. a free fallback, in the same transaction
+        });
+        assertThat(jobs.status(free)).as("the caller's transaction committed").isPresent();
         assertThat(jdbc.queryForObject("select count(*) from credit_reservations where user_id = ?", Integer.class, user)).isZero();
     }
 

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.lightbox.billing.api;
+
+import org.jspecify.annotations.NullMarked;
