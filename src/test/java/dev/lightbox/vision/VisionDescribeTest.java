@@ -190,6 +190,35 @@ class VisionDescribeTest {
     }
 
     @Test
+    void aDescriptionReScoresThePhotoUnderAConfigThatWeighsAesthetic() {
+        stub.reset(ChatCompletionsStub.Behaviour.OK);
+        var user = userWithCredits(1);
+        var config = api().post("/api/v1/scoring-configs", Map.of("name", "AI aesthetic", "weights", Map.of("aesthetic", 1.0)), user.token());
+        assertThat(config.status()).as(config.body()).isEqualTo(201);
+        assertThat(api().post("/api/v1/scoring-configs/" + config.json().get("id").asString() + "/activate", "", user.token()).status())
+                .isEqualTo(200);
+        String photoId = upload(user, TestImages.jpeg(800, 600, SEEDS.incrementAndGet()));
+        ApiClient.await("the photo scored without a mark", Duration.ofSeconds(60), () -> storedScore(user, photoId), score -> score != null);
+        ApiClient.await("no job of " + user.email() + " left running", Duration.ofSeconds(60),
+                () -> api().get("/api/v1/jobs?limit=200", user.token()).json().get("items").values(),
+                jobs -> jobs.stream().allMatch(job -> List.of("SUCCEEDED", "FAILED", "CANCELLED").contains(job.get("status").asString())));
+        double before = storedScore(user, photoId);
+
+        api().awaitJobSucceeded(describe(user, photoId).json().get("jobId").asString(), user.token(), Duration.ofSeconds(30));
+        double after = ApiClient.await("the stored score follows the mark", Duration.ofSeconds(30), () -> storedScore(user, photoId),
+                score -> score != null && Math.abs(score - 100 * 7 / 9.0) < 0.5);
+        assertThat(after).isNotEqualTo(before);
+    }
+
+    /** The photo's stored score as the best-first list carries it (null while it is not listed). */
+    private static Double storedScore(ApiClient.User user, String photoId) {
+        for (JsonNode item : api().get("/api/v1/photos?sort=score&limit=500", user.token()).json().get("items").values()) {
+            if (item.get("id").asString().equals(photoId) && item.hasNonNull("score")) return item.get("score").asDouble();
+        }
+        return null;
+    }
+
+    @Test
     void aServerErrorIsRefundedAndLeavesThePhotoUnchanged() {
         stub.reset(ChatCompletionsStub.Behaviour.SERVER_ERROR);
         var user = userWithCredits(3);
@@ -320,9 +349,14 @@ class VisionDescribeTest {
         assertThat(ids(search(user, "DRIFTING on a glacier"))).containsExactly(described); // a caption phrase, any case
         assertThat(ids(search(user, "dawn"))).containsExactly(described);                  // a tag
         assertThat(ids(search(user, "snow"))).containsExactly(labelled);                   // a label
-        assertThat(ids(search(user, "100%_"))).isEmpty();                                  // wildcards are literal
+        assertThat(ids(search(user, "%"))).isEmpty();                                      // LIKE wildcards are taken literally
+        assertThat(ids(search(user, "_"))).isEmpty();
         assertThat(ids(search(user, "kayak&flag=picked"))).isEmpty();                      // combined with the other filters
         assertThat(ids(search(user, "kayak"))).doesNotContain(labelled, plain);
+        assertThat(ids(search(user, "snow&label=snow%20cat"))).containsExactly(labelled);   // with a label filter (ranked pages, filtered)
+        assertThat(ids(search(user, "kayak&label=snow%20cat"))).isEmpty();
+        ApiClient.await("the described photo found best-first once scored", Duration.ofSeconds(60),
+                () -> ids(search(user, "kayak&sort=score")), found -> found.equals(List.of(described)));
 
         var stranger = userWithCredits(0);
         upload(stranger, TestImages.jpeg(700, 500, SEEDS.incrementAndGet()));

@@ -1,7 +1,6 @@
 package dev.lightbox.vision.api;
 
 import dev.lightbox.base.security.CurrentUser;
-import dev.lightbox.billing.service.InsufficientCreditsException;
 import dev.lightbox.vision.service.DescribeStarted;
 import dev.lightbox.vision.service.VisionService;
 import dev.lightbox.vision.service.VisionUnavailableException;
@@ -34,16 +33,6 @@ class DescribeController {
         return vision.describe(CurrentUser.require().id(), id)
                 .map(started -> ResponseEntity.accepted().location(URI.create("/api/v1/jobs/" + started.jobId())).body(started))
                 .orElseGet(() -> ResponseEntity.notFound().build());
-    }
-
-    /** Billing's 402 (A's advice answers it the same way elsewhere); here too, so this endpoint does not depend on which advice is found first. */
-    @ExceptionHandler(InsufficientCreditsException.class)
-    ResponseEntity<ProblemDetail> paymentRequired(InsufficientCreditsException e) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYMENT_REQUIRED, e.getMessage());
-        problem.setTitle("Not enough credits");
-        problem.setProperty("balance", e.balance());
-        problem.setProperty("price", e.price());
-        return ResponseEntity.status(HttpStatus.PAYMENT_REQUIRED).body(problem);
     }
 
     @ExceptionHandler(VisionUnavailableException.class)
