@@ -35,4 +35,15 @@ class TimelineStateTest {
         assertThat(state.query()).isEqualTo(new PhotoQuery(PhotoQuery.Sort.NEWEST, null, null, null, "cat", null, PhotoFlag.PICKED));
         assertThat(state.before()).isNull(); // a jump applies to the plain timeline only
     }
+
+    @Test
+    void aSearchLivesInTheUrlAndCombinesWithTheOtherFilters() {
+        var state = TimelineState.from(QueryParameters.fromString("q=glacier%20lake&flag=picked&before=2024-01"));
+        assertThat(state.query().q()).isEqualTo("glacier lake");
+        assertThat(state.query().flag()).isEqualTo(PhotoFlag.PICKED);
+        assertThat(state.before()).isNull(); // a search is not the plain timeline: no month to jump to
+        assertThat(TimelineState.from(QueryParameters.fromString(state.toParameters().getQueryString()))).isEqualTo(state);
+        assertThat(TimelineState.from(QueryParameters.fromString("q=" + "x".repeat(101))).query().q()).isNull();
+        assertThat(TimelineState.from(QueryParameters.fromString("q=%20%20")).query().q()).isNull();
+    }
 }
