@@ -86,8 +86,8 @@ public class UsersView extends Main {
                 dialog.close();
                 grid.getDataProvider().refreshItem(user);
                 Notification.show(user.email() + " now has " + entry.balanceAfter() + " credits.", 4000, Notification.Position.BOTTOM_START);
-            } catch (IllegalArgumentException ex) {
-                problem.setText(ex.getMessage());
+            } catch (RuntimeException ex) { // bad input, an account deleted meanwhile, a role taken away
+                problem.setText(ex.getMessage() == null ? "That did not work: reload the page and try again." : ex.getMessage());
             }
         });
         apply.setId("credit-apply");

@@ -29,6 +29,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class CreditService {
 
+    /** The largest grant or adjustment at once: far above any real need, far below where a balance could overflow. */
+    public static final long MAX_ADJUSTMENT = 1_000_000_000L;
+
     public static final int MAX_PAGE = 200;
     public static final int MAX_REASON = 200;
     private static final Logger log = LoggerFactory.getLogger(CreditService.class);
@@ -77,6 +80,7 @@ public class CreditService {
             throw new AccessDeniedException("Only an admin may grant or adjust credits.");
         }
         if (amount == 0) throw new IllegalArgumentException("amount: give a positive number to grant or a negative one to take away, not 0.");
+        if (Math.abs(amount) > MAX_ADJUSTMENT) throw new IllegalArgumentException("amount: at most " + MAX_ADJUSTMENT + " credits at a time.");
         String why = reason(reason);
         if (accounts.findById(userId).isEmpty()) throw new NoSuchElementException("No such account.");
         CreditEntry entry = inTransaction(() -> {
@@ -153,7 +157,8 @@ public class CreditService {
      */
     public void requireHeld(UUID jobId) {
         Optional<Reservation> known = store.reservation(jobId);
-        if (known.isEmpty() || !"released".equals(known.get().status())) return;
+        if (known.isEmpty()) return;
+        // decided under the balance lock even when it reads "held": a settlement holding that lock may be refunding it right now
         runInTransaction(() -> {
             UUID userId = known.get().userId();
             CreditBalance now = store.lockBalance(userId);

@@ -16,28 +16,34 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.VaadinRequest;
+import com.vaadin.flow.server.VaadinServletRequest;
+import com.vaadin.flow.shared.Registration;
 import dev.lightbox.base.security.CurrentUser;
 import dev.lightbox.base.ui.LineChart;
 import dev.lightbox.base.ui.UiTasks;
 import dev.lightbox.billing.service.BillingService;
 import dev.lightbox.billing.service.CreditBalance;
 import dev.lightbox.billing.service.CreditEntry;
+import dev.lightbox.billing.service.CreditKind;
 import dev.lightbox.billing.service.CreditPack;
 import dev.lightbox.billing.service.CreditPage;
 import dev.lightbox.billing.service.CreditService;
 import dev.lightbox.billing.service.CreditsProperties;
 import jakarta.annotation.security.PermitAll;
 import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The owner's credits: the balance (and what running work holds), its course over time, credit packs to buy
@@ -66,6 +72,7 @@ public class BillingView extends Main implements BeforeEnterObserver {
     private final List<CreditEntry> entries = new ArrayList<>();
     private final Button more = new Button("Show older entries");
     private @Nullable String nextCursor;
+    private @Nullable Registration polling;
 
     public BillingView(CreditService credits, BillingService billing, CreditsProperties prices, UiTasks tasks) {
         this.credits = credits;
@@ -100,8 +107,13 @@ public class BillingView extends Main implements BeforeEnterObserver {
         String checkout = event.getLocation().getQueryParameters().getSingleParameter("checkout").orElse("");
         switch (checkout) {
             case "success" -> {
-                showNotice("Thank you. Your credits are added as soon as Stripe confirms the payment, usually within seconds.");
-                followPayment(event.getUI(), credits.balance(owner).balance());
+                Optional<CreditEntry> latest = latestPurchase();
+                if (latest.isPresent() && latest.get().createdAt().isAfter(Instant.now().minus(Duration.ofMinutes(10)))) {
+                    paymentReceived(); // Stripe's webhook often arrives before the buyer is back
+                } else {
+                    showNotice("Thank you. Your credits are added as soon as Stripe confirms the payment, usually within seconds.");
+                    followPayment(event.getUI(), latest.map(CreditEntry::id).orElse(0L));
+                }
             }
             case "cancelled" -> showNotice("Checkout cancelled: nothing was charged.");
             default -> notice.setVisible(false);
@@ -114,22 +126,35 @@ public class BillingView extends Main implements BeforeEnterObserver {
         notice.setVisible(true);
     }
 
-    /** Polls every 3 s for up to 2 minutes; the database is read off the session lock. */
-    private void followPayment(UI ui, long before) {
+    private Optional<CreditEntry> latestPurchase() {
+        return credits.entries(owner, null, PAGE).items().stream().filter(e -> e.kind() == CreditKind.PURCHASE).findFirst();
+    }
+
+    private void paymentReceived() {
+        refresh();
+        showNotice("Payment received: your balance is now " + balance.getText() + ".");
+    }
+
+    /** Polls every 3 s for up to 2 minutes for a purchase newer than {@code lastSeen}; the database is read off the session lock. */
+    private void followPayment(UI ui, long lastSeen) {
+        if (polling != null) polling.remove();
         ui.setPollInterval(3000);
         long until = System.nanoTime() + 120_000_000_000L;
-        ui.addPollListener(poll -> tasks.run(() -> {
-            CreditBalance now = credits.balance(owner);
+        polling = ui.addPollListener(poll -> tasks.run(() -> {
+            boolean arrived = latestPurchase().map(e -> e.id() > lastSeen).orElse(false);
             UiTasks.push(ui, () -> {
-                if (now.balance() != before || System.nanoTime() > until) {
-                    ui.setPollInterval(-1);
-                    if (now.balance() != before) {
-                        showNotice("Payment received: your balance is now " + credits(now.balance()) + ".");
-                        refresh();
-                    }
-                }
+                if (!arrived && System.nanoTime() < until) return;
+                ui.setPollInterval(-1);
+                if (polling != null) polling.remove();
+                polling = null;
+                if (arrived) paymentReceived();
             });
         }));
+        addDetachListener(detach -> {
+            detach.getUI().setPollInterval(-1);
+            if (polling != null) polling.remove();
+            polling = null;
+        });
     }
 
     private Div packs() {
@@ -178,12 +203,11 @@ public class BillingView extends Main implements BeforeEnterObserver {
         });
     }
 
+    /** The address this page was reached at (forwarded headers count only when LIGHTBOX_FORWARD_HEADERS says so, as for the API). */
     private static URI requestBase() {
-        VaadinRequest request = VaadinRequest.getCurrent();
+        VaadinServletRequest request = VaadinServletRequest.getCurrent();
         if (request == null) return URI.create("http://localhost");
-        String scheme = request.getHeader("X-Forwarded-Proto") != null ? request.getHeader("X-Forwarded-Proto") : "http";
-        String host = request.getHeader("X-Forwarded-Host") != null ? request.getHeader("X-Forwarded-Host") : request.getHeader("Host");
-        return URI.create(scheme + "://" + (host == null ? "localhost" : host) + request.getContextPath());
+        return ServletUriComponentsBuilder.fromContextPath(request.getHttpServletRequest()).build().toUri();
     }
 
     private Grid<CreditEntry> historyGrid() {

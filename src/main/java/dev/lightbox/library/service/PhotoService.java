@@ -120,6 +120,8 @@ public class PhotoService {
 
     /** Ranked pages scanned at most this many rows per request when a search filters them (the cursor goes on from there). */
     static final int MAX_SEARCH_SCAN = 5000;
+    /** And at most this many ranked pages (a tiny {@code limit} with a rare word would otherwise read thousands). */
+    static final int MAX_SEARCH_ROUNDS = 20;
 
     /**
      * A ranking's order with a search on top: its pages, each no longer than what is still wanted, are filtered
@@ -132,6 +134,7 @@ public class PhotoService {
         var found = new ArrayList<PhotoRanking.Ranked>();
         @Nullable String next = cursor;
         int scanned = 0;
+        int rounds = 0;
         do {
             PhotoRanking.Page page = ranking.page(ownerId, query, next, limit - found.size());
             scanned += page.items().size();
@@ -139,7 +142,7 @@ public class PhotoService {
             if (page.items().isEmpty()) break;
             var matching = new java.util.HashSet<>(photos.searchedAmong(ownerId, page.items().stream().map(PhotoRanking.Ranked::photoId).toList(), pattern));
             page.items().stream().filter(r -> matching.contains(r.photoId())).forEach(found::add);
-        } while (next != null && found.size() < limit && scanned < MAX_SEARCH_SCAN);
+        } while (next != null && found.size() < limit && scanned < MAX_SEARCH_SCAN && ++rounds < MAX_SEARCH_ROUNDS);
         return new PhotoRanking.Page(found, next);
     }
 

@@ -330,7 +330,7 @@ public class TimelineView extends Main implements BeforeEnterObserver {
             wanted = labelChanged ? new PhotoQuery(PhotoQuery.Sort.NEWEST, null, null, null, wanted.label(), wanted.predictedLabel(), wanted.flag())
                     : new PhotoQuery(wanted.sort(), wanted.minScore(), null, wanted.passed(), null, null, wanted.flag());
         }
-        String words = search.getValue().strip();
+        String words = search.getValue().replaceAll("\\p{Cntrl}", " ").strip(); // a pasted tab or newline
         show(state.withQuery(wanted.withSearch(words.isEmpty() || words.length() > PhotoQuery.MAX_Q ? null : words)));
     }
 

@@ -26,7 +26,8 @@ import org.springframework.stereotype.Component;
 @Component
 class DescribeJob implements JobHandler<DescribeJob.Payload> {
 
-    record Payload(UUID photoId) {
+    /** {@code fromCache}: queued free because the answer was cached; such a job never calls the model (nobody paid for it). */
+    record Payload(UUID photoId, boolean fromCache) {
     }
 
     static final JobType<Payload> TYPE = JobType.of("vision.describe", "Describe with AI", JobQueue.CPU, Payload.class);
@@ -58,8 +59,9 @@ class DescribeJob implements JobHandler<DescribeJob.Payload> {
     record Result(String model, boolean cached, int calls) {
     }
 
-    static JobRequest<Payload> request(UUID owner, UUID photoId) {
-        return JobRequest.of(TYPE, owner, new Payload(photoId)).about(photoId).withMaxAttempts(1);
+    static JobRequest<Payload> request(UUID owner, UUID photoId, boolean fromCache) {
+        // below the default: a big selection waiting on a remote model must not hold back thumbnails and analysis of new uploads
+        return JobRequest.of(TYPE, owner, new Payload(photoId, fromCache)).about(photoId).withMaxAttempts(1).withPriority(-10);
     }
 
     @Override
@@ -82,6 +84,9 @@ class DescribeJob implements JobHandler<DescribeJob.Payload> {
             context.progress(1, "done", "Described before by " + model + ": nothing charged");
             context.result(new Result(model, true, 0));
             return;
+        }
+        if (payload.fromCache()) {
+            throw new IllegalStateException("The description this was queued for is no longer cached (the model changed): ask again.");
         }
         context.progress(0.1, "preview", "Preparing preview");
         byte[] jpeg = preview.jpeg(photo);

@@ -59,7 +59,7 @@ class VisionClient {
                 // empty: Spring AI's no-auth mode (no Authorization header), never the OPENAI_API_KEY of the environment
                 .apiKey(apiKey == null ? "" : apiKey)
                 .model(model)
-                .timeout(properties.timeout())
+                .timeout(properties.timeout().dividedBy(2)) // per attempt: the SDK's one retry must fit in the whole budget
                 .maxRetries(1)
                 .temperature(0.2)
                 .responseFormat(OpenAiChatModel.ResponseFormat.builder().jsonSchema(VisionAnswer.SCHEMA).strict(true).build())

@@ -62,11 +62,11 @@ public class VisionService {
         if (!enabled()) throw new VisionUnavailableException();
         Optional<PhotoView> photo = photos.find(ownerId, photoId);
         if (photo.isEmpty()) return Optional.empty();
-        var request = DescribeJob.request(ownerId, photoId);
         if (repository.cached(photo.get().sha256(), model()).isPresent()) {
-            return Optional.of(new DescribeStarted(jobs.enqueue(request), true));
+            return Optional.of(new DescribeStarted(jobs.enqueue(DescribeJob.request(ownerId, photoId, true)), true));
         }
-        return Optional.of(new DescribeStarted(credits.enqueuePaid(ownerId, price(), "Describe a photo with AI", request), false));
+        return Optional.of(new DescribeStarted(credits.enqueuePaid(ownerId, price(), "Describe a photo with AI",
+                DescribeJob.request(ownerId, photoId, false)), false));
     }
 
     /** The latest description linked to this photo of the owner's (the photo page shows it). */

@@ -72,8 +72,8 @@ class DescribeSection implements PhotoPageSection {
             error.addClassName("error-text");
             holder.add(error);
         }
+        if (!vision.enabled()) return; // a description made before the provider was turned off is still shown
         if (found.isEmpty() || !found.get().model().equals(vision.model())) {
-            if (!vision.enabled()) return;
             long price = vision.price();
             var button = new Button("Describe with AI (" + price + (price == 1 ? " credit)" : " credits)"), VaadinIcon.MAGIC.create());
             button.setId("vision-describe");
@@ -90,7 +90,10 @@ class DescribeSection implements PhotoPageSection {
         DescribeStarted started;
         try {
             Optional<DescribeStarted> queued = vision.describe(owner, photoId);
-            if (queued.isEmpty()) return;
+            if (queued.isEmpty()) {
+                show(holder, owner, photoId, Optional.empty(), "This photo is gone.");
+                return;
+            }
             started = queued.get();
         } catch (InsufficientCreditsException e) {
             show(holder, owner, photoId, Optional.empty(), e.getMessage());

@@ -50,7 +50,8 @@ class CreditApiTest extends IntegrationTest {
 
         long entries = jdbc.queryForObject("select count(*) from credit_entries where user_id = ?", Long.class, user.id());
         for (var bad : java.util.List.of(adjust(0, "Zero"), adjust(5, " "), adjust(5, null), adjust(null, "No amount"),
-                adjust(5, "x".repeat(201)), adjust(-11, "Below zero"), adjust("five", "Not a number"))) {
+                adjust(5, "x".repeat(201)), adjust(-11, "Below zero"), adjust("five", "Not a number"),
+                adjust(1_000_000_001L, "Overflow the balance"), adjust(Long.MAX_VALUE, "Overflow the balance"))) {
             Response refused = api.post(path, bad, admin);
             assertThat(refused.status()).as("%s", bad).isEqualTo(400);
             assertThat(refused.contentType()).startsWith("application/problem+json");
