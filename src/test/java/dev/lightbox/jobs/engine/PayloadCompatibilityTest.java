@@ -32,7 +32,7 @@ class PayloadCompatibilityTest extends IntegrationTest {
             Map.entry("system.noop", new String[] {"{\"sleepMs\":0,\"record\":false}", "{\"sleepMs\":250,\"record\":true}"}),
             Map.entry("culling.group", new String[] {"{}"}),
             Map.entry("analysis.perceptual-hash", new String[] {"{}"}),
-            Map.entry("vision.describe", new String[] {"{\"photoId\":\"" + ID + "\"}", "{\"photoId\":\"" + ID + "\",\"fromCache\":true}"}),
+            Map.entry("vision.describe", new String[] {"{\"photoId\":\"" + ID + "\",\"fromCache\":false}", "{\"photoId\":\"" + ID + "\",\"fromCache\":true}"}),
             Map.entry("skin.analyse", new String[] {"{\"photoId\":\"" + ID + "\",\"sha256\":\"" + SHA + "\",\"format\":\"JPEG\",\"sizeBytes\":12345,\"width\":4000,\"height\":3000,\"orientation\":6,\"uprightWidth\":3000}"}));
 
     @Autowired JobTypes types;
