@@ -228,11 +228,30 @@ public class CreditService {
         return text.length() <= MAX_REASON ? text : text.substring(0, MAX_REASON);
     }
 
+    /**
+     * Runs {@code work} in the caller's transaction or a new one. A refusal (not enough credits, bad input) rolls
+     * back a transaction of its own but is thrown only after leaving the template, so it never marks a caller's
+     * transaction rollback-only: a caller may catch it and go on (it wrote nothing but perhaps an empty balance row).
+     */
     private <T> T inTransaction(Supplier<T> work) {
-        return Objects.requireNonNull(transaction.execute(status -> work.get()));
+        RuntimeException[] refused = {null};
+        T result = transaction.execute(status -> {
+            try {
+                return work.get();
+            } catch (InsufficientCreditsException | IllegalArgumentException e) {
+                if (status.isNewTransaction()) status.setRollbackOnly();
+                refused[0] = e;
+                return null;
+            }
+        });
+        if (refused[0] != null) throw refused[0];
+        return Objects.requireNonNull(result);
     }
 
     private void runInTransaction(Runnable work) {
-        transaction.executeWithoutResult(status -> work.run());
+        inTransaction(() -> {
+            work.run();
+            return Boolean.TRUE;
+        });
     }
 }

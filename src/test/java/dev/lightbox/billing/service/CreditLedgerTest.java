@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lightbox.jobs.JobRequest;
+import dev.lightbox.jobs.JobService;
 import dev.lightbox.support.IntegrationTest;
 import dev.lightbox.support.TestJobHandlers;
 import java.time.Duration;
@@ -20,11 +21,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.transaction.support.TransactionTemplate;
 
 class CreditLedgerTest extends IntegrationTest {
 
     @Autowired CreditService credits;
     @Autowired JdbcTemplate jdbc;
+    @Autowired TransactionTemplate transaction;
+    @Autowired JobService jobs;
 
     private UUID adminId() {
         String token = api().login(ADMIN_EMAIL, ADMIN_PASSWORD);
@@ -151,6 +155,17 @@ class CreditLedgerTest extends IntegrationTest {
                 });
         assertThat(jdbc.queryForObject("select count(*) from jobs where owner_id = ?", Integer.class, user)).isEqualTo(jobsBefore);
         assertThat(jdbc.queryForObject("select count(*) from credit_balances where user_id = ?", Integer.class, user)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from credit_reservations where user_id = ?", Integer.class, user)).isZero();
+    }
+
+    @Test
+    void aCallerThatCatchesTheRefusalInItsOwnTransactionCanStillCommit() {
+        UUID user = api().newUser().id();
+        UUID free = transaction.execute(status -> {
+            assertThatThrownBy(() -> credits.enqueuePaid(user, 1, "Paid", waitingJob(user))).isInstanceOf(InsufficientCreditsException.class);
+            return jobs.enqueue(waitingJob(user)); // e.g. a free fallback, in the same transaction
+        });
+        assertThat(jobs.status(free)).as("the caller's transaction committed").isPresent();
         assertThat(jdbc.queryForObject("select count(*) from credit_reservations where user_id = ?", Integer.class, user)).isZero();
     }
 
