@@ -19,6 +19,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -156,6 +158,28 @@ class CreditLedgerTest extends IntegrationTest {
         assertThat(jdbc.queryForObject("select count(*) from jobs where owner_id = ?", Integer.class, user)).isEqualTo(jobsBefore);
         assertThat(jdbc.queryForObject("select count(*) from credit_balances where user_id = ?", Integer.class, user)).isZero();
         assertThat(jdbc.queryForObject("select count(*) from credit_reservations where user_id = ?", Integer.class, user)).isZero();
+    }
+
+    @Test
+    void theDatabaseItselfRefusesASecondChargeOrGrantForTheSameThing() {
+        UUID admin = adminId();
+        UUID user = api().newUser().id();
+        credits.adjustByAdmin(admin, user, 5, "Start");
+        String session = "cs_test_" + UUID.randomUUID();
+        credits.purchase(user, 10, session, "Bought 10 credits");
+        UUID job = credits.enqueuePaid(user, 1, "Paid", waitingJob(user));
+        String insert = """
+                insert into credit_entries (user_id, kind, amount, balance_after, reason, reference, hold, created_at)
+                values (?, ?, ?, 0, 'by hand', ?, ?, now())""";
+        assertThatThrownBy(() -> jdbc.update(insert, user, "PURCHASE", 10, session, null))
+                .as("a purchase per reference").isInstanceOf(DuplicateKeyException.class);
+        assertThatThrownBy(() -> jdbc.update(insert, user, "USAGE", -1, job.toString(), 1))
+                .as("one charge per hold of a job").isInstanceOf(DuplicateKeyException.class);
+        assertThatThrownBy(() -> jdbc.update("update credit_balances set balance = -1 where user_id = ?", user))
+                .as("no negative balance").isInstanceOf(DataIntegrityViolationException.class);
+        assertThatThrownBy(() -> jdbc.update("""
+                insert into credit_reservations (job_id, user_id, amount, status, reason, created_at) values (?, ?, 1, 'held', 'again', now())""", job, user))
+                .as("one reservation per job").isInstanceOf(DuplicateKeyException.class);
     }
 
     @Test

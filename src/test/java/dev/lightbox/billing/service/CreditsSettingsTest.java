@@ -31,6 +31,9 @@ class CreditsSettingsTest {
             assertThat(items.get(0).get("kind").asString()).isEqualTo("grant");
             assertThat(items.get(0).get("amount").asLong()).isEqualTo(5);
             assertThat(items.get(0).get("reason").asString()).isEqualTo("Welcome credits");
+            String admin = api.login(IntegrationTest.ADMIN_EMAIL, IntegrationTest.ADMIN_PASSWORD);
+            assertThat(api.get("/api/v1/credits", admin).json().get("balance").asLong())
+                    .as("the admin made from settings at startup is welcomed too").isEqualTo(5);
         }
     }
 
