@@ -33,4 +33,13 @@ class BuyingOffTest extends IntegrationTest {
         assertThat(webhook.status()).isEqualTo(404);
         assertThat(webhook.detail()).contains("no Stripe webhook");
     }
+
+    @Test
+    void theApiDocumentListsBillingAndTheWebhookNeedsNoToken() {
+        var paths = api().get("/api/v1/openapi", null).json().get("paths");
+        assertThat(paths.has("/api/v1/billing/plans")).isTrue();
+        assertThat(paths.has("/api/v1/billing/checkout")).isTrue();
+        assertThat(paths.get("/api/v1/billing/webhook").get("post").get("security").values()).as("Stripe sends no token").isEmpty();
+        assertThat(paths.get("/api/v1/billing/checkout").get("post").has("security")).as("buying needs one").isFalse();
+    }
 }

@@ -31,7 +31,7 @@ class OpenApiConfiguration {
 
     static final String BEARER = "bearer";
     private static final String PROBLEM_SCHEMA = "Problem";
-    private static final Set<String> PUBLIC_PATHS = Set.of("/api/v1/auth/signup", "/api/v1/auth/login");
+    private static final Set<String> PUBLIC_PATHS = Set.of("/api/v1/auth/signup", "/api/v1/auth/login", "/api/v1/billing/webhook");
     private static final Map<String, String> PROBLEMS = Map.of(
             "400", "The request is not valid; `detail` names the field.",
             "401", "No valid bearer token was sent.",

@@ -30,11 +30,6 @@ public class StripeCheckoutRepository {
                 .update();
     }
 
-    public Optional<StripeCheckout> find(String sessionId) {
-        return jdbc.sql("select " + COLUMNS + " from stripe_checkouts where session_id = ?").param(sessionId)
-                .query(StripeCheckoutRepository::checkout).optional();
-    }
-
     /** The row locked until the transaction ends, so two deliveries for one session are handled one after the other. */
     public Optional<StripeCheckout> lock(String sessionId) {
         return jdbc.sql("select " + COLUMNS + " from stripe_checkouts where session_id = ? for update").param(sessionId)
