@@ -7,7 +7,7 @@ public class InsufficientCreditsException extends RuntimeException {
     private final long price;
 
     public InsufficientCreditsException(long balance, long price) {
-        super("This costs " + price + (price == 1 ? " credit" : " credits") + " and your balance is " + balance
+        super("This costs " + CreditWords.count(price) + " and your balance is " + balance
                 + ". Buy credits on the Billing page or ask your admin for some.");
         this.balance = balance;
         this.price = price;

@@ -28,6 +28,7 @@ import dev.lightbox.billing.service.CreditKind;
 import dev.lightbox.billing.service.CreditPack;
 import dev.lightbox.billing.service.CreditPage;
 import dev.lightbox.billing.service.CreditService;
+import dev.lightbox.billing.service.CreditWords;
 import dev.lightbox.billing.service.CreditsProperties;
 import jakarta.annotation.security.PermitAll;
 import java.net.URI;
@@ -88,7 +89,7 @@ public class BillingView extends Main implements BeforeEnterObserver {
         reserved.addClassName("muted");
         var summary = new Div(new Span("Balance"), balance, reserved);
         summary.addClassName("credit-summary");
-        var price = new Paragraph("Describing a photo with AI costs " + credits(prices.priceVision())
+        var price = new Paragraph("Describing a photo with AI costs " + CreditWords.count(prices.priceVision())
                 + ". Lightbox's own analysis, scoring and training are free: they run on this server.");
         price.addClassName("muted");
         chart.setId("credit-chart");
@@ -98,6 +99,9 @@ public class BillingView extends Main implements BeforeEnterObserver {
         more.setId("credit-history-more");
         more.addClickListener(e -> loadMore());
         add(new H2("Billing"), notice, summary, price, chart, packs(), new H3("History"), historyGrid(), more);
+        addDetachListener(detach -> {
+            if (polling != null) stopFollowing(detach.getUI());
+        });
         refresh();
     }
 
@@ -107,9 +111,9 @@ public class BillingView extends Main implements BeforeEnterObserver {
         String checkout = event.getLocation().getQueryParameters().getSingleParameter("checkout").orElse("");
         switch (checkout) {
             case "success" -> {
-                Optional<CreditEntry> latest = latestPurchase();
+                Optional<CreditEntry> latest = latestPurchase(entries); // the newest page, loaded by the constructor
                 if (latest.isPresent() && latest.get().createdAt().isAfter(Instant.now().minus(Duration.ofMinutes(10)))) {
-                    paymentReceived(); // Stripe's webhook often arrives before the buyer is back
+                    showPaymentReceived(); // Stripe's webhook often arrives before the buyer is back
                 } else {
                     showNotice("Thank you. Your credits are added as soon as Stripe confirms the payment, usually within seconds.");
                     followPayment(event.getUI(), latest.map(CreditEntry::id).orElse(0L));
@@ -126,35 +130,36 @@ public class BillingView extends Main implements BeforeEnterObserver {
         notice.setVisible(true);
     }
 
-    private Optional<CreditEntry> latestPurchase() {
-        return credits.entries(owner, null, PAGE).items().stream().filter(e -> e.kind() == CreditKind.PURCHASE).findFirst();
+    private static Optional<CreditEntry> latestPurchase(List<CreditEntry> newestFirst) {
+        return newestFirst.stream().filter(e -> e.kind() == CreditKind.PURCHASE).findFirst();
     }
 
-    private void paymentReceived() {
-        refresh();
+    private void showPaymentReceived() {
         showNotice("Payment received: your balance is now " + balance.getText() + ".");
     }
 
     /** Polls every 3 s for up to 2 minutes for a purchase newer than {@code lastSeen}; the database is read off the session lock. */
     private void followPayment(UI ui, long lastSeen) {
-        if (polling != null) polling.remove();
+        stopFollowing(ui);
         ui.setPollInterval(3000);
         long until = System.nanoTime() + 120_000_000_000L;
         polling = ui.addPollListener(poll -> tasks.run(() -> {
-            boolean arrived = latestPurchase().map(e -> e.id() > lastSeen).orElse(false);
+            boolean arrived = latestPurchase(credits.entries(owner, null, PAGE).items()).map(e -> e.id() > lastSeen).orElse(false);
             UiTasks.push(ui, () -> {
                 if (!arrived && System.nanoTime() < until) return;
-                ui.setPollInterval(-1);
-                if (polling != null) polling.remove();
-                polling = null;
-                if (arrived) paymentReceived();
+                stopFollowing(ui);
+                if (arrived) {
+                    refresh();
+                    showPaymentReceived();
+                }
             });
         }));
-        addDetachListener(detach -> {
-            detach.getUI().setPollInterval(-1);
-            if (polling != null) polling.remove();
-            polling = null;
-        });
+    }
+
+    private void stopFollowing(UI ui) {
+        ui.setPollInterval(-1);
+        if (polling != null) polling.remove();
+        polling = null;
     }
 
     private Div packs() {
@@ -174,7 +179,7 @@ public class BillingView extends Main implements BeforeEnterObserver {
             buy.setId("buy-" + pack.id());
             buy.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             buy.addClickListener(e -> buy(pack, buy));
-            var card = new Div(new Span(credits(pack.credits())), buy);
+            var card = new Div(new Span(CreditWords.count(pack.credits())), buy);
             card.addClassName("pack-card");
             cards.add(card);
         }
@@ -226,8 +231,8 @@ public class BillingView extends Main implements BeforeEnterObserver {
 
     private void refresh() {
         CreditBalance now = credits.balance(owner);
-        balance.setText(credits(now.balance()));
-        reserved.setText(now.reserved() > 0 ? credits(now.reserved()) + " held for work in progress" : "");
+        balance.setText(CreditWords.count(now.balance()));
+        reserved.setText(now.reserved() > 0 ? CreditWords.count(now.reserved()) + " held for work in progress" : "");
         entries.clear();
         nextCursor = null;
         append(credits.entries(owner, null, PAGE));
@@ -253,9 +258,5 @@ public class BillingView extends Main implements BeforeEnterObserver {
         for (int i = entries.size() - 1; i >= 0; i--) values.add((double) entries.get(i).balanceAfter());
         chart.add(LineChart.of("credit-balance-chart", "Balance after each entry", List.of(
                 new LineChart.Series("balance", "line-balance", values)), 0));
-    }
-
-    static String credits(long count) {
-        return count + (count == 1 ? " credit" : " credits");
     }
 }

@@ -12,6 +12,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import dev.lightbox.base.ui.UiTasks;
+import dev.lightbox.billing.service.CreditWords;
 import dev.lightbox.billing.service.InsufficientCreditsException;
 import dev.lightbox.jobs.JobEvents;
 import dev.lightbox.jobs.JobStatus;
@@ -75,7 +76,7 @@ class DescribeSection implements PhotoPageSection {
         if (!vision.enabled()) return; // a description made before the provider was turned off is still shown
         if (found.isEmpty() || !found.get().model().equals(vision.model())) {
             long price = vision.price();
-            var button = new Button("Describe with AI (" + price + (price == 1 ? " credit)" : " credits)"), VaadinIcon.MAGIC.create());
+            var button = new Button("Describe with AI (" + CreditWords.count(price) + ")", VaadinIcon.MAGIC.create());
             button.setId("vision-describe");
             button.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
             button.addClickListener(e -> start(holder, owner, photoId, button));

@@ -1,6 +1,7 @@
 package dev.lightbox.vision.ui;
 
 import com.vaadin.flow.component.icon.VaadinIcon;
+import dev.lightbox.billing.service.CreditWords;
 import dev.lightbox.billing.service.InsufficientCreditsException;
 import dev.lightbox.library.ui.SelectionAction;
 import dev.lightbox.vision.service.DescribeStarted;
@@ -60,7 +61,7 @@ class DescribeSelection implements SelectionAction {
 
     private String summary(int queued, int cached) {
         long price = vision.price();
-        String text = "Describing " + queued + (queued == 1 ? " photo" : " photos") + " (" + price + (price == 1 ? " credit" : " credits") + " each)";
+        String text = "Describing " + queued + (queued == 1 ? " photo" : " photos") + " (" + CreditWords.count(price) + " each)";
         if (cached > 0) text += " and " + cached + " already described (free)";
         return text + ". ";
     }
