@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lightbox.support.IntegrationTest;
 import java.io.IOException;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
@@ -19,18 +17,6 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
  */
 @ExtendWith(OutputCaptureExtension.class)
 class ClientGoneLoggingTest extends IntegrationTest {
-
-    @Autowired
-    private ClientGoneLogFilter filter;
-
-    /**
-     * Other tests in this JVM start application contexts of their own (StartupChecksTest, RestartTest), and each
-     * re-initialises Logback, dropping the filter this context installed at its startup. A running app has one.
-     */
-    @BeforeEach
-    void installedAsAtStartup() {
-        filter.install();
-    }
 
     private static final org.slf4j.Logger PUSH = LoggerFactory.getLogger("com.vaadin.flow.server.communication.PushAtmosphereHandler");
 

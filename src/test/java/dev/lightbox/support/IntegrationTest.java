@@ -3,7 +3,10 @@ package dev.lightbox.support;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.turbo.TurboFilter;
 import org.junit.jupiter.api.BeforeEach;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -43,6 +46,24 @@ public abstract class IntegrationTest {
     @BeforeEach
     void useThisContextsSecurityStrategy() {
         securityStrategy.ifAvailable(SecurityContextHolder::setContextHolderStrategy);
+    }
+
+    @Autowired
+    private ObjectProvider<TurboFilter> logFilters;
+
+    /**
+     * The same for Logback: each of those contexts re-initialises it, and that drops every turbo filter, among them
+     * the shared context's {@code ClientGoneLogFilter} (a closed tab is then an ERROR in the log the browser tests
+     * read). The shared context's filters go back in before each test.
+     */
+    @BeforeEach
+    void useThisContextsLogFilters() {
+        if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) return;
+        logFilters.orderedStream().filter(filter -> !context.getTurboFilterList().contains(filter)).forEach(filter -> {
+            filter.setContext(context);
+            filter.start();
+            context.addTurboFilter(filter);
+        });
     }
 
     @DynamicPropertySource
