@@ -67,6 +67,9 @@ public class Photo {
     /** NONE, PICKED or REJECTED (see 018-photo-flags); changed only through the repository's setFlag. */
     @Column(nullable = false, insertable = false, updatable = false)
     private String flag = "NONE";
+    /** {@code upload} (the original is stored) or {@code sync} (analysed on the owner's device, no original here). */
+    @Column(nullable = false)
+    private String source = "upload";
 
     protected Photo() {
     }
@@ -118,4 +121,6 @@ public class Photo {
     public @Nullable Double getGpsLatitude() { return gpsLatitude; }
     public @Nullable Double getGpsLongitude() { return gpsLongitude; }
     public String getFlag() { return flag; }
+    public String getSource() { return source; }
+    public boolean hasOriginal() { return "upload".equals(source); }
 }

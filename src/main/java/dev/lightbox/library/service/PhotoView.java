@@ -28,12 +28,19 @@ public record PhotoView(
         @Nullable Double focalLengthMm,
         @Nullable Double gpsLatitude,
         @Nullable Double gpsLongitude,
-        PhotoFlag flag) {
+        PhotoFlag flag,
+        PhotoSource source) {
+
+    /** Whether the original bytes are on the server (uploaded); a synced photo has only its hash, metadata and attributes. */
+    public boolean hasOriginal() {
+        return source == PhotoSource.UPLOAD;
+    }
 
     public static PhotoView of(Photo p) {
         return new PhotoView(p.getId(), p.getSha256(), p.getSizeBytes(), p.getFormat(), p.getWidth(), p.getHeight(),
                 p.getTakenAt(), p.getTakenAtSource() == Photo.TakenAtSource.EXIF, p.getUploadedAt(), p.getOriginalName(),
                 p.getCameraMake(), p.getCameraModel(), p.getLens(), p.getFNumber(), p.getExposureSeconds(), p.getIso(),
-                p.getFocalLengthMm(), p.getGpsLatitude(), p.getGpsLongitude(), PhotoFlag.valueOf(p.getFlag()));
+                p.getFocalLengthMm(), p.getGpsLatitude(), p.getGpsLongitude(), PhotoFlag.valueOf(p.getFlag()),
+                PhotoSource.fromColumn(p.getSource()));
     }
 }
