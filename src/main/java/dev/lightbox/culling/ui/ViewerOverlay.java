@@ -117,7 +117,8 @@ class ViewerOverlay extends Div {
             known.put(photo.id(), photo);
             String base = "media/photos/" + photo.id();
             // 100% zoom shows the original's pixels (the browser falls back to the preview where it cannot decode one, e.g. TIFF)
-            String zoom = base + "/original";
+            // a synced photo has no original: its zoom is the placeholder preview too
+            String zoom = photo.hasOriginal() ? base + "/original" : base + "/preview";
             items.add(new Item(photo.id().toString(), base + "/preview", zoom, photo.originalName() == null ? "" : photo.originalName(), flagOf(photo)));
         }
         return services.json().writeValueAsString(items);

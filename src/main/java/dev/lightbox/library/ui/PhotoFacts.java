@@ -24,6 +24,7 @@ public final class PhotoFacts {
         lines.put("Taken", WHEN.format(p.takenAt()) + (p.takenAtFromCamera() ? "" : " (upload time)"));
         camera(lines, p);
         lines.put("Size", p.width() + " × " + p.height() + " px · " + p.format());
+        if (!p.hasOriginal()) lines.put("Original", "Synced from your computer, not on the server");
         return lines;
     }
 
@@ -32,8 +33,9 @@ public final class PhotoFacts {
         var lines = new LinkedHashMap<String, @Nullable String>();
         lines.put("Taken", WHEN_IN_FULL.format(p.takenAt()) + (p.takenAtFromCamera() ? "" : " (upload time: the file has no capture time)"));
         camera(lines, p);
-        lines.put("Size", p.width() + " × " + p.height() + " px · " + p.format() + " · " + humanBytes(p.sizeBytes()));
+        lines.put("Size", p.width() + " × " + p.height() + " px · " + p.format() + (p.sizeBytes() > 0 ? " · " + humanBytes(p.sizeBytes()) : ""));
         lines.put("File", p.originalName());
+        if (!p.hasOriginal()) lines.put("Original", "Not on the server: analysed and synced from your computer");
         if (p.gpsLatitude() != null && p.gpsLongitude() != null) {
             lines.put("Location", String.format(Locale.ROOT, "%.5f, %.5f (only you see this)", p.gpsLatitude(), p.gpsLongitude()));
         }

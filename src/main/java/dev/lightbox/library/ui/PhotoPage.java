@@ -66,8 +66,10 @@ public class PhotoPage extends Main implements BeforeEnterObserver {
         preview.addClassName("photo-preview");
         var frame = new Div(preview);
         frame.addClassName("photo-frame");
-        for (PhotoDetails contribution : contributions) {
-            for (PhotoDetails.Box box : contribution.boxes(owner, photo)) frame.add(overlay(box, photo));
+        if (photo.hasOriginal()) {
+            for (PhotoDetails contribution : contributions) {
+                for (PhotoDetails.Box box : contribution.boxes(owner, photo)) frame.add(overlay(box, photo));
+            }
         }
         var stage = new Div(frame);
         stage.addClassName("photo-stage");
@@ -83,6 +85,7 @@ public class PhotoPage extends Main implements BeforeEnterObserver {
         var delete = new Button("Delete", VaadinIcon.TRASH.create(), e -> confirmDelete(photo, neighbors));
         delete.setId("photo-delete");
         delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+        download.setVisible(photo.hasOriginal());
         var actions = new HorizontalLayout(newer, older, download, delete);
         actions.setAlignItems(HorizontalLayout.Alignment.BASELINE);
         actions.setWrap(true);
@@ -97,8 +100,21 @@ public class PhotoPage extends Main implements BeforeEnterObserver {
         sections.stream().filter(PhotoPageSection::beside).forEach(section -> aside.add(section.create(owner, photo)));
         var top = new Div(stage, aside);
         top.addClassName("photo-top");
-        add(top, actions, list);
+        add(top, actions);
+        if (!photo.hasOriginal()) add(syncedNote());
+        add(list);
         sections.stream().filter(section -> !section.beside()).forEach(section -> add(section.create(owner, photo)));
+    }
+
+    /** A synced photo has its analysis and scores but no pixels here; uploading the same file adds them. */
+    private static Paragraph syncedNote() {
+        var note = new Paragraph("This photo was analysed on your computer and synced without its original: you see its "
+                + "metadata, attributes and scores, not its pixels. Upload the same file to add the original; its analysis is kept. ");
+        var upload = new Anchor("upload", "Upload it");
+        note.add(upload);
+        note.setId("photo-synced-note");
+        note.addClassName("synced-note");
+        return note;
     }
 
     /** A box in the photo's upright pixels, placed in percent so it follows the preview's displayed size. */
@@ -133,7 +149,8 @@ public class PhotoPage extends Main implements BeforeEnterObserver {
     private void confirmDelete(PhotoView photo, Neighbors neighbors) {
         var dialog = new ConfirmDialog();
         dialog.setHeader("Delete this photo?");
-        dialog.setText("It is removed from your library, with its original. This cannot be undone.");
+        dialog.setText(photo.hasOriginal() ? "It is removed from your library, with its original. This cannot be undone."
+                : "It is removed from your library, with its synced analysis. Syncing the file again brings it back.");
         dialog.setCancelable(true);
         var confirm = new Button("Delete", e -> {
             photos.delete(owner, Set.of(photo.id()));

@@ -522,6 +522,7 @@ public class TimelineView extends Main implements BeforeEnterObserver {
         var tile = new Div(image);
         tile.addClassName("tile");
         tile.getElement().setAttribute("data-photo-id", photo.id().toString());
+        if (!photo.hasOriginal()) markSynced(tile);
         tile.addClickListener(e -> {
             if (selecting) toggle(photo.id(), tile);
             else if (!viewers.isEmpty()) openViewer(photo.id());
@@ -529,6 +530,16 @@ public class TimelineView extends Main implements BeforeEnterObserver {
         });
         tiles.put(photo.id(), tile);
         return tile;
+    }
+
+    /** A photo analysed on the owner's computer: its tile is a placeholder, said so in words too. */
+    private static void markSynced(Div tile) {
+        tile.addClassName("synced");
+        tile.getElement().setAttribute("data-source", "sync");
+        var badge = new Span("Synced");
+        badge.addClassName("sync-badge");
+        badge.getElement().setAttribute("title", "Analysed on your computer: the original is not on the server");
+        tile.add(badge);
     }
 
     /** The viewer moves through the list as loaded so far and pages on with the same query, cursor and service. */

@@ -7,7 +7,12 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.server.VaadinRequest;
+import com.vaadin.flow.server.VaadinServletRequest;
+import org.springframework.beans.factory.annotation.Value;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.Menu;
@@ -47,7 +52,7 @@ public class UploadView extends Main {
     private int filesChosen;
     private int filesDone;
 
-    public UploadView(PhotoUploadService uploads, LibraryProperties limits) {
+    public UploadView(PhotoUploadService uploads, LibraryProperties limits, @Value("${lightbox.public-url:}") String publicUrl) {
         this.uploads = uploads;
         this.owner = CurrentUser.require().id();
         setId("upload-view");
@@ -75,7 +80,42 @@ public class UploadView extends Main {
         add(new H2("Add photos"),
             new Paragraph("JPEG, PNG, WebP or TIFF, up to " + (limits.maxBytes() / (1024 * 1024)) + " MB and "
                     + (limits.maxPixels() / 1_000_000) + " megapixels each. Files are checked by their content, not their name."),
-            upload, progress, results);
+            upload, progress, results, syncInstead(publicUrl));
+    }
+
+    /**
+     * The other way in: the same analysis run on the user's own computer by the command in this server's jar,
+     * which sends hashes, metadata and attributes only (never pixels).
+     */
+    private static Details syncInstead(String publicUrl) {
+        var command = new Pre("java -jar lightbox.jar sync ~/Pictures --server " + serverUrl(publicUrl) + " --token <your API token>");
+        command.setId("sync-command");
+        command.addClassName("sync-command");
+        var tokens = new Anchor("settings", "Create an API token in Settings");
+        var body = new Div(
+                new Paragraph("Your photos can stay on your computer: the command below, from the same lightbox.jar this server runs, "
+                        + "analyses a folder there with this server's analyser and sends only each file's SHA-256, its metadata and its "
+                        + "attributes. They appear on your timeline as placeholders, scored and counted like any photo; upload a file later "
+                        + "and it gains its original."),
+                command,
+                new Paragraph(tokens, new Span(", then run the command (add --dry-run to see what it would send). "
+                        + "A second run only sends what is new.")));
+        var details = new Details("Analyse on your computer instead", body);
+        details.setId("sync-instead");
+        details.addClassName("sync-instead");
+        return details;
+    }
+
+    /** The address the command should use: the configured public URL, else the one this page was opened at. */
+    private static String serverUrl(String publicUrl) {
+        if (!publicUrl.isBlank()) return publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+        if (VaadinRequest.getCurrent() instanceof VaadinServletRequest request) {
+            var http = request.getHttpServletRequest();
+            boolean defaultPort = ("http".equals(http.getScheme()) && http.getServerPort() == 80)
+                    || ("https".equals(http.getScheme()) && http.getServerPort() == 443);
+            return http.getScheme() + "://" + http.getServerName() + (defaultPort ? "" : ":" + http.getServerPort()) + http.getContextPath();
+        }
+        return "https://your-server";
     }
 
     /** Runs on the upload request's thread, outside the UI lock: UI changes go through {@code ui.access}. */
