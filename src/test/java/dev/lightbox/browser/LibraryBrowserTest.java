@@ -160,4 +160,63 @@ class LibraryBrowserTest extends BrowserTest {
         assertThat(page.locator(".day-header").first()).containsText("March");
         jdbc.update("delete from photos where owner_id = ?", owner);
     }
+
+    /**
+     * A photo synced from a computer (hash, metadata, attributes; no original) is a placeholder tile marked
+     * "Synced" that loads (never a broken image), at phone width and in dark mode; its page says the original is
+     * not here and offers no download; the upload page shows the command; uploading the same bytes gives the
+     * same tile its original.
+     */
+    @Test
+    void aSyncedPhotoIsAPlaceholderUntilItsBytesAreUploaded() throws Exception {
+        usePhoneViewport();
+        String email = signInAsNewUser();
+        String token = api().login(email, USER_PASSWORD);
+        byte[] bytes = Files.readAllBytes(TestImages.ICE_BLOCK);
+        String sha256 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        var item = java.util.Map.of("sha256", sha256, "analyzerVersion", dev.lightbox.analysis.service.AnalysisService.currentVersion(),
+                "attributes", java.util.Map.of("sharpness", 0.8, "brightness", 0.5, "exposure", "ok", "faceCount", 0),
+                "metadata", java.util.Map.of("takenAt", "2024-06-01T10:15:00", "camera", "Fujifilm X-T3", "width", 1200, "height", 800,
+                        "fileName", "ice.jpg"),
+                "analysedAt", "2024-06-02T08:00:00Z");
+        var synced = api().post("/api/v1/sync/attributes", java.util.Map.of("items", List.of(item)), token);
+        assertThat(synced.status()).as(synced.body()).isEqualTo(200);
+        assertThat(synced.json().get("created").asInt()).isEqualTo(1);
+
+        page.evaluate("() => document.documentElement.setAttribute('theme', 'dark')");
+        page.reload();
+        page.evaluate("() => document.documentElement.setAttribute('theme', 'dark')");
+        Locator tile = page.locator("#timeline-days .tile");
+        assertThat(tile).hasCount(1);
+        assertThat(tile).hasAttribute("data-source", "sync");
+        assertThat(tile.locator(".sync-badge")).hasText("Synced");
+        page.waitForFunction("() => [...document.querySelectorAll('#timeline-days img')].every(i => i.complete && i.naturalWidth > 0)");
+        assertThat(tile).not().hasClass(Pattern.compile(".*pending.*"));
+        assertThat(page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")).isEqualTo(true);
+        screenshot("phone-dark-synced-tile");
+
+        tile.click();
+        page.locator("#viewer-page").click();
+        page.waitForURL(Pattern.compile(".*/photos/[0-9a-f-]{36}$"));
+        page.evaluate("() => document.documentElement.setAttribute('theme', 'dark')");
+        assertThat(page.locator("#photo-synced-note")).containsText("without its original");
+        assertThat(page.locator("#photo-download")).isHidden();
+        assertThat(page.locator("#photo-details")).containsText("Not on the server");
+        page.waitForFunction("() => document.querySelector('#photo-preview').naturalWidth > 0");
+        screenshot("phone-dark-synced-photo");
+
+        page.locator("#photo-synced-note a").click();
+        assertThat(page.locator("#photo-upload")).isVisible();
+        page.locator("#sync-instead").click();
+        assertThat(page.locator("#sync-command")).containsText("java -jar lightbox.jar sync");
+        assertThat(page.locator("#sync-command")).containsText("--server http://localhost:" + port);
+        assertThat(page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")).isEqualTo(true);
+        screenshot("phone-dark-sync-command");
+
+        assertThat(api().upload("ice.jpg", bytes, token).status()).isEqualTo(201);
+        page.navigate(url("/"));
+        assertThat(tile).hasCount(1);
+        assertThat(tile).not().hasAttribute("data-source", "sync");
+        assertThat(tile.locator(".sync-badge")).hasCount(0);
+    }
 }
