@@ -37,9 +37,12 @@ public class SyncService {
                            @Nullable String fileName, String format, long sizeBytes) {
     }
 
-    /** A photo whose effective analysis changed: the server's of its bytes when there is one, else the owner's synced one. */
+    /**
+     * A photo whose effective analysis changed: the server's of its bytes when there is one, else the owner's synced one;
+     * {@code source} is {@code upload} or {@code sync}.
+     */
     public record Change(String sha256, int analyzerVersion, Map<String, Object> attributes, Metadata metadata, Instant analysedAt,
-                         Instant changedAt, PhotoSource source) {
+                         Instant changedAt, String source) {
     }
 
     public record Changes(List<Change> items, @Nullable String nextCursor) {
@@ -103,7 +106,7 @@ public class SyncService {
         String camera = String.join(" ", java.util.stream.Stream.of(p.cameraMake(), p.cameraModel()).filter(Objects::nonNull).toList());
         var metadata = new Metadata(p.takenAtFromCamera() ? p.takenAt() : null, camera.isEmpty() ? null : camera, p.lens(), p.width(), p.height(),
                 p.originalName(), SyncedPhotos.formatName(p), p.sizeBytes());
-        return new Change(c.sha256(), c.analyzerVersion(), c.attributes(), metadata, c.analysedAt(), c.changedAt(), p.source());
+        return new Change(c.sha256(), c.analyzerVersion(), c.attributes(), metadata, c.analysedAt(), c.changedAt(), p.source().parameter());
     }
 
     private static IllegalArgumentException badCursor() {
