@@ -238,6 +238,19 @@ class SyncApiTest extends IntegrationTest {
     }
 
     @Test
+    void aThousandItemsAreOneCallStoredTogether() {
+        User user = api().newUser();
+        List<Map<String, Object>> items = IntStream.range(0, 1000).mapToObj(i -> item(newSha(), attributes(0.5), metadata("Canon"))).toList();
+        long started = System.nanoTime();
+        assertThat(counts(sync(user, items))).containsExactly(1000, 0, 0);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        assertThat(photoCount(user)).isEqualTo(1000);
+        assertThat(syncRows(user)).isEqualTo(1000);
+        assertThat(millis).as("a full call takes well under a client's timeout").isLessThan(30_000);
+        org.slf4j.LoggerFactory.getLogger(SyncApiTest.class).info("1,000 sync items stored in {} ms", millis);
+    }
+
+    @Test
     void anotherUsersSyncOfTheSameBytesNeitherShowsUpForNorChangesTheFirstUsersPhoto() {
         User first = api().newUser();
         User second = api().newUser();
