@@ -77,6 +77,35 @@ public class SyncedAnalysisRepository {
         return inserted.map(i -> i ? Saved.INSERTED : Saved.UPDATED).orElse(Saved.UNCHANGED);
     }
 
+    public record ToSave(String sha256, int analyzerVersion, Map<String, Object> attributes, Instant analysedAt) {
+    }
+
+    /** {@link #save} for many distinct contents in one statement: what each save did, by content. */
+    public Map<String, Saved> saveAll(UUID owner, List<ToSave> all) {
+        var saved = new HashMap<String, Saved>();
+        if (all.isEmpty()) return saved;
+        jdbc.sql("""
+                insert into synced_analyses (owner_id, sha256, analyzer_version, attributes, analysed_at, received_at, updated_at)
+                select :owner, n.sha, cast(n.version as integer), cast(n.attributes as jsonb), cast(n.analysed_at as timestamptz), now(), now()
+                from unnest(cast(:shas as text[]), cast(:versions as text[]), cast(:attributes as text[]), cast(:analysedAts as text[]))
+                     as n(sha, version, attributes, analysed_at)
+                on conflict (owner_id, sha256) do update
+                    set analyzer_version = excluded.analyzer_version, attributes = excluded.attributes,
+                        analysed_at = excluded.analysed_at, received_at = now(), updated_at = now()
+                    where synced_analyses.analyzer_version <> excluded.analyzer_version or synced_analyses.attributes <> excluded.attributes
+                returning sha256, (xmax = 0)""")
+                .param("owner", owner)
+                .param("shas", all.stream().map(ToSave::sha256).toArray(String[]::new))
+                .param("versions", all.stream().map(a -> Integer.toString(a.analyzerVersion())).toArray(String[]::new))
+                .param("attributes", all.stream().map(a -> json.writeValueAsString(a.attributes())).toArray(String[]::new))
+                .param("analysedAts", all.stream().map(a -> a.analysedAt().toString()).toArray(String[]::new))
+                .query(rs -> {
+                    saved.put(rs.getString(1), rs.getBoolean(2) ? Saved.INSERTED : Saved.UPDATED);
+                });
+        all.forEach(a -> saved.putIfAbsent(a.sha256(), Saved.UNCHANGED));
+        return saved;
+    }
+
     /**
      * The owner's photos whose effective analysis changed at or after {@code since}, oldest change first, after the
      * keyset position ({@code afterChangedAt}, {@code afterSha256}) when one is given.

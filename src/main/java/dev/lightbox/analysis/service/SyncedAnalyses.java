@@ -42,13 +42,35 @@ public class SyncedAnalyses {
     /** Stores the device's analysis in the caller's transaction; publishes {@link SyncedAnalysisStored} when it created or changed one. */
     @Transactional(propagation = Propagation.MANDATORY)
     public Change save(UUID ownerId, UUID photoId, String sha256, int analyzerVersion, Map<String, Object> attributes, Instant analysedAt) {
-        Change change = switch (repository.save(ownerId, sha256, analyzerVersion, attributes, analysedAt)) {
+        Change change = change(repository.save(ownerId, sha256, analyzerVersion, attributes, analysedAt));
+        if (change != Change.UNCHANGED) events.publishEvent(new SyncedAnalysisStored(ownerId, photoId, sha256));
+        return change;
+    }
+
+    /** A device's analysis of one of the owner's photos, to store with {@link #saveAll}. */
+    public record ToSave(UUID photoId, String sha256, int analyzerVersion, Map<String, Object> attributes, Instant analysedAt) {
+    }
+
+    /** {@link #save} for many distinct contents in one statement: what each save did, by content. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Map<String, Change> saveAll(UUID ownerId, List<ToSave> all) {
+        Map<String, SyncedAnalysisRepository.Saved> saved = repository.saveAll(ownerId, all.stream()
+                .map(a -> new SyncedAnalysisRepository.ToSave(a.sha256(), a.analyzerVersion(), a.attributes(), a.analysedAt())).toList());
+        var changes = new java.util.HashMap<String, Change>();
+        for (ToSave a : all) {
+            Change change = change(java.util.Objects.requireNonNull(saved.get(a.sha256())));
+            changes.put(a.sha256(), change);
+            if (change != Change.UNCHANGED) events.publishEvent(new SyncedAnalysisStored(ownerId, a.photoId(), a.sha256()));
+        }
+        return changes;
+    }
+
+    private static Change change(SyncedAnalysisRepository.Saved saved) {
+        return switch (saved) {
             case INSERTED -> Change.CREATED;
             case UPDATED -> Change.UPDATED;
             case UNCHANGED -> Change.UNCHANGED;
         };
-        if (change != Change.UNCHANGED) events.publishEvent(new SyncedAnalysisStored(ownerId, photoId, sha256));
-        return change;
     }
 
     public Optional<AnalysisService.Analysis> find(UUID ownerId, String sha256) {

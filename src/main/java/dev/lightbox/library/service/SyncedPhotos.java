@@ -6,7 +6,10 @@ import dev.lightbox.library.domain.SyncedPhotoRepository;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -66,13 +69,41 @@ public class SyncedPhotos {
             synced.insert(id, ownerId, facts.sha256(), row(facts, null), clock.instant());
             return new Upserted(id, Change.CREATED, PhotoSource.SYNC);
         }
-        var photo = existing.get();
+        return update(ownerId, existing.get(), facts);
+    }
+
+    private Upserted update(UUID ownerId, SyncedPhotoRepository.Existing photo, SyncedPhotoFacts facts) {
         PhotoSource source = PhotoSource.fromColumn(photo.source());
         if (source == PhotoSource.UPLOAD) return new Upserted(photo.id(), Change.UNCHANGED, source);
         SyncedPhotoRepository.Row row = row(facts, photo.row());
         if (row.equals(photo.row())) return new Upserted(photo.id(), Change.UNCHANGED, source);
         synced.update(photo.id(), ownerId, row);
         return new Upserted(photo.id(), Change.UPDATED, source);
+    }
+
+    /**
+     * {@link #upsert} for many contents at once (one statement each to lock, look up and insert; one per changed
+     * photo to update), by content. The facts must name distinct contents.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Map<String, Upserted> upsertAll(UUID ownerId, List<SyncedPhotoFacts> all) {
+        List<String> hashes = all.stream().map(SyncedPhotoFacts::sha256).toList();
+        synced.lockContents(hashes);
+        Map<String, SyncedPhotoRepository.Existing> existing = synced.find(ownerId, hashes);
+        var upserted = new HashMap<String, Upserted>();
+        var created = new ArrayList<SyncedPhotoRepository.New>();
+        for (SyncedPhotoFacts facts : all) {
+            SyncedPhotoRepository.Existing photo = existing.get(facts.sha256());
+            if (photo == null) {
+                var fresh = new SyncedPhotoRepository.New(UUID.randomUUID(), facts.sha256(), row(facts, null));
+                created.add(fresh);
+                upserted.put(facts.sha256(), new Upserted(fresh.id(), Change.CREATED, PhotoSource.SYNC));
+            } else {
+                upserted.put(facts.sha256(), update(ownerId, photo, facts));
+            }
+        }
+        synced.insertAll(ownerId, created, clock.instant());
+        return upserted;
     }
 
     /** The owner's photos among these ids, by id (others' ids are left out). */

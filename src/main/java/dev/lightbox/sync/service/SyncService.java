@@ -9,7 +9,6 @@ import dev.lightbox.library.service.SyncedPhotos;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -57,22 +56,31 @@ public class SyncService {
     }
 
     /**
-     * Every item of the call in one transaction, in sha256 order (the content locks of two calls are then taken in
-     * the same order). An item whose photo the owner uploaded is left alone: the server's analysis of the bytes stands.
+     * Every item of the call in one transaction, a few statements for the whole call (the content locks taken in sha256
+     * order). An item whose photo the owner uploaded is left alone: the server's analysis of the bytes stands.
      */
     @Transactional
     public Counts sync(UUID ownerId, List<SyncItem> items) {
+        Map<String, SyncedPhotos.Upserted> photos = this.photos.upsertAll(ownerId, items.stream().map(SyncItem::facts).toList());
+        List<SyncedAnalyses.ToSave> toSave = items.stream()
+                .filter(item -> photo(photos, item).source() == PhotoSource.SYNC)
+                .map(item -> new SyncedAnalyses.ToSave(photo(photos, item).photoId(), item.sha256(), item.analyzerVersion(), item.attributes(),
+                        item.analysedAt()))
+                .toList();
+        Map<String, SyncedAnalyses.Change> analyses = this.analyses.saveAll(ownerId, toSave);
         int created = 0;
         int updated = 0;
-        for (SyncItem item : items.stream().sorted(Comparator.comparing(SyncItem::sha256)).toList()) {
-            SyncedPhotos.Upserted photo = photos.upsert(ownerId, item.facts());
+        for (SyncItem item : items) {
+            SyncedPhotos.Upserted photo = photo(photos, item);
             if (photo.source() == PhotoSource.UPLOAD) continue;
-            SyncedAnalyses.Change analysis = analyses.save(ownerId, photo.photoId(), item.sha256(), item.analyzerVersion(), item.attributes(),
-                    item.analysedAt());
             if (photo.change() == SyncedPhotos.Change.CREATED) created++;
-            else if (photo.change() == SyncedPhotos.Change.UPDATED || analysis != SyncedAnalyses.Change.UNCHANGED) updated++;
+            else if (photo.change() == SyncedPhotos.Change.UPDATED || analyses.get(item.sha256()) != SyncedAnalyses.Change.UNCHANGED) updated++;
         }
         return new Counts(created, updated, items.size() - created - updated);
+    }
+
+    private static SyncedPhotos.Upserted photo(Map<String, SyncedPhotos.Upserted> photos, SyncItem item) {
+        return Objects.requireNonNull(photos.get(item.sha256()));
     }
 
     /** The owner's photos whose effective analysis changed at or after {@code since}, oldest change first. */
