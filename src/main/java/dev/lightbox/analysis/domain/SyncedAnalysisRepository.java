@@ -58,29 +58,13 @@ public class SyncedAnalysisRepository {
         return found;
     }
 
-    /**
-     * Inserts or replaces the owner's synced analysis of the content in one statement; a row whose version and
-     * attributes (compared as JSON values) are already these is left as it is.
-     */
-    public Saved save(UUID owner, String sha256, int version, Map<String, Object> attributes, Instant analysedAt) {
-        Optional<Boolean> inserted = jdbc.sql("""
-                insert into synced_analyses (owner_id, sha256, analyzer_version, attributes, analysed_at, received_at, updated_at)
-                values (:owner, :sha, :version, cast(:attributes as jsonb), :analysedAt, now(), now())
-                on conflict (owner_id, sha256) do update
-                    set analyzer_version = excluded.analyzer_version, attributes = excluded.attributes,
-                        analysed_at = excluded.analysed_at, received_at = now(), updated_at = now()
-                    where synced_analyses.analyzer_version <> excluded.analyzer_version or synced_analyses.attributes <> excluded.attributes
-                returning (xmax = 0)""")
-                .param("owner", owner).param("sha", sha256).param("version", version)
-                .param("attributes", json.writeValueAsString(attributes)).param("analysedAt", Timestamp.from(analysedAt))
-                .query(Boolean.class).optional();
-        return inserted.map(i -> i ? Saved.INSERTED : Saved.UPDATED).orElse(Saved.UNCHANGED);
-    }
-
     public record ToSave(String sha256, int analyzerVersion, Map<String, Object> attributes, Instant analysedAt) {
     }
 
-    /** {@link #save} for many distinct contents in one statement: what each save did, by content. */
+    /**
+     * Inserts or replaces the owner's synced analyses of these distinct contents in one statement; a row whose version and
+     * attributes (compared as JSON values) are already these is left as it is. What each save did, by content.
+     */
     public Map<String, Saved> saveAll(UUID owner, List<ToSave> all) {
         var saved = new HashMap<String, Saved>();
         if (all.isEmpty()) return saved;

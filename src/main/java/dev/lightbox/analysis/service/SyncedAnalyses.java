@@ -42,9 +42,8 @@ public class SyncedAnalyses {
     /** Stores the device's analysis in the caller's transaction; publishes {@link SyncedAnalysisStored} when it created or changed one. */
     @Transactional(propagation = Propagation.MANDATORY)
     public Change save(UUID ownerId, UUID photoId, String sha256, int analyzerVersion, Map<String, Object> attributes, Instant analysedAt) {
-        Change change = change(repository.save(ownerId, sha256, analyzerVersion, attributes, analysedAt));
-        if (change != Change.UNCHANGED) events.publishEvent(new SyncedAnalysisStored(ownerId, photoId, sha256));
-        return change;
+        return java.util.Objects.requireNonNull(saveAll(ownerId, List.of(new ToSave(photoId, sha256, analyzerVersion, attributes, analysedAt)))
+                .get(sha256));
     }
 
     /** A device's analysis of one of the owner's photos, to store with {@link #saveAll}. */

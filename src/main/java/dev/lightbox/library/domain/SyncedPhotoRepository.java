@@ -9,7 +9,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -34,14 +33,6 @@ public class SyncedPhotoRepository {
     public record Existing(UUID id, String source, Row row) {
     }
 
-    public Optional<Existing> find(UUID owner, String sha256) {
-        return jdbc.sql("""
-                select id, source, format, size_bytes, width, height, taken_at, taken_at_source, original_name, camera_make, camera_model, lens
-                from photos where owner_id = :owner and sha256 = :sha""")
-                .param("owner", owner).param("sha", sha256)
-                .query((rs, n) -> existing(rs)).optional();
-    }
-
     /** Takes the content locks of these hashes (as {@code PhotoRepository.lockContent} does), in sha256 order, in one statement. */
     public void lockContents(Collection<String> sha256s) {
         jdbc.sql("""
@@ -63,7 +54,7 @@ public class SyncedPhotoRepository {
         return found;
     }
 
-    /** New synced photos of the owner, in one statement. */
+    /** New synced photos of the owner, in one statement (orientation 1: the device sends upright dimensions). */
     public void insertAll(UUID owner, List<New> photos, Instant syncedAt) {
         if (photos.isEmpty()) return;
         jdbc.sql("""
@@ -105,17 +96,6 @@ public class SyncedPhotoRepository {
                 ImageFormat.valueOf(rs.getString("format")), rs.getLong("size_bytes"), rs.getInt("width"), rs.getInt("height"),
                 rs.getTimestamp("taken_at").toLocalDateTime(), "EXIF".equals(rs.getString("taken_at_source")),
                 rs.getString("original_name"), rs.getString("camera_make"), rs.getString("camera_model"), rs.getString("lens")));
-    }
-
-    /** A new synced photo (orientation 1: the device sends upright dimensions). */
-    public void insert(UUID id, UUID owner, String sha256, Row row, Instant syncedAt) {
-        jdbc.sql("""
-                insert into photos (id, owner_id, sha256, size_bytes, format, width, height, orientation, taken_at, taken_at_source,
-                                    uploaded_at, original_name, camera_make, camera_model, lens, source)
-                values (:id, :owner, :sha, :size, :format, :width, :height, 1, :takenAt, :takenAtSource,
-                        :syncedAt, :name, :make, :model, :lens, 'sync')""")
-                .param("id", id).param("owner", owner).param("sha", sha256).params(columns(row))
-                .param("syncedAt", Timestamp.from(syncedAt)).update();
     }
 
     /** New metadata of a synced photo; an uploaded photo of the same content is never touched. */

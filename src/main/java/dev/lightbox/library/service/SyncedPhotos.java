@@ -58,18 +58,12 @@ public class SyncedPhotos {
     /**
      * Creates the owner's synced photo or updates its metadata, in the caller's transaction, under the content's lock
      * (an upload of the same bytes commits before or after, never between the look-up and the write). Callers that
-     * upsert several contents in one transaction take them in sha256 order, so that two such calls cannot deadlock.
+     * upsert several contents in one transaction use {@link #upsertAll}, which takes the locks in sha256 order: two
+     * such calls cannot deadlock.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Upserted upsert(UUID ownerId, SyncedPhotoFacts facts) {
-        photos.lockContent(facts.sha256());
-        Optional<SyncedPhotoRepository.Existing> existing = synced.find(ownerId, facts.sha256());
-        if (existing.isEmpty()) {
-            UUID id = UUID.randomUUID();
-            synced.insert(id, ownerId, facts.sha256(), row(facts, null), clock.instant());
-            return new Upserted(id, Change.CREATED, PhotoSource.SYNC);
-        }
-        return update(ownerId, existing.get(), facts);
+        return java.util.Objects.requireNonNull(upsertAll(ownerId, List.of(facts)).get(facts.sha256()));
     }
 
     private Upserted update(UUID ownerId, SyncedPhotoRepository.Existing photo, SyncedPhotoFacts facts) {
