@@ -45,10 +45,11 @@ class SyncedPhotosTest extends IntegrationTest {
     @Test
     void aSyncedPhotoIsScoredRankedProfiledCountedAndRescored() {
         var user = api().newUser();
-        UUID good = sync(user.id(), randomSha(), AnalysisService.currentVersion(), attributes(0.9, 0.02, 20), 4000, 3000, "good.jpg");
-        UUID poor = sync(user.id(), randomSha(), AnalysisService.currentVersion(), attributes(0.1, 0.4, 80), 3000, 4000, "poor.jpg");
+        UUID good = sync(user, randomSha(), attributes(0.9, 0.02, 20), 4000, 3000, "good.jpg");
+        UUID poor = sync(user, randomSha(), attributes(0.1, 0.4, 80), 3000, 4000, "poor.jpg");
 
         JsonNode photo = api().get("/api/v1/photos/" + good, user.token()).json();
+        assertThat(photo.get("source").asString()).isEqualTo("sync");
         assertThat(photo.get("score").isNull()).as(photo.toString()).isFalse();
         assertThat(photo.get("analysis").get("status").asString()).isEqualTo("done");
         assertThat(photo.get("analysis").get("attributes").get("sharpness").asDouble()).isEqualTo(0.9);
@@ -86,8 +87,8 @@ class SyncedPhotosTest extends IntegrationTest {
     @Test
     void aSyncedPhotosThumbnailAndPreviewAreAPlaceholderOfItsAspectAndItsOriginalIsA404Problem() {
         var user = api().newUser();
-        UUID id = sync(user.id(), randomSha(), AnalysisService.currentVersion(), attributes(0.5, 0.1, 40), 4000, 3000,
-                "<script>alert(1)</script>&.jpg");
+        UUID id = sync(user, randomSha(), attributes(0.5, 0.1, 40), 4000, 3000,
+                "<img src=x onerror=alert(1)>&\".jpg");
         for (String path : List.of("/api/v1/photos/" + id + "/thumbnail", "/api/v1/photos/" + id + "/preview")) {
             ApiClient.Bytes image = api().getBytes(path, user.token());
             assertThat(image.status()).as(path).isEqualTo(200);
@@ -95,8 +96,8 @@ class SyncedPhotosTest extends IntegrationTest {
             assertThat(image.header("X-Content-Type-Options")).isEqualTo("nosniff");
             assertThat(image.header("Content-Security-Policy")).contains("default-src 'none'").doesNotContain("script-src");
             String svg = new String(image.body(), StandardCharsets.UTF_8);
-            assertThat(svg).contains("viewBox=\"0 0 600 450\"").contains("&lt;script&gt;alert(1)&lt;/script&gt;&amp;.jpg")
-                    .doesNotContain("<script");
+            assertThat(svg).contains("viewBox=\"0 0 600 450\"").contains("&lt;img src=x onerror=alert(1)&gt;&amp;&quot;.jpg")
+                    .doesNotContain("<img").doesNotContain("<script");
         }
         Response original = api().get("/api/v1/photos/" + id + "/original", user.token());
         assertThat(original.status()).isEqualTo(404);
@@ -108,7 +109,7 @@ class SyncedPhotosTest extends IntegrationTest {
     void uploadingTheSyncedBytesGivesTheSameRowItsOriginalWithoutAnalysingAgainWhenTheVersionsMatch() {
         var user = api().newUser();
         byte[] bytes = TestImages.uniqueCopy(TestImages.read(TestImages.GRACE_HOPPER));
-        UUID id = sync(user.id(), sha256(bytes), AnalysisService.currentVersion(), attributes(0.7, 0.05, 30), 4000, 3000, "hopper.jpg");
+        UUID id = sync(user, sha256(bytes), attributes(0.7, 0.05, 30), 4000, 3000, "hopper.jpg");
 
         Response uploaded = api().upload("hopper.jpg", bytes, user.token());
         assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(201);
@@ -116,6 +117,8 @@ class SyncedPhotosTest extends IntegrationTest {
         assertThat(rows(user.id())).isEqualTo(1);
         assertThat(jdbc.sql("select source from photos where id = :id").param("id", id).query(String.class).single()).isEqualTo("upload");
         JsonNode photo = api().get("/api/v1/photos/" + id, user.token()).json();
+        assertThat(photo.get("source").asString()).isEqualTo("upload");
+        assertThat(photo.get("links").get("original").isNull()).isFalse();
         assertThat(photo.get("width").asInt()).isEqualTo(512); // the file's, not what the device sent
         assertThat(photo.get("height").asInt()).isEqualTo(512);
         ApiClient.Bytes thumbnail = ApiClient.await("the real thumbnail", WAIT, () -> api().getBytes("/api/v1/photos/" + id + "/thumbnail",
@@ -131,7 +134,7 @@ class SyncedPhotosTest extends IntegrationTest {
     void uploadingBytesSyncedByAnOlderAnalyserAnalysesThem() {
         var user = api().newUser();
         byte[] bytes = TestImages.uniqueCopy(TestImages.read(TestImages.GRACE_HOPPER));
-        UUID id = sync(user.id(), sha256(bytes), AnalysisService.currentVersion() - 1, attributes(0.7, 0.05, 30), 512, 512, "hopper.jpg");
+        UUID id = insertSynced(user.id(), sha256(bytes), AnalysisService.currentVersion() - 1, attributes(0.7, 0.05, 30), 512, 512, "hopper.jpg");
         assertThat(api().get("/api/v1/photos/" + id, user.token()).json().get("analysis").get("status").asString()).isEqualTo("outdated");
 
         Response uploaded = api().upload("hopper.jpg", bytes, user.token());
@@ -145,7 +148,7 @@ class SyncedPhotosTest extends IntegrationTest {
     @Test
     void describingASyncedPhotoIsRefusedAndCostsNothing() {
         var user = api().newUser();
-        UUID id = sync(user.id(), randomSha(), AnalysisService.currentVersion(), attributes(0.5, 0.1, 40), 4000, 3000, "far.jpg");
+        UUID id = sync(user, randomSha(), attributes(0.5, 0.1, 40), 4000, 3000, "far.jpg");
         Response refused = api().post("/api/v1/photos/" + id + "/describe", Map.of(), user.token());
         assertThat(refused.status()).as(refused.body()).isEqualTo(409);
         assertThat(refused.contentType()).startsWith("application/problem+json");
@@ -154,11 +157,31 @@ class SyncedPhotosTest extends IntegrationTest {
                 .query(Long.class).single()).isZero();
     }
 
+    /** A photo synced through the API (POST /api/v1/sync/attributes), as the command-line client sends it. */
+    private UUID sync(ApiClient.User user, String sha256, Map<String, Object> attributes, int width, int height, String fileName) {
+        var metadata = new LinkedHashMap<String, Object>();
+        metadata.put("takenAt", "2024-05-17T09:30:00");
+        metadata.put("camera", "Canon EOS R6");
+        metadata.put("width", width);
+        metadata.put("height", height);
+        metadata.put("fileName", fileName);
+        var item = new LinkedHashMap<String, Object>();
+        item.put("sha256", sha256);
+        item.put("analyzerVersion", AnalysisService.currentVersion());
+        item.put("attributes", attributes);
+        item.put("metadata", metadata);
+        Response synced = api().post("/api/v1/sync/attributes", Map.of("items", List.of(item)), user.token());
+        assertThat(synced.status()).as(synced.body()).isEqualTo(200);
+        assertThat(synced.json().get("created").asInt()).isEqualTo(1);
+        return jdbc.sql("select id from photos where owner_id = :owner and sha256 = :sha").param("owner", user.id()).param("sha", sha256)
+                .query(UUID.class).single();
+    }
+
     /**
-     * A synced photo as the sync API stores it: a {@code source = 'sync'} row without an original, the owner's
-     * synced analysis, and {@link SyncedAnalysisStored} in the same transaction.
+     * A photo synced by an older analyser version (the API accepts only the current one), as the sync API
+     * stores it: a {@code source = 'sync'} row, the owner's synced analysis, {@link SyncedAnalysisStored}, in one transaction.
      */
-    private UUID sync(UUID owner, String sha256, int version, Map<String, Object> attributes, int width, int height, String fileName) {
+    private UUID insertSynced(UUID owner, String sha256, int version, Map<String, Object> attributes, int width, int height, String fileName) {
         UUID id = UUID.randomUUID();
         transaction.executeWithoutResult(status -> {
             jdbc.sql("""

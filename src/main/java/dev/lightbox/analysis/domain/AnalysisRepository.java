@@ -12,10 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
 
-/**
- * {@code photo_attributes}: each content's attributes (JSON) per analyzer version; and the reads of a user's
- * synced ones ({@code synced_analyses}) that a photo falls back to when the server has not analysed its bytes.
- */
+/** {@code photo_attributes}: each content's attributes (JSON) per analyzer version. */
 @Repository
 public class AnalysisRepository {
 
@@ -55,24 +52,6 @@ public class AnalysisRepository {
                 select distinct on (sha256) sha256, analyzer_version, attributes::text from photo_attributes
                 where sha256 = any(:shas) order by sha256, analyzer_version desc""")
                 .param("shas", batch).query(rs -> {
-                    found.put(rs.getString(1), read(rs.getString(1), rs.getInt(2), rs.getString(3)));
-                }));
-        return found;
-    }
-
-    /** The owner's synced analysis of a content (what their device computed), if any. */
-    public Optional<StoredAnalysis> synced(UUID owner, String sha256) {
-        return jdbc.sql("select sha256, analyzer_version, attributes::text from synced_analyses where owner_id = :owner and sha256 = :sha")
-                .param("owner", owner).param("sha", sha256)
-                .query((rs, n) -> read(rs.getString(1), rs.getInt(2), rs.getString(3))).optional();
-    }
-
-    /** The owner's synced analyses of these contents that have one, by content: one statement per {@link #BATCH} hashes. */
-    public Map<String, StoredAnalysis> synced(UUID owner, Collection<String> sha256s) {
-        var found = new HashMap<String, StoredAnalysis>();
-        forBatches(sha256s, batch -> jdbc.sql("""
-                select sha256, analyzer_version, attributes::text from synced_analyses where owner_id = :owner and sha256 = any(:shas)""")
-                .param("owner", owner).param("shas", batch).query(rs -> {
                     found.put(rs.getString(1), read(rs.getString(1), rs.getInt(2), rs.getString(3)));
                 }));
         return found;

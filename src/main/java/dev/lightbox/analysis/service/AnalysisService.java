@@ -34,8 +34,11 @@ public class AnalysisService {
     private final AnalysisRepository repository;
     private final ApplicationEventPublisher events;
     private final List<OwnerAttributes> ownerAttributes;
+    private final SyncedAnalyses synced;
 
-    AnalysisService(JobService jobs, AnalysisRepository repository, ApplicationEventPublisher events, List<OwnerAttributes> ownerAttributes) {
+    AnalysisService(JobService jobs, AnalysisRepository repository, ApplicationEventPublisher events, List<OwnerAttributes> ownerAttributes,
+                    SyncedAnalyses synced) {
+        this.synced = synced;
         this.jobs = jobs;
         this.repository = repository;
         this.events = events;
@@ -55,14 +58,14 @@ public class AnalysisService {
      * the user's synced one (what their device computed; never another user's, see 025-sync).
      */
     public Optional<Analysis> findAnalysis(UUID ownerId, String sha256) {
-        return findAnalysis(sha256).or(() -> repository.synced(ownerId, sha256).map(AnalysisService::analysis));
+        return findAnalysis(sha256).or(() -> synced.find(ownerId, sha256));
     }
 
     /** The effective attributes ({@link #findAnalysis(UUID, String)}) of each of a user's contents that has any, by content hash. */
     public Map<String, Map<String, Object>> find(UUID ownerId, Collection<String> sha256s) {
         Map<String, Map<String, Object>> found = find(sha256s);
         var rest = sha256s.stream().filter(sha -> !found.containsKey(sha)).toList();
-        if (!rest.isEmpty()) repository.synced(ownerId, rest).forEach((sha256, stored) -> found.put(sha256, stored.attributes()));
+        if (!rest.isEmpty()) synced.find(ownerId, rest).forEach((sha256, analysis) -> found.put(sha256, analysis.attributes()));
         return found;
     }
 
