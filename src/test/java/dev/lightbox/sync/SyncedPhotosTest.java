@@ -131,6 +131,30 @@ class SyncedPhotosTest extends IntegrationTest {
     }
 
     @Test
+    void aRefusedTwoFileUploadWhoseFirstFileWasSyncedKeepsTheSyncedPhoto() throws Exception {
+        var user = api().newUser();
+        byte[] bytes = TestImages.uniqueCopy(TestImages.read(TestImages.GRACE_HOPPER));
+        UUID id = sync(user, sha256(bytes), attributes(0.7, 0.05, 30), 512, 512, "hopper.jpg");
+        String boundary = "lightbox-" + UUID.randomUUID();
+        var body = new java.io.ByteArrayOutputStream();
+        for (byte[] file : List.of(bytes, TestImages.uniqueCopy(TestImages.read(TestImages.FRUITS)))) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.jpg\"\r\n"
+                    + "Content-Type: image/jpeg\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(file);
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/v1/photos"))
+                .header("Authorization", "Bearer " + user.token()).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+        try (var http = java.net.http.HttpClient.newHttpClient()) {
+            assertThat(http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(400);
+        }
+        assertThat(rows(user.id())).as("the synced photo is not the refused upload's to take back").isEqualTo(1);
+        assertThat(api().get("/api/v1/photos/" + id, user.token()).status()).isEqualTo(200);
+    }
+
+    @Test
     void uploadingBytesSyncedByAnOlderAnalyserAnalysesThem() {
         var user = api().newUser();
         byte[] bytes = TestImages.uniqueCopy(TestImages.read(TestImages.GRACE_HOPPER));

@@ -177,7 +177,8 @@ public class PhotoUploadService {
             if (raced.isPresent() && raced.get().hasOriginal()) return UploadOutcome.duplicateOf(raced.get());
             LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneId.systemDefault()));
             Photo photo;
-            if (raced.isPresent()) { // the owner's synced photo of these bytes: same row, same id, now with its original
+            boolean synced = raced.isPresent();
+            if (synced) { // the owner's synced photo of these bytes: same row, same id, now with its original
                 photo = raced.get();
                 photo.gainOriginal(bytes, format, metadata, clock.instant(), trimName(originalName));
                 photo = photos.saveAndFlush(photo);
@@ -190,7 +191,7 @@ public class PhotoUploadService {
             events.publishEvent(new PhotoAdded(photo.getId(), ownerId, sha256, format.name(), bytes, metadata.storedWidth(),
                     metadata.storedHeight(), metadata.orientation(), photo.getWidth()));
             log.info("Photo {} stored ({} bytes, {}x{})", photo.getId(), bytes, photo.getWidth(), photo.getHeight());
-            return UploadOutcome.stored(photo);
+            return synced ? UploadOutcome.gainedOriginal(photo) : UploadOutcome.stored(photo);
         });
     }
 

@@ -33,21 +33,22 @@ public class ScoreInputRepository {
     static final List<Attribute> NUMBERS = java.util.Arrays.stream(Attribute.values())
             .filter(a -> a.source() == Attribute.Source.CONTENT && a.kind() == Attribute.Kind.NUMBER).toList();
 
-    /**
-     * The owner's analysed photos with their inputs: {@code id, exposure, <numbers…>}; the owner is bound
-     * twice ({@link #bindOwner}). A photo's inputs are its content's (the server's analysis) when there are
-     * any, else the owner's synced ones (see 026-synced-score-inputs): a second branch that costs one index
-     * probe per synced photo and nothing for a library without any.
-     */
+    /** The owner's analysed photos with their inputs: {@code id, exposure, <numbers…>} (see {@link #library}). */
     static final String LIBRARY = """
-            select p.id, i.exposure, %1$s
+            select p.id, i.exposure, %s
             from photos p join score_inputs i on i.sha256 = p.sha256
-            where p.owner_id = ?
+            where p.owner_id = ?""".formatted(NUMBERS.stream().map(a -> "i." + column(a)).collect(Collectors.joining(", ")));
+
+    /**
+     * {@link #LIBRARY} with the owner's synced photos whose bytes the server has not analysed, from their synced
+     * inputs (see 026-synced-score-inputs); the owner is bound twice. Only libraries with synced inputs read it.
+     */
+    static final String LIBRARY_WITH_SYNCED = LIBRARY + """
+
             union all
-            select p.id, s.exposure, %2$s
-            from photos p join synced_score_inputs s on s.owner_id = p.owner_id and s.sha256 = p.sha256
-            where p.owner_id = ? and not exists (select 1 from score_inputs i where i.sha256 = p.sha256)""".formatted(
-            NUMBERS.stream().map(a -> "i." + column(a)).collect(Collectors.joining(", ")),
+            select p.id, s.exposure, %s
+            from synced_score_inputs s join photos p on p.owner_id = s.owner_id and p.sha256 = s.sha256
+            where s.owner_id = ? and not exists (select 1 from score_inputs i where i.sha256 = p.sha256)""".formatted(
             NUMBERS.stream().map(a -> "s." + column(a)).collect(Collectors.joining(", ")));
 
     /** Each of the owner's photos with its effective inputs' row (alias {@code i}), for aggregates over a library. */
@@ -116,10 +117,22 @@ public class ScoreInputRepository {
         jdbc.sql(SAVE_SYNCED).param("owner", owner).param("sha", sha256).update();
     }
 
-    /** Binds the owner to both branches of {@link #LIBRARY}. */
-    static void bindOwner(PreparedStatement statement, UUID owner) throws SQLException {
+    /**
+     * The statement that reads the owner's library, owner bound: {@link #LIBRARY}, or {@link #LIBRARY_WITH_SYNCED}
+     * when the owner has synced inputs (one index probe decides; a library without synced photos reads exactly as before).
+     */
+    static PreparedStatement library(Connection connection, UUID owner) throws SQLException {
+        boolean synced;
+        try (PreparedStatement probe = connection.prepareStatement("select exists (select 1 from synced_score_inputs where owner_id = ?)")) {
+            probe.setObject(1, owner);
+            try (ResultSet rs = probe.executeQuery()) {
+                synced = rs.next() && rs.getBoolean(1);
+            }
+        }
+        PreparedStatement statement = connection.prepareStatement(synced ? LIBRARY_WITH_SYNCED : LIBRARY);
         statement.setObject(1, owner);
-        statement.setObject(2, owner);
+        if (synced) statement.setObject(2, owner);
+        return statement;
     }
 
     /** The same for every analysed content of a library that has no inputs yet, in one statement. */
@@ -146,8 +159,7 @@ public class ScoreInputRepository {
      */
     public void forEachAnalysed(UUID owner, Map<UUID, Map<String, Object>> own, BiConsumer<UUID, Map<String, Object>> consumer) {
         Connection connection = DataSourceUtils.getConnection(dataSource);
-        try (PreparedStatement statement = connection.prepareStatement(LIBRARY)) {
-            bindOwner(statement, owner);
+        try (PreparedStatement statement = library(connection, owner)) {
             statement.setFetchSize(FETCH);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {

@@ -74,12 +74,11 @@ public class ScoreRepository {
         Connection connection = DataSourceUtils.getConnection(dataSource);
         // One connection: while a batch is scored on another thread, the next one is fetched on this one.
         // The portal stays open between fetches, so each batch's COPY runs on the same connection.
-        try (PreparedStatement statement = connection.prepareStatement(ScoreInputRepository.LIBRARY);
+        try (PreparedStatement statement = ScoreInputRepository.library(connection, owner);
              var scoring = Executors.newVirtualThreadPerTaskExecutor()) {
             // binary rows from the first execution: decoding text numbers was a third of the read
             statement.unwrap(PGStatement.class).setPrepareThreshold(-1);
             statement.setFetchSize(ScoreInputRepository.FETCH);
-            ScoreInputRepository.bindOwner(statement, owner);
             try (ResultSet rs = statement.executeQuery()) {
                 Future<byte[]> pending = null;
                 int pendingRows = 0;

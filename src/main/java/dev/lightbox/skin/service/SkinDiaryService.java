@@ -90,7 +90,7 @@ public class SkinDiaryService {
         boolean inDiary = started(ownerId, outcome.photo().id()).isPresent();
         CheckinStarted started = add(ownerId, outcome.photo().id(), source)
                 .orElseThrow(() -> new IllegalStateException("The photo just stored is gone (deleted meanwhile)."));
-        return new Uploaded(started, !outcome.duplicate(), !inDiary);
+        return new Uploaded(started, outcome.newPhoto(), !inDiary);
     }
 
     /** Takes back an upload's check-in, and its photo when the upload stored it. */
