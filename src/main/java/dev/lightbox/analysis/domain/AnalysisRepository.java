@@ -31,7 +31,10 @@ public class AnalysisRepository {
     public record StoredAnalysis(String sha256, int analyzerVersion, Map<String, Object> attributes) {
     }
 
-    /** Of the owner's photos: how many there are, how many the analyzer {@code version} has seen, how many only an older one. */
+    /**
+     * Of the owner's photos: how many there are, how many the analyzer {@code version} has seen, how many only
+     * an older one; a photo whose bytes the server has not analysed counts by the owner's synced analysis.
+     */
     public record Counts(long photos, long current, long outdated) {
     }
 
@@ -66,10 +69,11 @@ public class AnalysisRepository {
     public Counts counts(UUID owner, int version) {
         return jdbc.sql("""
                 select count(*) as photos,
-                       count(*) filter (where v.version = :version) as current,
-                       count(*) filter (where v.version < :version) as outdated
+                       count(*) filter (where coalesce(v.version, s.analyzer_version) = :version) as current,
+                       count(*) filter (where coalesce(v.version, s.analyzer_version) < :version) as outdated
                 from photos p left join lateral (
                     select max(a.analyzer_version) as version from photo_attributes a where a.sha256 = p.sha256) v on true
+                left join synced_analyses s on s.owner_id = p.owner_id and s.sha256 = p.sha256
                 where p.owner_id = :owner""")
                 .param("version", version).param("owner", owner)
                 .query((rs, n) -> new Counts(rs.getLong("photos"), rs.getLong("current"), rs.getLong("outdated"))).single();
