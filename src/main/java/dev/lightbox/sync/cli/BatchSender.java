@@ -26,11 +26,6 @@ final class BatchSender {
         }
     }
 
-    /** Told after each acknowledged call (tests stop a server there). */
-    interface Listener {
-        void acknowledged(int call, int items);
-    }
-
     private final SyncServer server;
     private final String serverKey;
     private final int analyzerVersion;
@@ -38,7 +33,7 @@ final class BatchSender {
     private final LocalCache cache;
     private final Summary summary;
     private final Clock clock;
-    private final Listener listener;
+    private final SyncCommand.BatchListener listener;
     private final List<Item> pending = new ArrayList<>();
     private int pendingBytes;
     private int calls;
@@ -47,7 +42,7 @@ final class BatchSender {
     private String unreachable = "";
 
     BatchSender(SyncServer server, String serverKey, int analyzerVersion, int maxItems, LocalCache cache, Summary summary, Clock clock,
-                Listener listener) {
+                SyncCommand.BatchListener listener) {
         this.server = server;
         this.serverKey = serverKey;
         this.analyzerVersion = analyzerVersion;

@@ -38,13 +38,18 @@ public final class SyncCommand {
     public static final int FAILURES = 1;
     public static final int REFUSED = 2;
 
+    /** Told after the server acknowledged a call. */
+    public interface BatchListener {
+        void acknowledged(int call, int items);
+    }
+
     private final PrintStream out;
     private final PrintStream err;
     private final Map<String, String> env;
     private boolean terminal;
     private Clock clock = Clock.systemUTC();
     private Duration patience = SyncServer.DEFAULT_PATIENCE;
-    private BatchSender.Listener listener = (call, items) -> {
+    private BatchListener listener = (call, items) -> {
     };
     private long bytesSent;
     private int itemsSent;
@@ -65,7 +70,8 @@ public final class SyncCommand {
         System.exit(code);
     }
 
-    SyncCommand onBatchAcknowledged(BatchSender.Listener listener) {
+    /** Told after the server acknowledged each call (its number from 1, its items): a hook for tests and embedding programs. */
+    public SyncCommand onBatchAcknowledged(BatchListener listener) {
         this.listener = listener;
         return this;
     }
