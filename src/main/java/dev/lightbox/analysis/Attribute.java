@@ -182,6 +182,14 @@ public enum Attribute {
         return attributes.get(key) instanceof Number n ? n.doubleValue() : 0;
     }
 
+    /**
+     * Why {@code value} is not a value the analyzer could have written for this attribute (empty when it is
+     * one): a device's sync is checked against it. Attributes of one user's photo ({@link Source#OWNER}) are never synced.
+     */
+    public Optional<String> problem(@Nullable Object value) {
+        return AttributeBounds.problem(this, value);
+    }
+
     /** The attributes a config can weigh, in display order. */
     public static List<Attribute> weighable() {
         return WEIGHABLE;

@@ -16,7 +16,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A photo in the REST API. {@code takenAt} is the local capture time the camera recorded (no zone);
- * {@code flag} is {@code picked}, {@code rejected} or {@code none}.
+ * {@code flag} is {@code picked}, {@code rejected} or {@code none}; {@code source} is {@code upload} or {@code sync} (analysed on the
+ * owner's device: no original here, so {@code links.original} is absent).
  * {@code jobs} (work done on the photo, e.g. its renditions) comes with a single photo, not in lists.
  */
 @JsonInclude(value = JsonInclude.Include.NON_NULL, content = JsonInclude.Include.ALWAYS)
@@ -35,6 +36,7 @@ record PhotoJson(
         Exposure exposure,
         @Nullable Location location,
         String flag,
+        String source,
         Links links,
         @Nullable List<JobRef> jobs,
         @JsonIgnore Map<String, Object> details) {
@@ -61,13 +63,14 @@ record PhotoJson(
     record Location(double latitude, double longitude) {
     }
 
-    record Links(String thumbnail, String preview, String original) {
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record Links(String thumbnail, String preview, @Nullable String original) {
     }
 
     static PhotoJson withDetails(PhotoView p, List<JobView> jobs, JobTypes types, Map<String, Object> details) {
         PhotoJson base = of(p);
         return new PhotoJson(base.id, base.sha256, base.format, base.sizeBytes, base.width, base.height, base.takenAt, base.takenAtSource,
-                base.uploadedAt, base.originalName, base.camera, base.exposure, base.location, base.flag, base.links, jobs.stream().map(j -> JobRef.of(j, types)).toList(),
+                base.uploadedAt, base.originalName, base.camera, base.exposure, base.location, base.flag, base.source, base.links, jobs.stream().map(j -> JobRef.of(j, types)).toList(),
                 details);
     }
 
@@ -76,7 +79,7 @@ record PhotoJson(
         if (rank == null) return of(p);
         PhotoJson base = of(p);
         return new PhotoJson(base.id, base.sha256, base.format, base.sizeBytes, base.width, base.height, base.takenAt, base.takenAtSource,
-                base.uploadedAt, base.originalName, base.camera, base.exposure, base.location, base.flag, base.links, null,
+                base.uploadedAt, base.originalName, base.camera, base.exposure, base.location, base.flag, base.source, base.links, null,
                 Map.of("score", rank.score(), "passed", rank.passed()));
     }
 
@@ -87,7 +90,7 @@ record PhotoJson(
                 new Camera(p.cameraMake(), p.cameraModel(), p.lens()),
                 new Exposure(p.fNumber(), p.exposureSeconds(), p.iso(), p.focalLengthMm()),
                 p.gpsLatitude() != null && p.gpsLongitude() != null ? new Location(p.gpsLatitude(), p.gpsLongitude()) : null,
-                p.flag().parameter(),
-                new Links(base + "/thumbnail", base + "/preview", base + "/original"), null, Map.of());
+                p.flag().parameter(), p.source().parameter(),
+                new Links(base + "/thumbnail", base + "/preview", p.hasOriginal() ? base + "/original" : null), null, Map.of());
     }
 }

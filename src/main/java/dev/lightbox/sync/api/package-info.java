@@ -1,0 +1,4 @@
+@NullMarked
+package dev.lightbox.sync.api;
+
+import org.jspecify.annotations.NullMarked;

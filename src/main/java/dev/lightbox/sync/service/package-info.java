@@ -1,0 +1,4 @@
+@NullMarked
+package dev.lightbox.sync.service;
+
+import org.jspecify.annotations.NullMarked;
