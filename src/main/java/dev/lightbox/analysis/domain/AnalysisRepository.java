@@ -12,7 +12,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
 
-/** {@code photo_attributes}: each content's attributes (JSON) per analyzer version. */
+/**
+ * {@code photo_attributes}: each content's attributes (JSON) per analyzer version; and the reads of a user's
+ * synced ones ({@code synced_analyses}) that a photo falls back to when the server has not analysed its bytes.
+ */
 @Repository
 public class AnalysisRepository {
 
@@ -31,7 +34,10 @@ public class AnalysisRepository {
     public record StoredAnalysis(String sha256, int analyzerVersion, Map<String, Object> attributes) {
     }
 
-    /** Of the owner's photos: how many there are, how many the analyzer {@code version} has seen, how many only an older one. */
+    /**
+     * Of the owner's photos: how many there are, how many the analyzer {@code version} has seen, how many only
+     * an older one; a photo whose bytes the server has not analysed counts by the owner's synced analysis.
+     */
     public record Counts(long photos, long current, long outdated) {
     }
 
@@ -54,6 +60,24 @@ public class AnalysisRepository {
         return found;
     }
 
+    /** The owner's synced analysis of a content (what their device computed), if any. */
+    public Optional<StoredAnalysis> synced(UUID owner, String sha256) {
+        return jdbc.sql("select sha256, analyzer_version, attributes::text from synced_analyses where owner_id = :owner and sha256 = :sha")
+                .param("owner", owner).param("sha", sha256)
+                .query((rs, n) -> read(rs.getString(1), rs.getInt(2), rs.getString(3))).optional();
+    }
+
+    /** The owner's synced analyses of these contents that have one, by content: one statement per {@link #BATCH} hashes. */
+    public Map<String, StoredAnalysis> synced(UUID owner, Collection<String> sha256s) {
+        var found = new HashMap<String, StoredAnalysis>();
+        forBatches(sha256s, batch -> jdbc.sql("""
+                select sha256, analyzer_version, attributes::text from synced_analyses where owner_id = :owner and sha256 = any(:shas)""")
+                .param("owner", owner).param("shas", batch).query(rs -> {
+                    found.put(rs.getString(1), read(rs.getString(1), rs.getInt(2), rs.getString(3)));
+                }));
+        return found;
+    }
+
     /** Which of these contents the analyzer {@code version} (or a newer one) has analysed: one statement per {@link #BATCH} hashes. */
     public Set<String> analysedSince(Collection<String> sha256s, int version) {
         var found = new HashSet<String>();
@@ -66,10 +90,11 @@ public class AnalysisRepository {
     public Counts counts(UUID owner, int version) {
         return jdbc.sql("""
                 select count(*) as photos,
-                       count(*) filter (where v.version = :version) as current,
-                       count(*) filter (where v.version < :version) as outdated
+                       count(*) filter (where coalesce(v.version, s.analyzer_version) = :version) as current,
+                       count(*) filter (where coalesce(v.version, s.analyzer_version) < :version) as outdated
                 from photos p left join lateral (
                     select max(a.analyzer_version) as version from photo_attributes a where a.sha256 = p.sha256) v on true
+                left join synced_analyses s on s.owner_id = p.owner_id and s.sha256 = p.sha256
                 where p.owner_id = :owner""")
                 .param("version", version).param("owner", owner)
                 .query((rs, n) -> new Counts(rs.getLong("photos"), rs.getLong("current"), rs.getLong("outdated"))).single();

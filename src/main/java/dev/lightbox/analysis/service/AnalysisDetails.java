@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
-/** The photo's analysis in its JSON ({@code analysis: {status, analyzerVersion, attributes}}), on its page, and its face boxes. */
+/** The photo's effective analysis (the server's, else the owner's synced one) in its JSON ({@code analysis: {status, analyzerVersion, attributes}}), on its page, and its face boxes. */
 @Component
 class AnalysisDetails implements PhotoDetails {
 
@@ -25,7 +25,7 @@ class AnalysisDetails implements PhotoDetails {
 
     @Override
     public Map<String, Object> json(UUID ownerId, PhotoView photo) {
-        Optional<AnalysisService.Analysis> analysis = analyses.findAnalysis(photo.sha256());
+        Optional<AnalysisService.Analysis> analysis = analyses.findAnalysis(ownerId, photo.sha256());
         var json = new LinkedHashMap<String, Object>();
         json.put("status", analysis.map(a -> a.outdated() ? "outdated" : "done").orElse("pending"));
         json.put("analyzerVersion", analysis.map(AnalysisService.Analysis::analyzerVersion).orElse(PhotoAnalyzer.VERSION));
@@ -37,7 +37,7 @@ class AnalysisDetails implements PhotoDetails {
     @Override
     public Map<String, String> lines(UUID ownerId, PhotoView photo) {
         var lines = new LinkedHashMap<String, String>();
-        analyses.find(photo.sha256()).ifPresentOrElse(a -> {
+        analyses.findAnalysis(ownerId, photo.sha256()).map(AnalysisService.Analysis::attributes).ifPresentOrElse(a -> {
             lines.put(Attribute.SHARPNESS.label(), percent(a.get(Attribute.SHARPNESS.key())));
             lines.put(Attribute.EXPOSURE.label(), a.get(Attribute.EXPOSURE.key()) + " · brightness " + percent(a.get(Attribute.BRIGHTNESS.key()))
                     + " · shadows clipped " + percent(a.get(Attribute.SHADOW_CLIPPING.key()))
@@ -57,7 +57,7 @@ class AnalysisDetails implements PhotoDetails {
     @SuppressWarnings("unchecked")
     public List<Box> boxes(UUID ownerId, PhotoView photo) {
         var boxes = new ArrayList<Box>();
-        analyses.find(photo.sha256()).ifPresent(a -> {
+        analyses.findAnalysis(ownerId, photo.sha256()).map(AnalysisService.Analysis::attributes).ifPresent(a -> {
             for (Map<String, Object> face : (List<Map<String, Object>>) a.getOrDefault(Attribute.FACE_BOXES.key(), List.of())) {
                 boxes.add(new Box(number(face, "x").intValue(), number(face, "y").intValue(), number(face, "w").intValue(),
                         number(face, "h").intValue(), "face " + Math.round(number(face, "confidence").doubleValue() * 100) + "%"));

@@ -42,9 +42,32 @@ public class AnalysisService {
         this.ownerAttributes = ownerAttributes;
     }
 
-    /** A user's photo's attributes: its content's (if analysed), with what belongs to the user's photo added. */
+    /**
+     * A user's photo's attributes: its effective analysis ({@link #findAnalysis(UUID, String)}), with what
+     * belongs to the user's photo added; empty while neither the server nor the user's device analysed it.
+     */
     public Optional<Map<String, Object>> find(UUID ownerId, UUID photoId, String sha256) {
-        return find(sha256).map(content -> withOwnerAttributes(content, ownerId, photoId));
+        return findAnalysis(ownerId, sha256).map(analysis -> withOwnerAttributes(analysis.attributes(), ownerId, photoId));
+    }
+
+    /**
+     * The effective analysis of a user's content: the server's analysis of the bytes when there is one, else
+     * the user's synced one (what their device computed; never another user's, see 025-sync).
+     */
+    public Optional<Analysis> findAnalysis(UUID ownerId, String sha256) {
+        return findAnalysis(sha256).or(() -> repository.synced(ownerId, sha256).map(AnalysisService::analysis));
+    }
+
+    /** The effective attributes ({@link #findAnalysis(UUID, String)}) of each of a user's contents that has any, by content hash. */
+    public Map<String, Map<String, Object>> find(UUID ownerId, Collection<String> sha256s) {
+        Map<String, Map<String, Object>> found = find(sha256s);
+        var rest = sha256s.stream().filter(sha -> !found.containsKey(sha)).toList();
+        if (!rest.isEmpty()) repository.synced(ownerId, rest).forEach((sha256, stored) -> found.put(sha256, stored.attributes()));
+        return found;
+    }
+
+    private static Analysis analysis(AnalysisRepository.StoredAnalysis stored) {
+        return new Analysis(stored.analyzerVersion(), stored.attributes());
     }
 
     /** {@code content} with what belongs to this user's photo (from every {@link OwnerAttributes}) added. */
@@ -74,10 +97,13 @@ public class AnalysisService {
     public record Coverage(long photos, long current, long outdated, long pending) {
     }
 
-    /** Runs in the upload's transaction: the job exists exactly when the photo does. */
+    /**
+     * Runs in the upload's transaction: the job exists exactly when the photo does. Bytes the owner's device
+     * analysed with the current analyzer (a synced photo gaining its original) are not analysed again.
+     */
     @EventListener
     void onPhotoAdded(PhotoAdded photo) {
-        if (findAnalysis(photo.sha256()).filter(a -> !a.outdated()).isPresent()) return;
+        if (findAnalysis(photo.ownerId(), photo.sha256()).filter(a -> !a.outdated()).isPresent()) return;
         jobs.enqueue(AnalysisJob.request(photo));
     }
 
@@ -100,7 +126,7 @@ public class AnalysisService {
     }
 
     public Optional<Analysis> findAnalysis(String sha256) {
-        return repository.newest(sha256).map(stored -> new Analysis(stored.analyzerVersion(), stored.attributes()));
+        return repository.newest(sha256).map(AnalysisService::analysis);
     }
 
     /** The attributes of each of these contents that is analysed, by content hash, in a statement per thousand. */

@@ -61,7 +61,8 @@ class LibraryAnalysisJob implements JobHandler<LibraryAnalysisJob.Payload> {
     @Override
     public void run(JobContext context, Payload payload) {
         context.progress(0.02, "list", "Listing photos");
-        List<PhotoAdded> all = photos.contents(payload.ownerOrAll());
+        // a photo synced without its original has no bytes here to analyse (its owner's device did)
+        List<PhotoAdded> all = photos.originals(payload.ownerOrAll());
         var contents = new LinkedHashMap<String, PhotoAdded>();
         all.forEach(photo -> contents.putIfAbsent(photo.sha256(), photo));
         Set<String> needed = analyses.needingAnalysis(contents.keySet());

@@ -77,7 +77,7 @@ class PerceptualHashBackfillJob implements JobHandler<PerceptualHashBackfillJob.
         if (owner == null) throw new IllegalStateException("a perceptual hash backfill needs an owner");
         Set<String> missing = repository.contentsMissing(owner, Attribute.PERCEPTUAL_HASH.key());
         var contents = new LinkedHashMap<String, PhotoAdded>();
-        photos.contents(owner).stream().filter(p -> missing.contains(p.sha256())).forEach(p -> contents.putIfAbsent(p.sha256(), p));
+        photos.originals(owner).stream().filter(p -> missing.contains(p.sha256())).forEach(p -> contents.putIfAbsent(p.sha256(), p));
         int hashed = 0;
         int failed = 0;
         for (PhotoAdded p : contents.values()) {

@@ -54,7 +54,7 @@ class Keeper {
 
     Map<UUID, Standing> standings(UUID owner, List<Member> members) {
         Set<String> contents = members.stream().map(Member::sha256).collect(Collectors.toSet());
-        Map<String, Map<String, Object>> attributes = analyses.find(contents);
+        Map<String, Map<String, Object>> attributes = analyses.find(owner, contents);
         Map<UUID, Map<String, Object>> own = members.size() > PER_PHOTO_LIMIT ? analyses.ownerAttributes(owner) : Map.of();
         ScoringConfig config = configs.active(owner);
         var standings = new HashMap<UUID, Standing>();

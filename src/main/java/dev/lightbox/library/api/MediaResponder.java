@@ -3,6 +3,7 @@ package dev.lightbox.library.api;
 import dev.lightbox.library.service.PhotoService;
 import dev.lightbox.library.service.PhotoService.Media;
 import dev.lightbox.library.service.PhotoService.Rendition;
+import dev.lightbox.library.service.PhotoView;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.UUID;
@@ -37,7 +38,37 @@ class MediaResponder {
     ResponseEntity<StreamingResponseBody> respond(UUID owner, UUID photoId, String rendition, @Nullable String ifNoneMatch,
                                                   @Nullable String range, boolean download) {
         var found = photos.media(owner, photoId, Rendition.valueOf(rendition.toUpperCase(java.util.Locale.ROOT)));
-        return found.isEmpty() ? ResponseEntity.notFound().build() : respond(found.get(), ifNoneMatch, range, download);
+        if (found.isEmpty()) return ResponseEntity.notFound().build();
+        PhotoView synced = found.get().synced();
+        return synced == null ? respond(found.get(), ifNoneMatch, range, download) : placeholder(synced, found.get().rendition());
+    }
+
+    /**
+     * A synced photo has nothing stored: its thumbnail and preview are a placeholder drawing (never cached for
+     * long, and under its own ETag: the photo's real renditions replace it once the original is uploaded),
+     * its original is a 404 problem.
+     */
+    private static ResponseEntity<StreamingResponseBody> placeholder(PhotoView photo, Rendition rendition) {
+        if (rendition == Rendition.ORIGINAL) throw new SyncedWithoutOriginalException();
+        byte[] svg = SyncedPlaceholder.svg(photo);
+        var headers = new HttpHeaders();
+        headers.setContentType(MediaType.parseMediaType("image/svg+xml"));
+        headers.setContentLength(svg.length);
+        headers.setCacheControl(CacheControl.noCache().cachePrivate());
+        headers.set("X-Content-Type-Options", "nosniff");
+        headers.set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; sandbox");
+        return new ResponseEntity<>(out -> out.write(svg), headers, HttpStatus.OK);
+    }
+
+    /** {@code …/original} of a photo synced without it: 404 problem+json (see {@link SyncedMediaProblems}). */
+    static final class SyncedWithoutOriginalException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        static final String DETAIL = "This photo was synced without its original: only its attributes and metadata are on the server. "
+                + "Upload the file to add it.";
+
+        SyncedWithoutOriginalException() {
+            super(DETAIL, null, false, false);
+        }
     }
 
     private ResponseEntity<StreamingResponseBody> respond(Media media, @Nullable String ifNoneMatch, @Nullable String range, boolean download) {

@@ -99,6 +99,34 @@ public class Photo {
         this.gpsLongitude = metadata.gpsLongitude();
     }
 
+    /**
+     * A synced photo gains its original: what the uploaded file says (size, format, dimensions, orientation,
+     * metadata) replaces what the device sent; a capture time only the device knew is kept.
+     */
+    public void gainOriginal(long sizeBytes, ImageFormat format, PhotoMetadata metadata, Instant uploadedAt, @Nullable String originalName) {
+        this.sizeBytes = sizeBytes;
+        this.format = format;
+        this.width = metadata.uprightWidth();
+        this.height = metadata.uprightHeight();
+        this.orientation = (short) metadata.orientation();
+        if (metadata.takenAt() != null) {
+            this.takenAt = metadata.takenAt();
+            this.takenAtSource = TakenAtSource.EXIF;
+        }
+        this.uploadedAt = uploadedAt;
+        if (originalName != null) this.originalName = originalName;
+        this.cameraMake = metadata.cameraMake();
+        this.cameraModel = metadata.cameraModel();
+        this.lens = metadata.lens();
+        this.fNumber = metadata.fNumber();
+        this.exposureSeconds = metadata.exposureSeconds();
+        this.iso = metadata.iso();
+        this.focalLengthMm = metadata.focalLengthMm();
+        this.gpsLatitude = metadata.gpsLatitude();
+        this.gpsLongitude = metadata.gpsLongitude();
+        this.source = "upload";
+    }
+
     public UUID getId() { return id; }
     public UUID getOwnerId() { return ownerId; }
     public String getSha256() { return sha256; }

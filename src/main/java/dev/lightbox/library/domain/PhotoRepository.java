@@ -19,6 +19,13 @@ public interface PhotoRepository extends JpaRepository<Photo, UUID> {
 
     long countBySha256(String sha256);
 
+    /** Photos by {@code source} ('upload': the original is stored; 'sync': only hash, metadata and attributes). */
+    long countBySha256AndSource(String sha256, String source);
+
+    List<Photo> findByOwnerIdAndSource(UUID ownerId, String source);
+
+    List<Photo> findBySource(String source);
+
     List<Photo> findByOwnerId(UUID ownerId);
 
     long countByOwnerId(UUID ownerId);

@@ -61,8 +61,12 @@ public class PhotoService {
 
     public enum Rendition { THUMBNAIL, PREVIEW, ORIGINAL }
 
-    /** What to send for one rendition: its key, type, the content hash that identifies its bytes, the upload's file name. */
-    public record Media(String key, String contentType, String sha256, Rendition rendition, @Nullable String filename) {
+    /**
+     * What to send for one rendition: its key, type, the content hash that identifies its bytes, the upload's
+     * file name; {@code synced} is the photo when it was synced without its original (nothing stored to send).
+     */
+    public record Media(String key, String contentType, String sha256, Rendition rendition, @Nullable String filename,
+                        @Nullable PhotoView synced) {
     }
 
     /** Newest first, {@code limit} at a time; {@code cursor} is the previous page's nextCursor. */
@@ -209,13 +213,19 @@ public class PhotoService {
         return rankings.stream().filter(r -> r.supports(query)).findFirst().map(r -> r.count(ownerId, query)).orElse(java.util.OptionalLong.empty());
     }
 
+    /** The photo's stored rendition or original; for a synced photo (nothing stored) {@link Media#synced()} is the photo. */
     @Transactional(readOnly = true)
     public Optional<Media> media(UUID ownerId, UUID photoId, Rendition rendition) {
-        return photos.findByIdAndOwnerId(photoId, ownerId).map(photo -> switch (rendition) {
-            case THUMBNAIL -> new Media(PhotoKeys.thumbnail(photo.getSha256()), "image/jpeg", photo.getSha256(), rendition, photo.getOriginalName());
-            case PREVIEW -> new Media(PhotoKeys.preview(photo.getSha256()), "image/jpeg", photo.getSha256(), rendition, photo.getOriginalName());
-            case ORIGINAL -> new Media(PhotoKeys.original(photo.getSha256()), photo.getFormat().mediaType(), photo.getSha256(), rendition,
-                    photo.getOriginalName());
+        return photos.findByIdAndOwnerId(photoId, ownerId).map(photo -> {
+            @Nullable PhotoView synced = photo.hasOriginal() ? null : PhotoView.of(photo);
+            return switch (rendition) {
+                case THUMBNAIL -> new Media(PhotoKeys.thumbnail(photo.getSha256()), "image/jpeg", photo.getSha256(), rendition,
+                        photo.getOriginalName(), synced);
+                case PREVIEW -> new Media(PhotoKeys.preview(photo.getSha256()), "image/jpeg", photo.getSha256(), rendition,
+                        photo.getOriginalName(), synced);
+                case ORIGINAL -> new Media(PhotoKeys.original(photo.getSha256()), photo.getFormat().mediaType(), photo.getSha256(), rendition,
+                        photo.getOriginalName(), synced);
+            };
         });
     }
 
@@ -244,6 +254,24 @@ public class PhotoService {
     @Transactional(readOnly = true)
     public List<PhotoAdded> contents(UUID ownerId, Collection<UUID> photoIds) {
         return photos.findAllById(photoIds).stream().filter(p -> p.getOwnerId().equals(ownerId)).map(PhotoService::facts).toList();
+    }
+
+    /**
+     * {@link #contents(UUID)} of the photos whose original is stored: what work that reads the bytes walks (a
+     * photo synced without its original is left out).
+     */
+    @Transactional(readOnly = true)
+    public List<PhotoAdded> originals(@Nullable UUID ownerId) {
+        String upload = PhotoSource.UPLOAD.parameter();
+        List<Photo> rows = ownerId == null ? photos.findBySource(upload) : photos.findByOwnerIdAndSource(ownerId, upload);
+        return rows.stream().map(PhotoService::facts).toList();
+    }
+
+    /** {@link #contents(UUID, Collection)} of those of these photos whose original is stored. */
+    @Transactional(readOnly = true)
+    public List<PhotoAdded> originals(UUID ownerId, Collection<UUID> photoIds) {
+        return photos.findAllById(photoIds).stream().filter(p -> p.getOwnerId().equals(ownerId) && p.hasOriginal())
+                .map(PhotoService::facts).toList();
     }
 
     private static PhotoAdded facts(Photo p) {

@@ -35,6 +35,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <li>copy it to {@code originals/{sha256}} unless that is there already, then, in one transaction under a
  * lock on the hash, insert the row and enqueue its renditions.</li>
  * </ol>
+ * The owner's synced photo of the same bytes (a row without its original) is not a duplicate: its row
+ * gains the original (same id, {@code source} becomes {@code upload}) and {@link PhotoAdded} is published
+ * for it as for a new row (analysis is skipped there when the synced analysis is current).
  * Storage effects never sit inside the transaction: before the first object is written, the upload is
  * recorded in {@link InFlightUploads} (own transaction) with the objects it may leave, and the original
  * is claimed there before it is copied. After the commit the temporary object is deleted; after a failure
@@ -85,7 +88,8 @@ public class PhotoUploadService {
             IngestStream ingest = store(tempKey, format, new SequenceInputStream(new ByteArrayInputStream(head), in));
             String sha256 = ingest.sha256Hex();
             Optional<Photo> existing = photos.findByOwnerIdAndSha256(ownerId, sha256);
-            if (existing.isPresent()) return UploadOutcome.duplicateOf(existing.get());
+            // a synced photo (no original yet) goes on: the upload gives it its original
+            if (existing.isPresent() && existing.get().hasOriginal()) return UploadOutcome.duplicateOf(existing.get());
 
             CompletenessCheck.verify(format, head, ingest.tail(), ingest.count());
             Size size = headerSize.orElseGet(() -> sizeFromStoredHeader(tempKey, format));
@@ -170,9 +174,16 @@ public class PhotoUploadService {
         return transaction.execute(status -> {
             photos.lockContent(sha256);
             Optional<Photo> raced = photos.findByOwnerIdAndSha256(ownerId, sha256);
-            if (raced.isPresent()) return UploadOutcome.duplicateOf(raced.get());
+            if (raced.isPresent() && raced.get().hasOriginal()) return UploadOutcome.duplicateOf(raced.get());
             LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneId.systemDefault()));
-            Photo photo = photos.saveAndFlush(new Photo(ownerId, sha256, bytes, format, metadata, now, clock.instant(), trimName(originalName)));
+            Photo photo;
+            if (raced.isPresent()) { // the owner's synced photo of these bytes: same row, same id, now with its original
+                photo = raced.get();
+                photo.gainOriginal(bytes, format, metadata, clock.instant(), trimName(originalName));
+                photo = photos.saveAndFlush(photo);
+            } else {
+                photo = photos.saveAndFlush(new Photo(ownerId, sha256, bytes, format, metadata, now, clock.instant(), trimName(originalName)));
+            }
             // renditions are made on the cpu queue; one job per content, enqueued with the row (same transaction)
             jobs.enqueue(RenditionsJob.request(photo));
             inFlight.committed(record); // with the row, the original stops being this upload's leftover

@@ -75,6 +75,10 @@ public class RenditionsJob implements JobHandler<RenditionsJob.Payload> {
             context.result(Result.skipped("the photo was deleted"));
             return;
         }
+        if (photos.countBySha256AndSource(sha256, PhotoSource.UPLOAD.parameter()) == 0) { // nothing to render from
+            context.result(Result.skipped("the photo was synced without its original"));
+            return;
+        }
         context.progress(0.05, "decode", "Reading the original");
         Thumbnailer.Renditions renditions;
         try (InputStream in = store.get(PhotoKeys.original(sha256))) {

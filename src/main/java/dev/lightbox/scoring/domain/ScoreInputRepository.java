@@ -33,11 +33,43 @@ public class ScoreInputRepository {
     static final List<Attribute> NUMBERS = java.util.Arrays.stream(Attribute.values())
             .filter(a -> a.source() == Attribute.Source.CONTENT && a.kind() == Attribute.Kind.NUMBER).toList();
 
-    /** The owner's analysed photos with their inputs: {@code id, exposure, <numbers…>}. */
+    /**
+     * The owner's analysed photos with their inputs: {@code id, exposure, <numbers…>}; the owner is bound
+     * twice ({@link #bindOwner}). A photo's inputs are its content's (the server's analysis) when there are
+     * any, else the owner's synced ones (see 026-synced-score-inputs): a second branch that costs one index
+     * probe per synced photo and nothing for a library without any.
+     */
     static final String LIBRARY = """
-            select p.id, i.exposure, %s
+            select p.id, i.exposure, %1$s
             from photos p join score_inputs i on i.sha256 = p.sha256
-            where p.owner_id = ?""".formatted(NUMBERS.stream().map(a -> "i." + column(a)).collect(Collectors.joining(", ")));
+            where p.owner_id = ?
+            union all
+            select p.id, s.exposure, %2$s
+            from photos p join synced_score_inputs s on s.owner_id = p.owner_id and s.sha256 = p.sha256
+            where p.owner_id = ? and not exists (select 1 from score_inputs i where i.sha256 = p.sha256)""".formatted(
+            NUMBERS.stream().map(a -> "i." + column(a)).collect(Collectors.joining(", ")),
+            NUMBERS.stream().map(a -> "s." + column(a)).collect(Collectors.joining(", ")));
+
+    /** Each of the owner's photos with its effective inputs' row (alias {@code i}), for aggregates over a library. */
+    private static final String EFFECTIVE = """
+            (select %1$s from photos p join score_inputs i on i.sha256 = p.sha256 where p.owner_id = :owner
+             union all
+             select %2$s from photos p join synced_score_inputs s on s.owner_id = p.owner_id and s.sha256 = p.sha256
+             where p.owner_id = :owner and not exists (select 1 from score_inputs i where i.sha256 = p.sha256)) i""".formatted(
+            NUMBERS.stream().map(a -> "i." + column(a)).collect(Collectors.joining(", ")),
+            NUMBERS.stream().map(a -> "s." + column(a)).collect(Collectors.joining(", ")));
+
+    private static final String SAVE_SYNCED = """
+            insert into synced_score_inputs (owner_id, sha256, exposure, %1$s)
+            select a.owner_id, a.sha256, x.exposure, %2$s
+            from synced_analyses a
+            cross join lateral jsonb_to_record(a.attributes) as x(exposure varchar(8), %3$s)
+            where a.owner_id = :owner and a.sha256 = :sha
+            on conflict (owner_id, sha256) do update set exposure = excluded.exposure, %4$s""".formatted(
+            NUMBERS.stream().map(ScoreInputRepository::column).collect(Collectors.joining(", ")),
+            NUMBERS.stream().map(a -> "x.\"" + a.key() + "\"").collect(Collectors.joining(", ")),
+            NUMBERS.stream().map(a -> "\"" + a.key() + "\" float8").collect(Collectors.joining(", ")),
+            NUMBERS.stream().map(a -> column(a) + " = excluded." + column(a)).collect(Collectors.joining(", ")));
 
     private static final String SAVE_FROM = """
             insert into score_inputs (sha256, exposure, %1$s)
@@ -79,9 +111,26 @@ public class ScoreInputRepository {
         jdbc.sql(SAVE).param("sha", sha256).update();
     }
 
+    /** Copies the owner's synced attributes of a content (in the transaction that stored them). */
+    public void saveSynced(UUID owner, String sha256) {
+        jdbc.sql(SAVE_SYNCED).param("owner", owner).param("sha", sha256).update();
+    }
+
+    /** Binds the owner to both branches of {@link #LIBRARY}. */
+    static void bindOwner(PreparedStatement statement, UUID owner) throws SQLException {
+        statement.setObject(1, owner);
+        statement.setObject(2, owner);
+    }
+
     /** The same for every analysed content of a library that has no inputs yet, in one statement. */
     public void saveMissing(UUID owner) {
         jdbc.sql(SAVE_MISSING).param("owner", owner).update();
+    }
+
+    /** The owner's photo of these bytes, if any. */
+    public java.util.Optional<UUID> photoOf(UUID owner, String sha256) {
+        return jdbc.sql("select id from photos where owner_id = :owner and sha256 = :sha").param("owner", owner).param("sha", sha256)
+                .query(UUID.class).optional();
     }
 
     /** Every photo, whoever owns it, with these bytes. */
@@ -98,7 +147,7 @@ public class ScoreInputRepository {
     public void forEachAnalysed(UUID owner, Map<UUID, Map<String, Object>> own, BiConsumer<UUID, Map<String, Object>> consumer) {
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try (PreparedStatement statement = connection.prepareStatement(LIBRARY)) {
-            statement.setObject(1, owner);
+            bindOwner(statement, owner);
             statement.setFetchSize(FETCH);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
@@ -149,7 +198,7 @@ public class ScoreInputRepository {
         if (asked.isEmpty()) return result;
         String columns = asked.stream().map(a -> "count(*) filter (where i.%1$s < :%2$s), count(i.%1$s)".formatted(column(a), a.key()))
                 .collect(Collectors.joining(", "));
-        var spec = jdbc.sql("select " + columns + " from photos p join score_inputs i on i.sha256 = p.sha256 where p.owner_id = :owner")
+        var spec = jdbc.sql("select " + columns + " from " + EFFECTIVE)
                 .param("owner", owner);
         for (Attribute a : asked) spec = spec.param(a.key(), values.get(a));
         spec.query(rs -> {

@@ -79,7 +79,7 @@ public class ScoreRepository {
             // binary rows from the first execution: decoding text numbers was a third of the read
             statement.unwrap(PGStatement.class).setPrepareThreshold(-1);
             statement.setFetchSize(ScoreInputRepository.FETCH);
-            statement.setObject(1, owner);
+            ScoreInputRepository.bindOwner(statement, owner);
             try (ResultSet rs = statement.executeQuery()) {
                 Future<byte[]> pending = null;
                 int pendingRows = 0;
@@ -159,8 +159,10 @@ public class ScoreRepository {
     /** Owners with analysed photos and not one stored score (e.g. after a crash emptied the unlogged table). */
     public List<UUID> ownersMissingScores() {
         return jdbc.sql("""
-                select distinct p.owner_id from photos p join score_inputs i on i.sha256 = p.sha256
-                where not exists (select 1 from photo_scores s where s.owner_id = p.owner_id)""")
+                select distinct p.owner_id from photos p
+                where (exists (select 1 from score_inputs i where i.sha256 = p.sha256)
+                       or exists (select 1 from synced_score_inputs s where s.owner_id = p.owner_id and s.sha256 = p.sha256))
+                  and not exists (select 1 from photo_scores s where s.owner_id = p.owner_id)""")
                 .query((rs, n) -> rs.getObject(1, UUID.class)).list();
     }
 

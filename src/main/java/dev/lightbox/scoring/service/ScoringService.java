@@ -3,6 +3,7 @@ package dev.lightbox.scoring.service;
 import dev.lightbox.analysis.Attribute;
 import dev.lightbox.analysis.service.AnalysisService;
 import dev.lightbox.analysis.service.ContentAnalysed;
+import dev.lightbox.analysis.service.SyncedAnalysisStored;
 import dev.lightbox.jobs.JobService;
 import dev.lightbox.library.service.PhotoAdded;
 import dev.lightbox.scoring.domain.ScoreInputRepository;
@@ -135,6 +136,18 @@ public class ScoringService {
         inputs.save(analysed.sha256());
         inputRows.photosWithContent(analysed.sha256()).forEach(photo -> analyses.find(photo.ownerId(), photo.photoId(), analysed.sha256())
                 .ifPresent(attributes -> store(photo.photoId(), photo.ownerId(), attributes)));
+    }
+
+    /**
+     * In the transaction that stored a user's synced attributes: their typed copy for the library read, and
+     * the photo's score (by the server's analysis of its bytes when there is one, see AnalysisService#find).
+     */
+    @EventListener
+    @Transactional
+    void onSyncedAnalysisStored(SyncedAnalysisStored stored) {
+        inputRows.saveSynced(stored.ownerId(), stored.sha256());
+        analyses.find(stored.ownerId(), stored.photoId(), stored.sha256())
+                .ifPresent(attributes -> store(stored.photoId(), stored.ownerId(), attributes));
     }
 
     /** In the upload's transaction: bytes analysed before are scored at once. */

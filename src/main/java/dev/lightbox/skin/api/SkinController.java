@@ -34,6 +34,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import dev.lightbox.library.service.PhotoWithoutOriginalException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -185,6 +186,11 @@ class SkinController {
 
     private static ResponseEntity<ProblemDetail> notFound(String detail) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, detail));
+    }
+
+    @ExceptionHandler(PhotoWithoutOriginalException.class)
+    ResponseEntity<ProblemDetail> withoutOriginal(PhotoWithoutOriginalException e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, String.valueOf(e.getMessage())));
     }
 
     @ExceptionHandler(IllegalArgumentException.class)

@@ -8,6 +8,7 @@ import dev.lightbox.library.service.PhotoAdded;
 import dev.lightbox.library.service.PhotoService;
 import dev.lightbox.library.service.PhotoUploadService;
 import dev.lightbox.library.service.PhotoView;
+import dev.lightbox.library.service.PhotoWithoutOriginalException;
 import dev.lightbox.library.service.UploadOutcome;
 import dev.lightbox.skin.domain.SkinRepository;
 import dev.lightbox.storage.ObjectStore;
@@ -99,13 +100,17 @@ public class SkinDiaryService {
         else if (upload.newCheckin()) remove(ownerId, photoId);
     }
 
-    /** An existing photo of the owner's; empty when there is none with that id. Adding twice returns the same check-in. */
+    /**
+     * An existing photo of the owner's; empty when there is none with that id. Adding twice returns the same check-in.
+     * Throws {@link PhotoWithoutOriginalException} for a photo synced without its original (no pixels to read).
+     */
     public Optional<CheckinStarted> add(UUID ownerId, UUID photoId, CheckinSource source) {
         Optional<CheckinStarted> existing = started(ownerId, photoId);
         if (existing.isPresent()) return existing;
         List<PhotoAdded> facts = photos.contents(ownerId, Set.of(photoId));
         Optional<PhotoView> photo = photos.find(ownerId, photoId);
         if (facts.isEmpty() || photo.isEmpty()) return Optional.empty();
+        if (!photo.get().hasOriginal()) throw new PhotoWithoutOriginalException("A skin check-in");
         LocalDateTime takenAt = photo.get().takenAt();
         transaction.execute(status -> {
             if (checkinJobs.add(facts.getFirst(), takenAt, source, clock.instant().truncatedTo(ChronoUnit.MICROS))) return true;

@@ -6,6 +6,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import dev.lightbox.library.service.PhotoWithoutOriginalException;
 import dev.lightbox.library.service.PhotoView;
 import dev.lightbox.library.ui.PhotoPageSection;
 import dev.lightbox.skin.service.CheckinSource;
@@ -45,7 +46,13 @@ class SkinDiarySection implements PhotoPageSection {
             return;
         }
         var add = new Button("Add to skin diary", VaadinIcon.PLUS.create(), e -> {
-            diary.add(owner, photoId, CheckinSource.PHOTO);
+            try {
+                diary.add(owner, photoId, CheckinSource.PHOTO);
+            } catch (PhotoWithoutOriginalException synced) {
+                holder.removeAll();
+                holder.add(new com.vaadin.flow.component.html.Span(synced.getMessage()));
+                return;
+            }
             show(holder, owner, photoId);
         });
         add.setId("photo-skin-add");

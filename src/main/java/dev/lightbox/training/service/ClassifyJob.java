@@ -70,8 +70,8 @@ class ClassifyJob implements JobHandler<ClassifyJob.Payload> {
         if (owner == null || models.find(owner, modelId).isEmpty()) return; // the model was deleted meanwhile
         UUID photoId = payload.photoId();
         List<PhotoAdded> targets = photoId != null
-                ? photos.contents(owner, List.of(photoId))
-                : photos.contents(owner);
+                ? photos.originals(owner, List.of(photoId))
+                : photos.originals(owner); // a photo synced without its original has no pixels to classify
         int done = 0;
         int failed = 0;
         for (PhotoAdded photo : targets) {

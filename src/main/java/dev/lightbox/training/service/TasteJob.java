@@ -78,7 +78,7 @@ class TasteJob implements JobHandler<TasteJob.Payload> {
         var y = new ArrayList<Double>();
         var library = new HashMap<UUID, double[]>();
         List<PhotoAdded> contents = photos.contents(owner);
-        Map<String, Map<String, Object>> analysed = analyses.find(contents.stream().map(PhotoAdded::sha256).collect(Collectors.toSet()));
+        Map<String, Map<String, Object>> analysed = analyses.find(owner, contents.stream().map(PhotoAdded::sha256).collect(Collectors.toSet()));
         for (PhotoAdded photo : contents) {
             Map<String, Object> attributes = analysed.get(photo.sha256());
             if (attributes == null) continue;

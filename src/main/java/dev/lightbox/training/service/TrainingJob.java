@@ -164,10 +164,14 @@ class TrainingJob implements JobHandler<TrainingJob.Payload> {
         var shaClass = new HashMap<String, Integer>();
         var conflicting = new java.util.HashSet<String>();
         int duplicates = 0;
+        int synced = 0;
         for (int c = 0; c < idsByClass.size(); c++) {
             var kept = new ArrayList<PhotoAdded>();
             var seen = new java.util.HashSet<String>();
-            for (PhotoAdded photo : photos.contents(owner, idsByClass.get(c).stream().filter(id -> !ambiguous.contains(id)).toList())) {
+            List<UUID> ids = idsByClass.get(c).stream().filter(id -> !ambiguous.contains(id)).toList();
+            List<PhotoAdded> withOriginal = photos.originals(owner, ids); // a synced photo has no pixels to learn from
+            synced += ids.size() - withOriginal.size();
+            for (PhotoAdded photo : withOriginal) {
                 if (!seen.add(photo.sha256())) {
                     duplicates++;
                     continue;
@@ -179,6 +183,7 @@ class TrainingJob implements JobHandler<TrainingJob.Payload> {
             classes.add(kept);
         }
         if (duplicates > 0) warnings.add(duplicates + " duplicate photo(s) were counted once.");
+        if (synced > 0) warnings.add(synced + " photo(s) were synced without their original and were left out.");
         if (!conflicting.isEmpty()) {
             warnings.add(conflicting.size() + " photo(s) appear under two labels with the same bytes and were left out.");
             classes.replaceAll(list -> list.stream().filter(p -> !conflicting.contains(p.sha256())).toList());

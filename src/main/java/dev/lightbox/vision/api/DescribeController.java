@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import dev.lightbox.library.service.PhotoWithoutOriginalException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -39,6 +40,13 @@ class DescribeController {
     ResponseEntity<ProblemDetail> notConfigured(VisionUnavailableException e) {
         var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
         problem.setTitle("No vision provider");
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+    }
+
+    @ExceptionHandler(PhotoWithoutOriginalException.class)
+    ResponseEntity<ProblemDetail> withoutOriginal(PhotoWithoutOriginalException e) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, String.valueOf(e.getMessage()));
+        problem.setTitle("Synced without its original");
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
     }
 }

@@ -74,8 +74,8 @@ class DescribeJob implements JobHandler<DescribeJob.Payload> {
         credits.requireHeld(context.jobId());
         UUID owner = context.ownerId();
         if (owner == null) throw new IllegalStateException("a describe job needs an owner");
-        List<PhotoAdded> found = photos.contents(owner, List.of(payload.photoId()));
-        if (found.isEmpty()) throw new IllegalStateException("The photo was deleted before it could be described.");
+        List<PhotoAdded> found = photos.originals(owner, List.of(payload.photoId()));
+        if (found.isEmpty()) throw new IllegalStateException("The photo was deleted, or has no original here, before it could be described.");
         PhotoAdded photo = found.getFirst();
         String model = client.model();
         if (repository.cached(photo.sha256(), model).isPresent()) {

@@ -5,6 +5,7 @@ import dev.lightbox.billing.service.CreditsProperties;
 import dev.lightbox.jobs.JobService;
 import dev.lightbox.library.service.PhotoService;
 import dev.lightbox.library.service.PhotoView;
+import dev.lightbox.library.service.PhotoWithoutOriginalException;
 import dev.lightbox.vision.domain.VisionRepository;
 import java.util.Optional;
 import java.util.UUID;
@@ -55,12 +56,14 @@ public class VisionService {
      * Empty when the owner has no such photo. Cache hit for (sha256, model): a free job (no reservation) that
      * links the cached answer, {@code cached = true}. Otherwise the job is enqueued with its price reserved.
      * Throws {@link dev.lightbox.billing.service.InsufficientCreditsException} (answered 402; nothing queued) and
-     * {@link VisionUnavailableException} (an IllegalStateException) when no provider is configured (answered 409).
+     * {@link VisionUnavailableException} (an IllegalStateException) when no provider is configured (answered 409), and
+     * {@link PhotoWithoutOriginalException} (also answered 409, nothing charged) for a photo synced without its original.
      */
     @Transactional
     public Optional<DescribeStarted> describe(UUID ownerId, UUID photoId) {
-        if (!enabled()) throw new VisionUnavailableException();
         Optional<PhotoView> photo = photos.find(ownerId, photoId);
+        if (photo.isPresent() && !photo.get().hasOriginal()) throw new PhotoWithoutOriginalException("Describe with AI");
+        if (!enabled()) throw new VisionUnavailableException();
         if (photo.isEmpty()) return Optional.empty();
         if (repository.cached(photo.get().sha256(), model()).isPresent()) {
             return Optional.of(new DescribeStarted(jobs.enqueue(DescribeJob.request(ownerId, photoId, true)), true));

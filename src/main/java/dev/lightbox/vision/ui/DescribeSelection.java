@@ -3,6 +3,7 @@ package dev.lightbox.vision.ui;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import dev.lightbox.billing.service.CreditWords;
 import dev.lightbox.billing.service.InsufficientCreditsException;
+import dev.lightbox.library.service.PhotoWithoutOriginalException;
 import dev.lightbox.library.ui.SelectionAction;
 import dev.lightbox.vision.service.DescribeStarted;
 import dev.lightbox.vision.service.VisionService;
@@ -45,18 +46,22 @@ class DescribeSelection implements SelectionAction {
     public String apply(UUID ownerId, Set<UUID> photoIds) {
         int queued = 0;
         int cached = 0;
+        int synced = 0;
         for (UUID photoId : photoIds) {
             try {
                 Optional<DescribeStarted> started = vision.describe(ownerId, photoId);
                 if (started.isEmpty()) continue;
                 if (started.get().cached()) cached++;
                 else queued++;
+            } catch (PhotoWithoutOriginalException e) {
+                synced++;
             } catch (InsufficientCreditsException e) {
-                int left = photoIds.size() - queued - cached;
+                int left = photoIds.size() - queued - cached - synced;
                 return summary(queued, cached) + left + (left == 1 ? " photo was" : " photos were") + " not queued: " + e.getMessage();
             }
         }
-        return summary(queued, cached) + "Follow them on the Jobs page.";
+        String skipped = synced == 0 ? "" : synced + (synced == 1 ? " photo was" : " photos were") + " synced without the original (skipped). ";
+        return summary(queued, cached) + skipped + "Follow them on the Jobs page.";
     }
 
     private String summary(int queued, int cached) {
