@@ -85,6 +85,9 @@ class SyncCliTest extends IntegrationTest {
         assertThat(grace.get("attributes").get("faceCount").asInt()).isEqualTo(1);
         assertThat(grace.get("attributes").get("sharpness").asDouble()).isBetween(0.0, 1.0);
         assertThat(grace.get("metadata").get("width").asInt()).isEqualTo(512);
+        JsonNode scored = ApiClient.await("the synced photos are scored", java.time.Duration.ofSeconds(30),
+                () -> api().get("/api/v1/photos?sort=score&limit=100", user.token()).json().get("items"), items -> items.size() == 5);
+        scored.forEach(photo -> assertThat(photo.get("source").asString()).isEqualTo("sync"));
         assertThat(keys()).as("no object was added to the bucket").isEqualTo(keysBefore);
 
         Run second = run("--server", server(), "--token", user.token());
