@@ -101,6 +101,25 @@ class SyncCliTest extends IntegrationTest {
     }
 
     @Test
+    void theClientsAttributesAreTheServersForTheSameBytes() throws Exception {
+        ApiClient.User user = api().newUser();
+        byte[] rotated = TestImages.withExif(TestImages.read(TestImages.MESSI), 6, "2023:08:14 18:02:00", null, null);
+        Path file = Files.write(folder.resolve("rotated.jpg"), rotated);
+        String photoId = api().upload("rotated.jpg", rotated, user.token()).json().get("id").asString();
+        JsonNode serverAttributes = ApiClient.await("the server's analysis", java.time.Duration.ofSeconds(60),
+                () -> api().get("/api/v1/photos/" + photoId, user.token()).json().get("analysis"),
+                analysis -> "done".equals(analysis.get("status").asString())).get("attributes");
+
+        try (LocalCache local = LocalCache.open(cache)) {
+            var outcome = new FileExaminer(local, ContentAnalyzer::create, java.time.Clock.systemUTC()).examine(file);
+            assertThat(outcome).isInstanceOf(FileExaminer.Ready.class);
+            JsonNode clientAttributes = tools.jackson.databind.json.JsonMapper.builder().build()
+                    .readTree(((FileExaminer.Ready) outcome).itemJson()).get("attributes");
+            assertThat(clientAttributes).isEqualTo(serverAttributes);
+        }
+    }
+
+    @Test
     void aDryRunAnalysesAndPrintsButSendsNothing() throws Exception {
         ApiClient.User user = api().newUser();
 
