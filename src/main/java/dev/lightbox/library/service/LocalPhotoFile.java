@@ -9,7 +9,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A photo file on this computer, put through the checks an upload gets before anything is allocated for
@@ -100,16 +102,46 @@ public final class LocalPhotoFile {
         return sha256;
     }
 
-    public ImageFormat format() {
+    ImageFormat format() {
         return format;
+    }
+
+    PhotoMetadata metadata() {
+        return metadata;
+    }
+
+    /** {@code jpeg}, {@code png}, {@code webp} or {@code tiff}. */
+    public String formatName() {
+        return format.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     public long sizeBytes() {
         return sizeBytes;
     }
 
-    public PhotoMetadata metadata() {
-        return metadata;
+    /** Width and height as the photo is shown (EXIF orientation applied). */
+    public int uprightWidth() {
+        return metadata.uprightWidth();
+    }
+
+    public int uprightHeight() {
+        return metadata.uprightHeight();
+    }
+
+    public @Nullable LocalDateTime takenAt() {
+        return metadata.takenAt();
+    }
+
+    public @Nullable String cameraMake() {
+        return metadata.cameraMake();
+    }
+
+    public @Nullable String cameraModel() {
+        return metadata.cameraModel();
+    }
+
+    public @Nullable String lens() {
+        return metadata.lens();
     }
 
     private static Size sizeFromLargerHeader(Path file, ImageFormat format) {

@@ -81,7 +81,7 @@ final class FileExaminer {
     private SyncItemJson analyse(LocalPhotoFile file, int version) throws IOException {
         // every native object made on the way (decode buffers, OpenCV temporaries) is freed here, as in the server's job
         try (PointerScope scope = new PointerScope(); Mat working = file.workingCopy(ContentAnalyzer.WORKING_PIXELS)) {
-            Map<String, Object> attributes = analyzer.get().analyse(working, file.metadata().uprightWidth(), ContentAnalyzer.Steps.NONE);
+            Map<String, Object> attributes = analyzer.get().analyse(working, file.uprightWidth(), ContentAnalyzer.Steps.NONE);
             return SyncItemJson.of(file, version, attributes, clock.instant());
         }
     }

@@ -1,10 +1,10 @@
 package dev.lightbox.sync.cli;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.lightbox.library.domain.PhotoMetadata;
 import dev.lightbox.library.service.FileNames;
 import dev.lightbox.library.service.LocalPhotoFile;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -25,10 +25,10 @@ record SyncItemJson(String sha256, int analyzerVersion, Map<String, Object> attr
     }
 
     static SyncItemJson of(LocalPhotoFile file, int analyzerVersion, Map<String, Object> attributes, Instant analysedAt) {
-        PhotoMetadata m = file.metadata();
-        var metadata = new Metadata(m.takenAt() == null ? null : m.takenAt().toString(), camera(m.cameraMake(), m.cameraModel()),
-                limit(m.lens()), m.uprightWidth(), m.uprightHeight(), FileNames.clean(String.valueOf(file.file().getFileName())),
-                file.format().name().toLowerCase(Locale.ROOT), file.sizeBytes());
+        LocalDateTime takenAt = file.takenAt();
+        var metadata = new Metadata(takenAt == null ? null : takenAt.toString(), camera(file.cameraMake(), file.cameraModel()),
+                limit(file.lens()), file.uprightWidth(), file.uprightHeight(), FileNames.clean(String.valueOf(file.file().getFileName())),
+                file.formatName(), file.sizeBytes());
         return new SyncItemJson(file.sha256(), analyzerVersion, attributes, metadata, analysedAt.toString());
     }
 
