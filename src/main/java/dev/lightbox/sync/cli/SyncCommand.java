@@ -53,6 +53,7 @@ public final class SyncCommand {
     };
     private long bytesSent;
     private int itemsSent;
+    private @Nullable Progress progress;
 
     public SyncCommand(PrintStream out, PrintStream err, Map<String, String> env) {
         this.out = out;
@@ -129,7 +130,7 @@ public final class SyncCommand {
         if (!arguments.dryRun()) {
             URI uri = java.util.Objects.requireNonNull(arguments.server());
             warnIfPlainHttp(uri);
-            server = new SyncServer(uri, java.util.Objects.requireNonNull(arguments.token()), patience, notice -> err.println("  " + notice));
+            server = new SyncServer(uri, java.util.Objects.requireNonNull(arguments.token()), patience, this::notice);
             SyncServer.Info info = server.info();
             if (info.analyzerVersion() != version) throw new VersionMismatchException(version, info.analyzerVersion(), uri);
             serverKey = uri + "#" + info.userId();
@@ -170,6 +171,7 @@ public final class SyncCommand {
             CompletionService<FileExaminer.Outcome> results = new ExecutorCompletionService<>(pool);
             photos.forEach(path -> results.submit(() -> examiner.examine(path)));
             Progress progress = new Progress(err, terminal, photos.size());
+            this.progress = progress;
             Set<String> seen = new HashSet<>();
             for (int i = 0; i < photos.size(); i++) {
                 FileExaminer.Outcome outcome = next(results);
@@ -207,6 +209,13 @@ public final class SyncCommand {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** A retry notice: on a terminal it must not land in the middle of the progress bar's line. */
+    private void notice(String message) {
+        Progress current = progress;
+        if (current == null) err.println("  " + message);
+        else current.notice("  " + message);
     }
 
     private static FileExaminer.Outcome next(CompletionService<FileExaminer.Outcome> results) throws IOException {
