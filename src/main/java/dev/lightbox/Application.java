@@ -7,6 +7,7 @@ import com.vaadin.flow.server.AppShellSettings;
 import com.vaadin.flow.component.page.Push;
 import com.vaadin.flow.theme.lumo.Lumo;
 import dev.lightbox.base.StopSignals;
+import dev.lightbox.sync.cli.SyncCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -37,6 +38,10 @@ public class Application implements AppShellConfigurator {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("sync")) { // the command-line client: nothing of Spring starts
+            SyncCommand.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         StopSignals.exitCleanlyOnStop();
         try {
             SpringApplication.run(Application.class, args);

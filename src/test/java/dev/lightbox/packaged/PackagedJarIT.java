@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lightbox.support.IntegrationTest;
 import dev.lightbox.support.JarProcess;
+import dev.lightbox.support.TestImages;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.concurrent.TimeUnit;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,6 +34,7 @@ class PackagedJarIT {
 
             app.api().signUp("owner@lightbox.test", "granite-Pillow-meadow-83");
             token = app.api().login("owner@lightbox.test", "granite-Pillow-meadow-83");
+            syncsFromAnotherProcessWithoutStartingAServer(app, dataDir, token);
 
             assertThat(app.stop()).as("exit code after SIGTERM").isIn(0, 143);
             assertThat(postgresAlive(dataDir)).as("PostgreSQL stops with the app").isFalse();
@@ -48,6 +53,31 @@ class PackagedJarIT {
             assertThat(app.api().get("/api/v1/auth/me", token).status()).isEqualTo(200);
         }
         assertThat(postgresAlive(dataDir)).isFalse();
+    }
+
+    /** {@code java -jar lightbox.jar sync}: the client in the same jar, run as a person runs it, sends attributes to the running app. */
+    private static void syncsFromAnotherProcessWithoutStartingAServer(JarProcess app, Path dataDir, String token) throws Exception {
+        Path workDir = Files.createTempDirectory(dataDir.getParent(), "sync-cwd-");
+        Path photos = Files.createDirectories(workDir.resolve("photos"));
+        Files.write(photos.resolve("one.jpg"), TestImages.jpeg(640, 480, 31));
+        Files.write(photos.resolve("two.jpg"), TestImages.read(TestImages.GRACE_HOPPER));
+        Files.writeString(photos.resolve("notes.txt"), "not a photo");
+        Path jar = Path.of(System.getProperty("lightbox.jar", "target/lightbox.jar")).toAbsolutePath();
+        var builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString(), "sync",
+                photos.toString(), "--server", app.url(""), "--cache", workDir.resolve("cache").toString())
+                .directory(workDir.toFile()).redirectErrorStream(true);
+        builder.environment().remove("LIGHTBOX_DATA_DIR");
+        builder.environment().put("LIGHTBOX_SYNC_TOKEN", token);
+        Process sync = builder.start();
+        String output = new String(sync.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(sync.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        System.out.println("packaged jar sync:\n" + output);
+
+        assertThat(sync.exitValue()).as(output).isZero();
+        assertThat(output).contains("Sync done").containsPattern("synced +2").containsPattern("skipped +1")
+                .doesNotContain("Spring").doesNotContain("Tomcat").doesNotContain(token);
+        assertThat(workDir.resolve("data")).as("no data directory: nothing of the server started").doesNotExist();
+        assertThat(app.api().get("/api/v1/sync/attributes", token).json().get("items").size()).isEqualTo(2);
     }
 
     @Test

@@ -15,7 +15,8 @@ public final class AppRunner {
 
     public static ConfigurableApplicationContext start(Path dataDir, String... properties) {
         // As command-line arguments: they win over application.properties, as an operator's settings do.
-        List<String> args = new ArrayList<>(List.of("--server.port=0", "--lightbox.data-dir=" + dataDir));
+        List<String> args = new ArrayList<>(List.of("--lightbox.data-dir=" + dataDir));
+        if (java.util.Arrays.stream(properties).noneMatch(p -> p.startsWith("server.port="))) args.add("--server.port=0"); // else given twice: "0,8123"
         for (String property : properties) args.add("--" + property);
         return new SpringApplicationBuilder(Application.class).run(args.toArray(String[]::new));
     }

@@ -8,7 +8,6 @@ import dev.lightbox.jobs.JobRequest;
 import dev.lightbox.jobs.JobType;
 import dev.lightbox.library.service.PhotoAdded;
 import dev.lightbox.library.service.PhotoService;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -26,17 +25,15 @@ class AnalysisJob implements JobHandler<AnalysisJob.Payload> {
     }
 
     static final JobType<Payload> TYPE = JobType.of("analysis.photo", "Photo analysis", JobQueue.CPU, Payload.class);
-    static final long WORKING_PIXELS = 2_000_000;
+    static final long WORKING_PIXELS = ContentAnalyzer.WORKING_PIXELS;
 
     private final PhotoService photos;
-    private final PhotoAnalyzer analyzer;
-    private final FaceDetector faces;
+    private final ContentAnalyzer analyzer;
     private final AnalysisService analyses;
 
-    AnalysisJob(PhotoService photos, PhotoAnalyzer analyzer, FaceDetector faces, AnalysisService analyses) {
+    AnalysisJob(PhotoService photos, ContentAnalyzer analyzer, AnalysisService analyses) {
         this.photos = photos;
         this.analyzer = analyzer;
-        this.faces = faces;
         this.analyses = analyses;
     }
 
@@ -61,19 +58,10 @@ class AnalysisJob implements JobHandler<AnalysisJob.Payload> {
         // every native object made on the way (decode buffers, OpenCV temporaries) is freed here, not by the GC
         try (PointerScope scope = new PointerScope();
              Mat working = photos.workingCopy(sha256, p.format(), p.sizeBytes(), p.width(), p.height(), p.orientation(), WORKING_PIXELS)) {
-            var attributes = new LinkedHashMap<String, Object>();
-            context.progress(0.3, "technical", "Sharpness, exposure, colour, noise, quality");
-            attributes.putAll(analyzer.technical(working));
-            context.progress(0.6, "composition", "Rule of thirds, horizon");
-            attributes.putAll(analyzer.composition(working));
-            context.progress(0.8, "faces", "Looking for faces");
-            var found = faces.detect(working, p.uprightWidth() / (double) working.cols());
-            attributes.put(Attribute.FACE_COUNT.key(), found.size());
-            attributes.put(Attribute.FACE_BOXES.key(), found);
-            attributes.put(Attribute.FACE_DETECTOR.key(), faces.name());
+            Map<String, Object> attributes = analyzer.analyse(working, p.uprightWidth(), context::progress);
             context.progress(0.95, "save", null);
             analyses.save(sha256, attributes);
-            context.result(new Result(found.size()));
+            context.result(new Result((int) Attribute.FACE_COUNT.number(attributes)));
         }
     }
 }
