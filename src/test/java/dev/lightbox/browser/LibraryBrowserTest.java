@@ -213,7 +213,12 @@ class LibraryBrowserTest extends BrowserTest {
         assertThat(page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")).isEqualTo(true);
         screenshot("phone-dark-sync-command");
 
+        page.navigate(url("/"));
+        assertThat(tile).hasAttribute("data-source", "sync");
         assertThat(api().upload("ice.jpg", bytes, token).status()).isEqualTo(201);
+        // pushed to the open timeline when the renditions are made: no reload
+        assertThat(tile.locator(".sync-badge")).hasCount(0);
+        page.waitForFunction("() => { const i = document.querySelector('#timeline-days img'); return i.complete && i.naturalWidth === 400; }");
         page.navigate(url("/"));
         assertThat(tile).hasCount(1);
         assertThat(tile).not().hasAttribute("data-source", "sync");

@@ -595,10 +595,15 @@ public class TimelineView extends Main implements BeforeEnterObserver {
         dialog.open();
     }
 
-    /** The renditions job finished: load the thumbnail the tile could not show yet. */
+    /** The renditions job finished: load the thumbnail the tile could not show yet (a synced photo has just gained its original). */
     private void refreshThumbnail(UUID photoId) {
         Div tile = tiles.get(photoId);
         if (tile == null) return;
+        if (tile.hasClassName("synced") && photos.find(owner, photoId).filter(PhotoView::hasOriginal).isPresent()) {
+            tile.removeClassName("synced");
+            tile.getElement().removeAttribute("data-source");
+            tile.getChildren().filter(c -> c.hasClassName("sync-badge")).toList().forEach(tile::remove);
+        }
         tile.getChildren().filter(Image.class::isInstance).map(Image.class::cast).findFirst()
                 .ifPresent(image -> image.setSrc("media/photos/" + photoId + "/thumbnail?ready=" + System.nanoTime()));
     }
