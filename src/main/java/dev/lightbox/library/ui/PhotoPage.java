@@ -150,7 +150,7 @@ public class PhotoPage extends Main implements BeforeEnterObserver {
         var dialog = new ConfirmDialog();
         dialog.setHeader("Delete this photo?");
         dialog.setText(photo.hasOriginal() ? "It is removed from your library, with its original. This cannot be undone."
-                : "It is removed from your library, with its synced analysis. Syncing the file again brings it back.");
+                : "It is removed from your library, with the analysis your computer sent. This cannot be undone.");
         dialog.setCancelable(true);
         var confirm = new Button("Delete", e -> {
             photos.delete(owner, Set.of(photo.id()));
