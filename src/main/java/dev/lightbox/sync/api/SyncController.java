@@ -103,7 +103,11 @@ class SyncController {
             try {
                 from = Instant.parse(since);
             } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException("since: must be an instant like 2024-06-01T12:30:00Z.");
+                throw new SyncRejectedException(List.of(new SyncProblem(null, "since", "must be an instant like 2024-06-01T12:30:00Z.")));
+            }
+            if (!SyncRequestReader.withinYears(from)) {
+                throw new SyncRejectedException(List.of(new SyncProblem(null, "since", "must lie between the years "
+                        + SyncRequestReader.FIRST_YEAR + " and " + SyncRequestReader.LAST_YEAR + ".")));
             }
         }
         return sync.changes(CurrentUser.require().id(), from, cursor == null || cursor.isBlank() ? null : cursor, limit);
