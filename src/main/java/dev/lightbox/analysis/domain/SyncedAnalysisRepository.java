@@ -91,7 +91,7 @@ public class SyncedAnalysisRepository {
     }
 
     /**
-     * The owner's photos whose effective analysis changed at or after {@code since}, oldest change first, after the
+     * The owner's photos whose effective analysis changed (or that arrived: the later of the two) at or after {@code since}, oldest change first, after the
      * keyset position ({@code afterChangedAt}, {@code afterSha256}) when one is given.
      */
     public List<Changed> changedSince(UUID owner, Instant since, @Nullable Instant afterChangedAt, @Nullable String afterSha256, int limit) {
@@ -101,7 +101,7 @@ public class SyncedAnalysisRepository {
                            coalesce(a.analyzer_version, s.analyzer_version) as version,
                            coalesce(a.attributes, s.attributes)::text as attributes,
                            coalesce(a.analyzed_at, s.analysed_at) as analysed_at,
-                           coalesce(a.analyzed_at, s.updated_at) as changed_at
+                           greatest(coalesce(a.analyzed_at, s.updated_at), p.uploaded_at) as changed_at
                     from photos p
                     left join lateral (
                         select analyzer_version, attributes, analyzed_at from photo_attributes

@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
 public final class ContentAnalyzer {
 
     private static final Logger log = LoggerFactory.getLogger(ContentAnalyzer.class);
-    private static final String SHARE = "/org/bytedeco/opencv/linux-x86_64/share/opencv4/";
+    private static final String SHARE = "/org/bytedeco/opencv/" + Loader.getPlatform() + "/share/opencv4/";
     static final String BLAZEFACE = "/models/blazeface/face_detection_full_range.tflite";
 
     /** The working copy's size the attributes are defined on: the server decodes photos to at most this many pixels. */
@@ -45,7 +45,13 @@ public final class ContentAnalyzer {
 
     /** The analyser with the model files the OpenCV jar ships (extracted once to JavaCPP's cache) and the bundled BlazeFace. */
     public static ContentAnalyzer create() {
+        Loader.load(org.bytedeco.opencv.global.opencv_core.class); // an UnsatisfiedLinkError here, not deep in the first photo
         return new ContentAnalyzer(photoAnalyzer(), chooseFaceDetector(""));
+    }
+
+    /** The name of the face detector in use ({@code faceDetector} of the attributes): the same version with another detector finds other faces. */
+    public String faceDetector() {
+        return faces.name();
     }
 
     /** The version of the attributes' definitions; a server accepts synced attributes of its own version only. */

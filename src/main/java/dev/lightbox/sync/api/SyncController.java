@@ -65,7 +65,7 @@ class SyncController {
                         @Nullable String fileName, @Nullable String format, @Nullable Long sizeBytes) {
     }
 
-    record SyncInfo(int analyzerVersion, int maxItems, UUID userId, String email) {
+    record SyncInfo(int analyzerVersion, int maxItems, UUID userId, String email, long maxBytes, long maxPixels, String faceDetector) {
     }
 
     @Operation(summary = "Store attributes a device computed for up to 1,000 photos (no image bytes)",
@@ -103,17 +103,23 @@ class SyncController {
             try {
                 from = Instant.parse(since);
             } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException("since: must be an instant like 2024-06-01T12:30:00Z.");
+                throw new SyncRejectedException(List.of(new SyncProblem(null, "since", "must be an instant like 2024-06-01T12:30:00Z.")));
+            }
+            if (!SyncRequestReader.withinYears(from)) {
+                throw new SyncRejectedException(List.of(new SyncProblem(null, "since", "must lie between the years "
+                        + SyncRequestReader.FIRST_YEAR + " and " + SyncRequestReader.LAST_YEAR + ".")));
             }
         }
         return sync.changes(CurrentUser.require().id(), from, cursor == null || cursor.isBlank() ? null : cursor, limit);
     }
 
-    @Operation(summary = "The sync client's handshake: whose token this is and which analyser version the server runs")
+    @Operation(summary = "The sync client's handshake: whose token this is, the analyser version and face detector the server runs, and its upload limits")
     @GetMapping("/info")
     SyncInfo info() {
         LightboxUser user = CurrentUser.require();
-        return new SyncInfo(SyncService.analyzerVersion(), SyncRequestReader.MAX_ITEMS, user.id(), user.email());
+        SyncService.Analyser analyser = sync.analyser();
+        return new SyncInfo(SyncService.analyzerVersion(), SyncRequestReader.MAX_ITEMS, user.id(), user.email(),
+                analyser.maxBytes(), analyser.maxPixels(), analyser.faceDetector());
     }
 
     @ExceptionHandler(SyncRejectedException.class)

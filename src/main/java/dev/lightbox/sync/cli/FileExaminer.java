@@ -40,10 +40,17 @@ final class FileExaminer {
     private final Supplier<ContentAnalyzer> analyzer;
     private final Clock clock;
 
+    private final LocalPhotoFile.Limits limits;
+
     FileExaminer(LocalCache cache, Supplier<ContentAnalyzer> analyzer, Clock clock) {
+        this(cache, analyzer, clock, LocalPhotoFile.Limits.DEFAULT);
+    }
+
+    FileExaminer(LocalCache cache, Supplier<ContentAnalyzer> analyzer, Clock clock, LocalPhotoFile.Limits limits) {
         this.cache = cache;
         this.analyzer = analyzer;
         this.clock = clock;
+        this.limits = limits;
     }
 
     Outcome examine(Path path) {
@@ -64,7 +71,7 @@ final class FileExaminer {
             }
             LocalPhotoFile file;
             try {
-                file = LocalPhotoFile.check(path, LocalPhotoFile.Limits.DEFAULT);
+                file = LocalPhotoFile.check(path, limits);
             } catch (UploadRejectedException e) {
                 return new Refused(path, size, modified, String.valueOf(e.getMessage()), false);
             }
@@ -75,6 +82,9 @@ final class FileExaminer {
             return new Failed(path, String.valueOf(e.getMessage()));
         } catch (IOException | RuntimeException e) {
             return new Failed(path, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+        } catch (LinkageError e) {
+            // a native library that does not load for this file's decoder: the file fails, the run still ends with its summary
+            return new Failed(path, "an image library did not load on this machine (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
         }
     }
 

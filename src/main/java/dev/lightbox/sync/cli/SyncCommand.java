@@ -3,6 +3,7 @@ package dev.lightbox.sync.cli;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import dev.lightbox.analysis.service.ContentAnalyzer;
+import dev.lightbox.library.service.LocalPhotoFile;
 import java.io.Console;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -54,6 +55,10 @@ public final class SyncCommand {
     private long bytesSent;
     private int itemsSent;
     private @Nullable Progress progress;
+    private java.util.function.Supplier<ContentAnalyzer> analyzers = ContentAnalyzer::create;
+
+    static final String PLATFORM_LIMIT = "This lightbox.jar carries its image libraries for linux-x86_64 only; run sync on a Linux x86-64"
+            + " machine or build the jar with -Djavacpp.platform=<yours>.";
 
     public SyncCommand(PrintStream out, PrintStream err, Map<String, String> env) {
         this.out = out;
@@ -79,6 +84,12 @@ public final class SyncCommand {
 
     SyncCommand patience(Duration patience) {
         this.patience = patience;
+        return this;
+    }
+
+    /** How the analyser is made (a test's stand-in for a machine whose native libraries do not load). */
+    SyncCommand analyzers(java.util.function.Supplier<ContentAnalyzer> analyzers) {
+        this.analyzers = analyzers;
         return this;
     }
 
@@ -127,6 +138,8 @@ public final class SyncCommand {
         SyncServer server = null;
         String serverKey = "";
         int maxItems = arguments.batchSize();
+        ContentAnalyzer analyzer = probeAnalyzer();
+        LocalPhotoFile.Limits limits = LocalPhotoFile.Limits.DEFAULT;
         if (!arguments.dryRun()) {
             URI uri = java.util.Objects.requireNonNull(arguments.server());
             warnIfPlainHttp(uri);
@@ -135,6 +148,13 @@ public final class SyncCommand {
             if (info.analyzerVersion() != version) throw new VersionMismatchException(version, info.analyzerVersion(), uri);
             serverKey = uri + "#" + info.userId();
             maxItems = Math.min(maxItems, Math.max(1, info.maxItems()));
+            String theirDetector = info.faceDetector();
+            if (theirDetector != null && !theirDetector.equals(analyzer.faceDetector())) {
+                throw new SetupException("This client finds faces with " + analyzer.faceDetector() + ", the server with " + theirDetector
+                        + ": the attributes would differ; use the server's own lightbox.jar, or set the server's lightbox.analysis.face-model"
+                        + " so both use the same detector.");
+            }
+            limits = new LocalPhotoFile.Limits(smaller(limits.maxBytes(), info.maxBytes()), smaller(limits.maxPixels(), info.maxPixels()));
         }
         PhotoWalker.Found found;
         try {
@@ -150,7 +170,7 @@ public final class SyncCommand {
         try (LocalCache cache = LocalCache.open(arguments.cache())) {
             BatchSender sender = server == null ? null
                     : new BatchSender(server, serverKey, version, maxItems, cache, summary, clock, listener);
-            examineAll(arguments, found.photos(), cache, summary, sender, serverKey, version);
+            examineAll(arguments, found.photos(), cache, summary, sender, serverKey, version, analyzer, limits);
             if (sender != null) {
                 sender.flush();
                 bytesSent = sender.bytesSent();
@@ -164,8 +184,9 @@ public final class SyncCommand {
     }
 
     private void examineAll(SyncArguments arguments, List<java.nio.file.Path> photos, LocalCache cache, Summary summary,
-                            @Nullable BatchSender sender, String serverKey, int version) throws IOException {
-        FileExaminer examiner = new FileExaminer(cache, LazyAnalyzer.INSTANCE::get, clock);
+                            @Nullable BatchSender sender, String serverKey, int version, ContentAnalyzer analyzer,
+                            LocalPhotoFile.Limits limits) throws IOException {
+        FileExaminer examiner = new FileExaminer(cache, () -> analyzer, clock, limits);
         ExecutorService pool = Executors.newFixedThreadPool(arguments.threads(), analyserThreads());
         try {
             CompletionService<FileExaminer.Outcome> results = new ExecutorCompletionService<>(pool);
@@ -256,19 +277,18 @@ public final class SyncCommand {
         };
     }
 
-    /** Loads OpenCV and the models only when some file needs analysing: a run answered from the cache starts in no time. */
-    private static final class LazyAnalyzer {
-        static final LazyAnalyzer INSTANCE = new LazyAnalyzer();
-        private volatile @Nullable ContentAnalyzer analyzer;
-
-        synchronized ContentAnalyzer get() {
-            ContentAnalyzer current = analyzer;
-            if (current == null) {
-                current = ContentAnalyzer.create();
-                analyzer = current;
-            }
-            return current;
+    /** Loads OpenCV and the models before anything else: a jar whose native libraries do not load here stops with one sentence. */
+    private ContentAnalyzer probeAnalyzer() throws SetupException {
+        try {
+            return analyzers.get();
+        } catch (LinkageError e) {
+            throw new SetupException(PLATFORM_LIMIT + " (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
         }
+    }
+
+    /** The smaller of the client's limit and the server's; a server that does not say its limit (0) leaves the client's. */
+    private static long smaller(long ours, long theirs) {
+        return theirs > 0 ? Math.min(ours, theirs) : ours;
     }
 
     private static void quietLogging() {

@@ -31,9 +31,15 @@ final class SyncServer {
     private static final Duration FIRST_WAIT = Duration.ofMillis(250);
     private static final Duration LONGEST_WAIT = Duration.ofSeconds(8);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
+    /** The most of an answer read: the API's answers are small; anything longer is not the API speaking. */
+    static final int MAX_ANSWER_BYTES = 1024 * 1024;
 
-    /** The handshake's answer: {@code GET /api/v1/sync/info}. */
-    record Info(int analyzerVersion, int maxItems, String userId) {
+    /** An answer read with a size bound; {@code cut} when the body was longer than {@link #MAX_ANSWER_BYTES}. */
+    private record Answer(int status, String body, boolean cut, java.net.http.HttpHeaders headers) {
+    }
+
+    /** The handshake's answer: {@code GET /api/v1/sync/info}; limits and detector are absent (0, null) from servers that do not say them. */
+    record Info(int analyzerVersion, int maxItems, String userId, long maxBytes, long maxPixels, @Nullable String faceDetector) {
     }
 
     /** One problem the server found in a call; {@code index} is the item's position, null for the call as a whole. */
@@ -88,29 +94,27 @@ final class SyncServer {
     }
 
     Info info() throws IOException {
-        HttpResponse<String> response = exchange(request("/api/v1/sync/info").GET().build());
-        int status = response.statusCode();
+        Answer response = exchange(request("/api/v1/sync/info").GET().build());
+        int status = response.status();
         if (status == 401 || status == 403) throw new TokenRefusedException();
         if (status == 404) throw new IOException("The server at " + server + " has no sync API (is it a Lightbox server with attribute sync?).");
         if (status != 200) throw new IOException("The server answered " + status + " to the handshake: " + detail(response));
         try {
             JsonNode body = json.readTree(response.body());
             return new Info(body.path("analyzerVersion").asInt(-1), body.path("maxItems").asInt(SyncArguments.MAX_BATCH),
-                    body.path("userId").asString(""));
+                    body.path("userId").asString(""), body.path("maxBytes").asLong(0), body.path("maxPixels").asLong(0),
+                    body.path("faceDetector").isString() ? body.path("faceDetector").asString() : null);
         } catch (JacksonException e) {
             throw new IOException("The server's handshake answer is not JSON: is " + server + " a Lightbox server?", e);
         }
     }
 
     Reply send(String body) throws IOException {
-        HttpResponse<String> response = exchange(request("/api/v1/sync/attributes")
+        Answer response = exchange(request("/api/v1/sync/attributes")
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
-        int status = response.statusCode();
-        if (status == 200) {
-            JsonNode answer = json.readTree(response.body());
-            return new Accepted(answer.path("created").asInt(0), answer.path("updated").asInt(0), answer.path("unchanged").asInt(0));
-        }
+        int status = response.status();
+        if (status == 200) return accepted(response);
         if (status == 400) {
             List<Problem> problems = problems(response.body());
             if (!problems.isEmpty()) return new Invalid(problems);
@@ -124,18 +128,34 @@ final class SyncServer {
                 .header("Authorization", "Bearer " + token).header("Accept", "application/json, application/problem+json");
     }
 
+    /** A 200 that is not the API's {created, updated, unchanged} is no acknowledgement: the batch is not marked as sent. */
+    private Reply accepted(Answer response) {
+        String notTheApi = "the answer is not the sync API's {created, updated, unchanged}; is " + server + " a Lightbox server (not a proxy's or login page)?";
+        if (response.cut()) return new Refused(200, notTheApi);
+        try {
+            JsonNode answer = json.readTree(response.body());
+            JsonNode created = answer.path("created");
+            JsonNode updated = answer.path("updated");
+            JsonNode unchanged = answer.path("unchanged");
+            if (!created.isIntegralNumber() || !updated.isIntegralNumber() || !unchanged.isIntegralNumber()) return new Refused(200, notTheApi);
+            return new Accepted(created.asInt(), updated.asInt(), unchanged.asInt());
+        } catch (JacksonException notJson) {
+            return new Refused(200, notTheApi);
+        }
+    }
+
     /** Sends until an answer that is not worth retrying arrives, or the patience runs out. */
-    private HttpResponse<String> exchange(HttpRequest request) throws IOException {
+    private Answer exchange(HttpRequest request) throws IOException {
         long deadline = System.nanoTime() + patience.toNanos();
         for (int attempt = 0; ; attempt++) {
             String trouble;
             Duration wait = backoff(attempt);
             try {
-                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-                int status = response.statusCode();
+                Answer response = bounded(http.send(request, HttpResponse.BodyHandlers.ofInputStream()));
+                int status = response.status();
                 if (status != 429 && status < 500) return response;
                 trouble = "the server answered " + status;
-                Optional<Duration> retryAfter = retryAfter(response);
+                Optional<Duration> retryAfter = retryAfter(response.headers());
                 if (retryAfter.isPresent()) wait = retryAfter.get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -162,8 +182,17 @@ final class SyncServer {
         return Duration.ofMillis(ThreadLocalRandom.current().nextLong(ceiling / 2, ceiling + 1));
     }
 
-    static Optional<Duration> retryAfter(HttpResponse<?> response) {
-        Optional<String> value = response.headers().firstValue("Retry-After").map(String::strip);
+    private static Answer bounded(HttpResponse<java.io.InputStream> response) throws IOException {
+        try (java.io.InputStream in = response.body()) {
+            byte[] bytes = in.readNBytes(MAX_ANSWER_BYTES + 1);
+            boolean cut = bytes.length > MAX_ANSWER_BYTES;
+            String body = new String(bytes, 0, Math.min(bytes.length, MAX_ANSWER_BYTES), StandardCharsets.UTF_8);
+            return new Answer(response.statusCode(), cut ? "" : body, cut, response.headers());
+        }
+    }
+
+    static Optional<Duration> retryAfter(java.net.http.HttpHeaders headers) {
+        Optional<String> value = headers.firstValue("Retry-After").map(String::strip);
         if (value.isEmpty()) return Optional.empty();
         try {
             long seconds = Long.parseLong(value.get());
@@ -192,16 +221,16 @@ final class SyncServer {
         return problems;
     }
 
-    private String detail(HttpResponse<String> response) {
+    private String detail(Answer response) {
         try {
             JsonNode problem = json.readTree(response.body());
             String detail = problem.path("detail").asString("");
-            if (!detail.isBlank()) return detail;
+            if (!detail.isBlank()) return detail.length() > 500 ? detail.substring(0, 500) + "…" : detail;
             String title = problem.path("title").asString("");
             if (!title.isBlank()) return title;
         } catch (JacksonException notJson) {
             // fall through: the status says enough
         }
-        return "HTTP " + response.statusCode();
+        return "HTTP " + response.status();
     }
 }

@@ -37,6 +37,11 @@ public class SyncRequestReader {
     static final int MAX_FILE_NAME = 255;
     static final int MAX_SIDE = 65_535;
     static final Duration MAX_FUTURE = Duration.ofDays(1);
+    /** Problems named one by one; beyond this a call-level "and N more" keeps a hostile body's answer small. */
+    static final int MAX_PROBLEMS = 1_000;
+    /** Years a date may carry: wide enough for any photo, narrow enough for PostgreSQL and every client. */
+    public static final int FIRST_YEAR = 1800;
+    public static final int LAST_YEAR = 9999;
     private static final Pattern SHA256 = Pattern.compile("[0-9a-fA-F]{64}");
 
     private final JsonMapper json;
@@ -57,7 +62,7 @@ public class SyncRequestReader {
         if (items.size() > MAX_ITEMS) {
             throw rejected(null, "items", "holds " + items.size() + " items; send at most " + MAX_ITEMS + " a call.");
         }
-        var problems = new ArrayList<SyncProblem>();
+        var problems = new Problems();
         var checked = new ArrayList<SyncItem>();
         Set<String> seen = new HashSet<>();
         Instant now = clock.instant();
@@ -65,7 +70,7 @@ public class SyncRequestReader {
             var item = new ItemReader(index, problems);
             item(item, items.get(index), seen, now).ifPresent(checked::add);
         }
-        if (!problems.isEmpty()) throw new SyncRejectedException(problems);
+        if (problems.count() > 0) throw new SyncRejectedException(problems.list());
         return checked;
     }
 
@@ -74,13 +79,13 @@ public class SyncRequestReader {
             item.problem(null, "must be an object {sha256, analyzerVersion, attributes, metadata, analysedAt}.");
             return Optional.empty();
         }
-        int before = item.problems.size();
+        int before = item.problems.count();
         String sha256 = sha256(item, node.get("sha256"), seen);
         Integer version = version(item, node.get("analyzerVersion"));
         Map<String, Object> attributes = attributes(item, node.get("attributes"));
         SyncedPhotoFacts facts = metadata(item, node.get("metadata"), sha256 == null ? "" : sha256);
         Instant analysedAt = analysedAt(item, node.get("analysedAt"), now);
-        if (item.problems.size() > before || sha256 == null || version == null || facts == null || analysedAt == null) return Optional.empty();
+        if (item.problems.count() > before || sha256 == null || version == null || facts == null || analysedAt == null) return Optional.empty();
         return Optional.of(new SyncItem(sha256, version, attributes, facts, analysedAt));
     }
 
@@ -118,6 +123,11 @@ public class SyncRequestReader {
             item.problem("attributes", "must be an object of attribute names and values.");
             return attributes;
         }
+        if (node.size() > Attribute.values().length) {
+            item.problem("attributes", "holds " + node.size() + " keys, more than the " + Attribute.values().length
+                    + " attributes this server's analyser knows.");
+            return attributes;
+        }
         for (Map.Entry<String, JsonNode> entry : node.properties()) {
             String field = "attributes." + entry.getKey();
             Optional<Attribute> attribute = Attribute.byKey(entry.getKey());
@@ -138,13 +148,18 @@ public class SyncRequestReader {
             item.problem("metadata", "is required: an object with at least width and height.");
             return null;
         }
-        int before = item.problems.size();
+        int before = item.problems.count();
         LocalDateTime takenAt = null;
         JsonNode taken = node.get("takenAt");
         if (taken != null && !taken.isNull()) {
             try {
                 if (!taken.isString()) throw new DateTimeParseException("not a string", taken.toString(), 0);
-                takenAt = LocalDateTime.parse(taken.stringValue());
+                LocalDateTime parsed = LocalDateTime.parse(taken.stringValue());
+                if (parsed.getYear() < FIRST_YEAR || parsed.getYear() > LAST_YEAR) {
+                    item.problem("metadata.takenAt", "is in the year " + parsed.getYear() + "; a photo's date lies between " + FIRST_YEAR + " and " + LAST_YEAR + ".");
+                } else {
+                    takenAt = parsed;
+                }
             } catch (DateTimeParseException e) {
                 item.problem("metadata.takenAt", "must be a local date-time without a zone, like 2024-06-01T14:30:00.");
             }
@@ -169,7 +184,7 @@ public class SyncRequestReader {
             if (size.isIntegralNumber() && size.canConvertToLong() && size.longValue() >= 0) sizeBytes = size.longValue();
             else item.problem("metadata.sizeBytes", "must be the file's size in bytes, a whole number ≥ 0.");
         }
-        if (item.problems.size() > before) return null;
+        if (item.problems.count() > before) return null;
         return new SyncedPhotoFacts(sha256, takenAt, camera, lens, width, height, fileName, format, sizeBytes);
     }
 
@@ -196,6 +211,10 @@ public class SyncRequestReader {
         try {
             if (!node.isString()) throw new DateTimeParseException("not a string", node.toString(), 0);
             Instant at = Instant.parse(node.stringValue());
+            if (!withinYears(at)) {
+                item.problem("analysedAt", "must lie between the years " + FIRST_YEAR + " and " + LAST_YEAR + ".");
+                return null;
+            }
             if (at.isAfter(now.plus(MAX_FUTURE))) {
                 item.problem("analysedAt", "is more than a day in the future; check the device's clock.");
                 return null;
@@ -207,14 +226,42 @@ public class SyncRequestReader {
         }
     }
 
+    /** Whether an instant lies within {@link #FIRST_YEAR}..{@link #LAST_YEAR} (UTC). */
+    public static boolean withinYears(Instant at) {
+        int year = at.atOffset(java.time.ZoneOffset.UTC).getYear();
+        return year >= FIRST_YEAR && year <= LAST_YEAR;
+    }
+
     private static SyncRejectedException rejected(@Nullable Integer index, String field, String problem) {
         return new SyncRejectedException(List.of(new SyncProblem(index, field, problem)));
     }
 
     /** Collects one item's problems into the call's list. */
-    private record ItemReader(int index, List<SyncProblem> problems) {
+    private record ItemReader(int index, Problems problems) {
         void problem(@Nullable String field, String problem) {
             problems.add(new SyncProblem(index, field, problem));
+        }
+    }
+
+    /** The call's problems: the first {@link #MAX_PROBLEMS} named, the rest counted. */
+    private static final class Problems {
+        private final List<SyncProblem> named = new ArrayList<>();
+        private int count;
+
+        void add(SyncProblem problem) {
+            if (named.size() < MAX_PROBLEMS) named.add(problem);
+            count++;
+        }
+
+        int count() {
+            return count;
+        }
+
+        List<SyncProblem> list() {
+            if (count == named.size()) return named;
+            var list = new ArrayList<>(named);
+            list.add(new SyncProblem(null, null, "and " + (count - named.size()) + " more problems; fix the ones named and send again."));
+            return list;
         }
     }
 }

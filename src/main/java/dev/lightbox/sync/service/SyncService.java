@@ -1,6 +1,8 @@
 package dev.lightbox.sync.service;
 
 import dev.lightbox.analysis.service.AnalysisService;
+import dev.lightbox.analysis.service.ContentAnalyzer;
+import dev.lightbox.library.LibraryProperties;
 import dev.lightbox.analysis.service.SyncedAnalyses;
 import dev.lightbox.library.service.KeysetCursor;
 import dev.lightbox.library.service.PhotoSource;
@@ -47,12 +49,22 @@ public class SyncService {
     public record Changes(List<Change> items, @Nullable String nextCursor) {
     }
 
+    /** What a client must match to compute the server's attributes: the upload limits and the face detector's name. */
+    public record Analyser(long maxBytes, long maxPixels, String faceDetector) {
+    }
+
     private final SyncedPhotos photos;
     private final SyncedAnalyses analyses;
+    private final Analyser analyser;
 
-    SyncService(SyncedPhotos photos, SyncedAnalyses analyses) {
+    SyncService(SyncedPhotos photos, SyncedAnalyses analyses, LibraryProperties library, ContentAnalyzer contentAnalyzer) {
         this.photos = photos;
         this.analyses = analyses;
+        this.analyser = new Analyser(library.maxBytes(), library.maxPixels(), contentAnalyzer.faceDetector());
+    }
+
+    public Analyser analyser() {
+        return analyser;
     }
 
     /**

@@ -192,6 +192,59 @@ class SyncCliTest extends IntegrationTest {
         }
     }
 
+    @Test
+    void anAnswerThatIsNotTheApisJsonFailsTheBatchWithAReasonAndASummary() throws Exception {
+        String huge = " ".repeat(SyncServer.MAX_ANSWER_BYTES) + "{\"created\":5,\"updated\":0,\"unchanged\":0}";
+        for (String answer : List.of("<html><body>Please log in</body></html>", "{}", huge)) {
+            try (Stub stub = new Stub(request -> info(ContentAnalyzer.version()), body -> new Answer(200, answer))) {
+                Run run = run("--server", stub.url(), "--token", "t", "--threads", "1");
+                String shown = answer.length() > 50 ? "a long answer" : answer;
+                assertThat(run.code()).as(shown + ": " + run.text()).isEqualTo(1);
+                assertThat(count(run, "failed")).as(shown).isEqualTo(5);
+                assertThat(count(run, "synced")).as(shown).isZero();
+                assertThat(run.out()).as(shown).contains("the answer is not the sync API's {created, updated, unchanged}");
+                assertThat(run.text()).as(shown).doesNotContain("Exception").doesNotContain("\tat ");
+            }
+        }
+    }
+
+    @Test
+    void theServersSmallerLimitsApplyAndAnotherFaceDetectorStopsTheRunWithExitTwo() throws Exception {
+        try (Stub stub = new Stub(request -> info(ContentAnalyzer.version(), 10_000_000, 100_000, "blazeface-full-range"),
+                body -> new Answer(200, "{\"created\":1,\"updated\":0,\"unchanged\":0}"))) {
+            Run run = run("--server", stub.url(), "--token", "t");
+            assertThat(run.out()).as(run.text()).contains("grace.jpg: The image is 512 × 512 pixels");
+            assertThat(count(run, "analysed")).as(run.text()).isEqualTo(1); // only generated.tiff (300 × 200) is within 100,000 pixels
+        }
+        try (Stub stub = new Stub(request -> info(ContentAnalyzer.version(), 0, 0, "haar-alt2"), body -> new Answer(500, "{}"))) {
+            Run run = run("--server", stub.url(), "--token", "t");
+            assertThat(run.code()).as(run.text()).isEqualTo(2);
+            assertThat(run.err()).contains("This client finds faces with blazeface-full-range, the server with haar-alt2");
+            assertThat(stub.posts()).isEmpty();
+        }
+    }
+
+    @Test
+    void imageLibrariesThatDoNotLoadStopTheRunWithASentenceOrFailOneFileWithASummary() throws Exception {
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        int code = new SyncCommand(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), Map.of())
+                .analyzers(() -> {
+                    throw new UnsatisfiedLinkError("no jniopencv_core in java.library.path");
+                })
+                .run(folder.toString(), "--cache", cache.toString(), "--dry-run");
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith(SyncCommand.PLATFORM_LIMIT).doesNotContain("\tat ");
+
+        try (LocalCache local = LocalCache.open(cache)) {
+            var outcome = new FileExaminer(local, () -> {
+                throw new UnsatisfiedLinkError("no jniopencv_imgcodecs");
+            }, java.time.Clock.systemUTC()).examine(folder.resolve("grace.jpg"));
+            assertThat(outcome).isInstanceOfSatisfying(FileExaminer.Failed.class,
+                    failed -> assertThat(failed.reason()).contains("an image library did not load"));
+        }
+    }
+
     // --- helpers
 
     record Run(int code, String out, String err) {
@@ -243,6 +296,12 @@ class SyncCliTest extends IntegrationTest {
         Files.createDirectories(file.getParent());
         Files.write(file, bytes);
         hashes.put(name, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)));
+    }
+
+    private static Answer info(int analyzerVersion, long maxBytes, long maxPixels, String faceDetector) {
+        return new Answer(200, "{\"analyzerVersion\":" + analyzerVersion + ",\"maxItems\":1000,\"userId\":\"" + java.util.UUID.randomUUID()
+                + "\",\"email\":\"stub@lightbox.test\",\"maxBytes\":" + maxBytes + ",\"maxPixels\":" + maxPixels
+                + ",\"faceDetector\":\"" + faceDetector + "\"}");
     }
 
     private static Answer info(int analyzerVersion) {
