@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lightbox.analysis.service.AnalysisService;
 import dev.lightbox.analysis.service.SyncedAnalysisStored;
 import dev.lightbox.scoring.service.ScoringService;
+import dev.lightbox.storage.ObjectStore;
 import dev.lightbox.support.ApiClient;
 import dev.lightbox.support.ApiClient.Response;
 import dev.lightbox.support.IntegrationTest;
@@ -41,6 +42,7 @@ class SyncedPhotosTest extends IntegrationTest {
     @Autowired TransactionTemplate transaction;
     @Autowired ApplicationEventPublisher events;
     @Autowired ScoringService scoring;
+    @Autowired ObjectStore store;
 
     @Test
     void aSyncedPhotoIsScoredRankedProfiledCountedAndRescored() {
@@ -179,6 +181,27 @@ class SyncedPhotosTest extends IntegrationTest {
         assertThat(refused.detail()).contains("synced without its original");
         assertThat(jdbc.sql("select count(*) from jobs where owner_id = :owner and type = 'vision.describe'").param("owner", user.id())
                 .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void anotherUsersSyncedRowDoesNotKeepADeletedUploadsOriginal() {
+        var uploader = api().newUser();
+        var syncer = api().newUser();
+        byte[] bytes = TestImages.uniqueCopy(TestImages.read(TestImages.GRACE_HOPPER));
+        String sha = sha256(bytes);
+        Response uploaded = api().upload("hopper.jpg", bytes, uploader.token());
+        assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(201);
+        String uploadedId = uploaded.json().get("id").asString();
+        api().awaitThumbnail(uploadedId, uploader.token());
+        UUID synced = sync(syncer, sha, attributes(0.7, 0.05, 30), 512, 512, "hopper.jpg");
+
+        assertThat(api().delete("/api/v1/photos/" + uploadedId, uploader.token()).status()).isEqualTo(204);
+        org.awaitility.Awaitility.await().atMost(WAIT).untilAsserted(() -> {
+            assertThat(store.stat("originals/" + sha)).as("a synced row holds no original").isEmpty();
+            assertThat(store.stat("derived/" + sha + "/thumb-400.jpg")).isEmpty();
+            assertThat(store.stat("derived/" + sha + "/preview-1600.jpg")).isEmpty();
+        });
+        assertThat(api().get("/api/v1/photos/" + synced, syncer.token()).json().get("source").asString()).isEqualTo("sync");
     }
 
     /** A photo synced through the API (POST /api/v1/sync/attributes), as the command-line client sends it. */
