@@ -204,6 +204,28 @@ class SyncedPhotosTest extends IntegrationTest {
         assertThat(api().get("/api/v1/photos/" + synced, syncer.token()).json().get("source").asString()).isEqualTo("sync");
     }
 
+    @Test
+    void aSyncedPhotoDeletedAndSyncedAgainIsScoredAgainAndItsDeviceRowsGoWithIt() {
+        var user = api().newUser();
+        String sha = randomSha();
+        UUID first = sync(user, sha, attributes(0.8, 0.03, 25), 4000, 3000, "again.jpg");
+        assertThat(syncedRows(user.id(), sha)).isEqualTo(2); // its synced analysis and its synced score inputs
+        assertThat(api().delete("/api/v1/photos/" + first, user.token()).status()).isEqualTo(204);
+        assertThat(syncedRows(user.id(), sha)).as("the device's rows go with the photo").isZero();
+
+        UUID second = sync(user, sha, attributes(0.8, 0.03, 25), 4000, 3000, "again.jpg");
+        JsonNode photo = api().get("/api/v1/photos/" + second, user.token()).json();
+        assertThat(photo.get("score").isNull()).as(photo.toString()).isFalse();
+        assertThat(ids(api().get("/api/v1/photos?sort=score", user.token()))).containsExactly(second.toString());
+    }
+
+    private long syncedRows(UUID owner, String sha256) {
+        return jdbc.sql("""
+                select (select count(*) from synced_analyses where owner_id = :owner and sha256 = :sha)
+                     + (select count(*) from synced_score_inputs where owner_id = :owner and sha256 = :sha)""")
+                .param("owner", owner).param("sha", sha256).query(Long.class).single();
+    }
+
     /** A photo synced through the API (POST /api/v1/sync/attributes), as the command-line client sends it. */
     private UUID sync(ApiClient.User user, String sha256, Map<String, Object> attributes, int width, int height, String fileName) {
         var metadata = new LinkedHashMap<String, Object>();

@@ -117,6 +117,11 @@ public class ScoreInputRepository {
         jdbc.sql(SAVE_SYNCED).param("owner", owner).param("sha", sha256).update();
     }
 
+    /** Removes the owner's synced inputs of a content (in the transaction that deleted the owner's photo of it). */
+    public void deleteSynced(UUID owner, String sha256) {
+        jdbc.sql("delete from synced_score_inputs where owner_id = :owner and sha256 = :sha").param("owner", owner).param("sha", sha256).update();
+    }
+
     /**
      * The statement that reads the owner's library, owner bound: {@link #LIBRARY}, or {@link #LIBRARY_WITH_SYNCED}
      * when the owner has synced inputs (one index probe decides; a library without synced photos reads exactly as before).
