@@ -226,6 +226,24 @@ class SyncedPhotosTest extends IntegrationTest {
                 .param("owner", owner).param("sha", sha256).query(Long.class).single();
     }
 
+    @Test
+    void aSyncedRowShowsOnlyItsOwnersAttributesNeverTheServersAnalysisOfAnotherUsersUpload() {
+        var uploader = api().newUser();
+        var syncer = api().newUser();
+        byte[] bytes = TestImages.uniqueCopy(TestImages.read(TestImages.GRACE_HOPPER));
+        String uploadedId = api().upload("hopper.jpg", bytes, uploader.token()).json().get("id").asString();
+        JsonNode theirs = ApiClient.await("the uploader's analysis", WAIT, () -> api().get("/api/v1/photos/" + uploadedId, uploader.token()).json(),
+                p -> "done".equals(p.get("analysis").get("status").asString()));
+        assertThat(theirs.get("analysis").get("attributes").has("perceptualHash")).as(theirs.toString()).isTrue();
+
+        UUID mine = sync(syncer, sha256(bytes), Map.of("brightness", 0.42), 512, 512, "hopper.jpg");
+        JsonNode attributes = api().get("/api/v1/photos/" + mine, syncer.token()).json().get("analysis").get("attributes");
+        assertThat(attributes.get("brightness").asDouble()).as(attributes.toString()).isEqualTo(0.42);
+        assertThat(attributes.has("faces")).as(attributes.toString()).isFalse();
+        assertThat(attributes.has("perceptualHash")).as(attributes.toString()).isFalse();
+        assertThat(attributes.has("sharpness")).as(attributes.toString()).isFalse();
+    }
+
     /** A photo synced through the API (POST /api/v1/sync/attributes), as the command-line client sends it. */
     private UUID sync(ApiClient.User user, String sha256, Map<String, Object> attributes, int width, int height, String fileName) {
         var metadata = new LinkedHashMap<String, Object>();
