@@ -244,6 +244,16 @@ class SyncedPhotosTest extends IntegrationTest {
         assertThat(attributes.has("sharpness")).as(attributes.toString()).isFalse();
     }
 
+    @Test
+    void anAttributeASyncDidNotSendIsNotMeasuredNeitherPassingNorFailingAThreshold() {
+        var user = api().newUser();
+        UUID id = sync(user, randomSha(), Map.of("brightness", 0.5), 4000, 3000, "bright.jpg");
+        JsonNode photo = api().get("/api/v1/photos/" + id, user.token()).json();
+        assertThat(photo.get("score").isNull()).as(photo.toString()).isFalse();
+        assertThat(photo.get("failures").values()).as(photo.toString()).isEmpty(); // was "Sharpness 0.00 is below the minimum 0.10"
+        assertThat(photo.get("passed").asBoolean()).as(photo.toString()).isTrue();
+    }
+
     /** A photo synced through the API (POST /api/v1/sync/attributes), as the command-line client sends it. */
     private UUID sync(ApiClient.User user, String sha256, Map<String, Object> attributes, int width, int height, String fileName) {
         var metadata = new LinkedHashMap<String, Object>();
