@@ -254,6 +254,19 @@ class SyncedPhotosTest extends IntegrationTest {
         assertThat(photo.get("passed").asBoolean()).as(photo.toString()).isTrue();
     }
 
+    @Test
+    void syncedPhotosWithTheSamePerceptualHashAreGroupedTogether() {
+        var user = api().newUser();
+        var similar = new LinkedHashMap<String, Object>(attributes(0.6, 0.05, 30));
+        similar.put("perceptualHash", "c3a5f00f0ff05a3c");
+        UUID first = sync(user, randomSha(), similar, 4000, 3000, "one.jpg");
+        UUID second = sync(user, randomSha(), similar, 4000, 3000, "two.jpg");
+        JsonNode groups = ApiClient.await("one similar group of both", WAIT, () -> api().get("/api/v1/groups?kind=similar", user.token()).json(),
+                g -> g.get("items").size() == 1);
+        assertThat(groups.get("items").get(0).get("photoIds").valueStream().map(JsonNode::asString).toList())
+                .containsExactlyInAnyOrder(first.toString(), second.toString());
+    }
+
     /** A photo synced through the API (POST /api/v1/sync/attributes), as the command-line client sends it. */
     private UUID sync(ApiClient.User user, String sha256, Map<String, Object> attributes, int width, int height, String fileName) {
         var metadata = new LinkedHashMap<String, Object>();

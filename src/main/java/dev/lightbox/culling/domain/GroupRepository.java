@@ -145,7 +145,7 @@ public class GroupRepository {
 
     /** Every owner of a photo with these bytes. */
     public List<UUID> ownersOf(String sha256) {
-        return jdbc.sql("select distinct owner_id from photos where sha256 = :sha").param("sha", sha256).query((rs, n) -> rs.getObject(1, UUID.class)).list();
+        return jdbc.sql("select distinct owner_id from photos where sha256 = :sha and source = 'upload'").param("sha", sha256).query((rs, n) -> rs.getObject(1, UUID.class)).list();
     }
 
     /** Owners with photos whose library has never been grouped. */
