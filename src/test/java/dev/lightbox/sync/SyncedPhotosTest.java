@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lightbox.analysis.service.AnalysisService;
 import dev.lightbox.analysis.service.SyncedAnalysisStored;
 import dev.lightbox.scoring.service.ScoringService;
+import dev.lightbox.storage.ObjectStore;
 import dev.lightbox.support.ApiClient;
 import dev.lightbox.support.ApiClient.Response;
 import dev.lightbox.support.IntegrationTest;
@@ -41,6 +42,7 @@ class SyncedPhotosTest extends IntegrationTest {
     @Autowired TransactionTemplate transaction;
     @Autowired ApplicationEventPublisher events;
     @Autowired ScoringService scoring;
+    @Autowired ObjectStore store;
 
     @Test
     void aSyncedPhotoIsScoredRankedProfiledCountedAndRescored() {
@@ -179,6 +181,90 @@ class SyncedPhotosTest extends IntegrationTest {
         assertThat(refused.detail()).contains("synced without its original");
         assertThat(jdbc.sql("select count(*) from jobs where owner_id = :owner and type = 'vision.describe'").param("owner", user.id())
                 .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void anotherUsersSyncedRowDoesNotKeepADeletedUploadsOriginal() {
+        var uploader = api().newUser();
+        var syncer = api().newUser();
+        byte[] bytes = TestImages.uniqueCopy(TestImages.read(TestImages.GRACE_HOPPER));
+        String sha = sha256(bytes);
+        Response uploaded = api().upload("hopper.jpg", bytes, uploader.token());
+        assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(201);
+        String uploadedId = uploaded.json().get("id").asString();
+        api().awaitThumbnail(uploadedId, uploader.token());
+        UUID synced = sync(syncer, sha, attributes(0.7, 0.05, 30), 512, 512, "hopper.jpg");
+
+        assertThat(api().delete("/api/v1/photos/" + uploadedId, uploader.token()).status()).isEqualTo(204);
+        org.awaitility.Awaitility.await().atMost(WAIT).untilAsserted(() -> {
+            assertThat(store.stat("originals/" + sha)).as("a synced row holds no original").isEmpty();
+            assertThat(store.stat("derived/" + sha + "/thumb-400.jpg")).isEmpty();
+            assertThat(store.stat("derived/" + sha + "/preview-1600.jpg")).isEmpty();
+        });
+        assertThat(api().get("/api/v1/photos/" + synced, syncer.token()).json().get("source").asString()).isEqualTo("sync");
+    }
+
+    @Test
+    void aSyncedPhotoDeletedAndSyncedAgainIsScoredAgainAndItsDeviceRowsGoWithIt() {
+        var user = api().newUser();
+        String sha = randomSha();
+        UUID first = sync(user, sha, attributes(0.8, 0.03, 25), 4000, 3000, "again.jpg");
+        assertThat(syncedRows(user.id(), sha)).isEqualTo(2); // its synced analysis and its synced score inputs
+        assertThat(api().delete("/api/v1/photos/" + first, user.token()).status()).isEqualTo(204);
+        assertThat(syncedRows(user.id(), sha)).as("the device's rows go with the photo").isZero();
+
+        UUID second = sync(user, sha, attributes(0.8, 0.03, 25), 4000, 3000, "again.jpg");
+        JsonNode photo = api().get("/api/v1/photos/" + second, user.token()).json();
+        assertThat(photo.get("score").isNull()).as(photo.toString()).isFalse();
+        assertThat(ids(api().get("/api/v1/photos?sort=score", user.token()))).containsExactly(second.toString());
+    }
+
+    private long syncedRows(UUID owner, String sha256) {
+        return jdbc.sql("""
+                select (select count(*) from synced_analyses where owner_id = :owner and sha256 = :sha)
+                     + (select count(*) from synced_score_inputs where owner_id = :owner and sha256 = :sha)""")
+                .param("owner", owner).param("sha", sha256).query(Long.class).single();
+    }
+
+    @Test
+    void aSyncedRowShowsOnlyItsOwnersAttributesNeverTheServersAnalysisOfAnotherUsersUpload() {
+        var uploader = api().newUser();
+        var syncer = api().newUser();
+        byte[] bytes = TestImages.uniqueCopy(TestImages.read(TestImages.GRACE_HOPPER));
+        String uploadedId = api().upload("hopper.jpg", bytes, uploader.token()).json().get("id").asString();
+        JsonNode theirs = ApiClient.await("the uploader's analysis", WAIT, () -> api().get("/api/v1/photos/" + uploadedId, uploader.token()).json(),
+                p -> "done".equals(p.get("analysis").get("status").asString()));
+        assertThat(theirs.get("analysis").get("attributes").has("perceptualHash")).as(theirs.toString()).isTrue();
+
+        UUID mine = sync(syncer, sha256(bytes), Map.of("brightness", 0.42), 512, 512, "hopper.jpg");
+        JsonNode attributes = api().get("/api/v1/photos/" + mine, syncer.token()).json().get("analysis").get("attributes");
+        assertThat(attributes.get("brightness").asDouble()).as(attributes.toString()).isEqualTo(0.42);
+        assertThat(attributes.has("faces")).as(attributes.toString()).isFalse();
+        assertThat(attributes.has("perceptualHash")).as(attributes.toString()).isFalse();
+        assertThat(attributes.has("sharpness")).as(attributes.toString()).isFalse();
+    }
+
+    @Test
+    void anAttributeASyncDidNotSendIsNotMeasuredNeitherPassingNorFailingAThreshold() {
+        var user = api().newUser();
+        UUID id = sync(user, randomSha(), Map.of("brightness", 0.5), 4000, 3000, "bright.jpg");
+        JsonNode photo = api().get("/api/v1/photos/" + id, user.token()).json();
+        assertThat(photo.get("score").isNull()).as(photo.toString()).isFalse();
+        assertThat(photo.get("failures").values()).as(photo.toString()).isEmpty(); // was "Sharpness 0.00 is below the minimum 0.10"
+        assertThat(photo.get("passed").asBoolean()).as(photo.toString()).isTrue();
+    }
+
+    @Test
+    void syncedPhotosWithTheSamePerceptualHashAreGroupedTogether() {
+        var user = api().newUser();
+        var similar = new LinkedHashMap<String, Object>(attributes(0.6, 0.05, 30));
+        similar.put("perceptualHash", "c3a5f00f0ff05a3c");
+        UUID first = sync(user, randomSha(), similar, 4000, 3000, "one.jpg");
+        UUID second = sync(user, randomSha(), similar, 4000, 3000, "two.jpg");
+        JsonNode groups = ApiClient.await("one similar group of both", WAIT, () -> api().get("/api/v1/groups?kind=similar", user.token()).json(),
+                g -> g.get("items").size() == 1);
+        assertThat(groups.get("items").get(0).get("photoIds").valueStream().map(JsonNode::asString).toList())
+                .containsExactlyInAnyOrder(first.toString(), second.toString());
     }
 
     /** A photo synced through the API (POST /api/v1/sync/attributes), as the command-line client sends it. */

@@ -38,6 +38,15 @@ public class AnalysisRepository {
     public record Counts(long photos, long current, long outdated) {
     }
 
+    /** Of these contents, those the owner's photo of is a synced row (which uses only the owner's synced analysis). */
+    public java.util.Set<String> syncedAmong(UUID owner, Collection<String> sha256s) {
+        var found = new java.util.HashSet<String>();
+        forBatches(sha256s, batch -> found.addAll(jdbc.sql("""
+                select sha256 from photos where owner_id = :owner and source = 'sync' and sha256 = any(:shas)""")
+                .param("owner", owner).param("shas", batch).query(String.class).list()));
+        return found;
+    }
+
     public Optional<StoredAnalysis> newest(String sha256) {
         return jdbc.sql("""
                 select sha256, analyzer_version, attributes::text from photo_attributes where sha256 = :sha
@@ -72,7 +81,7 @@ public class AnalysisRepository {
                        count(*) filter (where coalesce(v.version, s.analyzer_version) = :version) as current,
                        count(*) filter (where coalesce(v.version, s.analyzer_version) < :version) as outdated
                 from photos p left join lateral (
-                    select max(a.analyzer_version) as version from photo_attributes a where a.sha256 = p.sha256) v on true
+                    select max(a.analyzer_version) as version from photo_attributes a where a.sha256 = p.sha256 and p.source = 'upload') v on true
                 left join synced_analyses s on s.owner_id = p.owner_id and s.sha256 = p.sha256
                 where p.owner_id = :owner""")
                 .param("version", version).param("owner", owner)

@@ -61,6 +61,10 @@ public class SyncedAnalysisRepository {
     public record ToSave(String sha256, int analyzerVersion, Map<String, Object> attributes, Instant analysedAt) {
     }
 
+    public void delete(UUID owner, String sha256) {
+        jdbc.sql("delete from synced_analyses where owner_id = :owner and sha256 = :sha").param("owner", owner).param("sha", sha256).update();
+    }
+
     /**
      * Inserts or replaces the owner's synced analyses of these distinct contents in one statement; a row whose version and
      * attributes (compared as JSON values) are already these is left as it is. What each save did, by content.

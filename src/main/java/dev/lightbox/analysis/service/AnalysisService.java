@@ -54,16 +54,19 @@ public class AnalysisService {
     }
 
     /**
-     * The effective analysis of a user's content: the server's analysis of the bytes when there is one, else
-     * the user's synced one (what their device computed; never another user's, see 025-sync).
+     * The effective analysis of a user's content: for a synced row only the user's synced one (the server's analysis
+     * of the same bytes comes from another user's upload and is not theirs to read); for an uploaded photo the
+     * server's analysis of the bytes when there is one, else the user's synced one (never another user's, see 025-sync).
      */
     public Optional<Analysis> findAnalysis(UUID ownerId, String sha256) {
+        if (!repository.syncedAmong(ownerId, List.of(sha256)).isEmpty()) return synced.find(ownerId, sha256);
         return findAnalysis(sha256).or(() -> synced.find(ownerId, sha256));
     }
 
     /** The effective attributes ({@link #findAnalysis(UUID, String)}) of each of a user's contents that has any, by content hash. */
     public Map<String, Map<String, Object>> find(UUID ownerId, Collection<String> sha256s) {
-        Map<String, Map<String, Object>> found = find(sha256s);
+        Set<String> syncedRows = repository.syncedAmong(ownerId, sha256s);
+        Map<String, Map<String, Object>> found = find(sha256s.stream().filter(sha -> !syncedRows.contains(sha)).toList());
         var rest = sha256s.stream().filter(sha -> !found.containsKey(sha)).toList();
         if (!rest.isEmpty()) synced.find(ownerId, rest).forEach((sha256, analysis) -> found.put(sha256, analysis.attributes()));
         return found;

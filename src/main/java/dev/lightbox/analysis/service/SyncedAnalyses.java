@@ -1,6 +1,7 @@
 package dev.lightbox.analysis.service;
 
 import dev.lightbox.analysis.domain.SyncedAnalysisRepository;
+import dev.lightbox.library.service.PhotoDeleted;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -70,6 +72,12 @@ public class SyncedAnalyses {
             case UPDATED -> Change.UPDATED;
             case UNCHANGED -> Change.UNCHANGED;
         };
+    }
+
+    /** In the deletion's transaction: the device's analysis goes with the owner's photo (a later sync stores it again). */
+    @EventListener
+    void onPhotoDeleted(PhotoDeleted deleted) {
+        repository.delete(deleted.ownerId(), deleted.sha256());
     }
 
     public Optional<AnalysisService.Analysis> find(UUID ownerId, String sha256) {

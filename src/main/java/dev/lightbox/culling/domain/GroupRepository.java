@@ -37,14 +37,15 @@ public class GroupRepository {
 
     /**
      * Every photo of the owner with its capture facts and the perceptual hash of its effective analysis, if any
-     * (the server's newest analysis of the bytes, else the owner's synced one).
+     * (for an uploaded photo the server's newest analysis of the bytes, else the owner's synced one; a synced row's only).
      */
     public List<Shot> shots(UUID owner) {
         return jdbc.sql("""
                 select p.id, p.taken_at, p.taken_at_source, p.camera_make, p.camera_model,
                        coalesce(a.attributes, s.attributes) ->> 'perceptualHash'
                 from photos p left join lateral (
-                    select attributes from photo_attributes a where a.sha256 = p.sha256 order by analyzer_version desc limit 1) a on true
+                    select attributes from photo_attributes a where a.sha256 = p.sha256 and p.source = 'upload'
+                    order by analyzer_version desc limit 1) a on true
                 left join synced_analyses s on s.owner_id = p.owner_id and s.sha256 = p.sha256
                 where p.owner_id = :owner""").param("owner", owner).query((rs, n) -> {
                     String hex = rs.getString(6);
@@ -144,7 +145,7 @@ public class GroupRepository {
 
     /** Every owner of a photo with these bytes. */
     public List<UUID> ownersOf(String sha256) {
-        return jdbc.sql("select distinct owner_id from photos where sha256 = :sha").param("sha", sha256).query((rs, n) -> rs.getObject(1, UUID.class)).list();
+        return jdbc.sql("select distinct owner_id from photos where sha256 = :sha and source = 'upload'").param("sha", sha256).query((rs, n) -> rs.getObject(1, UUID.class)).list();
     }
 
     /** Owners with photos whose library has never been grouped. */

@@ -2,6 +2,7 @@ package dev.lightbox.culling.service;
 
 import dev.lightbox.analysis.service.ContentAnalysed;
 import dev.lightbox.analysis.service.PerceptualHashesAdded;
+import dev.lightbox.analysis.service.SyncedAnalysisStored;
 import dev.lightbox.culling.domain.GroupRepository;
 import dev.lightbox.jobs.JobService;
 import dev.lightbox.library.service.PhotoAdded;
@@ -14,7 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Keeps groups up to date: a photo added or deleted, a content analysed (its hash is new) or hashes
- * added to older photos each queue a regrouping of the owner's library, in the transaction that made
+ * added to older photos, or a device's analysis synced each queue a regrouping of the owner's library, in the transaction that made
  * the change (so the request exists exactly when the change does). Libraries never grouped are queued at startup.
  */
 @Component
@@ -48,6 +49,12 @@ class GroupingTriggers {
     @Transactional
     void onContentAnalysed(ContentAnalysed analysed) {
         groups.ownersOf(analysed.sha256()).forEach(this::regroup);
+    }
+
+    /** In the sync call's transaction: one request per owner however many photos the call stored (the enqueue dedupes). */
+    @EventListener
+    void onSyncedAnalysisStored(SyncedAnalysisStored stored) {
+        regroup(stored.ownerId());
     }
 
     @EventListener

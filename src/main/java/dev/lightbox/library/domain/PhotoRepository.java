@@ -22,6 +22,11 @@ public interface PhotoRepository extends JpaRepository<Photo, UUID> {
     /** Photos by {@code source} ('upload': the original is stored; 'sync': only hash, metadata and attributes). */
     long countBySha256AndSource(String sha256, String source);
 
+    /** Uploaded photos of this content: the references that keep its stored original (synced rows hold none). */
+    default long countOriginalReferences(String sha256) {
+        return countBySha256AndSource(sha256, "upload");
+    }
+
     List<Photo> findByOwnerIdAndSource(UUID ownerId, String source);
 
     List<Photo> findBySource(String source);
@@ -78,8 +83,11 @@ public interface PhotoRepository extends JpaRepository<Photo, UUID> {
     @Query(value = "select 1 from (select pg_advisory_xact_lock(hashtextextended(:sha256, 0))) locked", nativeQuery = true)
     int lockContent(@Param("sha256") String sha256);
 
-    /** Which of these content hashes some photo references (for the storage sweep, in batches). */
-    @Query(value = "select distinct sha256 from photos where sha256 in (:hashes)", nativeQuery = true)
+    /**
+     * Which of these content hashes some uploaded photo references (for the storage sweep, in batches); a synced row
+     * ('sync') holds no original, so it never keeps another user's stored content alive.
+     */
+    @Query(value = "select distinct sha256 from photos where sha256 in (:hashes) and source = 'upload'", nativeQuery = true)
     List<String> referencedAmong(@Param("hashes") java.util.Collection<String> hashes);
 
     /** Sets one source's searchable text of the owner's photo (nothing when the owner has no such photo); returns rows written. */

@@ -38,7 +38,7 @@ class ContentCleaner {
     boolean deleteIfUnreferenced(String sha256, @Nullable UUID except) {
         return Boolean.TRUE.equals(transaction.execute(status -> {
             photos.lockContent(sha256);
-            if (photos.countBySha256(sha256) > 0 || inFlight.originalClaimed(PhotoKeys.original(sha256), except)) return false;
+            if (photos.countOriginalReferences(sha256) > 0 || inFlight.originalClaimed(PhotoKeys.original(sha256), except)) return false;
             store.delete(PhotoKeys.original(sha256));
             store.delete(PhotoKeys.preview(sha256));
             store.delete(PhotoKeys.thumbnail(sha256));

@@ -280,7 +280,7 @@ public class PhotoService {
                 turned ? p.getHeight() : p.getWidth(), turned ? p.getWidth() : p.getHeight(), p.getOrientation(), p.getWidth());
     }
 
-    /** Of these content hashes, those some photo (anyone's) still holds: for modules that keep things derived from contents. */
+    /** Of these content hashes, those some uploaded photo (anyone's) still holds: for modules that keep things derived from contents. */
     @Transactional(readOnly = true)
     public java.util.Set<String> referencedContents(Collection<String> sha256s) {
         return sha256s.isEmpty() ? java.util.Set.of() : java.util.Set.copyOf(photos.referencedAmong(sha256s));
@@ -321,7 +321,7 @@ public class PhotoService {
             photos.delete(photo.get());
             photos.flush();
             events.publishEvent(new PhotoDeleted(id, ownerId, sha256));
-            if (photos.countBySha256(sha256) == 0) jobs.enqueue(ContentDeletionJob.request(ownerId, sha256));
+            if (photos.countOriginalReferences(sha256) == 0) jobs.enqueue(ContentDeletionJob.request(ownerId, sha256));
             deleted++;
         }
         log.info("Deleted {} photo(s)", deleted);

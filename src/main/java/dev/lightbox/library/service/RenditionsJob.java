@@ -88,7 +88,7 @@ public class RenditionsJob implements JobHandler<RenditionsJob.Payload> {
         // under the content lock, and only while a photo still uses this content: a delete meanwhile leaves no orphans
         boolean kept = Boolean.TRUE.equals(transaction.execute(status -> {
             photos.lockContent(sha256);
-            if (photos.countBySha256(sha256) == 0) return false;
+            if (photos.countOriginalReferences(sha256) == 0) return false;
             put(PhotoKeys.preview(sha256), renditions.preview());
             put(PhotoKeys.thumbnail(sha256), renditions.thumbnail());
             return true;

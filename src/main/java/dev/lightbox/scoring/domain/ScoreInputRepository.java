@@ -37,7 +37,7 @@ public class ScoreInputRepository {
     static final String LIBRARY = """
             select p.id, i.exposure, %s
             from photos p join score_inputs i on i.sha256 = p.sha256
-            where p.owner_id = ?""".formatted(NUMBERS.stream().map(a -> "i." + column(a)).collect(Collectors.joining(", ")));
+            where p.owner_id = ? and p.source = 'upload'""".formatted(NUMBERS.stream().map(a -> "i." + column(a)).collect(Collectors.joining(", ")));
 
     /**
      * {@link #LIBRARY} with the owner's synced photos whose bytes the server has not analysed, from their synced
@@ -48,15 +48,15 @@ public class ScoreInputRepository {
             union all
             select p.id, s.exposure, %s
             from synced_score_inputs s join photos p on p.owner_id = s.owner_id and p.sha256 = s.sha256
-            where s.owner_id = ? and not exists (select 1 from score_inputs i where i.sha256 = p.sha256)""".formatted(
+            where s.owner_id = ? and (p.source = 'sync' or not exists (select 1 from score_inputs i where i.sha256 = p.sha256))""".formatted(
             NUMBERS.stream().map(a -> "s." + column(a)).collect(Collectors.joining(", ")));
 
     /** Each of the owner's photos with its effective inputs' row (alias {@code i}), for aggregates over a library. */
     private static final String EFFECTIVE = """
-            (select %1$s from photos p join score_inputs i on i.sha256 = p.sha256 where p.owner_id = :owner
+            (select %1$s from photos p join score_inputs i on i.sha256 = p.sha256 where p.owner_id = :owner and p.source = 'upload'
              union all
              select %2$s from photos p join synced_score_inputs s on s.owner_id = p.owner_id and s.sha256 = p.sha256
-             where p.owner_id = :owner and not exists (select 1 from score_inputs i where i.sha256 = p.sha256)) i""".formatted(
+             where p.owner_id = :owner and (p.source = 'sync' or not exists (select 1 from score_inputs i where i.sha256 = p.sha256))) i""".formatted(
             NUMBERS.stream().map(a -> "i." + column(a)).collect(Collectors.joining(", ")),
             NUMBERS.stream().map(a -> "s." + column(a)).collect(Collectors.joining(", ")));
 
@@ -117,6 +117,11 @@ public class ScoreInputRepository {
         jdbc.sql(SAVE_SYNCED).param("owner", owner).param("sha", sha256).update();
     }
 
+    /** Removes the owner's synced inputs of a content (in the transaction that deleted the owner's photo of it). */
+    public void deleteSynced(UUID owner, String sha256) {
+        jdbc.sql("delete from synced_score_inputs where owner_id = :owner and sha256 = :sha").param("owner", owner).param("sha", sha256).update();
+    }
+
     /**
      * The statement that reads the owner's library, owner bound: {@link #LIBRARY}, or {@link #LIBRARY_WITH_SYNCED}
      * when the owner has synced inputs (one index probe decides; a library without synced photos reads exactly as before).
@@ -146,9 +151,9 @@ public class ScoreInputRepository {
                 .query(UUID.class).optional();
     }
 
-    /** Every photo, whoever owns it, with these bytes. */
+    /** Every uploaded photo, whoever owns it, with these bytes (a synced row is scored from its owner's synced analysis only). */
     public List<OwnedPhoto> photosWithContent(String sha256) {
-        return jdbc.sql("select id, owner_id from photos where sha256 = :sha").param("sha", sha256)
+        return jdbc.sql("select id, owner_id from photos where sha256 = :sha and source = 'upload'").param("sha", sha256)
                 .query((rs, n) -> new OwnedPhoto(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class))).list();
     }
 

@@ -34,7 +34,8 @@ public final class Reducer {
     /**
      * What scoring needs of one photo's attributes, reduced once: the goodness per attribute (in
      * {@link #ATTRIBUTES} order, -1 where missing) and the raw values thresholds look at. Scoring many
-     * photos under many configs (the editor's live preview) starts from these.
+     * photos under many configs (the editor's live preview) starts from these. A value the attributes lack
+     * (a device synced a partial set) is "not measured": NaN, or a null exposure; it neither passes nor fails a threshold.
      */
     public record Features(float[] goodness, double sharpness, @Nullable String exposure, double faceCount, double noise) {
     }
@@ -43,8 +44,12 @@ public final class Reducer {
         List<Attribute> weighable = Attribute.weighable();
         float[] goodness = new float[weighable.size()];
         for (int i = 0; i < goodness.length; i++) goodness[i] = (float) weighable.get(i).goodness(a);
-        return new Features(goodness, Attribute.SHARPNESS.number(a), a.get(Attribute.EXPOSURE.key()) instanceof String e ? e : null,
-                Attribute.FACE_COUNT.number(a), Attribute.NOISE.number(a));
+        return new Features(goodness, measured(Attribute.SHARPNESS, a), a.get(Attribute.EXPOSURE.key()) instanceof String e ? e : null,
+                measured(Attribute.FACE_COUNT, a), measured(Attribute.NOISE, a));
+    }
+
+    private static double measured(Attribute attribute, Map<String, Object> a) {
+        return a.get(attribute.key()) instanceof Number n ? n.doubleValue() : Double.NaN;
     }
 
     /** The config's weights in {@link #ATTRIBUTES} order. */
@@ -74,19 +79,19 @@ public final class Reducer {
     }
 
     public static boolean passes(Features f, ScoringConfig.Thresholds t) {
-        return (t.minSharpness() == null || f.sharpness() >= t.minSharpness())
-                && (!t.exposureOk() || "ok".equals(f.exposure()))
-                && (!t.facesRequired() || f.faceCount() >= 1)
-                && (t.maxNoise() == null || f.noise() <= t.maxNoise());
+        return (t.minSharpness() == null || Double.isNaN(f.sharpness()) || f.sharpness() >= t.minSharpness())
+                && (!t.exposureOk() || f.exposure() == null || "ok".equals(f.exposure()))
+                && (!t.facesRequired() || Double.isNaN(f.faceCount()) || f.faceCount() >= 1)
+                && (t.maxNoise() == null || Double.isNaN(f.noise()) || f.noise() <= t.maxNoise());
     }
 
     static List<String> failures(Features f, ScoringConfig.Thresholds t) {
         if (passes(f, t)) return List.of();
         var failures = new ArrayList<String>();
-        if (t.minSharpness() != null && f.sharpness() < t.minSharpness()) {
+        if (t.minSharpness() != null && f.sharpness() < t.minSharpness()) { // false for NaN: not measured
             failures.add(String.format("Sharpness %.2f is below the minimum %.2f", f.sharpness(), t.minSharpness()));
         }
-        if (t.exposureOk() && !"ok".equals(f.exposure())) failures.add("Exposure is " + f.exposure() + ", not ok");
+        if (t.exposureOk() && f.exposure() != null && !"ok".equals(f.exposure())) failures.add("Exposure is " + f.exposure() + ", not ok");
         if (t.facesRequired() && f.faceCount() < 1) failures.add("No face found");
         if (t.maxNoise() != null && f.noise() > t.maxNoise()) {
             failures.add(String.format("Noise %.2f is above the maximum %.2f", f.noise(), t.maxNoise()));

@@ -171,6 +171,7 @@ public class ScoringService {
     @EventListener
     void onPhotoDeleted(PhotoDeleted deleted) {
         scores.delete(deleted.ownerId(), deleted.photoId());
+        inputRows.deleteSynced(deleted.ownerId(), deleted.sha256());
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.lightbox.analysis.service.AnalysisService;
 import dev.lightbox.analysis.service.ContentAnalyzer;
 import dev.lightbox.library.LibraryProperties;
 import dev.lightbox.analysis.service.SyncedAnalyses;
+import dev.lightbox.analysis.service.SyncedAnalysisStored;
 import dev.lightbox.library.service.KeysetCursor;
 import dev.lightbox.library.service.PhotoSource;
 import dev.lightbox.library.service.PhotoView;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -56,8 +58,11 @@ public class SyncService {
     private final SyncedPhotos photos;
     private final SyncedAnalyses analyses;
     private final Analyser analyser;
+    private final ApplicationEventPublisher events;
 
-    SyncService(SyncedPhotos photos, SyncedAnalyses analyses, LibraryProperties library, ContentAnalyzer contentAnalyzer) {
+    SyncService(SyncedPhotos photos, SyncedAnalyses analyses, LibraryProperties library, ContentAnalyzer contentAnalyzer,
+                ApplicationEventPublisher events) {
+        this.events = events;
         this.photos = photos;
         this.analyses = analyses;
         this.analyser = new Analyser(library.maxBytes(), library.maxPixels(), contentAnalyzer.faceDetector());
@@ -80,6 +85,9 @@ public class SyncService {
                         item.analysedAt()))
                 .toList();
         Map<String, SyncedAnalyses.Change> analyses = this.analyses.saveAll(ownerId, toSave);
+        toSave.stream().filter(a -> photo(photos, a.sha256()).change() == SyncedPhotos.Change.CREATED
+                        && analyses.get(a.sha256()) == SyncedAnalyses.Change.UNCHANGED) // a new row over a kept analysis: score it too
+                .forEach(a -> events.publishEvent(new SyncedAnalysisStored(ownerId, a.photoId(), a.sha256())));
         int created = 0;
         int updated = 0;
         for (SyncItem item : items) {
@@ -92,7 +100,11 @@ public class SyncService {
     }
 
     private static SyncedPhotos.Upserted photo(Map<String, SyncedPhotos.Upserted> photos, SyncItem item) {
-        return Objects.requireNonNull(photos.get(item.sha256()));
+        return photo(photos, item.sha256());
+    }
+
+    private static SyncedPhotos.Upserted photo(Map<String, SyncedPhotos.Upserted> photos, String sha256) {
+        return Objects.requireNonNull(photos.get(sha256));
     }
 
     /** The owner's photos whose effective analysis changed at or after {@code since}, oldest change first. */
