@@ -79,24 +79,11 @@ public class Photo {
         this.id = UUID.randomUUID();
         this.ownerId = ownerId;
         this.sha256 = sha256;
-        this.sizeBytes = sizeBytes;
-        this.format = format;
-        this.width = metadata.uprightWidth();
-        this.height = metadata.uprightHeight();
-        this.orientation = (short) metadata.orientation();
         this.takenAt = metadata.takenAt() != null ? metadata.takenAt() : uploadLocalTime;
         this.takenAtSource = metadata.takenAt() != null ? TakenAtSource.EXIF : TakenAtSource.UPLOAD;
         this.uploadedAt = uploadedAt;
         this.originalName = originalName;
-        this.cameraMake = metadata.cameraMake();
-        this.cameraModel = metadata.cameraModel();
-        this.lens = metadata.lens();
-        this.fNumber = metadata.fNumber();
-        this.exposureSeconds = metadata.exposureSeconds();
-        this.iso = metadata.iso();
-        this.focalLengthMm = metadata.focalLengthMm();
-        this.gpsLatitude = metadata.gpsLatitude();
-        this.gpsLongitude = metadata.gpsLongitude();
+        describeFile(sizeBytes, format, metadata);
     }
 
     /**
@@ -104,17 +91,23 @@ public class Photo {
      * metadata) replaces what the device sent; a capture time only the device knew is kept.
      */
     public void gainOriginal(long sizeBytes, ImageFormat format, PhotoMetadata metadata, Instant uploadedAt, @Nullable String originalName) {
-        this.sizeBytes = sizeBytes;
-        this.format = format;
-        this.width = metadata.uprightWidth();
-        this.height = metadata.uprightHeight();
-        this.orientation = (short) metadata.orientation();
         if (metadata.takenAt() != null) {
             this.takenAt = metadata.takenAt();
             this.takenAtSource = TakenAtSource.EXIF;
         }
         this.uploadedAt = uploadedAt;
         if (originalName != null) this.originalName = originalName;
+        describeFile(sizeBytes, format, metadata);
+        this.source = "upload";
+    }
+
+    /** What the stored file itself says: its size, format, upright dimensions, orientation and camera facts. */
+    private void describeFile(long sizeBytes, ImageFormat format, PhotoMetadata metadata) {
+        this.sizeBytes = sizeBytes;
+        this.format = format;
+        this.width = metadata.uprightWidth();
+        this.height = metadata.uprightHeight();
+        this.orientation = (short) metadata.orientation();
         this.cameraMake = metadata.cameraMake();
         this.cameraModel = metadata.cameraModel();
         this.lens = metadata.lens();
@@ -124,7 +117,6 @@ public class Photo {
         this.focalLengthMm = metadata.focalLengthMm();
         this.gpsLatitude = metadata.gpsLatitude();
         this.gpsLongitude = metadata.gpsLongitude();
-        this.source = "upload";
     }
 
     public UUID getId() { return id; }
