@@ -49,7 +49,7 @@ public final class LocalPhotoFile {
         long size = Files.size(file);
         if (size == 0) throw new UploadRejectedException(Reason.EMPTY, "The file is empty.");
         if (size > limits.maxBytes()) {
-            throw new UploadRejectedException(Reason.TOO_MANY_BYTES, "The file is larger than the limit of " + megabytes(limits.maxBytes()) + ".");
+            throw new UploadRejectedException(Reason.TOO_MANY_BYTES, "The file is larger than the limit of " + UploadLimits.megabytes(limits.maxBytes()) + ".");
         }
         byte[] head;
         try (InputStream in = Files.newInputStream(file)) {
@@ -57,14 +57,14 @@ public final class LocalPhotoFile {
         }
         ImageFormat format = ImageSniffer.detect(head, head.length);
         Size dimensions = HeaderDimensions.read(format, head, head.length).orElseGet(() -> sizeFromLargerHeader(file, format));
-        checkPixels(dimensions, limits.maxPixels());
+        UploadLimits.checkPixels(dimensions.width(), dimensions.height(), limits.maxPixels(), "the limit");
 
         IngestStream ingest = new IngestStream(Files.newInputStream(file), limits.maxBytes());
         try (ingest) {
             ingest.transferTo(OutputStream.nullOutputStream());
         } catch (IOException e) {
             if (ingest.limitExceeded()) {
-                throw new UploadRejectedException(Reason.TOO_MANY_BYTES, "The file grew past the limit of " + megabytes(limits.maxBytes()) + " while being read.");
+                throw new UploadRejectedException(Reason.TOO_MANY_BYTES, "The file grew past the limit of " + UploadLimits.megabytes(limits.maxBytes()) + " while being read.");
             }
             throw e;
         }
@@ -152,17 +152,5 @@ public final class LocalPhotoFile {
         } catch (IOException e) {
             throw new UploadRejectedException(Reason.CORRUPT, "The file could not be read: " + e.getMessage(), e);
         }
-    }
-
-    private static void checkPixels(Size size, long maxPixels) {
-        if (size.width() <= 0 || size.height() <= 0) throw new UploadRejectedException(Reason.CORRUPT, "The image header gives no valid size.");
-        if (size.pixels() > maxPixels) {
-            throw new UploadRejectedException(Reason.TOO_MANY_PIXELS, "The image is " + size.width() + " × " + size.height() + " pixels ("
-                    + Math.round(size.pixels() / 1e6) + " MP), over the limit of " + Math.round(maxPixels / 1e6) + " MP.");
-        }
-    }
-
-    private static String megabytes(long bytes) {
-        return (bytes % (1024 * 1024) == 0 ? bytes / (1024 * 1024) : String.format("%.1f", bytes / 1048576.0)) + " MB";
     }
 }

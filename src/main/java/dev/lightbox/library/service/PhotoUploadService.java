@@ -112,7 +112,7 @@ public class PhotoUploadService {
         } catch (StorageException e) {
             if (ingest.limitExceeded()) {
                 throw new UploadRejectedException(Reason.TOO_MANY_BYTES,
-                        "The file is larger than this server's limit of " + megabytes(limits.maxBytes()) + ".");
+                        "The file is larger than this server's limit of " + UploadLimits.megabytes(limits.maxBytes()) + ".");
             }
             throw e;
         }
@@ -120,12 +120,7 @@ public class PhotoUploadService {
     }
 
     private void checkPixels(int width, int height) {
-        if (width <= 0 || height <= 0) throw new UploadRejectedException(Reason.CORRUPT, "The image header gives no valid size.");
-        long pixels = (long) width * height;
-        if (pixels > limits.maxPixels()) {
-            throw new UploadRejectedException(Reason.TOO_MANY_PIXELS, "The image is " + width + " × " + height + " pixels ("
-                    + Math.round(pixels / 1e6) + " MP), over this server's limit of " + Math.round(limits.maxPixels() / 1e6) + " MP.");
-        }
+        UploadLimits.checkPixels(width, height, limits.maxPixels(), "this server's limit");
     }
 
     /** A header larger than the first 256 KB (big embedded metadata): read it from the stored copy. */
@@ -205,9 +200,5 @@ public class PhotoUploadService {
 
     private static @Nullable String trimName(@Nullable String name) {
         return FileNames.clean(name);
-    }
-
-    private static String megabytes(long bytes) {
-        return (bytes % (1024 * 1024) == 0 ? bytes / (1024 * 1024) : String.format("%.1f", bytes / 1048576.0)) + " MB";
     }
 }
