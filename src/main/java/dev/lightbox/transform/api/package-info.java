@@ -1,0 +1,4 @@
+@NullMarked
+package dev.lightbox.transform.api;
+
+import org.jspecify.annotations.NullMarked;

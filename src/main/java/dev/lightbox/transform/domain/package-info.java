@@ -1,0 +1,4 @@
+@NullMarked
+package dev.lightbox.transform.domain;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.lightbox.transform.service;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.lightbox.transform.ui;
+
+import org.jspecify.annotations.NullMarked;
