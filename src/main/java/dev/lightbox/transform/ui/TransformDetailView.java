@@ -24,13 +24,13 @@ import java.util.UUID;
 @Route("transforms/:id")
 @PageTitle("Restyle")
 @PermitAll
-public class TransformPage extends Main implements BeforeEnterObserver {
+public class TransformDetailView extends Main implements BeforeEnterObserver {
 
     private final TransformService transforms;
     private final JobEvents events;
     private final UiTasks tasks;
 
-    public TransformPage(TransformService transforms, JobEvents events, UiTasks tasks) {
+    public TransformDetailView(TransformService transforms, JobEvents events, UiTasks tasks) {
         this.transforms = transforms;
         this.events = events;
         this.tasks = tasks;
@@ -40,7 +40,7 @@ public class TransformPage extends Main implements BeforeEnterObserver {
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         UUID owner = CurrentUser.require().id();
-        Optional<UUID> id = event.getRouteParameters().get("id").flatMap(TransformPage::uuid);
+        Optional<UUID> id = event.getRouteParameters().get("id").flatMap(TransformDetailView::uuid);
         var found = id.flatMap(value -> transforms.find(owner, value));
         removeAll();
         if (found.isEmpty()) {
