@@ -247,7 +247,23 @@ public class TransformService {
         }
     };
 
-    private TransformView view(TransformRow row) {
+    /**
+     * A row still active whose job ended without saying so (its worker died on the last attempt: the lease ran out)
+     * is ended the way its job was, so it does not stay "analyzing" forever.
+     */
+    private TransformRow settled(TransformRow row) {
+        UUID jobId = row.jobId();
+        if (jobId == null || TransformStatus.of(row.status()).finished()) return row;
+        var job = jobs.status(jobId).orElse(null);
+        if (job == null || !(job == dev.lightbox.jobs.JobStatus.FAILED || job == dev.lightbox.jobs.JobStatus.CANCELLED)) return row;
+        boolean failed = job == dev.lightbox.jobs.JobStatus.FAILED;
+        rows.finish(row.id(), failed ? TransformStatus.FAILED.id() : TransformStatus.CANCELLED.id(),
+                failed ? "The job running this transform stopped." : null, failed ? "Failed" : "Cancelled", row.steps());
+        return rows.findById(row.id()).orElse(row);
+    }
+
+    private TransformView view(TransformRow unsettled) {
+        TransformRow row = settled(unsettled);
         TransformStatus status = TransformStatus.of(row.status());
         Integer width = row.resultWidth();
         Integer height = row.resultHeight();
