@@ -262,7 +262,8 @@ public class OnnxModelRegistry implements InstalledModels, DisposableBean {
         if (in.length != 4) throw new InvalidModelException("file: the model's input is " + ModelTensors.describe(in) + ", not a 4-dimensional image.");
         long[] expected = ModelTensors.inputShape(spec);
         String[] axes = spec.nhwc() ? new String[] {"batch", "height", "width", "channels"} : new String[] {"batch", "channels", "height", "width"};
-        for (int i = 0; i < 4; i++) {
+        int channelAxis = spec.nhwc() ? 3 : 1;
+        for (int i : new int[] {channelAxis, 0, spec.nhwc() ? 1 : 2, spec.nhwc() ? 2 : 3}) { // channels first: the telling one for a wrong layout
             if (in[i] >= 0 && in[i] != expected[i]) {
                 throw new InvalidModelException("spec: the model's input is " + ModelTensors.describe(in) + " but the spec (" + spec.layout()
                         + ", " + spec.width() + "×" + spec.height() + ") says " + ModelTensors.describe(expected) + ": " + axes[i] + " differs.");
@@ -270,7 +271,6 @@ public class OnnxModelRegistry implements InstalledModels, DisposableBean {
         }
         NodeInfo first = session.getOutputInfo().values().iterator().next();
         long[] out = floatTensor(first, "output");
-        int channelAxis = spec.nhwc() ? 3 : 1;
         if (spec.depth()) {
             boolean oneChannel = out.length == 3 || (out.length == 4 && (out[channelAxis] == 1 || out[channelAxis] < 0));
             if (!oneChannel) {
