@@ -24,6 +24,15 @@ public final class OnnxTestModels {
         return model(graph);
     }
 
+    /** y = a·x + b, input and output {@code shape}: a mild contrast change that keeps every edge and face. */
+    public static byte[] affine(float a, float b, long... shape) {
+        byte[] mul = message(string(1, "x"), string(1, "a"), string(2, "t"), string(3, "scale"), string(4, "Mul"));
+        byte[] add = message(string(1, "t"), string(1, "b"), string(2, "y"), string(3, "shift"), string(4, "Add"));
+        byte[] graph = message(field(1, mul), field(1, add), string(2, "affine"), field(5, message(tensor("a", new long[0], a))),
+                field(5, message(tensor("b", new long[0], b))), field(11, valueInfo("x", shape)), field(12, valueInfo("y", shape)));
+        return model(graph);
+    }
+
     /** y = mean of x over axis 1 (keepdims): 1×3×H×W in, 1×1×H×W out. */
     public static byte[] channelMean(long h, long w) {
         byte[] axes = message(string(1, "axes"), varintField(20, 7), packedLongs(8, 1));

@@ -8,8 +8,8 @@ import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Loaded model sessions kept for reuse (the same bounded LRU the training module keeps for its classifiers), at most {@code capacity}, the least recently used evicted first. An evicted
- * or removed model is closed (its native memory freed) as soon as no caller is still using it; {@link #close}
+ * Loaded model sessions kept for reuse, at most {@code capacity}, the least recently used evicted first (a copy of
+ * the training module's {@code LoadedModels}, which is package-private there). An evicted or removed model is closed (its native memory freed) as soon as no caller is still using it; {@link #close}
  * closes them all. One value loads at a time, outside the map's lock (callers of kept values do not wait).
  */
 final class LoadedSessions<V extends AutoCloseable> implements AutoCloseable {

@@ -18,17 +18,17 @@ final class OnnxSessions {
 
     private static final Logger log = LoggerFactory.getLogger(OnnxSessions.class);
 
-    private final OrtEnvironment environment = OrtEnvironment.getEnvironment();
     private volatile @Nullable Boolean cuda;
 
+    /** Loaded at the first use, not at startup: ONNX Runtime's native library costs every start otherwise. */
     OrtEnvironment environment() {
-        return environment;
+        return OrtEnvironment.getEnvironment();
     }
 
     OrtSession open(Path file) throws OrtException {
         try (var options = new OrtSession.SessionOptions()) {
             if (useCuda()) options.addCUDA(0);
-            return environment.createSession(file.toString(), options);
+            return environment().createSession(file.toString(), options);
         }
     }
 
