@@ -46,20 +46,9 @@ class TransformModelsBrowserTest extends BrowserTest {
             screenshot("admin-models-phone-dark");
 
             page.locator("#uninstall-" + name).click();
-            assertThat(page.locator("#admin-models")).not().containsText(name);
+            assertThat(page.locator("#uninstall-" + name)).hasCount(0);
         } finally {
             registry.uninstall(name);
         }
-    }
-
-    @Test
-    void aUserCannotOpenTheModelsPage() {
-        page.navigate(url("/login"));
-        logIn(api().signUpNewUser(), USER_PASSWORD);
-        assertThat(page.locator("#timeline-view")).isVisible();
-        assertThat(page.locator("#main-nav")).not().containsText("Models (admin)");
-        page.navigate(url("/admin/models"));
-        assertThat(page.locator("#not-allowed-view")).containsText("Not allowed");
-        assertThat(page.locator("#admin-models-view")).hasCount(0);
     }
 }
