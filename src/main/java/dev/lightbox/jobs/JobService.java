@@ -47,6 +47,14 @@ public class JobService {
         store.releaseDedupeKey(dedupeKey);
     }
 
+    /**
+     * Deletes up to {@code limit} jobs (anyone's) that finished longer than {@code age} ago, with their attempt
+     * history; returns how many (for retention: call again until it returns less than {@code limit}).
+     */
+    public int deleteFinishedOlderThan(java.time.Duration age, int limit) {
+        return store.deleteFinishedOlderThan(age, limit);
+    }
+
     public Optional<JobView> find(UUID owner, UUID id) {
         return store.find(owner, id);
     }

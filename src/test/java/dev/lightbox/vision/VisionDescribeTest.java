@@ -16,6 +16,7 @@ import dev.lightbox.support.ApiClient;
 import dev.lightbox.support.AppRunner;
 import dev.lightbox.support.IntegrationTest;
 import dev.lightbox.support.TestImages;
+import dev.lightbox.transform.RetentionCheck;
 import dev.lightbox.vision.service.VisionService;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -58,7 +59,8 @@ class VisionDescribeTest {
         app = AppRunner.start(dataDir, "lightbox.vision.url=" + stub.baseUrl(), "lightbox.vision.model=" + MODEL,
                 "lightbox.vision.api-key=" + API_KEY, "lightbox.vision.timeout=5s",
                 "lightbox.admin.email=" + IntegrationTest.ADMIN_EMAIL, "lightbox.admin.password=" + IntegrationTest.ADMIN_PASSWORD,
-                "lightbox.login.max-failures-per-address=100000", "vaadin.devmode.devTools.enabled=false", "lightbox.jobs.retry-base=100ms");
+                "lightbox.login.max-failures-per-address=100000", "vaadin.devmode.devTools.enabled=false", "lightbox.jobs.retry-base=100ms",
+                "lightbox.retention.results=1s"); // for the retention check below: this app is started anyway
         String adminToken = api().login(IntegrationTest.ADMIN_EMAIL, IntegrationTest.ADMIN_PASSWORD);
         adminId = UUID.fromString(api().get("/api/v1/auth/me", adminToken).json().get("id").asString());
     }
@@ -365,6 +367,12 @@ class VisionDescribeTest {
 
         var tooLong = api().get("/api/v1/photos?q=" + "a".repeat(101), user.token());
         assertThat(tooLong.status()).isEqualTo(400);
+    }
+
+    /** Retention (issue 16) rides on this app, which starts with settings of its own anyway: see {@link RetentionCheck}. */
+    @Test
+    void retentionExpiresRestyleResultsAndOldJobs() {
+        RetentionCheck.expiresAResultAndOldJobs(app, api());
     }
 
     private static ApiClient.Response search(ApiClient.User user, String q) {

@@ -22,6 +22,12 @@ class AnalysisConfiguration {
         return chooseFaceDetector(modelFile);
     }
 
+    /** The face-finding facade other modules use (the restyle pipeline), over the same detector. */
+    @Bean
+    FaceFinder faceFinder(FaceDetector faceDetector) {
+        return new FaceFinder(faceDetector);
+    }
+
     @Bean
     ContentAnalyzer contentAnalyzer(PhotoAnalyzer photoAnalyzer, FaceDetector faceDetector) {
         return new ContentAnalyzer(photoAnalyzer, faceDetector);

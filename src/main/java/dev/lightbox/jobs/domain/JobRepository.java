@@ -244,6 +244,19 @@ public class JobRepository {
                 .param("id", id).param("owner", owner).query((rs, n) -> 1).list().size() > 0;
     }
 
+    /**
+     * Deletes up to {@code limit} jobs that finished longer than {@code age} ago by the database's clock (with their
+     * attempts, by cascade); rows another node is deleting are skipped. Returns how many went.
+     */
+    public int deleteFinishedOlderThan(Duration age, int limit) {
+        return jdbc.sql("""
+                with old as (
+                    select id from jobs where status in ('SUCCEEDED', 'FAILED', 'CANCELLED') and finished_at < now() - cast(:age as interval)
+                    limit :limit for update skip locked)
+                delete from jobs j using old where j.id = old.id""")
+                .param("age", age.toMillis() + " milliseconds").param("limit", limit).update();
+    }
+
     public Optional<JobView> find(@Nullable UUID owner, UUID id) {
         return jdbc.sql("select * from jobs where id = :id and (cast(:owner as uuid) is null or owner_id = :owner)")
                 .param("id", id).param("owner", owner).query(VIEW).optional();

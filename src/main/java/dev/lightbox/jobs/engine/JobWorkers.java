@@ -1,6 +1,7 @@
 package dev.lightbox.jobs.engine;
 
 import dev.lightbox.jobs.JobCancelledException;
+import dev.lightbox.jobs.JobFailedForGoodException;
 import dev.lightbox.jobs.JobHandler;
 import dev.lightbox.jobs.JobQueue;
 import dev.lightbox.jobs.JobsProperties;
@@ -178,7 +179,7 @@ public class JobWorkers implements SmartLifecycle {
             return new Ended(job.cancelRequested() ? Outcome.CANCELLED : Outcome.SUCCEEDED, null);
         } catch (JobCancelledException e) {
             return new Ended(Outcome.CANCELLED, null);
-        } catch (PayloadReader.InvalidPayloadException e) {
+        } catch (PayloadReader.InvalidPayloadException | JobFailedForGoodException e) {
             log.warn("Job {} failed for good: {}", claimed.id(), e.getMessage());
             return new Ended(Outcome.INVALID, e);
         } catch (Throwable e) {
@@ -201,7 +202,9 @@ public class JobWorkers implements SmartLifecycle {
                     case CANCELLED -> store.cancelled(claimed.id(), claimed.token());
                     case FAILED -> store.fail(claimed.id(), claimed.token(), describe(ended.failure()), backoff(claimed.attempt()));
                     case INVALID -> store.failForGood(claimed.id(), claimed.token(),
-                            ended.failure() instanceof PayloadReader.InvalidPayloadException invalid ? String.valueOf(invalid.getMessage()) : describe(ended.failure()));
+                            ended.failure() instanceof RuntimeException refused
+                                    && (refused instanceof PayloadReader.InvalidPayloadException || refused instanceof JobFailedForGoodException)
+                                    ? String.valueOf(refused.getMessage()) : describe(ended.failure()));
                     case RELEASED -> { }
                 }
                 if (told) log.info("Job {} ({}): outcome {} stored", claimed.id(), claimed.type(), outcome);

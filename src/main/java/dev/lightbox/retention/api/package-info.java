@@ -1,0 +1,4 @@
+@NullMarked
+package dev.lightbox.retention.api;
+
+import org.jspecify.annotations.NullMarked;

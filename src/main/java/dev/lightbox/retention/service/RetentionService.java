@@ -1,0 +1,65 @@
+package dev.lightbox.retention.service;
+
+import dev.lightbox.jobs.JobRequest;
+import dev.lightbox.jobs.JobService;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+
+/**
+ * Queues the retention sweep: daily (each node tries at startup and every hour; the dedupe key of the UTC day makes
+ * it one job a day however many nodes run) and on demand by an admin.
+ */
+@Service
+public class RetentionService implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(RetentionService.class);
+
+    private final JobService jobs;
+    private final Clock clock;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("retention-daily").daemon().factory());
+
+    RetentionService(JobService jobs, Clock clock) {
+        this.jobs = jobs;
+        this.clock = clock;
+    }
+
+    /** Runs the sweep now, for the admin who asked (their job); returns the job's id. */
+    public UUID runNow(UUID adminId) {
+        return jobs.enqueue(JobRequest.of(RetentionSweepJob.TYPE, adminId, new RetentionSweepJob.Payload()));
+    }
+
+    /** Today's sweep (UTC day), queued once across all nodes; returns its job id. */
+    UUID queueDaily() {
+        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        return jobs.enqueue(JobRequest.of(RetentionSweepJob.TYPE, null, new RetentionSweepJob.Payload())
+                .dedupedBy(RetentionSweepJob.TYPE.name() + ":" + today));
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void schedule() {
+        timer.scheduleWithFixedDelay(() -> {
+            try {
+                queueDaily();
+            } catch (RuntimeException e) {
+                log.warn("Could not queue the daily retention sweep: {} (tried again within the hour)", e.getMessage());
+            }
+        }, 0, 1, TimeUnit.HOURS);
+    }
+
+    @Override
+    public void destroy() {
+        timer.shutdownNow();
+    }
+}

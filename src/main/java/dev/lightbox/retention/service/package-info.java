@@ -1,0 +1,4 @@
+@NullMarked
+package dev.lightbox.retention.service;
+
+import org.jspecify.annotations.NullMarked;
