@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.lightbox.storage.ObjectStore;
 import dev.lightbox.support.ApiClient;
 import dev.lightbox.support.IntegrationTest;
+import dev.lightbox.support.TestImages;
 import dev.lightbox.transform.pipeline.GenerateInput;
 import dev.lightbox.transform.pipeline.StyleInfo;
 import dev.lightbox.transform.pipeline.StyleRequest;
@@ -17,12 +18,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.bytedeco.javacpp.indexer.FloatIndexer;
 import org.bytedeco.javacpp.indexer.UByteIndexer;
 import org.bytedeco.opencv.global.opencv_core;
+import org.bytedeco.opencv.global.opencv_imgproc;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Scalar;
@@ -170,6 +175,55 @@ class TransformModelApiTest extends IntegrationTest {
         assertThat(install(OnnxTestModels.invert(1, 3, 16, 16), spec(name, "style", 16, 16), admin).status()).isEqualTo(201);
         assertThat(api().delete(ROUTE + "/" + name, user).status()).isEqualTo(403);
         assertThat(registry.find(name)).isPresent();
+    }
+
+    @Test
+    void aRestyleWithAnInstalledModelCompletesAndItsDepthStepRuns() {
+        ApiClient api = api();
+        String style = name("e2e");
+        String depth = name("e2e-depth");
+        // a mild contrast change (y = 0.8·x + 0.1) at a dynamic size, read at 480×320: edges survive the round trip
+        ApiClient.Response installed = install(OnnxTestModels.affine(0.8f, 0.1f, 1, 3, -1, -1), spec(style, "style", 480, 320), admin);
+        assertThat(installed.status()).as(installed.body()).isEqualTo(201);
+        ApiClient.Response depthInstalled = install(OnnxTestModels.channelMean(-1, -1), spec(depth, "depth", 96, 64), admin);
+        assertThat(depthInstalled.status()).as(depthInstalled.body()).isEqualTo(201);
+
+        ApiClient.User user = api.newUser();
+        JsonNode styles = api.get("/api/v1/transforms/styles", user.token()).json().get("items");
+        JsonNode listed = styles.valueStream().filter(s -> s.get("id").asString().equals("onnx:" + style)).findFirst().orElseThrow();
+        assertThat(listed.get("builtIn").asBoolean()).isFalse();
+        assertThat(listed.get("title").asString()).isEqualTo("Test " + style);
+        assertThat(styles.valueStream().map(s -> s.get("id").asString())).doesNotContain("onnx:" + depth);
+
+        byte[] photo = TestImages.uniqueCopy(TestImages.read(TestImages.MESSI));
+        ApiClient.Response uploaded = api.upload("messi.jpg", photo, user.token());
+        assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(201);
+        ApiClient.Response started = api.post("/api/v1/transforms",
+                Map.of("photoId", uploaded.json().get("id").asString(), "style", "onnx:" + style, "params", Map.of()), user.token());
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        String id = started.json().get("id").asString();
+
+        JsonNode done = ApiClient.await("transform " + id + " finishes", Duration.ofSeconds(60),
+                () -> api.get("/api/v1/transforms/" + id, user.token()).json(),
+                t -> Set.of("completed", "failed", "cancelled").contains(t.get("status").asString()));
+        assertThat(done.get("status").asString()).as(done.toString()).isEqualTo("completed");
+        assertThat(step(done, "depth").get("status").asString()).as(done.toString()).isEqualTo("done");
+        assertThat(step(done, "generate").get("status").asString()).isEqualTo("done");
+
+        try (Mat original = TestImages.decode(photo);
+             Mat result = TestImages.decode(api.getBytes("/api/v1/transforms/" + id + "/result", user.token()).body());
+             Mat grey = new Mat()) {
+            assertThat(List.of(result.cols(), result.rows())).isEqualTo(List.of(original.cols(), original.rows()));
+            // 0.8·x + 0.1 lifts the darkest pixels to about 25
+            opencv_imgproc.cvtColor(result, grey, opencv_imgproc.COLOR_BGR2GRAY);
+            double[] min = new double[1];
+            opencv_core.minMaxLoc(grey, min, null, null, null, null);
+            assertThat(min[0]).isGreaterThanOrEqualTo(18);
+        }
+    }
+
+    private static JsonNode step(JsonNode transform, String name) {
+        return transform.get("steps").valueStream().filter(s -> s.get("name").asString().equals(name)).findFirst().orElseThrow();
     }
 
     private record Request(String style) implements StyleRequest {
