@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.lightbox.storage.ObjectStore;
 import dev.lightbox.support.ApiClient;
 import dev.lightbox.support.IntegrationTest;
+import dev.lightbox.support.TestClock;
 import dev.lightbox.support.TestImages;
 import dev.lightbox.transform.pipeline.GenerateInput;
 import dev.lightbox.transform.pipeline.StyleInfo;
@@ -46,6 +47,7 @@ class TransformModelApiTest extends IntegrationTest {
 
     @Autowired OnnxModelRegistry registry;
     @Autowired ObjectStore store;
+    @Autowired TestClock.MovableClock clock;
 
     private String admin;
     private final List<String> installed = new ArrayList<>();
@@ -220,6 +222,24 @@ class TransformModelApiTest extends IntegrationTest {
             opencv_core.minMaxLoc(grey, min, null, null, null, null);
             assertThat(min[0]).isGreaterThanOrEqualTo(18);
         }
+    }
+
+    @Test
+    void anOrphanedModelFileIsSweptOnceOldAndAnInstalledOneIsKept() {
+        String name = name("sweep");
+        assertThat(install(OnnxTestModels.invert(1, 3, 8, 8), spec(name, "style", 8, 8), admin).status()).isEqualTo(201);
+        String orphan = "transform-models/" + name + "-crashed/" + UUID.randomUUID() + ".onnx";
+        store.put(orphan, new java.io.ByteArrayInputStream(new byte[] {1, 2, 3}), 3, "application/octet-stream");
+        registry.sweepOrphans();
+        assertThat(store.stat(orphan)).as("an install may still be writing its row").isPresent();
+        clock.advance(Duration.ofHours(2));
+        try {
+            registry.sweepOrphans();
+        } finally {
+            clock.reset();
+        }
+        assertThat(store.stat(orphan)).isEmpty();
+        assertThat(store.list("transform-models/" + name + "/")).hasSize(1);
     }
 
     private static JsonNode step(JsonNode transform, String name) {

@@ -60,6 +60,11 @@ public class TransformModelRepository {
         return jdbc.sql("delete from transform_models where name = :name returning " + COLUMNS).param("name", name).query(this::row).optional();
     }
 
+    /** Every object key a row names: what a sweep of the model prefix keeps. */
+    public java.util.Set<String> objectKeys() {
+        return new java.util.HashSet<>(jdbc.sql("select object_key from transform_models").query((rs, n) -> rs.getString(1)).list());
+    }
+
     private InstalledModel row(ResultSet rs, int n) throws SQLException {
         return new InstalledModel(rs.getString("name"), rs.getString("kind"), rs.getString("title"),
                 json.readValue(rs.getString("spec"), ModelSpec.class), rs.getString("object_key"), rs.getString("sha256"),

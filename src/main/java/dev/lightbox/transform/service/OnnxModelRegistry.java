@@ -52,6 +52,7 @@ import org.springframework.util.FileSystemUtils;
 public class OnnxModelRegistry implements InstalledModels, DisposableBean {
 
     static final String PREFIX = "transform-models/";
+    static final java.time.Duration ORPHAN_AGE = java.time.Duration.ofHours(1);
     private static final Logger log = LoggerFactory.getLogger(OnnxModelRegistry.class);
 
     private final TransformModelRepository models;
@@ -173,6 +174,34 @@ public class OnnxModelRegistry implements InstalledModels, DisposableBean {
         store.delete(model.objectKey());
         log.info("Uninstalled ONNX model '{}'.", name);
         return true;
+    }
+
+    /**
+     * Deletes model files no row names that are older than {@link #ORPHAN_AGE} (a crash between storing a file and
+     * writing its row leaves one; an install in progress writes its row right after storing). Runs at startup.
+     */
+    public int sweepOrphans() {
+        java.util.Set<String> named = models.objectKeys();
+        java.time.Instant before = clock.instant().minus(ORPHAN_AGE);
+        int removed = 0;
+        for (ObjectStore.ListedObject object : store.list(PREFIX)) {
+            if (named.contains(object.key()) || !object.lastModified().isBefore(before)) continue;
+            store.delete(object.key());
+            removed++;
+        }
+        if (removed > 0) log.info("Removed {} model file(s) no installed model names.", removed);
+        return removed;
+    }
+
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    void sweepAtStartup() {
+        checks.execute(() -> {
+            try {
+                sweepOrphans();
+            } catch (RuntimeException e) {
+                log.warn("Sweeping orphaned model files failed: {}", e.toString());
+            }
+        });
     }
 
     // ---- the pipeline's view
