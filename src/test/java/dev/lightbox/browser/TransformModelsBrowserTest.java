@@ -2,6 +2,7 @@ package dev.lightbox.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import com.microsoft.playwright.Page;
 import dev.lightbox.transform.OnnxTestModels;
 import dev.lightbox.transform.service.OnnxModelRegistry;
 import java.nio.file.Files;
@@ -46,7 +47,10 @@ class TransformModelsBrowserTest extends BrowserTest {
             screenshot("admin-models-phone-dark");
 
             page.locator("#uninstall-" + name).click();
-            assertThat(page.locator("#uninstall-" + name)).hasCount(0);
+            // the grid keeps the removed row's cells, hidden
+            assertThat(page.locator("#uninstall-" + name)).isHidden();
+            assertThat(page.locator("#admin-models vaadin-grid-cell-content:visible", new Page.LocatorOptions().setHasText(name))).hasCount(0);
+            org.assertj.core.api.Assertions.assertThat(registry.find(name)).isEmpty();
         } finally {
             registry.uninstall(name);
         }
