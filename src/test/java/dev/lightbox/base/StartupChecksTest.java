@@ -8,7 +8,11 @@ import dev.lightbox.support.IntegrationTest;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.lightbox.storage.StorageProperties;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.boot.context.properties.bind.BindException;
 
 /** A setting that cannot work stops the app at startup with one sentence saying what and where. */
@@ -46,8 +50,23 @@ class StartupChecksTest {
         assertThatThrownBy(() -> AppRunner.start(IntegrationTest.newDataDir("badsetting"), "lightbox.signup=sometimes"))
                 .satisfies(e -> assertThat(findCause(e, BindException.class)).isNotNull()
                         .extracting(Throwable::getMessage).asString().contains("lightbox"));
-        assertThatThrownBy(() -> AppRunner.start(IntegrationTest.newDataDir("badbucket"), "lightbox.s3.bucket=Not_A_Bucket"))
-                .satisfies(e -> assertThat(findCause(e, BindException.class)).isNotNull());
+    }
+
+    /** The storage settings bound and validated as the app does it (no database, no server). */
+    @Test
+    void invalidBucketName() {
+        var storage = new ApplicationContextRunner().withUserConfiguration(StorageSettings.class);
+        storage.withPropertyValues("lightbox.s3.bucket=Not_A_Bucket").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(findCause(context.getStartupFailure(), BindException.class)).isNotNull()
+                    .extracting(Throwable::getMessage).asString().contains("lightbox.s3");
+        });
+        storage.withPropertyValues("lightbox.s3.bucket=photos-2026").run(context -> assertThat(context).hasNotFailed());
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableConfigurationProperties(StorageProperties.class)
+    static class StorageSettings {
     }
 
     @Test

@@ -8,6 +8,9 @@ import dev.lightbox.support.AppRunner;
 import dev.lightbox.support.IntegrationTest;
 import java.net.URI;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
 
 /** Billing and Stripe settings that cannot work stop startup with one sentence naming the setting (and never the key). */
 class BillingSettingsTest {
@@ -51,7 +54,26 @@ class BillingSettingsTest {
     void startupStopsWithTheSentence() {
         assertThatThrownBy(() -> AppRunner.start(IntegrationTest.newDataDir("stripe-nosecret"), "lightbox.stripe.secret-key=sk_test_only"))
                 .satisfies(e -> assertThat(messages(e)).contains("LIGHTBOX_STRIPE_WEBHOOK_SECRET").doesNotContain("sk_test_only"));
-        assertThatThrownBy(() -> AppRunner.start(IntegrationTest.newDataDir("stripe-badpacks"), "lightbox.billing.packs=100:two dollars"))
-                .satisfies(e -> assertThat(messages(e)).contains("LIGHTBOX_BILLING_PACKS"));
+    }
+
+    /** The billing and Stripe settings bound as the app binds them (no database, no server), each refusal with its sentence. */
+    @Test
+    void boundSettingsThatCannotWorkAreRefused() {
+        var billing = new ApplicationContextRunner().withUserConfiguration(BillingSettings.class);
+        billing.withPropertyValues("lightbox.stripe.secret-key=sk_test_only").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(messages(context.getStartupFailure())).contains("LIGHTBOX_STRIPE_WEBHOOK_SECRET").doesNotContain("sk_test_only");
+        });
+        billing.withPropertyValues("lightbox.billing.packs=100:two dollars").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(messages(context.getStartupFailure())).contains("LIGHTBOX_BILLING_PACKS");
+        });
+        billing.withPropertyValues("lightbox.billing.packs=100:250", "lightbox.stripe.secret-key=sk_test_only", "lightbox.stripe.webhook-secret=whsec_x")
+                .run(context -> assertThat(context).as("well-formed settings").hasNotFailed());
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableConfigurationProperties({BillingProperties.class, StripeProperties.class})
+    static class BillingSettings {
     }
 }

@@ -7,6 +7,9 @@ import dev.lightbox.support.ApiClient;
 import dev.lightbox.support.AppRunner;
 import dev.lightbox.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
 
 /** LIGHTBOX_CREDITS_*: welcome credits on signup, and settings that cannot work stop startup. */
 class CreditsSettingsTest {
@@ -38,10 +41,29 @@ class CreditsSettingsTest {
     }
 
     @Test
-    void negativeCreditSettingsStopStartup() {
+    void aNegativeSignupGrantStopsTheAppsStartup() {
         assertThatThrownBy(() -> AppRunner.start(IntegrationTest.newDataDir("credits-neg"), "lightbox.credits.signup-grant=-1"))
                 .satisfies(e -> assertThat(messages(e)).contains("LIGHTBOX_CREDITS_SIGNUP_GRANT is -1"));
-        assertThatThrownBy(() -> AppRunner.start(IntegrationTest.newDataDir("credits-neg-price"), "lightbox.credits.price-vision=-3"))
-                .satisfies(e -> assertThat(messages(e)).contains("LIGHTBOX_CREDITS_PRICE_VISION is -3"));
+    }
+
+    /** The credit settings bound as the app binds them (no database, no server): each negative one is refused with its sentence. */
+    @Test
+    void negativeCreditSettingsStopStartup() {
+        var credits = new ApplicationContextRunner().withUserConfiguration(CreditSettings.class);
+        credits.withPropertyValues("lightbox.credits.signup-grant=-1").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(messages(context.getStartupFailure())).contains("LIGHTBOX_CREDITS_SIGNUP_GRANT is -1");
+        });
+        credits.withPropertyValues("lightbox.credits.price-vision=-3").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(messages(context.getStartupFailure())).contains("LIGHTBOX_CREDITS_PRICE_VISION is -3");
+        });
+        credits.withPropertyValues("lightbox.credits.signup-grant=0", "lightbox.credits.price-vision=0")
+                .run(context -> assertThat(context).as("0 is allowed").hasNotFailed());
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableConfigurationProperties(CreditsProperties.class)
+    static class CreditSettings {
     }
 }
