@@ -27,8 +27,8 @@ class RestyleBrowserTest extends BrowserTest {
         page.navigate(url("/photos/" + photoId));
         page.locator("#restyle-open-dialog").click();
         assertThat(page.locator("#style-gallery .style-card")).hasCount(7);
-        page.locator(".style-card[data-style='pencil']").click();
-        assertThat(page.locator(".style-card[data-style='pencil']")).hasClass(java.util.regex.Pattern.compile(".*selected.*"));
+        page.locator(".style-card[data-style='hdr']").click();
+        assertThat(page.locator(".style-card[data-style='hdr']")).hasClass(java.util.regex.Pattern.compile(".*selected.*"));
         assertThat(page.locator("#style-params")).isVisible();
         assertThat(page.locator("#style-preview-image")).isVisible();
         screenshot("restyle-dialog");
@@ -47,6 +47,7 @@ class RestyleBrowserTest extends BrowserTest {
         // the slider: dragging moves the split the browser draws (no server round trip)
         Locator slider = page.locator("#before-after");
         assertThat(page.locator("#before-after-result")).isVisible();
+        slider.scrollIntoViewIfNeeded();
         BoundingBox box = slider.boundingBox();
         page.mouse().click(box.x + box.width * 0.2, box.y + box.height / 2);
         double split = Double.parseDouble(((String) slider.evaluate("e => e.style.getPropertyValue('--split')")).replace("%", ""));
