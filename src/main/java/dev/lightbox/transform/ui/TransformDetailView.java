@@ -1,5 +1,6 @@
 package dev.lightbox.transform.ui;
 
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
@@ -55,8 +56,11 @@ public class TransformDetailView extends Main implements BeforeEnterObserver {
         var delete = new Button("Delete", VaadinIcon.TRASH.create(), click -> {
             var confirm = new ConfirmDialog("Delete this restyle?", "Its result is removed. A copy saved to the library stays.",
                     "Delete", yes -> {
-                        transforms.delete(owner, transform.id());
-                        getUI().ifPresent(ui -> ui.navigate("transforms"));
+                        UI ui = UI.getCurrent();
+                        tasks.run(() -> {
+                            transforms.delete(owner, transform.id()); // removes its objects: storage I/O, off the session lock
+                            UiTasks.push(ui, () -> ui.navigate("transforms"));
+                        });
                     });
             confirm.setCancelable(true);
             confirm.setConfirmButtonTheme("error primary");
