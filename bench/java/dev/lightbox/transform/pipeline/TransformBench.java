@@ -101,7 +101,9 @@ class TransformBench {
         }
 
         Map<Step, Double> bare = bareSteps(photos.get(0));
-        Map<String, Double> bareGenerate = bareGenerate(photos.get(0));
+        // -DtransformBench.fullSize=false skips the naive full-size filters (minutes on a busy machine)
+        Map<String, Double> bareGenerate = Boolean.parseBoolean(System.getProperty("transformBench.fullSize", "true"))
+                ? bareGenerate(photos.get(0)) : Map.of();
 
         var out = new StringBuilder();
         out.append("\n| Step | ").append(String.join(" | ", STYLES)).append(" | bare calls | Progress | Message (portrait-blur, Grace Hopper) |\n");
