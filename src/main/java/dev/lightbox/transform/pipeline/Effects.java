@@ -16,7 +16,7 @@ final class Effects {
      * The long edge the heavy filters (stylization, detailEnhance, edge-preserving smoothing, pencilSketch)
      * run at; their sigma parameters are in pixels at this size, so a style looks alike on any photo size.
      */
-    static final int EFFECT_EDGE = 1280;
+    static final int EFFECT_EDGE = 1024;
 
     private Effects() {
     }

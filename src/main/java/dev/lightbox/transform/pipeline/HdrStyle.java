@@ -59,18 +59,17 @@ final class HdrStyle implements BuiltInStyle {
                 enhanced.convertTo(enhanced16, CV_16S);
                 subtract(enhanced16, small16, change);
                 in.checkpoint().reached(0.6, "Applying it at full size…");
-                try (Mat changeBig = Effects.upTo(change, image); Mat image16 = new Mat(); Mat sum = new Mat()) {
-                    image.convertTo(image16, CV_16S);
-                    add(image16, changeBig, sum);
+                try (Mat changeBig = Effects.upTo(change, image); Mat sharpened = new Mat(); Mat sum = new Mat()) {
                     if (detail > 0) {
                         in.checkpoint().reached(0.8, "Sharpening fine detail…");
-                        try (Mat blurred = new Mat(); Mat blurred16 = new Mat(); Mat fine = new Mat()) {
+                        try (Mat blurred = new Mat()) {
                             GaussianBlur(image, blurred, new Size(0, 0), 1.5);
-                            blurred.convertTo(blurred16, CV_16S);
-                            subtract(image16, blurred16, fine);
-                            addWeighted(sum, 1, fine, detail, 0, sum);
+                            addWeighted(image, 1 + detail, blurred, -detail, 0, sharpened, CV_16S); // image + detail·(image − blurred)
                         }
+                    } else {
+                        image.convertTo(sharpened, CV_16S);
                     }
+                    add(sharpened, changeBig, sum);
                     Mat out = new Mat();
                     sum.convertTo(out, CV_8U);
                     return out;

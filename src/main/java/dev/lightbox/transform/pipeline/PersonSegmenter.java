@@ -85,13 +85,13 @@ public final class PersonSegmenter {
 
     /** The raw mask at {@code bgr}'s size, refined to its edges: 8-bit, 255 = person. */
     public Mat refine(Mat raw, Mat bgr) {
-        try (Mat guide = Images.fit(bgr, REFINE_EDGE); Mat coarse = new Mat(); Mat refined = new Mat(); Mat big = new Mat()) {
+        try (Mat guide = Images.fit(bgr, REFINE_EDGE); Mat coarse = new Mat(); Mat refined = new Mat(); Mat small = new Mat()) {
             resize(raw, coarse, new Size(guide.cols(), guide.rows()), 0, 0, INTER_LINEAR);
             int radius = Math.max(2, Math.max(guide.cols(), guide.rows()) / 128);
             guidedFilter(guide, coarse, refined, radius, 1e-3 * 255 * 255);
-            resize(refined, big, new Size(bgr.cols(), bgr.rows()), 0, 0, INTER_LINEAR);
+            refined.convertTo(small, CV_8U, 255, 0); // saturating: the filter's small overshoots clamp to 0..255
             Mat mask = new Mat();
-            big.convertTo(mask, CV_8U, 255, 0); // saturating: the filter's small overshoots clamp to 0..255
+            resize(small, mask, new Size(bgr.cols(), bgr.rows()), 0, 0, INTER_LINEAR); // enlarged in 8 bits: a quarter of the memory traffic
             return mask;
         }
     }

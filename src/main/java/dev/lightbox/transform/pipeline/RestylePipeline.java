@@ -18,7 +18,6 @@ import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * The restyle pipeline: load → detect → segment → edges → depth → generate → validate, each step reported
@@ -64,7 +63,11 @@ public final class RestylePipeline implements Restyler {
     }
 
     @Override
-    public CheckedStyle check(String style, @Nullable JsonNode params) {
+    public StyleRequest check(String style, @Nullable JsonNode params) {
+        return checked(style, params);
+    }
+
+    CheckedStyle checked(String style, @Nullable JsonNode params) {
         BuiltInStyle known = builtIn.get(style);
         if (known != null) return known.check(params);
         if (style.startsWith("onnx:")) {
@@ -81,17 +84,19 @@ public final class RestylePipeline implements Restyler {
 
     @Override
     public PipelineResult run(StyleRequest request, SourceImages images, StepReporter reporter) throws ValidationFailedException {
-        CheckedStyle style = request instanceof CheckedStyle checked ? checked : check(request.style(), request.params());
+        CheckedStyle style = request instanceof CheckedStyle checked ? checked : checked(request.style(), request.params());
         var run = new Run(reporter);
         try (PointerScope scope = new PointerScope()) {
-            Mat image = run.step(Step.LOAD, () -> Images.decodeUpright(images.original(), maxPixels, "photo"),
-                    m -> m.cols() + " × " + m.rows());
-            byte[] referenceBytes = images.reference();
-            Mat reference = style.referencePhotoId().isPresent() && referenceBytes != null
-                    ? Images.decodeUpright(referenceBytes, maxPixels, "reference photo") : null;
-            if (style.referencePhotoId().isPresent() && reference == null) {
-                throw new IllegalStateException("The reference photo's bytes were not provided.");
-            }
+            record Loaded(Mat image, @Nullable Mat reference) {}
+            Loaded loaded = run.step(Step.LOAD, () -> {
+                Mat photo = Images.decodeUpright(images.original(), maxPixels, "photo");
+                if (style.referencePhotoId().isEmpty()) return new Loaded(photo, null);
+                byte[] referenceBytes = images.reference();
+                if (referenceBytes == null) throw new IllegalStateException("The reference photo's bytes were not provided.");
+                return new Loaded(photo, Images.decodeUpright(referenceBytes, maxPixels, "reference photo"));
+            }, l -> l.image().cols() + " × " + l.image().rows() + (l.reference() == null ? "" : ", with the reference photo"));
+            Mat image = loaded.image();
+            Mat reference = loaded.reference();
 
             record Found(List<Rect> faces, Mat raw, double personShare) {}
             Found found = run.step(Step.DETECT, () -> {
@@ -195,7 +200,4 @@ public final class RestylePipeline implements Restyler {
         }
     }
 
-    static JsonNode noParams() {
-        return JsonNodeFactory.instance.objectNode();
-    }
 }

@@ -16,7 +16,7 @@ import tools.jackson.databind.JsonNode;
 final class WatercolorStyle implements BuiltInStyle {
 
     static final ParamSpec SMOOTHING = ParamReader.number("smoothing", "Smoothing", 60, 1, 200, 1,
-            "Spatial extent of the smoothing (stylization sigma_s), in pixels at the effect size (1280 px long edge).");
+            "Spatial extent of the smoothing (stylization sigma_s), in pixels at the effect size (1024 px long edge).");
     static final ParamSpec RANGE = ParamReader.number("range", "Colour range", 0.45, 0.05, 1, 0.05,
             "How different colours may be and still be smoothed together (sigma_r).");
 

@@ -216,7 +216,7 @@ class RestylePipelineTest {
             for (Rect face : in.faces()) org.bytedeco.opencv.global.opencv_imgproc.GaussianBlur(out.apply(face), out.apply(face), new Size(0, 0), 40);
             return out;
         }), 100_000_000);
-        CheckedStyle strict = faceless.check("onnx:faceless", json("{}"));
+        CheckedStyle strict = faceless.checked("onnx:faceless", json("{}"));
         var request = new CheckedStyle(strict.style(), strict.params(), Optional.empty(), strict.generator(), new ValidationBounds(1.0, 0.1));
 
         assertThatThrownBy(() -> faceless.run(request, new SourceImages(portrait, null), new Recorder()))
