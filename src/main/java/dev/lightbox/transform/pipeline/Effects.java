@@ -22,6 +22,19 @@ final class Effects {
     }
 
     /** {@code small} enlarged to {@code like}'s size, bilinear. */
+    /**
+     * {@code image} at the effect size: shrunk when larger, enlarged when smaller, so an effect whose parameters
+     * are in pixels looks the same on the dialog's small preview as on the full photo.
+     */
+    static Mat atEffectSize(Mat image) {
+        int longEdge = Math.max(image.cols(), image.rows());
+        if (longEdge >= EFFECT_EDGE) return Images.fit(image, EFFECT_EDGE);
+        double scale = (double) EFFECT_EDGE / longEdge;
+        Mat out = new Mat();
+        resize(image, out, new Size((int) Math.round(image.cols() * scale), (int) Math.round(image.rows() * scale)), 0, 0, INTER_LINEAR);
+        return out;
+    }
+
     static Mat upTo(Mat small, Mat like) {
         Mat out = new Mat();
         resize(small, out, new Size(like.cols(), like.rows()), 0, 0, INTER_LINEAR);

@@ -42,14 +42,14 @@ final class PencilStyle implements BuiltInStyle {
         @Override
         public Mat generate(GenerateInput in) {
             in.checkpoint().reached(0.1, "Sketching…");
-            try (Mat small = Images.fit(in.image(), Effects.EFFECT_EDGE); Mat grey = new Mat(); Mat coloured = new Mat(); Mat chosen = new Mat()) {
+            try (Mat small = Effects.atEffectSize(in.image()); Mat grey = new Mat(); Mat coloured = new Mat(); Mat chosen = new Mat()) {
                 pencilSketch(small, grey, coloured, (float) smoothing, (float) range, (float) shade);
                 if (colour) {
                     coloured.copyTo(chosen);
                 } else {
                     cvtColor(grey, chosen, COLOR_GRAY2BGR);
                 }
-                in.checkpoint().reached(0.8, "Enlarging…");
+                in.checkpoint().reached(0.8, "Resizing…");
                 return Effects.upTo(chosen, in.image());
             }
         }

@@ -112,6 +112,19 @@ class RestylePipelineTest {
         assertThat(recorder.messages).contains("depth: skipped: no depth model");
     }
 
+    /** The dialog's preview runs on the preview rendition: a small photo must pass validation too. */
+    @ParameterizedTest
+    @ValueSource(strings = {"portrait-blur", "background", "watercolor", "pencil", "hdr", "cartoon", "color-match"})
+    void eachStylePassesValidationOnASmallPhotoToo(String style) throws Exception {
+        String params = style.equals("color-match") ? "{\"photoId\": \"" + REFERENCE_ID + "\"}" : "{}";
+        byte[] small = TestImages.read(TestImages.GRACE_HOPPER);
+
+        PipelineResult result = pipeline.run(pipeline.check(style, json(params)), new SourceImages(small, reference), new Recorder());
+
+        assertThat(result.width()).isEqualTo(512);
+        assertThat(result.height()).isEqualTo(512);
+    }
+
     @Test
     void portraitBlurKeepsTheFaceSharpAndHalvesTheBackgroundsSharpness() throws Exception {
         PipelineResult result = pipeline.run(pipeline.check("portrait-blur", json("{}")), new SourceImages(portrait, null), new Recorder());
