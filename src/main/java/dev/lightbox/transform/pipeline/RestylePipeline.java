@@ -4,6 +4,7 @@ import static org.bytedeco.opencv.global.opencv_core.CV_8U;
 import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2GRAY;
 import static org.bytedeco.opencv.global.opencv_imgproc.Canny;
 import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
+import static org.bytedeco.opencv.global.opencv_imgproc.medianBlur;
 
 import dev.lightbox.analysis.service.FaceFinder;
 import dev.lightbox.jobs.JobCancelledException;
@@ -22,8 +23,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The restyle pipeline: load → detect → segment → edges → depth → generate → validate, each step reported
  * with its duration. The working copy is the upright original at full size (the result must be that size);
- * each step bounds its own cost (faces at the detector's working size, the person at 256², the heavy filters
- * at {@link Effects#EFFECT_EDGE}). Every native object of a run is freed when it returns.
+ * each step bounds its own cost (faces at the detector's working size, the person at 256², the edges and the
+ * heavy filters at {@link Effects#EFFECT_EDGE}). Every native object of a run is freed when it returns.
  */
 public final class RestylePipeline implements Restyler {
 
@@ -110,12 +111,14 @@ public final class RestylePipeline implements Restyler {
                     ? String.format(Locale.ROOT, "person mask: %.0f%% of the photo", found.personShare() * 100) : "no person: empty mask");
 
             Mat edges = run.step(Step.EDGES, () -> {
-                Mat grey = new Mat();
-                cvtColor(image, grey, COLOR_BGR2GRAY);
-                Mat canny = new Mat();
-                Canny(grey, canny, 60, 180);
-                return canny;
-            }, e -> "Canny 60/180");
+                try (Mat small = Images.fit(image, Effects.EFFECT_EDGE); Mat grey = new Mat()) {
+                    cvtColor(small, grey, COLOR_BGR2GRAY);
+                    medianBlur(grey, grey, 5);
+                    Mat canny = new Mat();
+                    Canny(grey, canny, 50, 120);
+                    return canny;
+                }
+            }, e -> "Canny 50/120 at " + e.cols() + " × " + e.rows());
 
             Optional<DepthEstimator> depthModel = models.depth();
             Mat depth = null;
