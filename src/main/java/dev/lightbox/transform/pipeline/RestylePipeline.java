@@ -33,6 +33,8 @@ public final class RestylePipeline implements Restyler {
     static final int THUMBNAIL_EDGE = 400;
     /** The least share of the photo the person model must cover to count as a person. */
     static final double MIN_PERSON_SHARE = 0.01;
+    /** The reference photo is only measured (colour statistics of a 512 px copy): it is decoded reduced to about this many pixels. */
+    static final long REFERENCE_PIXELS = 512L * 512;
     static final ValidationBounds ONNX_BOUNDS = new ValidationBounds(0.0, 0.1);
 
     private final Map<String, BuiltInStyle> builtIn = new LinkedHashMap<>();
@@ -94,8 +96,9 @@ public final class RestylePipeline implements Restyler {
                 if (style.referencePhotoId().isEmpty()) return new Loaded(photo, null);
                 byte[] referenceBytes = images.reference();
                 if (referenceBytes == null) throw new IllegalStateException("The reference photo's bytes were not provided.");
-                return new Loaded(photo, Images.decodeUpright(referenceBytes, maxPixels, "reference photo"));
-            }, l -> l.image().cols() + " × " + l.image().rows() + (l.reference() == null ? "" : ", with the reference photo"));
+                return new Loaded(photo, Images.decodeReduced(referenceBytes, maxPixels, REFERENCE_PIXELS, "reference photo"));
+            }, l -> l.image().cols() + " × " + l.image().rows() + (l.reference() == null ? ""
+                    : ", with the reference photo at " + l.reference().cols() + " × " + l.reference().rows()));
             Mat image = loaded.image();
             Mat reference = loaded.reference();
 

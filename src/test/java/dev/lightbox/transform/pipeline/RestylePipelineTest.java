@@ -126,6 +126,17 @@ class RestylePipelineTest {
     }
 
     @Test
+    void theReferenceIsDecodedReducedAndTheEdgesFoundAtTheEffectSize() throws Exception {
+        var recorder = new Recorder();
+
+        pipeline.run(pipeline.check("color-match", json("{\"photoId\": \"" + REFERENCE_ID + "\"}")), new SourceImages(portrait, portrait),
+                recorder);
+
+        // 1536² is measured at 768² (JPEG's own 1/2 decode), still over REFERENCE_PIXELS
+        assertThat(recorder.messages).contains("load: 1536 × 1536, with the reference photo at 768 × 768", "edges: Canny 50/120 at 1024 × 1024");
+    }
+
+    @Test
     void portraitBlurKeepsTheFaceSharpAndHalvesTheBackgroundsSharpness() throws Exception {
         PipelineResult result = pipeline.run(pipeline.check("portrait-blur", json("{}")), new SourceImages(portrait, null), new Recorder());
 
