@@ -125,11 +125,12 @@ public final class RestylePipeline implements Restyler {
 
             Optional<DepthEstimator> depthModel = models.depth();
             Mat depth = null;
-            if (depthModel.isPresent()) {
+            if (depthModel.isPresent() && style.generator().usesDepth()) {
                 depth = run.step(Step.DEPTH, () -> depthModel.get().estimate(image), d -> "depth: " + depthModel.get().name());
             } else {
                 reporter.started(Step.DEPTH, Step.DEPTH.startMessage());
-                reporter.finished(Step.DEPTH, StepStatus.SKIPPED, 0, "skipped: no depth model");
+                reporter.finished(Step.DEPTH, StepStatus.SKIPPED, 0,
+                        depthModel.isEmpty() ? "skipped: no depth model" : "skipped: " + style.style() + " does not use depth");
             }
 
             var input = new GenerateInput(image, mask, edges, depth, reference, found.faces(), style,
