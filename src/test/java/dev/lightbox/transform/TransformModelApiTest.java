@@ -180,7 +180,7 @@ class TransformModelApiTest extends IntegrationTest {
     }
 
     @Test
-    void aRestyleWithAnInstalledModelCompletesAndItsDepthStepRuns() {
+    void aRestyleWithAnInstalledModelCompletesAndTheDepthModelRunsForPortraitBlurOnly() {
         ApiClient api = api();
         String style = name("e2e");
         String depth = name("e2e-depth");
@@ -209,8 +209,20 @@ class TransformModelApiTest extends IntegrationTest {
                 () -> api.get("/api/v1/transforms/" + id, user.token()).json(),
                 t -> Set.of("completed", "failed", "cancelled").contains(t.get("status").asString()));
         assertThat(done.get("status").asString()).as(done.toString()).isEqualTo("completed");
-        assertThat(step(done, "depth").get("status").asString()).as(done.toString()).isEqualTo("done");
+        assertThat(step(done, "depth").get("status").asString()).as(done.toString()).isEqualTo("skipped");
+        assertThat(step(done, "depth").get("message").asString()).isEqualTo("skipped: onnx:" + style + " does not use depth");
         assertThat(step(done, "generate").get("status").asString()).isEqualTo("done");
+
+        ApiClient.Response blurred = api.post("/api/v1/transforms",
+                Map.of("photoId", uploaded.json().get("id").asString(), "style", "portrait-blur", "params", Map.of()), user.token());
+        assertThat(blurred.status()).as(blurred.body()).isEqualTo(202);
+        String blurId = blurred.json().get("id").asString();
+        JsonNode blurDone = ApiClient.await("transform " + blurId + " finishes", Duration.ofSeconds(60),
+                () -> api.get("/api/v1/transforms/" + blurId, user.token()).json(),
+                t -> Set.of("completed", "failed", "cancelled").contains(t.get("status").asString()));
+        assertThat(blurDone.get("status").asString()).as(blurDone.toString()).isEqualTo("completed");
+        assertThat(step(blurDone, "depth").get("status").asString()).as(blurDone.toString()).isEqualTo("done");
+        assertThat(step(blurDone, "depth").get("message").asString()).isEqualTo("depth: " + depth);
 
         try (Mat original = TestImages.decode(photo);
              Mat result = TestImages.decode(api.getBytes("/api/v1/transforms/" + id + "/result", user.token()).body());

@@ -2,15 +2,11 @@ package dev.lightbox.transform.pipeline;
 
 import static org.bytedeco.opencv.global.opencv_core.CV_8U;
 import static org.bytedeco.opencv.global.opencv_core.LUT;
-import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2GRAY;
-import static org.bytedeco.opencv.global.opencv_imgproc.Canny;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_LINEAR;
 import static org.bytedeco.opencv.global.opencv_imgproc.MORPH_ELLIPSE;
 import static org.bytedeco.opencv.global.opencv_imgproc.THRESH_BINARY_INV;
-import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
 import static org.bytedeco.opencv.global.opencv_imgproc.dilate;
 import static org.bytedeco.opencv.global.opencv_imgproc.getStructuringElement;
-import static org.bytedeco.opencv.global.opencv_imgproc.medianBlur;
 import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 import static org.bytedeco.opencv.global.opencv_imgproc.threshold;
 import static org.bytedeco.opencv.global.opencv_photo.RECURS_FILTER;
@@ -27,7 +23,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * {@code cartoon}: edge-preserving smoothing (recursive domain-transform filter), colour quantisation to
- * {@code colours} levels per channel, and dark Canny outlines, all at the effect size; the result is enlarged
+ * {@code colours} levels per channel, and dark outlines from the edges step, all at the effect size; the result is enlarged
  * (flat colour regions and outlines enlarge cleanly).
  */
 final class CartoonStyle implements BuiltInStyle {
@@ -67,11 +63,8 @@ final class CartoonStyle implements BuiltInStyle {
                 LUT(smooth, table, flat);
                 if (outline > 0) {
                     in.checkpoint().reached(0.7, "Drawing the outlines…");
-                    try (Mat grey = new Mat(); Mat lines = new Mat(); Mat kernel = getStructuringElement(MORPH_ELLIPSE, new Size(outline, outline));
+                    try (Mat lines = Images.sizedLike(in.edges(), small); Mat kernel = getStructuringElement(MORPH_ELLIPSE, new Size(outline, outline));
                          Mat thick = new Mat()) {
-                        cvtColor(small, grey, COLOR_BGR2GRAY);
-                        medianBlur(grey, grey, 5);
-                        Canny(grey, lines, 50, 120);
                         dilate(lines, thick, kernel);
                         flat.setTo(new Mat(1, 1, org.bytedeco.opencv.global.opencv_core.CV_8UC3, new Scalar(20, 20, 20, 0)), thick);
                     }

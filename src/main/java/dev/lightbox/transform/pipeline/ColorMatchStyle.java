@@ -18,7 +18,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * {@code color-match}: Reinhard et al.'s colour transfer: in Lab, each channel of the photo is shifted and
  * scaled so its mean and standard deviation become the reference photo's ({@code strength} of the way). The
- * statistics come from 512 px copies; the transfer itself is one per-pixel affine map at full size.
+ * statistics come from 512 px copies (the reference is decoded reduced, see {@link Images#decodeReduced}); the transfer itself is one per-pixel affine map at full size.
  */
 final class ColorMatchStyle implements BuiltInStyle {
 

@@ -10,4 +10,9 @@ import org.bytedeco.opencv.opencv_core.Mat;
 public interface Generator {
 
     Mat generate(GenerateInput input) throws Exception;
+
+    /** Whether {@link GenerateInput#depth()} is read: the installed depth model runs only for a generator that does. */
+    default boolean usesDepth() {
+        return false;
+    }
 }

@@ -2,6 +2,9 @@ package dev.lightbox.transform.pipeline;
 
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC1;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_COLOR;
+import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_REDUCED_COLOR_2;
+import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_REDUCED_COLOR_4;
+import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_REDUCED_COLOR_8;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.IMWRITE_JPEG_QUALITY;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imdecode;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imencode;
@@ -34,17 +37,38 @@ final class Images {
      * format the JDK cannot size is checked after decoding, against OpenCV's own cap).
      */
     static Mat decodeUpright(byte[] encoded, long maxPixels, String what) {
+        return decode(encoded, maxPixels, Long.MAX_VALUE, what);
+    }
+
+    /**
+     * Like {@link #decodeUpright}, but decoded at 1/2, 1/4 or 1/8 of each side (the largest reduction that still
+     * leaves {@code neededPixels}) when the header gives the size: a JPEG decoder scales while decoding, so a photo
+     * that is only measured never costs its full size.
+     */
+    static Mat decodeReduced(byte[] encoded, long maxPixels, long neededPixels, String what) {
+        return decode(encoded, maxPixels, neededPixels, what);
+    }
+
+    private static Mat decode(byte[] encoded, long maxPixels, long neededPixels, String what) {
         long claimed = headerPixels(encoded);
         if (claimed > maxPixels) {
             throw new IllegalArgumentException("The " + what + " has " + claimed / 1_000_000 + " megapixels, more than the limit of "
                     + maxPixels / 1_000_000 + ".");
         }
+        int reduction = 1;
+        while (reduction < 8 && claimed / (4L * reduction * reduction) >= neededPixels) reduction *= 2;
+        int flags = switch (reduction) {
+            case 2 -> IMREAD_REDUCED_COLOR_2;
+            case 4 -> IMREAD_REDUCED_COLOR_4;
+            case 8 -> IMREAD_REDUCED_COLOR_8;
+            default -> IMREAD_COLOR;
+        };
         Mat image;
         try (BytePointer bytes = new BytePointer(encoded); Mat wrapped = new Mat(1, encoded.length, CV_8UC1, bytes)) {
-            image = imdecode(wrapped, IMREAD_COLOR);
+            image = imdecode(wrapped, flags);
         }
         if (image == null || image.empty()) throw new IllegalArgumentException("The " + what + " cannot be decoded.");
-        if ((long) image.cols() * image.rows() > maxPixels) {
+        if ((long) image.cols() * image.rows() * reduction * reduction > maxPixels) {
             image.close();
             throw new IllegalArgumentException("The " + what + " is larger than the limit of " + maxPixels / 1_000_000 + " megapixels.");
         }

@@ -4,6 +4,7 @@ import static org.bytedeco.opencv.global.opencv_core.CV_8U;
 import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2GRAY;
 import static org.bytedeco.opencv.global.opencv_imgproc.Canny;
 import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
+import static org.bytedeco.opencv.global.opencv_imgproc.medianBlur;
 
 import dev.lightbox.analysis.service.FaceFinder;
 import dev.lightbox.jobs.JobCancelledException;
@@ -22,8 +23,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The restyle pipeline: load → detect → segment → edges → depth → generate → validate, each step reported
  * with its duration. The working copy is the upright original at full size (the result must be that size);
- * each step bounds its own cost (faces at the detector's working size, the person at 256², the heavy filters
- * at {@link Effects#EFFECT_EDGE}). Every native object of a run is freed when it returns.
+ * each step bounds its own cost (faces at the detector's working size, the person at 256², the edges and the
+ * heavy filters at {@link Effects#EFFECT_EDGE}). Every native object of a run is freed when it returns.
  */
 public final class RestylePipeline implements Restyler {
 
@@ -32,6 +33,8 @@ public final class RestylePipeline implements Restyler {
     static final int THUMBNAIL_EDGE = 400;
     /** The least share of the photo the person model must cover to count as a person. */
     static final double MIN_PERSON_SHARE = 0.01;
+    /** The reference photo is only measured (colour statistics of a 512 px copy): it is decoded reduced to about this many pixels. */
+    static final long REFERENCE_PIXELS = 512L * 512;
     static final ValidationBounds ONNX_BOUNDS = new ValidationBounds(0.0, 0.1);
 
     private final Map<String, BuiltInStyle> builtIn = new LinkedHashMap<>();
@@ -93,8 +96,9 @@ public final class RestylePipeline implements Restyler {
                 if (style.referencePhotoId().isEmpty()) return new Loaded(photo, null);
                 byte[] referenceBytes = images.reference();
                 if (referenceBytes == null) throw new IllegalStateException("The reference photo's bytes were not provided.");
-                return new Loaded(photo, Images.decodeUpright(referenceBytes, maxPixels, "reference photo"));
-            }, l -> l.image().cols() + " × " + l.image().rows() + (l.reference() == null ? "" : ", with the reference photo"));
+                return new Loaded(photo, Images.decodeReduced(referenceBytes, maxPixels, REFERENCE_PIXELS, "reference photo"));
+            }, l -> l.image().cols() + " × " + l.image().rows() + (l.reference() == null ? ""
+                    : ", with the reference photo at " + l.reference().cols() + " × " + l.reference().rows()));
             Mat image = loaded.image();
             Mat reference = loaded.reference();
 
@@ -110,20 +114,23 @@ public final class RestylePipeline implements Restyler {
                     ? String.format(Locale.ROOT, "person mask: %.0f%% of the photo", found.personShare() * 100) : "no person: empty mask");
 
             Mat edges = run.step(Step.EDGES, () -> {
-                Mat grey = new Mat();
-                cvtColor(image, grey, COLOR_BGR2GRAY);
-                Mat canny = new Mat();
-                Canny(grey, canny, 60, 180);
-                return canny;
-            }, e -> "Canny 60/180");
+                try (Mat small = Images.fit(image, Effects.EFFECT_EDGE); Mat grey = new Mat()) {
+                    cvtColor(small, grey, COLOR_BGR2GRAY);
+                    medianBlur(grey, grey, 5);
+                    Mat canny = new Mat();
+                    Canny(grey, canny, 50, 120);
+                    return canny;
+                }
+            }, e -> "Canny 50/120 at " + e.cols() + " × " + e.rows());
 
             Optional<DepthEstimator> depthModel = models.depth();
             Mat depth = null;
-            if (depthModel.isPresent()) {
+            if (depthModel.isPresent() && style.generator().usesDepth()) {
                 depth = run.step(Step.DEPTH, () -> depthModel.get().estimate(image), d -> "depth: " + depthModel.get().name());
             } else {
                 reporter.started(Step.DEPTH, Step.DEPTH.startMessage());
-                reporter.finished(Step.DEPTH, StepStatus.SKIPPED, 0, "skipped: no depth model");
+                reporter.finished(Step.DEPTH, StepStatus.SKIPPED, 0,
+                        depthModel.isEmpty() ? "skipped: no depth model" : "skipped: " + style.style() + " does not use depth");
             }
 
             var input = new GenerateInput(image, mask, edges, depth, reference, found.faces(), style,

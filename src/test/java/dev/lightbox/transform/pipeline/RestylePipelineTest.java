@@ -126,6 +126,87 @@ class RestylePipelineTest {
     }
 
     @Test
+    void theReferenceIsDecodedReducedAndTheEdgesFoundAtTheEffectSize() throws Exception {
+        var recorder = new Recorder();
+
+        pipeline.run(pipeline.check("color-match", json("{\"photoId\": \"" + REFERENCE_ID + "\"}")), new SourceImages(portrait, portrait),
+                recorder);
+
+        // 1536² is measured at 768² (JPEG's own 1/2 decode), still over REFERENCE_PIXELS
+        assertThat(recorder.messages).contains("load: 1536 × 1536, with the reference photo at 768 × 768", "edges: Canny 50/120 at 1024 × 1024");
+    }
+
+    /** A depth model that answers one depth everywhere and counts its runs. */
+    static final class FlatDepth implements DepthEstimator {
+        int runs;
+
+        @Override
+        public String name() {
+            return "flat";
+        }
+
+        @Override
+        public Mat estimate(Mat bgr) {
+            runs++;
+            return new Mat(bgr.rows(), bgr.cols(), org.bytedeco.opencv.global.opencv_core.CV_32F, Scalar.all(0.5));
+        }
+    }
+
+    static RestylePipeline pipelineWithDepth(DepthEstimator depth) {
+        return new RestylePipeline(faces, segmenter, new InstalledModels() {
+            @Override
+            public List<StyleInfo> styles() {
+                return List.of();
+            }
+
+            @Override
+            public Optional<Generator> generator(String modelName) {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<DepthEstimator> depth() {
+                return Optional.of(depth);
+            }
+        }, 100_000_000);
+    }
+
+    @Test
+    void aStyleThatDoesNotUseDepthSkipsTheDepthModel() throws Exception {
+        var depth = new FlatDepth();
+        RestylePipeline withDepth = pipelineWithDepth(depth);
+        var recorder = new Recorder();
+
+        withDepth.run(withDepth.check("pencil", json("{}")), new SourceImages(portrait, null), recorder);
+
+        assertThat(recorder.events).contains("depth:skipped");
+        assertThat(recorder.messages).contains("depth: skipped: pencil does not use depth");
+        assertThat(depth.runs).isZero();
+    }
+
+    @Test
+    void portraitBlurWithADepthModelBlursWhatIsAtThePersonsDepthLess() throws Exception {
+        var depth = new FlatDepth();
+        RestylePipeline withDepth = pipelineWithDepth(depth);
+        var recorder = new Recorder();
+
+        PipelineResult byDepth = withDepth.run(withDepth.check("portrait-blur", json("{}")), new SourceImages(portrait, null), recorder);
+        PipelineResult byDistance = pipeline.run(pipeline.check("portrait-blur", json("{}")), new SourceImages(portrait, null), new Recorder());
+
+        assertThat(recorder.events).contains("depth:done");
+        assertThat(depth.runs).isEqualTo(1);
+        // everything is at the person's depth: the background gets the half blur, not the full one it gets far from the person
+        try (Mat original = TestImages.decode(portrait); Mat background = backgroundMask(original);
+             Mat depthOut = TestImages.decode(byDepth.resultJpeg()); Mat distanceOut = TestImages.decode(byDistance.resultJpeg())) {
+            double changedByDepth = meanDifference(original, depthOut, background);
+            double changedByDistance = meanDifference(original, distanceOut, background);
+            System.out.printf("portrait-blur background mean difference from the photo: by depth %.2f, by distance %.2f%n", changedByDepth,
+                    changedByDistance);
+            assertThat(changedByDepth).isLessThan(changedByDistance * 0.85);
+        }
+    }
+
+    @Test
     void portraitBlurKeepsTheFaceSharpAndHalvesTheBackgroundsSharpness() throws Exception {
         PipelineResult result = pipeline.run(pipeline.check("portrait-blur", json("{}")), new SourceImages(portrait, null), new Recorder());
 
@@ -163,6 +244,15 @@ class RestylePipelineTest {
         int w = (int) (box.width() * share);
         int h = (int) (box.height() * share);
         return new Rect(box.x() + (box.width() - w) / 2, box.y() + (box.height() - h) / 2, w, h);
+    }
+
+    /** Mean absolute difference per channel of two same-sized images inside {@code mask}. */
+    static double meanDifference(Mat a, Mat b, Mat mask) {
+        try (Mat diff = new Mat()) {
+            absdiff(a, b, diff);
+            Scalar m = mean(diff, mask);
+            return (m.get(0) + m.get(1) + m.get(2)) / 3;
+        }
     }
 
     /** Variance of the grey Laplacian inside {@code box} (and {@code mask} when given). */
