@@ -9,6 +9,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import dev.lightbox.library.service.PhotoView;
 import dev.lightbox.transform.pipeline.ParamSpec;
 import dev.lightbox.transform.pipeline.StyleInfo;
@@ -68,6 +69,7 @@ class ParamForm extends Div {
         @Nullable Double initial = spec.defaultValue() instanceof Number n ? n.doubleValue() : null;
         field.setValue(initial);
         field.setId("param-" + spec.name());
+        field.setValueChangeMode(ValueChangeMode.ON_BLUR); // one preview when the person leaves the field, not one per step click
         field.addValueChangeListener(e -> onChange.run());
         fields.add(params -> {
             Double value = field.getValue();
@@ -114,6 +116,7 @@ class ParamForm extends Div {
             field.addValueChangeListener(e -> swatch.getStyle().set("background", e.getValue()));
         }
         field.setId("param-" + spec.name());
+        field.setValueChangeMode(ValueChangeMode.ON_BLUR);
         field.addValueChangeListener(e -> onChange.run());
         fields.add(params -> {
             String value = field.getValue().trim();

@@ -1,5 +1,6 @@
 package dev.lightbox.transform.ui;
 
+import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -17,14 +18,19 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 import dev.lightbox.base.ui.UiTasks;
 import dev.lightbox.jobs.JobEvents;
 import dev.lightbox.library.service.PhotoView;
+import dev.lightbox.library.service.PhotoWithoutOriginalException;
 import dev.lightbox.transform.pipeline.InvalidStyleException;
 import dev.lightbox.transform.pipeline.StyleInfo;
+import dev.lightbox.transform.service.TransformNotFoundException;
 import dev.lightbox.transform.service.TransformService;
 import dev.lightbox.transform.service.TransformView;
 import java.io.ByteArrayInputStream;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -32,6 +38,8 @@ import tools.jackson.databind.JsonNode;
  * rendition (off the UI thread, pushed when ready); Run starts the transform and the dialog follows it live.
  */
 class RestyleDialog extends Dialog {
+
+    private static final Logger log = LoggerFactory.getLogger(RestyleDialog.class);
 
     private final TransformService transforms;
     private final JobEvents events;
@@ -46,13 +54,15 @@ class RestyleDialog extends Dialog {
     private final Button run = new Button("Run", VaadinIcon.MAGIC.create());
     private @Nullable StyleInfo chosen;
     private @Nullable ParamForm form;
-    private int previewGeneration;
+    private final Previews previews;
+    private final AtomicInteger previewGeneration = new AtomicInteger();
 
-    RestyleDialog(TransformService transforms, JobEvents events, UiTasks tasks, UUID owner, PhotoView photo,
-                  List<StyleInfo> styles, List<PhotoView> photos) {
+    RestyleDialog(TransformService transforms, JobEvents events, UiTasks tasks, PreviewRunner previewRunner, UUID owner,
+                  PhotoView photo, List<StyleInfo> styles, List<PhotoView> photos) {
         this.transforms = transforms;
         this.events = events;
         this.tasks = tasks;
+        this.previews = previewRunner.open();
         this.owner = owner;
         this.photo = photo;
         this.photos = photos;
@@ -112,12 +122,15 @@ class RestyleDialog extends Dialog {
         refreshPreview();
     }
 
-    /** Runs the style on the preview rendition in the background; a newer request makes an older answer stale. */
+    /**
+     * Runs the style on the preview rendition in the background (one at a time per dialog, on the preview pool); a
+     * newer request replaces one still waiting, and an answer that went stale meanwhile is not shown.
+     */
     private void refreshPreview() {
         StyleInfo style = chosen;
         ParamForm params = form;
         if (style == null || params == null) return;
-        int generation = ++previewGeneration;
+        int generation = previewGeneration.incrementAndGet();
         JsonNode values = params.values();
         preview.removeAll();
         var bar = new ProgressBar();
@@ -126,49 +139,74 @@ class RestyleDialog extends Dialog {
         waiting.addClassName("muted");
         preview.add(bar, waiting);
         UI ui = UI.getCurrent();
-        tasks.run(() -> {
-            byte[] jpeg;
-            String error = null;
-            try {
-                jpeg = transforms.preview(owner, photo.id(), style.id(), values);
-            } catch (InvalidStyleException e) {
-                jpeg = null;
-                error = e.getMessage();
-            } catch (RuntimeException e) {
-                jpeg = null;
-                error = "No preview: " + e.getMessage();
-            }
-            byte[] image = jpeg;
-            String reason = error;
-            UiTasks.push(ui, () -> {
-                if (generation != previewGeneration) return;
-                preview.removeAll();
-                if (image == null) {
-                    var p = new Paragraph(reason);
-                    p.addClassName("error-text");
-                    preview.add(p);
-                    return;
-                }
-                var shown = new Image(DownloadHandler.fromInputStream(event ->
-                        new DownloadResponse(new ByteArrayInputStream(image), "preview.jpg", "image/jpeg", image.length)), "Preview of " + style.title());
-                shown.setId("style-preview-image");
-                preview.add(shown);
-            });
+        previews.submit(new Previews.Request(() -> generation == previewGeneration.get(),
+                () -> computePreview(ui, generation, style, values),
+                () -> UiTasks.push(ui, () -> showPreviewProblem(generation, "No preview: the server is busy. Press Preview to try again."))));
+    }
+
+    private void computePreview(UI ui, int generation, StyleInfo style, JsonNode values) {
+        byte[] image;
+        try {
+            image = transforms.preview(owner, photo.id(), style.id(), values);
+        } catch (InvalidStyleException e) {
+            UiTasks.push(ui, () -> showPreviewProblem(generation, String.valueOf(e.getMessage())));
+            return;
+        } catch (RuntimeException e) {
+            UiTasks.push(ui, () -> showPreviewProblem(generation, "No preview: " + e.getMessage()));
+            return;
+        }
+        UiTasks.push(ui, () -> {
+            if (generation != previewGeneration.get()) return;
+            preview.removeAll();
+            var shown = new Image(DownloadHandler.fromInputStream(event ->
+                    new DownloadResponse(new ByteArrayInputStream(image), "preview.jpg", "image/jpeg", image.length)), "Preview of " + style.title());
+            shown.setId("style-preview-image");
+            preview.add(shown);
         });
     }
 
+    private void showPreviewProblem(int generation, String reason) {
+        if (generation != previewGeneration.get()) return;
+        preview.removeAll();
+        var p = new Paragraph(reason);
+        p.addClassName("error-text");
+        preview.add(p);
+    }
+
+    /** Starts the transform off the session lock (a row and a job); a refusal shows under the settings. */
     private void start() {
         StyleInfo style = chosen;
         ParamForm params = form;
         if (style == null || params == null) return;
-        TransformView started;
-        try {
-            started = transforms.start(owner, photo.id(), style.id(), params.values());
-        } catch (InvalidStyleException e) {
-            problem.setText(e.getMessage());
-            problem.setVisible(true);
-            return;
-        }
+        JsonNode values = params.values();
+        run.setEnabled(false);
+        problem.setVisible(false);
+        UI ui = UI.getCurrent();
+        tasks.run(() -> {
+            TransformView started;
+            try {
+                started = transforms.start(owner, photo.id(), style.id(), values);
+            } catch (InvalidStyleException | TransformNotFoundException | PhotoWithoutOriginalException e) {
+                UiTasks.push(ui, () -> refused(String.valueOf(e.getMessage())));
+                return;
+            } catch (RuntimeException e) {
+                log.warn("Starting a restyle failed: {}", e.toString());
+                UiTasks.push(ui, () -> refused("The restyle could not be started: try again later."));
+                return;
+            }
+            UiTasks.push(ui, () -> follow(started));
+        });
+    }
+
+    private void refused(String reason) {
+        problem.setText(reason);
+        problem.setVisible(true);
+        run.setEnabled(chosen != null);
+    }
+
+    private void follow(TransformView started) {
+        previews.close();
+        previewGeneration.incrementAndGet();
         removeAll();
         getFooter().removeAll();
         var panel = new TransformPanel(transforms, events, tasks, owner, started);
@@ -178,5 +216,12 @@ class RestyleDialog extends Dialog {
         close.setId("restyle-close");
         add(panel);
         getFooter().add(all, close);
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        super.onDetach(event);
+        previews.close(); // a closed dialog computes nothing more
+        previewGeneration.incrementAndGet();
     }
 }

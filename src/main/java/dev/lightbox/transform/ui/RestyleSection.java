@@ -24,16 +24,20 @@ class RestyleSection implements PhotoPageSection {
 
     static final int REFERENCE_PHOTOS = 100;
 
+    static final int EARLIER_SHOWN = 5;
+
     private final TransformService transforms;
     private final PhotoService photos;
     private final JobEvents events;
     private final UiTasks tasks;
+    private final PreviewRunner previews;
 
-    RestyleSection(TransformService transforms, PhotoService photos, JobEvents events, UiTasks tasks) {
+    RestyleSection(TransformService transforms, PhotoService photos, JobEvents events, UiTasks tasks, PreviewRunner previews) {
         this.transforms = transforms;
         this.photos = photos;
         this.events = events;
         this.tasks = tasks;
+        this.previews = previews;
     }
 
     @Override
@@ -62,22 +66,24 @@ class RestyleSection implements PhotoPageSection {
                         .filter(PhotoView::hasOriginal).toList();
                 UiTasks.push(ui, () -> {
                     button.setEnabled(true);
-                    new RestyleDialog(transforms, events, tasks, owner, photo, styles, references).open();
+                    new RestyleDialog(transforms, events, tasks, previews, owner, photo, styles, references).open();
                 });
             });
         });
-        holder.add(new H3("Restyle"), button);
-        List<TransformView> earlier = transforms.forPhoto(owner, photo.id());
-        if (!earlier.isEmpty()) {
-            var list = new Div();
-            list.addClassName("photo-restyle-list");
-            earlier.stream().limit(5).forEach(t -> {
-                var link = new Anchor("transforms/" + t.id(), t.style() + " · " + t.status().id());
-                list.add(link);
-            });
-            if (earlier.size() > 5) list.add(new Anchor("transforms", "All restyles"));
-            holder.add(list);
-        }
+        var list = new Div();
+        list.addClassName("photo-restyle-list");
+        list.setId("photo-restyle-list");
+        holder.add(new H3("Restyle"), button, list);
+        UI ui = UI.getCurrent();
+        tasks.run(() -> { // a database read: off the session lock, shown when it arrives
+            List<TransformView> earlier = transforms.forPhoto(owner, photo.id());
+            UiTasks.push(ui, () -> showEarlier(list, earlier));
+        });
         return holder;
+    }
+
+    private static void showEarlier(Div list, List<TransformView> earlier) {
+        earlier.stream().limit(EARLIER_SHOWN).forEach(t -> list.add(new Anchor("transforms/" + t.id(), t.style() + " · " + t.status().id())));
+        if (earlier.size() > EARLIER_SHOWN) list.add(new Anchor("transforms", "All restyles"));
     }
 }

@@ -20,6 +20,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.UploadEvent;
 import dev.lightbox.base.security.CurrentUser;
+import dev.lightbox.base.ui.UiTasks;
 import dev.lightbox.transform.service.InstalledModel;
 import dev.lightbox.transform.service.InvalidModelException;
 import dev.lightbox.transform.service.ModelNameTakenException;
@@ -53,6 +54,7 @@ public class TransformModelsView extends Main {
     private static final Logger log = LoggerFactory.getLogger(TransformModelsView.class);
 
     private final OnnxModelRegistry registry;
+    private final UiTasks tasks;
     private final JsonMapper json;
     private final UUID admin;
     private final Grid<InstalledModel> grid = new Grid<>(InstalledModel.class, false);
@@ -70,8 +72,9 @@ public class TransformModelsView extends Main {
     private final Button install = new Button("Install");
     private volatile @Nullable StagedModel staged;
 
-    public TransformModelsView(OnnxModelRegistry registry, JsonMapper json, TransformModelProperties limits) {
+    public TransformModelsView(OnnxModelRegistry registry, UiTasks tasks, JsonMapper json, TransformModelProperties limits) {
         this.registry = registry;
+        this.tasks = tasks;
         this.json = json;
         this.admin = CurrentUser.require().id();
         setId("admin-models-view");
@@ -85,13 +88,14 @@ public class TransformModelsView extends Main {
                 .setHeader("Input").setAutoWidth(true);
         grid.addColumn(m -> String.format(Locale.ROOT, "%.1f MB", m.sizeBytes() / 1048576.0)).setHeader("Size").setAutoWidth(true);
         grid.addComponentColumn(m -> {
-            var remove = new Button("Uninstall", e -> uninstall(m));
+            var remove = new Button("Uninstall");
+            remove.addClickListener(e -> uninstall(m, remove));
             remove.setId("uninstall-" + m.name());
             remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
             return remove;
         }).setHeader("").setAutoWidth(true).setFlexGrow(0);
         grid.setAllRowsVisible(true);
-        refresh();
+        grid.setItems(registry.list()); // the first read while the view is built, as the other admin and list views do
 
         add(new H2("Restyle models"),
             new Paragraph("ONNX models installed here run as the restyle styles onnx:<name> (kind style) or as the pipeline's depth "
@@ -240,14 +244,34 @@ public class TransformModelsView extends Main {
         }
     }
 
-    private void uninstall(InstalledModel model) {
-        registry.uninstall(model.name());
-        Notification.show("Uninstalled " + model.name() + ".", 4000, Notification.Position.BOTTOM_START);
-        refresh();
+    /** Deletes the row and then the object: storage I/O, so off the session lock; the list is read again there too. */
+    private void uninstall(InstalledModel model, Button button) {
+        button.setEnabled(false);
+        UI ui = UI.getCurrent();
+        tasks.run(() -> {
+            String text;
+            try {
+                text = registry.uninstall(model.name()) ? "Uninstalled " + model.name() + "." : model.name() + " was already uninstalled.";
+            } catch (RuntimeException e) {
+                log.warn("Uninstalling model {} failed: {}", model.name(), e.toString());
+                text = "Could not uninstall " + model.name() + ": try again later.";
+            }
+            String message = text;
+            List<InstalledModel> now = registry.list();
+            UiTasks.push(ui, () -> {
+                Notification.show(message, 4000, Notification.Position.BOTTOM_START);
+                grid.setItems(now);
+            });
+        });
     }
 
+    /** Reads the list again off the session lock and shows it. */
     private void refresh() {
-        grid.setItems(registry.list());
+        UI ui = UI.getCurrent();
+        tasks.run(() -> {
+            List<InstalledModel> now = registry.list();
+            UiTasks.push(ui, () -> grid.setItems(now));
+        });
     }
 
     private void discardStaged() {

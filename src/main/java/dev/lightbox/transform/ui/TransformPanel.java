@@ -9,6 +9,8 @@ import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
@@ -16,11 +18,15 @@ import dev.lightbox.base.ui.UiTasks;
 import dev.lightbox.jobs.JobEvents;
 import dev.lightbox.jobs.ui.JobUpdates;
 import dev.lightbox.transform.pipeline.TransformStatus;
+import dev.lightbox.transform.service.TransformConflictException;
+import dev.lightbox.transform.service.TransformNotFoundException;
 import dev.lightbox.transform.service.TransformService;
 import dev.lightbox.transform.service.TransformView;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One transform, live: its status, a progress bar, the steps with their messages and times (pushed as the job
@@ -28,6 +34,8 @@ import org.jspecify.annotations.Nullable;
  * the reason when it failed. Used by the Restyle dialog and the transform's own page.
  */
 class TransformPanel extends Div {
+
+    private static final Logger log = LoggerFactory.getLogger(TransformPanel.class);
 
     private final TransformService transforms;
     private final UiTasks tasks;
@@ -66,8 +74,38 @@ class TransformPanel extends Div {
         UI ui = UI.getCurrent();
         tasks.run(() -> {
             Optional<TransformView> now = transforms.find(owner, transformId);
-            UiTasks.push(ui, () -> now.ifPresent(this::show));
+            UiTasks.push(ui, () -> now.ifPresentOrElse(this::show, this::gone));
         });
+    }
+
+    /** A save or cancel the service refused (finished, deleted or expired meanwhile): say why, then show it as it is now. */
+    private void refused(UI ui, RuntimeException e, Button button) {
+        String reason = e instanceof TransformConflictException || e instanceof TransformNotFoundException
+                ? String.valueOf(e.getMessage()) : "The server could not do that: try again later.";
+        if (!(e instanceof TransformConflictException || e instanceof TransformNotFoundException)) {
+            log.warn("A transform action failed: {}", e.toString());
+        }
+        Optional<TransformView> now;
+        try {
+            now = transforms.find(owner, transformId);
+        } catch (RuntimeException again) {
+            now = Optional.empty();
+        }
+        Optional<TransformView> current = now;
+        UiTasks.push(ui, () -> {
+            Notification.show(reason, 6000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_ERROR);
+            button.setEnabled(true);
+            shown = null; // redraw the outcome and actions from what the row says now
+            current.ifPresentOrElse(this::show, this::gone);
+        });
+    }
+
+    private void gone() {
+        getElement().setAttribute("data-status", "gone");
+        bar.setVisible(false);
+        outcome.removeAll();
+        actions.removeAll();
+        outcome.add(problem("This restyle no longer exists."));
     }
 
     private void show(TransformView t) {
@@ -95,8 +133,15 @@ class TransformPanel extends Div {
         var cancel = new Button("Cancel", VaadinIcon.CLOSE_SMALL.create(), click -> {
             click.getSource().setEnabled(false);
             UI ui = UI.getCurrent();
+            Button button = click.getSource();
             tasks.run(() -> {
-                TransformView after = transforms.cancel(owner, transformId);
+                TransformView after;
+                try {
+                    after = transforms.cancel(owner, transformId);
+                } catch (RuntimeException e) {
+                    refused(ui, e, button);
+                    return;
+                }
                 UiTasks.push(ui, () -> show(after));
             });
         });
@@ -120,7 +165,13 @@ class TransformPanel extends Div {
             save.setEnabled(false);
             UI ui = UI.getCurrent();
             tasks.run(() -> {
-                UUID photoId = transforms.save(owner, transformId);
+                UUID photoId;
+                try {
+                    photoId = transforms.save(owner, transformId);
+                } catch (RuntimeException e) {
+                    refused(ui, e, save);
+                    return;
+                }
                 UiTasks.push(ui, () -> {
                     save.setText("Saved to library");
                     saved.removeAll();
