@@ -1,6 +1,7 @@
 package dev.lightbox.transform.service;
 
 import dev.lightbox.jobs.JobService;
+import dev.lightbox.jobs.JobStatus;
 import dev.lightbox.library.service.KeysetCursor;
 import dev.lightbox.library.service.PhotoService;
 import dev.lightbox.library.service.PhotoService.Rendition;
@@ -105,7 +106,7 @@ public class TransformService {
     }
 
     public Optional<TransformView> find(UUID owner, UUID id) {
-        return rows.find(owner, id).map(this::view);
+        return rows.find(owner, id).map(this::settled).map(this::view);
     }
 
     /** The owner's transforms, newest first; {@code cursor} is the previous page's {@code nextCursor}. */
@@ -128,9 +129,9 @@ public class TransformService {
         return new TransformPage(items.stream().map(this::view).toList(), next);
     }
 
-    /** The owner's transforms of one photo, newest first. */
-    public List<TransformView> forPhoto(UUID owner, UUID photoId) {
-        return rows.forPhoto(owner, photoId).stream().map(this::view).toList();
+    /** The owner's newest {@code limit} (1 … {@value #MAX_PAGE}) transforms of one photo. */
+    public List<TransformView> forPhoto(UUID owner, UUID photoId, int limit) {
+        return rows.forPhoto(owner, photoId, Math.clamp(limit, 1, MAX_PAGE)).stream().map(this::view).toList();
     }
 
     /**
@@ -247,23 +248,30 @@ public class TransformService {
         }
     };
 
+    private static final String JOB_STOPPED = "The job running this transform stopped.";
+
     /**
      * A row still active whose job ended without saying so (its worker died on the last attempt: the lease ran out)
-     * is ended the way its job was, so it does not stay "analyzing" forever.
+     * is ended the way its job was, so it does not stay "analyzing" forever. Only a single read writes that.
      */
     private TransformRow settled(TransformRow row) {
-        UUID jobId = row.jobId();
-        if (jobId == null || TransformStatus.of(row.status()).finished()) return row;
-        var job = jobs.status(jobId).orElse(null);
-        if (job == null || !(job == dev.lightbox.jobs.JobStatus.FAILED || job == dev.lightbox.jobs.JobStatus.CANCELLED)) return row;
-        boolean failed = job == dev.lightbox.jobs.JobStatus.FAILED;
-        rows.finish(row.id(), failed ? TransformStatus.FAILED.id() : TransformStatus.CANCELLED.id(),
-                failed ? "The job running this transform stopped." : null, failed ? "Failed" : "Cancelled", row.steps());
-        return rows.findById(row.id()).orElse(row);
+        TransformRow ended = asEnded(row);
+        if (ended == row) return row;
+        rows.finish(row.id(), ended.status(), ended.error(), String.valueOf(ended.message()), row.steps());
+        return rows.findById(row.id()).orElse(ended);
     }
 
-    private TransformView view(TransformRow unsettled) {
-        TransformRow row = settled(unsettled);
+    /** The row as its job's joined status says it ended (no write); the row itself when it is consistent. */
+    private static TransformRow asEnded(TransformRow row) {
+        if (row.jobId() == null || TransformStatus.of(row.status()).finished()) return row;
+        String job = row.jobStatus();
+        if (JobStatus.FAILED.name().equals(job)) return row.ended(TransformStatus.FAILED.id(), JOB_STOPPED, "Failed");
+        if (JobStatus.CANCELLED.name().equals(job)) return row.ended(TransformStatus.CANCELLED.id(), null, "Cancelled");
+        return row;
+    }
+
+    private TransformView view(TransformRow stored) {
+        TransformRow row = asEnded(stored);
         TransformStatus status = TransformStatus.of(row.status());
         Integer width = row.resultWidth();
         Integer height = row.resultHeight();

@@ -67,7 +67,7 @@ class RestyleSection implements PhotoPageSection {
             });
         });
         holder.add(new H3("Restyle"), button);
-        List<TransformView> earlier = transforms.forPhoto(owner, photo.id());
+        List<TransformView> earlier = transforms.forPhoto(owner, photo.id(), 6);
         if (!earlier.isEmpty()) {
             var list = new Div();
             list.addClassName("photo-restyle-list");
