@@ -7,6 +7,7 @@ import dev.lightbox.library.service.PhotoService;
 import dev.lightbox.library.service.PhotoService.Rendition;
 import dev.lightbox.library.service.PhotoUploadService;
 import dev.lightbox.library.service.PhotoView;
+import dev.lightbox.library.service.UploadOutcome;
 import dev.lightbox.library.service.PhotoWithoutOriginalException;
 import dev.lightbox.transform.domain.TransformRepository;
 import dev.lightbox.transform.domain.TransformRepository.TransformRow;
@@ -165,18 +166,30 @@ public class TransformService {
             throw new TransformConflictException("Transform " + id + " is " + row.status() + "; only a completed result can be saved.");
         }
         byte[] jpeg;
-        UUID photoId;
         try {
             jpeg = results.read(key);
-            photoId = uploads.upload(owner, fileName(owner, row), new ByteArrayInputStream(jpeg)).photo().id();
+        } catch (IOException | RuntimeException e) {
+            // expired or deleted between the read of the row and the read of its object
+            throw new TransformConflictException("The result of transform " + id + " is no longer stored; it cannot be saved.");
+        }
+        var upload = uploadResult(owner, row, jpeg);
+        UUID photoId = upload.photo().id();
+        if (rows.markSaved(id, previous, photoId)) return new Saved(photoId, true);
+        // saved meanwhile by another request (the same bytes: the upload found the same photo) or no longer completed
+        TransformRow now = rows.find(owner, id).orElse(null);
+        if (now != null && photoId.equals(now.savedPhotoId())) return new Saved(photoId, false);
+        if (upload.newPhoto()) photos.delete(owner, List.of(photoId)); // ours alone: nothing names it now
+        if (now == null) throw new TransformConflictException("Transform " + id + " was deleted meanwhile; nothing was saved.");
+        if (now.savedPhotoId() != null) return new Saved(now.savedPhotoId(), false);
+        throw new TransformConflictException("Transform " + id + " is " + now.status() + "; only a completed result can be saved.");
+    }
+
+    private UploadOutcome uploadResult(UUID owner, TransformRow row, byte[] jpeg) {
+        try {
+            return uploads.upload(owner, fileName(owner, row), new ByteArrayInputStream(jpeg));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        if (rows.markSaved(id, previous, photoId)) return new Saved(photoId, true);
-        // saved meanwhile by another request (the same bytes: the upload found the same photo) or no longer completed
-        TransformRow now = rows.find(owner, id).orElseThrow(() -> noTransform(id));
-        if (now.savedPhotoId() != null) return new Saved(now.savedPhotoId(), false);
-        throw new TransformConflictException("Transform " + id + " is " + now.status() + "; only a completed result can be saved.");
     }
 
     /** {@link #saveToLibrary}'s photo id. */
