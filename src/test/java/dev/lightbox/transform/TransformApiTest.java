@@ -237,6 +237,19 @@ class TransformApiTest extends IntegrationTest {
             assertThat(api.get("/api/v1/jobs/" + started.get("jobId").asString(), user.token()).json().get("status").asString()).isEqualTo("CANCELLED");
             assertThat(api.post("/api/v1/transforms/" + id + "/cancel", "", user.token()).status()).isEqualTo(409);
             assertThat(objects(id)).isEmpty();
+
+            // a job that ended without its row saying so (its worker died on the last attempt): a list shows the row
+            // failed without writing it; reading the one transform settles it
+            JsonNode orphan = start(api, photoId, "cartoon", Map.of(), user.token());
+            String orphanId = orphan.get("id").asString();
+            jdbc.sql("update jobs set status = 'FAILED', finished_at = now() where id = :id")
+                    .param("id", UUID.fromString(orphan.get("jobId").asString())).update();
+            JsonNode listed = api.get("/api/v1/transforms?limit=1", user.token()).json().get("items").get(0);
+            assertThat(listed.get("id").asString()).isEqualTo(orphanId);
+            assertThat(listed.get("status").asString()).isEqualTo("failed");
+            assertThat(storedStatus(orphanId)).as("a list does not write").isEqualTo("queued");
+            assertThat(api.get("/api/v1/transforms/" + orphanId, user.token()).json().get("status").asString()).isEqualTo("failed");
+            assertThat(storedStatus(orphanId)).as("reading it settles it").isEqualTo("failed");
         } finally {
             jobs.cancel(user.id(), blocker);
         }
@@ -330,6 +343,10 @@ class TransformApiTest extends IntegrationTest {
 
     private static void record(JobEvent event, Set<String> steps) {
         if (event.status() == JobStatus.RUNNING && event.step() != null) steps.add(event.id() + ":" + event.step());
+    }
+
+    private String storedStatus(String transformId) {
+        return jdbc.sql("select status from transforms where id = :id").param("id", UUID.fromString(transformId)).query(String.class).single();
     }
 
     private List<ObjectStore.ListedObject> objects(String transformId) {
