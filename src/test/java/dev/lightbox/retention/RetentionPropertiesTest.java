@@ -29,4 +29,11 @@ class RetentionPropertiesTest {
         assertThatThrownBy(() -> new RetentionProperties(null, Duration.ZERO))
                 .hasMessage("lightbox.retention.jobs must be a positive duration such as 14d");
     }
+
+    @Test
+    void jobsKeptUnderADayAreRefusedSoTheDailySweepStaysDaily() {
+        assertThatThrownBy(() -> new RetentionProperties(null, Duration.ofHours(23)))
+                .hasMessage("lightbox.retention.jobs must be at least 1d (the daily sweep's own job must outlive its day)");
+        assertThat(new RetentionProperties(null, Duration.ofDays(1)).jobs()).isEqualTo(Duration.ofDays(1));
+    }
 }

@@ -4,13 +4,25 @@ import dev.lightbox.jobs.JobContext;
 import dev.lightbox.jobs.JobHandler;
 import dev.lightbox.jobs.JobQueue;
 import dev.lightbox.jobs.JobType;
+import dev.lightbox.transform.pipeline.DepthEstimator;
+import dev.lightbox.transform.pipeline.GenerateInput;
+import dev.lightbox.transform.pipeline.Generator;
+import dev.lightbox.transform.pipeline.InstalledModels;
+import dev.lightbox.transform.pipeline.StyleInfo;
+import dev.lightbox.transform.service.OnnxModelRegistry;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.bytedeco.opencv.opencv_core.Mat;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 
 /** Job handlers that exist only in tests: they count their runs and can fail or run until cancelled. */
 @TestConfiguration(proxyBeanMethods = false)
@@ -93,5 +105,50 @@ public class TestJobHandlers {
                 }
             }
         };
+    }
+
+    /**
+     * The installed models plus {@code onnx:}{@value HeldGenerate#MODEL}, a generate step that waits inside until the test
+     * releases it (listed nowhere): a cancel can land inside generate deterministically.
+     */
+    @Bean
+    @Primary
+    InstalledModels heldGenerateModels(OnnxModelRegistry registry) {
+        return new InstalledModels() {
+            public List<StyleInfo> styles() { return registry.styles(); }
+            public Optional<DepthEstimator> depth() { return registry.depth(); }
+            public Optional<Generator> generator(String modelName) {
+                return HeldGenerate.MODEL.equals(modelName) ? Optional.of(HeldGenerate::generate) : registry.generator(modelName);
+            }
+        };
+    }
+
+    /** The held generate step: {@link #arm} before starting it, await {@link #entered}, then {@link #release}. */
+    public static final class HeldGenerate {
+        public static final String MODEL = "test-held";
+        private static volatile CountDownLatch entered = new CountDownLatch(1);
+        private static volatile CountDownLatch released = new CountDownLatch(1);
+
+        private HeldGenerate() {
+        }
+
+        public static void arm() {
+            entered = new CountDownLatch(1);
+            released = new CountDownLatch(1);
+        }
+
+        public static boolean entered() {
+            return entered.getCount() == 0;
+        }
+
+        public static void release() {
+            released.countDown();
+        }
+
+        static Mat generate(GenerateInput input) throws InterruptedException {
+            entered.countDown();
+            if (!released.await(2, TimeUnit.MINUTES)) throw new IllegalStateException("the test never released the held generate step");
+            return input.image().clone();
+        }
     }
 }

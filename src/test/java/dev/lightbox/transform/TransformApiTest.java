@@ -117,6 +117,14 @@ class TransformApiTest extends IntegrationTest {
                 .as("another user's photo").isEqualTo(404);
         assertThat(api.get("/api/v1/transforms/" + id, user.token()).json().get("status").asString()).isEqualTo("completed");
 
+        // a result object gone between the read of the row and the save (expired, deleted): 409, no photo
+        String resultKey = "results/" + id + "/result.jpg";
+        store.delete(resultKey);
+        Response noObject = api.post("/api/v1/transforms/" + id + "/save", "", user.token());
+        assertThat(noObject.status()).as(noObject.body()).isEqualTo(409);
+        assertThat(api.get("/api/v1/photos", user.token()).json().get("items")).as("only the uploaded photo").hasSize(1);
+        store.put(resultKey, new java.io.ByteArrayInputStream(result.body()), result.body().length, "image/jpeg");
+
         // save to the library: a new photo named after the original and the style; saving again gives the same photo
         Response saved = api.post("/api/v1/transforms/" + id + "/save", "", user.token());
         assertThat(saved.status()).as(saved.body()).isEqualTo(201);
@@ -229,6 +237,19 @@ class TransformApiTest extends IntegrationTest {
             assertThat(api.get("/api/v1/jobs/" + started.get("jobId").asString(), user.token()).json().get("status").asString()).isEqualTo("CANCELLED");
             assertThat(api.post("/api/v1/transforms/" + id + "/cancel", "", user.token()).status()).isEqualTo(409);
             assertThat(objects(id)).isEmpty();
+
+            // a job that ended without its row saying so (its worker died on the last attempt): a list shows the row
+            // failed without writing it; reading the one transform settles it
+            JsonNode orphan = start(api, photoId, "cartoon", Map.of(), user.token());
+            String orphanId = orphan.get("id").asString();
+            jdbc.sql("update jobs set status = 'FAILED', finished_at = now() where id = :id")
+                    .param("id", UUID.fromString(orphan.get("jobId").asString())).update();
+            JsonNode listed = api.get("/api/v1/transforms?limit=1", user.token()).json().get("items").get(0);
+            assertThat(listed.get("id").asString()).isEqualTo(orphanId);
+            assertThat(listed.get("status").asString()).isEqualTo("failed");
+            assertThat(storedStatus(orphanId)).as("a list does not write").isEqualTo("queued");
+            assertThat(api.get("/api/v1/transforms/" + orphanId, user.token()).json().get("status").asString()).isEqualTo("failed");
+            assertThat(storedStatus(orphanId)).as("reading it settles it").isEqualTo("failed");
         } finally {
             jobs.cancel(user.id(), blocker);
         }
@@ -238,18 +259,18 @@ class TransformApiTest extends IntegrationTest {
     void cancelMidGenerateLeavesNoObjects() {
         ApiClient api = api();
         ApiClient.User user = api.newUser();
-        // 12 MP: generate takes long enough that a cancel sent once it started lands inside it
-        String photoId = upload(api, TestImages.jpeg(4000, 3000, 74), "large.jpg", user.token());
+        String photoId = upload(api, TestImages.jpeg(640, 480, 74), "shapes.jpg", user.token());
         Set<String> jobSteps = ConcurrentHashMap.newKeySet();
-        JsonNode started;
+        TestJobHandlers.HeldGenerate.arm();
         try (var subscription = events.subscribe(event -> record(event, jobSteps))) {
-            started = start(api, photoId, "watercolor", Map.of(), user.token());
+            // a generate step that waits inside until released: the cancel lands while it runs, its end is refused
+            JsonNode started = start(api, photoId, "onnx:" + TestJobHandlers.HeldGenerate.MODEL, Map.of(), user.token());
             String id = started.get("id").asString();
-            ApiClient.await("generate starts", RUN, () -> api.get("/api/v1/transforms/" + id, user.token()).json(),
-                    t -> "generating".equals(t.get("status").asString()) || t.get("status").asString().equals("completed"));
+            ApiClient.await("generate starts", RUN, TestJobHandlers.HeldGenerate::entered, entered -> entered);
             Response cancelled = api.post("/api/v1/transforms/" + id + "/cancel", "", user.token());
             assertThat(cancelled.status()).as("cancelled before it completed: " + cancelled.body()).isEqualTo(200);
             assertThat(cancelled.json().get("status").asString()).isEqualTo("cancelled");
+            TestJobHandlers.HeldGenerate.release();
             String jobId = started.get("jobId").asString();
             ApiClient.await("the job stops", RUN, () -> api.get("/api/v1/jobs/" + jobId, user.token()).json().get("status").asString(),
                     s -> !s.equals("RUNNING") && !s.equals("QUEUED"));
@@ -258,9 +279,53 @@ class TransformApiTest extends IntegrationTest {
             assertThat(row.get("status").asString()).isEqualTo("cancelled");
             assertThat(row.get("result").isNull()).isTrue();
             assertThat(stepStatus(row, "generate")).as("it was generating when cancelled: " + row).isEqualTo("cancelled");
-            assertThat(jobSteps).as("the job reported generate while running").contains(jobId + ":generate");
+            assertThat(stepStatus(row, "validate")).as("nothing ran after it").isEqualTo("(not reported)");
+            ApiClient.await("the job's generate report arrives", RUN, () -> jobSteps, steps -> steps.contains(jobId + ":generate"));
             assertThat(objects(id)).isEmpty();
+        } finally {
+            TestJobHandlers.HeldGenerate.release();
         }
+    }
+
+    @Test
+    void aPhotoThatCannotBeDecodedFailsAtOnce() {
+        ApiClient api = api();
+        ApiClient.User user = api.newUser();
+        byte[] jpeg = TestImages.uniqueCopy(TestImages.jpeg(320, 240, 76));
+        String photoId = upload(api, jpeg, "corrupt.jpg", user.token());
+        // the stored original rots after the upload: not a JPEG any more
+        String sha = api.get("/api/v1/photos/" + photoId, user.token()).json().get("sha256").asString();
+        byte[] garbage = "not an image at all".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        store.put("originals/" + sha, new java.io.ByteArrayInputStream(garbage), garbage.length, "image/jpeg");
+        JsonNode started = start(api, photoId, "cartoon", Map.of(), user.token());
+        JsonNode failed = awaitFinished(api, started.get("id").asString(), user.token());
+        assertThat(failed.get("status").asString()).as(failed.toString()).isEqualTo("failed");
+        assertThat(failed.get("error").asString()).contains("cannot be decoded");
+        assertThat(stepStatus(failed, "load")).isEqualTo("failed");
+        JsonNode job = api.get("/api/v1/jobs/" + started.get("jobId").asString(), user.token()).json();
+        assertThat(job.get("status").asString()).isEqualTo("FAILED");
+        assertThat(job.get("attempts").asInt()).as("the same bytes are not tried again").isEqualTo(1);
+    }
+
+    @Test
+    void anOversizedStartBodyIsRefusedUnread() throws Exception {
+        ApiClient api = api();
+        ApiClient.User user = api.newUser();
+        String photoId = upload(api, TestImages.jpeg(320, 240, 77), "shapes.jpg", user.token());
+        String padding = "x".repeat(70 * 1024);
+        Response declared = api.post("/api/v1/transforms", Map.of("photoId", photoId, "style", "cartoon", "params", Map.of("pad", padding)),
+                user.token());
+        assertThat(declared.status()).as(declared.body()).isEqualTo(413);
+        assertThat(declared.contentType()).startsWith("application/problem+json");
+        byte[] body = ("{\"photoId\": \"" + photoId + "\", \"style\": \"cartoon\", \"params\": {\"pad\": \"" + padding + "\"}}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        var streamed = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + port + "/api/v1/transforms"))
+                        .header("Authorization", "Bearer " + user.token()).header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(streamed.statusCode()).as("a body without a length is bounded as it is read").isEqualTo(413);
+        assertThat(api.get("/api/v1/transforms", user.token()).json().get("items")).as("no row").isEmpty();
     }
 
     @Test
@@ -278,6 +343,10 @@ class TransformApiTest extends IntegrationTest {
 
     private static void record(JobEvent event, Set<String> steps) {
         if (event.status() == JobStatus.RUNNING && event.step() != null) steps.add(event.id() + ":" + event.step());
+    }
+
+    private String storedStatus(String transformId) {
+        return jdbc.sql("select status from transforms where id = :id").param("id", UUID.fromString(transformId)).query(String.class).single();
     }
 
     private List<ObjectStore.ListedObject> objects(String transformId) {

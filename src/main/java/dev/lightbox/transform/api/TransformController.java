@@ -9,6 +9,9 @@ import dev.lightbox.transform.service.TransformConflictException;
 import dev.lightbox.transform.service.TransformNotFoundException;
 import dev.lightbox.transform.service.TransformService;
 import dev.lightbox.transform.service.TransformView;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -23,12 +26,13 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Restyle's REST API ({@code /api/v1/transforms}): styles, start, list, read, result images, cancel, save to the
@@ -37,10 +41,15 @@ import tools.jackson.databind.JsonNode;
 @RestController
 class TransformController {
 
-    private final TransformService transforms;
+    /** A start names a photo, a style and a few params: 64 KB is far more than any needs. */
+    static final int MAX_START_BODY = 64 * 1024;
 
-    TransformController(TransformService transforms) {
+    private final TransformService transforms;
+    private final JsonMapper json;
+
+    TransformController(TransformService transforms, JsonMapper json) {
         this.transforms = transforms;
+        this.json = json;
     }
 
     record StylesJson(List<StyleInfo> items) {
@@ -78,13 +87,31 @@ class TransformController {
     }
 
     @PostMapping("/api/v1/transforms")
-    ResponseEntity<StartedJson> start(@RequestBody StartJson body) {
+    ResponseEntity<StartedJson> start(HttpServletRequest request) throws IOException {
+        StartJson body = startBody(request);
         UUID photoId = body.photoId();
         if (photoId == null) throw new IllegalArgumentException("photoId: required.");
         String style = body.style();
         if (style == null || style.isBlank()) throw new InvalidStyleException(null, "style: required; GET /api/v1/transforms/styles lists them.");
         TransformView started = transforms.start(CurrentUser.require().id(), photoId, style, body.params());
         return ResponseEntity.accepted().body(new StartedJson(started.id(), started.jobId()));
+    }
+
+    /** The start body, refused (413) over {@value #MAX_START_BODY} bytes whether or not it says its length, before it is parsed. */
+    private StartJson startBody(HttpServletRequest request) throws IOException {
+        if (request.getContentLengthLong() > MAX_START_BODY) throw new BodyTooLargeException();
+        byte[] bytes;
+        try (InputStream in = request.getInputStream()) {
+            bytes = in.readNBytes(MAX_START_BODY + 1);
+        }
+        if (bytes.length > MAX_START_BODY) throw new BodyTooLargeException();
+        try {
+            StartJson body = json.readValue(bytes, StartJson.class);
+            if (body == null) throw new IllegalArgumentException("The body must be a JSON object {photoId, style, params}.");
+            return body;
+        } catch (JacksonException e) {
+            throw new IllegalArgumentException("The body is not a JSON object {photoId, style, params}.");
+        }
     }
 
     @GetMapping("/api/v1/transforms")
@@ -159,6 +186,18 @@ class TransformController {
     @ExceptionHandler({TransformConflictException.class, PhotoWithoutOriginalException.class})
     ResponseEntity<ProblemDetail> conflict(RuntimeException e) {
         return ResponseEntity.status(HttpStatus.CONFLICT).body(ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, String.valueOf(e.getMessage())));
+    }
+
+    @ExceptionHandler(BodyTooLargeException.class)
+    ResponseEntity<ProblemDetail> tooLarge() {
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+                "The body is over " + MAX_START_BODY / 1024 + " KB; a transform is started with {photoId, style, params}."));
+    }
+
+    private static final class BodyTooLargeException extends RuntimeException {
+        BodyTooLargeException() {
+            super(null, null, false, false);
+        }
     }
 
     @ExceptionHandler(IllegalArgumentException.class)

@@ -36,8 +36,19 @@ public class TransformRepository {
                                double progress, @Nullable String message, @Nullable String error, String steps, @Nullable UUID jobId,
                                @Nullable String resultKey, @Nullable String thumbnailKey, @Nullable Integer resultWidth,
                                @Nullable Integer resultHeight, @Nullable Long resultBytes, @Nullable UUID savedPhotoId, Instant createdAt,
-                               @Nullable Instant finishedAt, @Nullable Instant expiresAt) {
+                               @Nullable Instant finishedAt, @Nullable Instant expiresAt, @Nullable String jobStatus) {
+
+        /** The row as it is once ended: for a read that shows a row whose job ended without saying so. */
+        public TransformRow ended(String endStatus, @Nullable String endError, String endMessage) {
+            return new TransformRow(id, ownerId, photoId, style, params, endStatus, step, progress, endMessage, endError, steps, jobId,
+                    resultKey, thumbnailKey, resultWidth, resultHeight, resultBytes, savedPhotoId, createdAt, finishedAt, expiresAt, jobStatus);
+        }
     }
+
+    /** A transform with its job's status (jobs.status, null when the job is gone): one query for a page, no per-row look-up. */
+    private static final String SELECT = "select t.*, j.status as job_status from transforms t left join jobs j on j.id = t.job_id ";
+    /** For {@code returning}: the job's status is not read there. */
+    private static final String RETURNING = " returning *, cast(null as varchar) as job_status";
 
     /** What the retention sweep took from a transform: the objects to delete after the commit. */
     public record ExpiredResult(UUID id, String resultKey, @Nullable String thumbnailKey, long bytes) {
@@ -52,28 +63,29 @@ public class TransformRepository {
     }
 
     public Optional<TransformRow> find(UUID ownerId, UUID id) {
-        return jdbc.sql("select * from transforms where id = :id and owner_id = :owner")
+        return jdbc.sql(SELECT + "where t.id = :id and t.owner_id = :owner")
                 .param("id", id).param("owner", ownerId).query(ROW).optional();
     }
 
     /** For the job, which runs for the row's owner. */
     public Optional<TransformRow> findById(UUID id) {
-        return jdbc.sql("select * from transforms where id = :id").param("id", id).query(ROW).optional();
+        return jdbc.sql(SELECT + "where t.id = :id").param("id", id).query(ROW).optional();
     }
 
     /** The owner's transforms, newest first, keyset paged by (created_at, id). */
     public List<TransformRow> list(UUID ownerId, @Nullable Instant beforeCreated, @Nullable UUID beforeId, int limit) {
-        return jdbc.sql("""
-                select * from transforms where owner_id = :owner
-                  and (cast(:before as timestamptz) is null or (created_at, id) < (cast(:before as timestamptz), :beforeId))
-                order by created_at desc, id desc limit :limit""")
+        return jdbc.sql(SELECT + """
+                where t.owner_id = :owner
+                  and (cast(:before as timestamptz) is null or (t.created_at, t.id) < (cast(:before as timestamptz), :beforeId))
+                order by t.created_at desc, t.id desc limit :limit""")
                 .param("owner", ownerId).param("before", beforeCreated == null ? null : Timestamp.from(beforeCreated))
                 .param("beforeId", beforeId).param("limit", limit).query(ROW).list();
     }
 
-    public List<TransformRow> forPhoto(UUID ownerId, UUID photoId) {
-        return jdbc.sql("select * from transforms where owner_id = :owner and photo_id = :photo order by created_at desc, id desc")
-                .param("owner", ownerId).param("photo", photoId).query(ROW).list();
+    /** The owner's newest {@code limit} transforms of one photo. */
+    public List<TransformRow> forPhoto(UUID ownerId, UUID photoId, int limit) {
+        return jdbc.sql(SELECT + "where t.owner_id = :owner and t.photo_id = :photo order by t.created_at desc, t.id desc limit :limit")
+                .param("owner", ownerId).param("photo", photoId).param("limit", limit).query(ROW).list();
     }
 
     /** The running job's report; false when the transform is no longer active (cancelled or deleted meanwhile). */
@@ -117,13 +129,13 @@ public class TransformRepository {
     /** Cancels the owner's active transform at once; empty when it is not the owner's or not active. */
     public Optional<TransformRow> cancel(UUID ownerId, UUID id) {
         return jdbc.sql("update transforms set status = 'cancelled', message = 'Cancelled', finished_at = now() "
-                        + "where id = :id and owner_id = :owner and status in " + ACTIVE + " returning *")
+                        + "where id = :id and owner_id = :owner and status in " + ACTIVE + RETURNING)
                 .param("id", id).param("owner", ownerId).query(ROW).optional();
     }
 
     /** Deletes the owner's transform; the deleted row (its keys name the objects to delete after the commit). */
     public Optional<TransformRow> delete(UUID ownerId, UUID id) {
-        return jdbc.sql("delete from transforms where id = :id and owner_id = :owner returning *")
+        return jdbc.sql("delete from transforms where id = :id and owner_id = :owner" + RETURNING)
                 .param("id", id).param("owner", ownerId).query(ROW).optional();
     }
 
@@ -170,7 +182,7 @@ public class TransformRepository {
             rs.getString("message"), rs.getString("error"), rs.getString("steps"), rs.getObject("job_id", UUID.class),
             rs.getString("result_key"), rs.getString("thumbnail_key"), integer(rs, "result_width"), integer(rs, "result_height"),
             longValue(rs, "result_bytes"), rs.getObject("saved_photo_id", UUID.class), rs.getTimestamp("created_at").toInstant(),
-            instant(rs, "finished_at"), instant(rs, "expires_at"));
+            instant(rs, "finished_at"), instant(rs, "expires_at"), rs.getString("job_status"));
 
     private static @Nullable Integer integer(ResultSet rs, String column) throws SQLException {
         int value = rs.getInt(column);

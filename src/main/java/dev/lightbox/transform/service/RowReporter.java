@@ -32,6 +32,7 @@ final class RowReporter implements StepReporter {
     private final Map<Step, StepView> steps = new EnumMap<>(Step.class);
     private final Map<Step, Long> startedAt = new EnumMap<>(Step.class);
     private @Nullable Step current;
+    private @Nullable Step failed;
     private long lastRowWrite;
 
     RowReporter(UUID transformId, JobContext context, TransformRepository rows, JsonMapper json) {
@@ -58,11 +59,26 @@ final class RowReporter implements StepReporter {
         if (System.nanoTime() / 1_000_000 - lastRowWrite >= ROW_WRITE_MS) write(step, overall, message);
     }
 
+    /**
+     * Records the step's end and writes it; when the write is refused (the row was cancelled or deleted while the step
+     * ran) a step that would have been {@code done} is recorded {@code cancelled}: its work was thrown away.
+     */
     @Override
     public void finished(Step step, StepStatus status, long millis, String message) {
         recordFinished(step, status, millis, message);
+        if (status == StepStatus.FAILED) failed = step;
         double overall = step.startsAt() + 1.0 / Step.values().length;
-        write(step, overall, message);
+        try {
+            write(step, overall, message);
+        } catch (JobCancelledException e) {
+            if (status == StepStatus.DONE) steps.put(step, new StepView(step.id(), StepStatus.CANCELLED.id(), millis, "Cancelled"));
+            throw e;
+        }
+    }
+
+    /** Whether {@code step} is the one that failed. */
+    boolean failedAt(Step step) {
+        return failed == step;
     }
 
     /** Records a step's end without writing the row (the save step's end is written with the result). */

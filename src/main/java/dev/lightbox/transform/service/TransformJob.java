@@ -29,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code transform.restyle} on the gpu queue: runs the pipeline on the photo's original, then the save step: the
  * images go to the store first, then the row names them; if the row is no longer active by then (cancelled or
  * deleted), or anything fails or is cancelled after they were written, they are deleted again. A refused result
- * (validation) or a bad style or parameter fails for good; anything else is tried once more.
+ * (validation), a bad style or parameter, or a photo or reference that cannot be decoded or is over the pixel limit fails for good; anything else is tried once more.
  */
 @Component
 class TransformJob implements JobHandler<TransformJob.Payload> {
@@ -110,6 +110,11 @@ class TransformJob implements JobHandler<TransformJob.Payload> {
         } catch (Exception e) {
             deleteQuietly(stored);
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            if (e instanceof IllegalArgumentException && reporter.failedAt(Step.LOAD)) {
+                // the photo or reference cannot be decoded or is over the pixel limit: another attempt reads the same bytes
+                rows.finish(row.id(), TransformStatus.FAILED.id(), reason, "Failed", reporter.stepsJson());
+                throw new JobFailedForGoodException(reason, e);
+            }
             if (context.attempt() >= MAX_ATTEMPTS) {
                 reporter.stopRunningStep(StepStatus.FAILED, reason);
                 rows.finish(row.id(), TransformStatus.FAILED.id(), reason, "Failed", reporter.stepsJson());

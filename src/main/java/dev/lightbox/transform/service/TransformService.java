@@ -1,11 +1,13 @@
 package dev.lightbox.transform.service;
 
 import dev.lightbox.jobs.JobService;
+import dev.lightbox.jobs.JobStatus;
 import dev.lightbox.library.service.KeysetCursor;
 import dev.lightbox.library.service.PhotoService;
 import dev.lightbox.library.service.PhotoService.Rendition;
 import dev.lightbox.library.service.PhotoUploadService;
 import dev.lightbox.library.service.PhotoView;
+import dev.lightbox.library.service.UploadOutcome;
 import dev.lightbox.library.service.PhotoWithoutOriginalException;
 import dev.lightbox.transform.domain.TransformRepository;
 import dev.lightbox.transform.domain.TransformRepository.TransformRow;
@@ -105,7 +107,7 @@ public class TransformService {
     }
 
     public Optional<TransformView> find(UUID owner, UUID id) {
-        return rows.find(owner, id).map(this::view);
+        return rows.find(owner, id).map(this::settled).map(this::view);
     }
 
     /** The owner's transforms, newest first; {@code cursor} is the previous page's {@code nextCursor}. */
@@ -128,9 +130,9 @@ public class TransformService {
         return new TransformPage(items.stream().map(this::view).toList(), next);
     }
 
-    /** The owner's transforms of one photo, newest first. */
-    public List<TransformView> forPhoto(UUID owner, UUID photoId) {
-        return rows.forPhoto(owner, photoId).stream().map(this::view).toList();
+    /** The owner's newest {@code limit} (1 … {@value #MAX_PAGE}) transforms of one photo. */
+    public List<TransformView> forPhoto(UUID owner, UUID photoId, int limit) {
+        return rows.forPhoto(owner, photoId, Math.clamp(limit, 1, MAX_PAGE)).stream().map(this::view).toList();
     }
 
     /**
@@ -164,18 +166,30 @@ public class TransformService {
             throw new TransformConflictException("Transform " + id + " is " + row.status() + "; only a completed result can be saved.");
         }
         byte[] jpeg;
-        UUID photoId;
         try {
             jpeg = results.read(key);
-            photoId = uploads.upload(owner, fileName(owner, row), new ByteArrayInputStream(jpeg)).photo().id();
+        } catch (IOException | RuntimeException e) {
+            // expired or deleted between the read of the row and the read of its object
+            throw new TransformConflictException("The result of transform " + id + " is no longer stored; it cannot be saved.");
+        }
+        var upload = uploadResult(owner, row, jpeg);
+        UUID photoId = upload.photo().id();
+        if (rows.markSaved(id, previous, photoId)) return new Saved(photoId, true);
+        // saved meanwhile by another request (the same bytes: the upload found the same photo) or no longer completed
+        TransformRow now = rows.find(owner, id).orElse(null);
+        if (now != null && photoId.equals(now.savedPhotoId())) return new Saved(photoId, false);
+        if (upload.newPhoto()) photos.delete(owner, List.of(photoId)); // ours alone: nothing names it now
+        if (now == null) throw new TransformConflictException("Transform " + id + " was deleted meanwhile; nothing was saved.");
+        if (now.savedPhotoId() != null) return new Saved(now.savedPhotoId(), false);
+        throw new TransformConflictException("Transform " + id + " is " + now.status() + "; only a completed result can be saved.");
+    }
+
+    private UploadOutcome uploadResult(UUID owner, TransformRow row, byte[] jpeg) {
+        try {
+            return uploads.upload(owner, fileName(owner, row), new ByteArrayInputStream(jpeg));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        if (rows.markSaved(id, previous, photoId)) return new Saved(photoId, true);
-        // saved meanwhile by another request (the same bytes: the upload found the same photo) or no longer completed
-        TransformRow now = rows.find(owner, id).orElseThrow(() -> noTransform(id));
-        if (now.savedPhotoId() != null) return new Saved(now.savedPhotoId(), false);
-        throw new TransformConflictException("Transform " + id + " is " + now.status() + "; only a completed result can be saved.");
     }
 
     /** {@link #saveToLibrary}'s photo id. */
@@ -247,23 +261,30 @@ public class TransformService {
         }
     };
 
+    private static final String JOB_STOPPED = "The job running this transform stopped.";
+
     /**
      * A row still active whose job ended without saying so (its worker died on the last attempt: the lease ran out)
-     * is ended the way its job was, so it does not stay "analyzing" forever.
+     * is ended the way its job was, so it does not stay "analyzing" forever. Only a single read writes that.
      */
     private TransformRow settled(TransformRow row) {
-        UUID jobId = row.jobId();
-        if (jobId == null || TransformStatus.of(row.status()).finished()) return row;
-        var job = jobs.status(jobId).orElse(null);
-        if (job == null || !(job == dev.lightbox.jobs.JobStatus.FAILED || job == dev.lightbox.jobs.JobStatus.CANCELLED)) return row;
-        boolean failed = job == dev.lightbox.jobs.JobStatus.FAILED;
-        rows.finish(row.id(), failed ? TransformStatus.FAILED.id() : TransformStatus.CANCELLED.id(),
-                failed ? "The job running this transform stopped." : null, failed ? "Failed" : "Cancelled", row.steps());
-        return rows.findById(row.id()).orElse(row);
+        TransformRow ended = asEnded(row);
+        if (ended == row) return row;
+        rows.finish(row.id(), ended.status(), ended.error(), String.valueOf(ended.message()), row.steps());
+        return rows.findById(row.id()).orElse(ended);
     }
 
-    private TransformView view(TransformRow unsettled) {
-        TransformRow row = settled(unsettled);
+    /** The row as its job's joined status says it ended (no write); the row itself when it is consistent. */
+    private static TransformRow asEnded(TransformRow row) {
+        if (row.jobId() == null || TransformStatus.of(row.status()).finished()) return row;
+        String job = row.jobStatus();
+        if (JobStatus.FAILED.name().equals(job)) return row.ended(TransformStatus.FAILED.id(), JOB_STOPPED, "Failed");
+        if (JobStatus.CANCELLED.name().equals(job)) return row.ended(TransformStatus.CANCELLED.id(), null, "Cancelled");
+        return row;
+    }
+
+    private TransformView view(TransformRow stored) {
+        TransformRow row = asEnded(stored);
         TransformStatus status = TransformStatus.of(row.status());
         Integer width = row.resultWidth();
         Integer height = row.resultHeight();

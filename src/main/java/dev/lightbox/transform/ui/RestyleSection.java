@@ -76,7 +76,7 @@ class RestyleSection implements PhotoPageSection {
         holder.add(new H3("Restyle"), button, list);
         UI ui = UI.getCurrent();
         tasks.run(() -> { // a database read: off the session lock, shown when it arrives
-            List<TransformView> earlier = transforms.forPhoto(owner, photo.id());
+            List<TransformView> earlier = transforms.forPhoto(owner, photo.id(), EARLIER_SHOWN + 1);
             UiTasks.push(ui, () -> showEarlier(list, earlier));
         });
         return holder;
