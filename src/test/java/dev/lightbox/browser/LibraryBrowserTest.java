@@ -216,8 +216,9 @@ class LibraryBrowserTest extends BrowserTest {
         page.navigate(url("/"));
         assertThat(tile).hasAttribute("data-source", "sync");
         assertThat(api().upload("ice.jpg", bytes, token).status()).isEqualTo(201);
-        // pushed to the open timeline when the renditions are made: no reload
-        assertThat(tile.locator(".sync-badge")).hasCount(0);
+        // pushed to the open timeline when the renditions are made: no reload. The renditions job waits its turn
+        // behind whatever earlier tests left on the shared context's cpu queue, so this waits longer than a click.
+        assertThat(tile.locator(".sync-badge")).hasCount(0, new com.microsoft.playwright.assertions.LocatorAssertions.HasCountOptions().setTimeout(60_000));
         page.waitForFunction("() => { const i = document.querySelector('#timeline-days img'); return i.complete && i.naturalWidth === 400; }");
         page.navigate(url("/"));
         assertThat(tile).hasCount(1);
