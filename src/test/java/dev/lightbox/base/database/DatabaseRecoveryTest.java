@@ -66,6 +66,9 @@ class DatabaseRecoveryTest {
             assertThat(JSON.readTree(readiness.body()).path("status").asString()).isEqualTo("DOWN");
             assertThat(api.getBytes("/actuator/health/liveness", null).status()).as("liveness: the process itself is fine").isEqualTo(200);
 
+            // the watchdog must have met the obstacle before it goes: otherwise its first attempt simply succeeds
+            await().dontCatchUncaughtExceptions().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> output.getAll().contains("restart attempt 1 failed"));
             Files.delete(postgresDir.resolve("postmaster.pid"));
             await().dontCatchUncaughtExceptions().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
                     .until(() -> api.getBytes("/api/v1/auth/me", token).status() == 200);
