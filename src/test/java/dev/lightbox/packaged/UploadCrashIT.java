@@ -46,26 +46,27 @@ class UploadCrashIT {
     private static final String PASSWORD = IntegrationTest.ADMIN_PASSWORD;
     private static final int UPLOADS = 20;
 
-    /**
-     * One data directory goes through both crashes in turn (one app start fewer than a fresh node for each): the
-     * node restarted after the app's kill -9 is the one whose PostgreSQL is then killed under uploads.
-     */
     @Test
-    void killedDuringParallelUploadsTheRestartedNodeKeepsEvery201AndLeavesNoOrphanAndSoDoesADatabaseKilledUnderThem() throws Exception {
+    void killedDuringParallelUploadsTheRestartedNodeKeepsEvery201AndLeavesNoOrphan() throws Exception {
         Path dataDir = IntegrationTest.newDataDir("upload-crash");
         var env = env();
         Map<String, String> created;
         try (var app = JarProcess.start(dataDir, env)) {
             app.awaitLoginPage(Duration.ofMinutes(5));
-            created = uploadInParallelUntil(app, noisyPhotos(), app::kill);
+            created = uploadInParallelUntil(app, app::kill);
         }
-        Map<String, String> createdBeforeTheDatabaseDied;
+        // the periodic sweep is 10 minutes away: what follows is the startup cleanup's work alone
+        restartAndCheck(dataDir, env, created);
+    }
+
+    @Test
+    void databaseKilledDuringParallelUploadsLeavesNoRowWithoutItsOriginalAndNoOrphanAfterTheSweep() throws Exception {
+        Path dataDir = IntegrationTest.newDataDir("db-crash");
+        var env = env();
+        Map<String, String> created;
         try (var app = JarProcess.start(dataDir, env)) {
             app.awaitLoginPage(Duration.ofMinutes(5));
-            // the periodic sweep is 10 minutes away: what this finds is the startup cleanup's work alone
-            checkAfterRestart(app, dataDir, created);
-
-            createdBeforeTheDatabaseDied = uploadInParallelUntil(app, noisyPhotos(), () -> {
+            created = uploadInParallelUntil(app, () -> {
                 long postmaster = Long.parseLong(Files.readAllLines(dataDir.resolve("postgres").resolve("postmaster.pid")).getFirst().strip());
                 ProcessHandle.of(postmaster).ifPresent(ProcessHandle::destroyForcibly);
             });
@@ -74,12 +75,7 @@ class UploadCrashIT {
         var withSweep = new HashMap<>(env);
         withSweep.put("LIGHTBOX_STORAGE_SWEEP_INTERVAL", "3s");
         withSweep.put("LIGHTBOX_STORAGE_SWEEP_GRACE", "0s");
-        var everyCreated = new HashMap<>(created);
-        everyCreated.putAll(createdBeforeTheDatabaseDied);
-        try (var app = JarProcess.start(dataDir, withSweep)) {
-            app.awaitLoginPage(Duration.ofMinutes(5));
-            checkAfterRestart(app, dataDir, everyCreated);
-        }
+        restartAndCheck(dataDir, withSweep, created);
     }
 
     private static Map<String, String> env() {
@@ -90,14 +86,10 @@ class UploadCrashIT {
         void run() throws Exception;
     }
 
-    private static List<byte[]> noisyPhotos() {
+    /** Sends 20 multi-MB photos at once; once 3 got their 201, crashes something; returns sha256 → id of every 201. */
+    private Map<String, String> uploadInParallelUntil(JarProcess app, Crash crash) throws Exception {
         List<byte[]> photos = new ArrayList<>();
         for (int i = 0; i < UPLOADS; i++) photos.add(noisyJpeg(2600 + 60 * i, 2600, System.nanoTime() + i));
-        return photos;
-    }
-
-    /** Sends 20 multi-MB photos at once; once 3 got their 201, crashes something; returns sha256 → id of every 201. */
-    private Map<String, String> uploadInParallelUntil(JarProcess app, List<byte[]> photos, Crash crash) throws Exception {
         assertThat(photos).as("some go up as multipart uploads (over one 8 MiB part)").anyMatch(bytes -> bytes.length > 8 * 1024 * 1024);
         Map<String, String> created = new ConcurrentHashMap<>();
         AtomicInteger answered = new AtomicInteger();
@@ -131,30 +123,33 @@ class UploadCrashIT {
     }
 
     /** Every 201 has its row and original; no temporary object, no multipart upload, originals/ exactly the referenced contents. */
-    private void checkAfterRestart(JarProcess app, Path dataDir, Map<String, String> created) throws Exception {
-        ApiClient api = app.api();
-        String token = api.login(ADMIN, PASSWORD);
-        S3 s3 = S3.connect(dataDir, app.output());
+    private void restartAndCheck(Path dataDir, Map<String, String> env, Map<String, String> created) throws Exception {
+        try (var app = JarProcess.start(dataDir, env)) {
+            app.awaitLoginPage(Duration.ofMinutes(5));
+            ApiClient api = app.api();
+            String token = api.login(ADMIN, PASSWORD);
+            S3 s3 = S3.connect(dataDir, app.output());
 
-        Set<String> rows = new HashSet<>();
-        for (JsonNode item : api.get("/api/v1/photos?limit=500", token).json().get("items")) rows.add(item.get("sha256").asString());
-        assertThat(rows).as("every 201 has its row").containsAll(created.keySet());
-        for (var photo : created.entrySet()) {
-            assertThat(api.get("/api/v1/photos/" + photo.getValue(), token).status()).isEqualTo(200);
-        }
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> SoftAssertions.assertSoftly(soft -> {
-            try {
-                soft.assertThat(s3.keys("uploads/")).as("temporary objects").isEmpty();
-                soft.assertThat(s3.incompleteUploads()).as("unfinished multipart uploads").isZero();
-                soft.assertThat(s3.keys("originals/")).as("originals/ holds exactly the referenced contents")
-                        .containsExactlyInAnyOrderElementsOf(rows.stream().map(sha -> "originals/" + sha).toList());
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
+            Set<String> rows = new HashSet<>();
+            for (JsonNode item : api.get("/api/v1/photos?limit=500", token).json().get("items")) rows.add(item.get("sha256").asString());
+            assertThat(rows).as("every 201 has its row").containsAll(created.keySet());
+            for (var photo : created.entrySet()) {
+                assertThat(api.get("/api/v1/photos/" + photo.getValue(), token).status()).isEqualTo(200);
             }
-        }));
-        System.out.println("upload crash: " + rows.size() + " rows after the restart; " + app.output().lines()
-                .filter(line -> line.contains("Removed the leftovers") || line.contains("Storage sweep removed"))
-                .map(line -> line.substring(line.lastIndexOf(" : ") + 3)).toList());
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> SoftAssertions.assertSoftly(soft -> {
+                try {
+                    soft.assertThat(s3.keys("uploads/")).as("temporary objects").isEmpty();
+                    soft.assertThat(s3.incompleteUploads()).as("unfinished multipart uploads").isZero();
+                    soft.assertThat(s3.keys("originals/")).as("originals/ holds exactly the referenced contents")
+                            .containsExactlyInAnyOrderElementsOf(rows.stream().map(sha -> "originals/" + sha).toList());
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+            System.out.println("upload crash: " + rows.size() + " rows after the restart; " + app.output().lines()
+                    .filter(line -> line.contains("Removed the leftovers") || line.contains("Storage sweep removed"))
+                    .map(line -> line.substring(line.lastIndexOf(" : ") + 3)).toList());
+        }
     }
 
     private record S3(MinioClient client, MinioAsyncClient async) {
