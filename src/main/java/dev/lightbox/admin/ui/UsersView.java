@@ -4,70 +4,155 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import dev.lightbox.account.service.AccountService;
-import dev.lightbox.account.service.AccountSummary;
-import dev.lightbox.analysis.service.AnalysisService;
+import dev.lightbox.admin.service.AdminUser;
+import dev.lightbox.admin.service.AdminUserService;
+import dev.lightbox.admin.service.UserPage;
+import dev.lightbox.admin.service.UserUpdate;
 import dev.lightbox.base.security.CurrentUser;
-import dev.lightbox.billing.service.CreditEntry;
+import dev.lightbox.base.ui.UiTasks;
 import dev.lightbox.billing.service.CreditService;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Every account on this server with its credits, granting or adjusting credits with a reason, and
- * re-analysis of every library after an analyzer upgrade. Admins only: the route and the service methods
- * both check the role.
+ * Every account on this server with its photos, bytes, credits and last sign-in: disable or enable it (with a
+ * reason the person sees when signing in), make or unmake an admin (never the last one), grant or adjust credits
+ * with a reason. Admins only: the route and the service methods both check the role.
  */
 @Route("admin/users")
 @PageTitle("Users")
 @Menu(order = 100, icon = "vaadin:users", title = "Users (admin)")
 @RolesAllowed("ADMIN")
-public class UsersView extends Main {
+public class UsersView extends AdminPage {
 
-    private final AccountService accounts;
+    private static final int PAGE = 100;
+
+    private final AdminUserService users;
     private final CreditService credits;
-    private final Grid<AccountSummary> grid = new Grid<>(AccountSummary.class, false);
+    private final UUID me;
+    private final Grid<AdminUser> grid = new Grid<>(AdminUser.class, false);
+    private final Button more = new Button("Show more");
+    private final List<AdminUser> shown = new ArrayList<>();
+    private @Nullable String nextCursor;
 
-    public UsersView(AccountService accounts, AnalysisService analyses, CreditService credits) {
-        this.accounts = accounts;
+    public UsersView(AdminUserService users, CreditService credits, UiTasks tasks) {
+        super(tasks, "admin-users-view", "Users", "admin/users");
+        this.users = users;
         this.credits = credits;
-        setId("admin-users-view");
-        addClassName("page");
+        this.me = CurrentUser.require().id();
         grid.setId("admin-users");
-        grid.addColumn(AccountSummary::email).setHeader("Email").setFlexGrow(2);
-        grid.addColumn(AccountSummary::role).setHeader("Role");
-        grid.addColumn(user -> credits.balance(user.id()).balance()).setHeader("Credits").setKey("credits");
-        grid.addColumn(AccountSummary::createdAt).setHeader("Created");
-        grid.addComponentColumn(user -> {
-            var button = new Button("Credits…", e -> askCredits(user));
-            button.setId("credits-" + user.id());
-            button.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
-            return button;
-        }).setHeader("").setAutoWidth(true).setFlexGrow(0);
-        grid.setItems(accounts.listAccounts());
-        var reanalyse = new Button("Re-analyse all libraries", e -> {
-            analyses.reanalyseAll(CurrentUser.require().id());
-            Notification.show("Photos without a result from analyzer v" + AnalysisService.currentVersion()
-                    + " are being queued for analysis: follow it on the Jobs page.", 5000, Notification.Position.BOTTOM_START);
+        grid.addColumn(AdminUser::email).setHeader("Email").setFlexGrow(2).setResizable(true);
+        grid.addComponentColumn(this::status).setHeader("Status").setAutoWidth(true);
+        grid.addColumn(AdminUser::photos).setHeader("Photos").setAutoWidth(true);
+        grid.addColumn(u -> Formats.bytes(u.bytes())).setHeader("Stored").setAutoWidth(true);
+        grid.addColumn(AdminUser::credits).setHeader("Credits").setKey("credits").setAutoWidth(true);
+        grid.addColumn(u -> Formats.time(u.lastSignInAt())).setHeader("Last sign-in").setAutoWidth(true);
+        grid.addColumn(u -> Formats.time(u.createdAt())).setHeader("Created").setAutoWidth(true);
+        grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true).setFlexGrow(0);
+        grid.setAllRowsVisible(true);
+        more.setId("admin-users-more");
+        more.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        more.addClickListener(e -> fetch(false));
+        more.setVisible(false);
+        add(grid, more);
+        loadOnOpen(() -> users.page(null, PAGE), page -> show(page, true));
+    }
+
+    private void fetch(boolean fromStart) {
+        String cursor = fromStart ? null : nextCursor;
+        load(() -> users.page(cursor, PAGE), page -> show(page, fromStart));
+    }
+
+    private void show(UserPage page, boolean fromStart) {
+        if (fromStart) {
+            shown.clear();
+            nextCursor = page.nextCursor();
+        } else {
+            nextCursor = page.nextCursor();
+        }
+        shown.addAll(page.items());
+        grid.setItems(List.copyOf(shown));
+        more.setVisible(nextCursor != null);
+    }
+
+    private void replace(AdminUser changed) {
+        shown.replaceAll(u -> u.id().equals(changed.id()) ? changed : u);
+        grid.setItems(List.copyOf(shown));
+    }
+
+    private Span status(AdminUser user) {
+        var badge = new Span(user.disabled() ? "disabled" : "ADMIN".equals(user.role()) ? "admin" : "user");
+        badge.addClassNames("status-badge", user.disabled() ? "lost" : "ADMIN".equals(user.role()) ? "online" : "neutral");
+        if (user.disabled() && user.disabledReason() != null) badge.setTitle(user.disabledReason());
+        badge.setId("user-status-" + user.id());
+        return badge;
+    }
+
+    private FlexLayout actions(AdminUser user) {
+        boolean admin = "ADMIN".equals(user.role());
+        var disable = new Button(user.disabled() ? "Enable" : "Disable", e -> {
+            if (user.disabled()) update(user, new UserUpdate(false, null, null), user.email() + " can sign in again");
+            else askDisable(user);
         });
-        reanalyse.setId("reanalyse-all");
-        add(grid, reanalyse);
+        disable.setId("disable-" + user.id());
+        disable.setEnabled(!user.id().equals(me));
+        var role = new Button(admin ? "Remove admin" : "Make admin", e -> update(user, new UserUpdate(null, !admin, null),
+                user.email() + (admin ? " is no longer an admin" : " is now an admin")));
+        role.setId("admin-" + user.id());
+        var grant = new Button("Credits…", e -> askCredits(user));
+        grant.setId("credits-" + user.id());
+        for (Button b : List.of(disable, role, grant)) b.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+        var row = new FlexLayout(disable, role, grant);
+        row.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        return row;
+    }
+
+    private void update(AdminUser user, UserUpdate change, String message) {
+        change(() -> users.update(user.id(), change), changed -> {
+            replace(changed);
+            Notification.show(message, 4000, Notification.Position.BOTTOM_START);
+        });
+    }
+
+    private void askDisable(AdminUser user) {
+        var dialog = new Dialog();
+        dialog.setHeaderTitle("Disable " + user.email() + "?");
+        var reason = new TextField("Reason");
+        reason.setId("disable-reason");
+        reason.setMaxLength(300);
+        reason.setWidthFull();
+        reason.setHelperText("Shown to them when they try to sign in. Their API tokens stop working at once.");
+        var apply = new Button("Disable", e -> {
+            dialog.close();
+            update(user, new UserUpdate(true, null, reason.getValue()), user.email() + " is disabled");
+        });
+        apply.setId("disable-apply");
+        apply.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
+        dialog.add(reason);
+        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), apply);
+        dialog.open();
+        reason.focus();
     }
 
     /** Grant (a positive amount) or take back (a negative one) credits, always with a reason for the user's history. */
-    private void askCredits(AccountSummary user) {
+    private void askCredits(AdminUser user) {
         var dialog = new Dialog();
         dialog.setHeaderTitle("Credits for " + user.email());
         var amount = new IntegerField("Amount");
         amount.setId("credit-amount");
-        amount.setHelperText("Positive grants credits, negative takes them back. Balance now: " + credits.balance(user.id()).balance());
+        amount.setHelperText("Positive grants credits, negative takes them back. Balance now: " + user.credits());
         amount.setStepButtonsVisible(true);
         var reason = new TextField("Reason");
         reason.setId("credit-reason");
@@ -77,18 +162,15 @@ public class UsersView extends Main {
         var problem = new Paragraph();
         problem.addClassName("error-text");
         var apply = new Button("Apply", e -> {
-            if (amount.getValue() == null) {
+            Integer value = amount.getValue();
+            if (value == null) {
                 problem.setText("Enter an amount.");
                 return;
             }
-            try {
-                CreditEntry entry = credits.adjustByAdmin(CurrentUser.require().id(), user.id(), amount.getValue(), reason.getValue());
-                dialog.close();
-                grid.getDataProvider().refreshItem(user);
-                Notification.show(user.email() + " now has " + entry.balanceAfter() + " credits.", 4000, Notification.Position.BOTTOM_START);
-            } catch (RuntimeException ex) { // bad input, an account deleted meanwhile, a role taken away
-                problem.setText(ex.getMessage() == null ? "That did not work: reload the page and try again." : ex.getMessage());
-            }
+            String why = reason.getValue();
+            dialog.close();
+            change(() -> credits.adjustByAdmin(me, user.id(), value, why),
+                    entry -> Notification.show(user.email() + " now has " + entry.balanceAfter() + " credits.", 4000, Notification.Position.BOTTOM_START));
         });
         apply.setId("credit-apply");
         apply.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
