@@ -1,0 +1,103 @@
+package dev.lightbox.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import dev.lightbox.support.ApiClient;
+import dev.lightbox.support.TestImages;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Each admin console view renders with data, at desktop width and at phone width in dark mode; the admin pauses and
+ * resumes a job type, disables a user (who then sees the reason at sign-in) and finds both in the audit log.
+ */
+class AdminConsoleBrowserTest extends BrowserTest {
+
+    private static final String TYPE = "retention.sweep"; // a cpu job type no other test queues meanwhile
+
+    @Test
+    void everyAdminViewRendersWithDataAtDesktopWidth() throws Exception {
+        var api = api();
+        var owner = api.newUser();
+        api.upload("admin-console.jpg", TestImages.jpeg(640, 480, 17), owner.token()); // jobs for the statistics and queues
+        var target = api.newUser();
+
+        page.navigate(url("/login"));
+        logIn(ADMIN_EMAIL, ADMIN_PASSWORD);
+        assertThat(page.locator("#timeline-view")).isVisible();
+        page.locator("#main-nav").getByText("Admin", new Page.GetByTextOptions().setExact(true)).click();
+        assertThat(page.locator("#admin-overview-view")).isVisible();
+        assertThat(page.locator("#overview-cards")).containsText("Users");
+        assertThat(page.locator("#overview-cards")).containsText("Workers online");
+        assertThat(page.locator("#overview-storage")).containsText("originals");
+        assertThat(page.locator("#overview-queues")).containsText("cpu");
+        screenshot("admin-overview-desktop");
+
+        page.locator("#admin-nav").getByText("Queues").click();
+        assertThat(page.locator("#admin-queues-view")).isVisible();
+        assertThat(page.locator("#queue-cpu-summary")).containsText("thread(s) online");
+        String id = "cpu-" + TYPE.replace('.', '-');
+        page.locator("#type-pause-" + id).click();
+        assertThat(page.locator("#type-pause-" + id)).hasText("Resume");
+        page.locator("#type-pause-" + id).click();
+        assertThat(page.locator("#type-pause-" + id)).hasText("Pause");
+        screenshot("admin-queues-desktop");
+
+        page.locator("#admin-nav").getByText("Job statistics").click();
+        assertThat(page.locator("#job-stats")).containsText("renditions", new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions()
+                .setIgnoreCase(true));
+
+        page.locator("#admin-nav").getByText("Workers").click();
+        assertThat(page.locator("#workers")).containsText("ONLINE");
+
+        page.locator("#admin-nav").getByText("Users").click();
+        page.locator("#admin-users-search input").fill(target.email());
+        page.locator("#disable-" + target.id()).click();
+        page.locator("#disable-reason input").fill("Spam uploads");
+        page.locator("#disable-apply").click();
+        assertThat(page.locator("#user-status-" + target.id())).hasText("disabled");
+        org.assertj.core.api.Assertions.assertThat(api.get("/api/v1/auth/me", target.token()).status()).as("token after disable").isEqualTo(401);
+        screenshot("admin-users-desktop");
+
+        page.locator("#admin-nav").getByText("Settings").click();
+        assertThat(page.locator("#admin-settings")).containsText("LIGHTBOX_");
+        assertThat(page.locator("#admin-settings")).not().containsText(ADMIN_PASSWORD);
+
+        page.locator("#admin-nav").getByText("Audit log").click();
+        assertThat(page.locator("#audit-log")).containsText("user.disable");
+        assertThat(page.locator("#audit-log")).containsText("job-type.pause");
+        assertThat(page.locator("#audit-log")).containsText("Spam uploads");
+        screenshot("admin-audit-desktop");
+
+        context.clearCookies();
+        page.navigate(url("/login"));
+        logIn(target.email(), ApiClient.USER_PASSWORD);
+        assertThat(page.locator("vaadin-login-form")).containsText("Spam uploads");
+    }
+
+    @Test
+    void everyAdminViewWorksAtPhoneWidthInDarkMode() {
+        usePhoneViewport();
+        page.navigate(url("/login"));
+        logIn(ADMIN_EMAIL, ADMIN_PASSWORD);
+        assertThat(page.locator("#timeline-view")).isVisible();
+        var views = List.of(
+                new String[] {"/admin", "#admin-overview-view", "#overview-cards", "Users"},
+                new String[] {"/admin/queues", "#admin-queues-view", "#queue-gpu-summary", "queued"},
+                new String[] {"/admin/job-stats", "#admin-job-stats-view", "#admin-job-stats-view", "Window"},
+                new String[] {"/admin/workers", "#admin-workers-view", "#workers", "ONLINE"},
+                new String[] {"/admin/users", "#admin-users-view", "#admin-users", ADMIN_EMAIL},
+                new String[] {"/admin/settings", "#admin-settings-view", "#admin-settings", "LIGHTBOX_"},
+                new String[] {"/admin/audit", "#admin-audit-view", "#admin-audit-view", "Action"});
+        for (String[] view : views) {
+            page.navigate(url(view[0]));
+            page.evaluate("() => document.documentElement.setAttribute('theme', 'dark')");
+            assertThat(page.locator(view[1])).isVisible();
+            assertThat(page.locator(view[2])).containsText(view[3]);
+            Object overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth");
+            org.assertj.core.api.Assertions.assertThat(((Number) overflow).intValue()).as(view[0] + " scrolls sideways at phone width").isLessThanOrEqualTo(0);
+            screenshot("admin" + view[0].replace('/', '-').replace("-admin", "") + "-phone-dark");
+        }
+    }
+}
