@@ -9,7 +9,10 @@ import dev.lightbox.billing.domain.CreditRepository.Reservation;
 import dev.lightbox.jobs.JobRequest;
 import dev.lightbox.jobs.JobService;
 import dev.lightbox.jobs.JobStatus;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
@@ -55,6 +58,14 @@ public class CreditService {
     /** {@link CreditBalance#EMPTY} when the user has no row yet. */
     public CreditBalance balance(UUID userId) {
         return store.balance(userId);
+    }
+
+    /** Balances of these users in one query (the admin's users page); 0 for a user without credits. */
+    public Map<UUID, Long> balances(Collection<UUID> userIds) {
+        Map<UUID, Long> known = store.balances(userIds);
+        Map<UUID, Long> all = new HashMap<>();
+        userIds.forEach(id -> all.put(id, known.getOrDefault(id, 0L)));
+        return all;
     }
 
     /** Newest first; {@code limit} clamped to 1..{@value #MAX_PAGE}; the cursor is the one a previous page returned. */
