@@ -7,15 +7,19 @@ import dev.lightbox.support.ApiClient.Response;
 import dev.lightbox.support.IntegrationTest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** GET /api/v1/admin/audit: entries written in the action's transaction, newest first, keyset paged, filtered. */
 class AuditLogApiTest extends IntegrationTest {
+
+    @Autowired Clock clock;
 
     @Test
     void creditAdjustmentsAreAuditedAndTheLogFiltersAndPages() {
@@ -24,7 +28,7 @@ class AuditLogApiTest extends IntegrationTest {
         String admin = api.login(ADMIN_EMAIL, ADMIN_PASSWORD);
         String adminId = api.get("/api/v1/auth/me", admin).json().get("id").asString();
         String credits = "/api/v1/admin/users/" + user.id() + "/credits";
-        Instant before = Instant.now().minusSeconds(5);
+        Instant before = clock.instant().minusSeconds(5);
 
         assertThat(api.post(credits, Map.of("amount", 7, "reason", "Beta tester"), admin).status()).isEqualTo(201);
         assertThat(api.post(credits, Map.of("amount", -2, "reason", "Correction"), admin).status()).isEqualTo(201);
@@ -74,6 +78,21 @@ class AuditLogApiTest extends IntegrationTest {
         }
         assertThat(api.get("/api/v1/admin/audit", user.token()).status()).isEqualTo(403);
         assertThat(api.get("/api/v1/admin/audit", null).status()).isEqualTo(401);
+    }
+
+    @Test
+    void jobDiagnosticsAreAudited() {
+        ApiClient api = api();
+        String admin = api.login(ADMIN_EMAIL, ADMIN_PASSWORD);
+        Instant before = clock.instant().minusSeconds(5);
+        Response enqueued = api.post("/api/v1/admin/jobs/diagnostics", Map.of("count", 1, "sleepMs", 0, "queue", "cpu", "record", false), admin);
+        assertThat(enqueued.status()).isEqualTo(202);
+        List<JsonNode> entries = items(api.get("/api/v1/admin/audit?action=jobs.diagnostics&limit=1&since=" + enc(before.toString()), admin));
+        assertThat(entries).hasSize(1);
+        assertThat(entries.getFirst().get("actorEmail").asString()).isEqualTo(ADMIN_EMAIL);
+        assertThat(entries.getFirst().get("targetType").asString()).isEqualTo("queue");
+        assertThat(entries.getFirst().get("targetId").asString()).isEqualTo("cpu");
+        assertThat(entries.getFirst().get("detail").asString()).isEqualTo("Enqueued 1 diagnostic job(s) of 0 ms, not recorded");
     }
 
     static List<JsonNode> items(Response response) {
