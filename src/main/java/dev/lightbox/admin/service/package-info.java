@@ -1,0 +1,4 @@
+@NullMarked
+package dev.lightbox.admin.service;
+
+import org.jspecify.annotations.NullMarked;
