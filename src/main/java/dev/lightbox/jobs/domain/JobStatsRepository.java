@@ -29,7 +29,7 @@ public class JobStatsRepository {
     }
 
     /** Jobs finished in a window, per type and final status, with the sum of their last attempts' run times. */
-    public record FinishedRow(String type, String status, long count, double runSeconds) {
+    public record FinishedRow(String type, String status, long count, long runs, double runSeconds) {
     }
 
     private final JdbcClient jdbc;
@@ -120,19 +120,20 @@ public class JobStatsRepository {
     }
 
     /**
-     * Jobs that finished in (after, until], per type and final status; a job's run time is its last attempt's. Jobs
+     * Jobs that finished in (after, until], per type and final status; {@code runs}: those that ran (a job cancelled
+     * while queued did not), {@code runSeconds} the sum of their last attempts' run times. Jobs
      * deleted by retention before a read are not seen: reads come every few seconds, retention keeps days.
      */
     public List<FinishedRow> finished(Instant after, Instant until) {
         return jdbc.sql("""
-                        select j.type, j.status, count(*) as n, coalesce(sum(extract(epoch from run.finished_at - run.started_at)), 0) as seconds
+                        select j.type, j.status, count(*) as n, count(run.finished_at) as runs, coalesce(sum(extract(epoch from run.finished_at - run.started_at)), 0) as seconds
                         from jobs j
                         left join lateral (select r.started_at, r.finished_at from job_runs r where r.job_id = j.id and r.finished_at is not null
                                            order by r.id desc limit 1) run on true
                         where j.finished_at > :after and j.finished_at <= :until and j.status in ('SUCCEEDED', 'FAILED', 'CANCELLED')
                         group by j.type, j.status""")
                 .param("after", java.sql.Timestamp.from(after)).param("until", java.sql.Timestamp.from(until))
-                .query((rs, n) -> new FinishedRow(rs.getString("type"), rs.getString("status"), rs.getLong("n"), rs.getDouble("seconds")))
+                .query((rs, n) -> new FinishedRow(rs.getString("type"), rs.getString("status"), rs.getLong("n"), rs.getLong("runs"), rs.getDouble("seconds")))
                 .list();
     }
 }
