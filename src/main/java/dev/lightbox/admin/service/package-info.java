@@ -1,4 +1,4 @@
-/** Admin console services the admin views and REST call: users, the audit log. */
+/** Admin console services the admin views and REST call: users, the audit log, the overview, effective settings. */
 @NullMarked
 @NamedInterface("service")
 package dev.lightbox.admin.service;

@@ -4,6 +4,8 @@ import dev.lightbox.analysis.domain.AnalysisRepository;
 import dev.lightbox.jobs.JobQueue;
 import dev.lightbox.jobs.JobRequest;
 import dev.lightbox.jobs.JobType;
+import dev.lightbox.base.audit.AdminAction;
+import dev.lightbox.base.audit.AdminAudit;
 import dev.lightbox.jobs.JobService;
 import dev.lightbox.library.service.PhotoAdded;
 import java.util.Collection;
@@ -35,10 +37,12 @@ public class AnalysisService {
     private final ApplicationEventPublisher events;
     private final List<OwnerAttributes> ownerAttributes;
     private final SyncedAnalyses synced;
+    private final AdminAudit audit;
 
     AnalysisService(JobService jobs, AnalysisRepository repository, ApplicationEventPublisher events, List<OwnerAttributes> ownerAttributes,
-                    SyncedAnalyses synced) {
+                    SyncedAnalyses synced, AdminAudit audit) {
         this.synced = synced;
+        this.audit = audit;
         this.jobs = jobs;
         this.repository = repository;
         this.events = events;
@@ -169,8 +173,11 @@ public class AnalysisService {
 
     /** The same over every library on the server (admins). */
     @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
     public UUID reanalyseAll(UUID admin) {
-        return jobs.enqueue(LibraryAnalysisJob.request(admin, null));
+        UUID job = jobs.enqueue(LibraryAnalysisJob.request(admin, null));
+        audit.record(AdminAction.REANALYSE_ALL, "job", job.toString(), "re-analysis of every library started");
+        return job;
     }
 
     /** Replaces the content's analysis: the older versions' rows go in the same transaction. */

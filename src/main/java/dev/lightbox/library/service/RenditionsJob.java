@@ -7,6 +7,7 @@ import dev.lightbox.jobs.JobRequest;
 import dev.lightbox.jobs.JobType;
 import dev.lightbox.library.domain.ImageFormat;
 import dev.lightbox.library.domain.Photo;
+import dev.lightbox.library.domain.LibraryUsageRepository;
 import dev.lightbox.library.domain.PhotoRepository;
 import dev.lightbox.storage.ObjectStore;
 import java.io.ByteArrayInputStream;
@@ -31,11 +32,13 @@ public class RenditionsJob implements JobHandler<RenditionsJob.Payload> {
     private final ObjectStore store;
     private final PhotoRepository photos;
     private final TransactionTemplate transaction;
+    private final LibraryUsageRepository usage;
 
-    RenditionsJob(ObjectStore store, PhotoRepository photos, TransactionTemplate transaction) {
+    RenditionsJob(ObjectStore store, PhotoRepository photos, TransactionTemplate transaction, LibraryUsageRepository usage) {
         this.store = store;
         this.photos = photos;
         this.transaction = transaction;
+        this.usage = usage;
     }
 
     /** What a finished run reports: the renditions' sizes, or why none were made. */
@@ -91,6 +94,7 @@ public class RenditionsJob implements JobHandler<RenditionsJob.Payload> {
             if (photos.countOriginalReferences(sha256) == 0) return false;
             put(PhotoKeys.preview(sha256), renditions.preview());
             put(PhotoKeys.thumbnail(sha256), renditions.thumbnail());
+            usage.recordRenditions(sha256, (long) renditions.preview().length + renditions.thumbnail().length);
             return true;
         }));
         context.result(kept ? new Result(renditions.preview().length, renditions.thumbnail().length, null)

@@ -1,5 +1,7 @@
 package dev.lightbox.retention.service;
 
+import dev.lightbox.base.audit.AdminAction;
+import dev.lightbox.base.audit.AdminAudit;
 import dev.lightbox.jobs.JobRequest;
 import dev.lightbox.jobs.JobService;
 import java.time.Clock;
@@ -14,7 +16,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Queues the retention sweep: daily (each node tries at startup and every hour; the dedupe key of the UTC day makes
@@ -27,17 +31,23 @@ public class RetentionService implements DisposableBean {
 
     private final JobService jobs;
     private final Clock clock;
+    private final AdminAudit audit;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("retention-daily").daemon().factory());
 
-    RetentionService(JobService jobs, Clock clock) {
+    RetentionService(JobService jobs, Clock clock, AdminAudit audit) {
+        this.audit = audit;
         this.jobs = jobs;
         this.clock = clock;
     }
 
-    /** Runs the sweep now, for the admin who asked (their job); returns the job's id. */
+    /** Runs the sweep now, for the admin who asked (their job, in the audit log); returns the job's id. */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
     public UUID runNow(UUID adminId) {
-        return jobs.enqueue(JobRequest.of(RetentionSweepJob.TYPE, adminId, new RetentionSweepJob.Payload()));
+        UUID job = jobs.enqueue(JobRequest.of(RetentionSweepJob.TYPE, adminId, new RetentionSweepJob.Payload()));
+        audit.record(AdminAction.RETENTION_RUN, "job", job.toString(), "retention sweep started");
+        return job;
     }
 
     /** Today's sweep (UTC day), queued once across all nodes; returns its job id. */

@@ -1,0 +1,99 @@
+package dev.lightbox.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.lightbox.support.IntegrationTest;
+import dev.lightbox.support.TestJobHandlers;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The job series on /actuator/prometheus, with their labels, against jobs this test enqueued and the rows they left. */
+class JobMetricsTest extends IntegrationTest {
+
+    private static final Pattern SAMPLE = Pattern.compile("^([a-z_]+)(?:\\{(.*)})? (\\S+)$");
+
+    @Autowired JobService jobs;
+    @Autowired JobMetrics metrics;
+    @Autowired JdbcTemplate jdbc;
+
+    @Test
+    void queueDepthWaitOutcomesAndDurationsPerType() {
+        var api = api();
+        String admin = api.login(ADMIN_EMAIL, ADMIN_PASSWORD);
+        var user = api.newUser();
+        metrics.refresh();
+        String before = api.get("/actuator/prometheus", admin).body();
+        double succeededBefore = value(before, "lightbox_jobs_finished_total", "type", "test.steps", "outcome", "succeeded");
+        double failedBefore = value(before, "lightbox_jobs_finished_total", "type", "test.flaky", "outcome", "failed");
+        double timedBefore = value(before, "lightbox_job_duration_seconds_count", "type", "test.steps");
+        double secondsBefore = value(before, "lightbox_job_duration_seconds_sum", "type", "test.steps");
+
+        UUID waiting = jobs.enqueue(JobRequest.of(TestJobHandlers.STEPS, user.id(), new TestJobHandlers.Steps(1, 0)).delayedBy(Duration.ofHours(1)));
+        List<UUID> finishing = List.of(
+                jobs.enqueue(JobRequest.of(TestJobHandlers.STEPS, user.id(), new TestJobHandlers.Steps(2, 100))),
+                jobs.enqueue(JobRequest.of(TestJobHandlers.STEPS, user.id(), new TestJobHandlers.Steps(2, 100))),
+                jobs.enqueue(JobRequest.of(TestJobHandlers.FLAKY, user.id(), new TestJobHandlers.Flaky(9)).withMaxAttempts(1)));
+        try {
+            await("the test jobs finish").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> finishing.stream().allMatch(id -> jobs.status(id).orElseThrow().finished()));
+            // finishes are counted once their commits are surely visible (a couple of seconds behind)
+            String after = await("the finished jobs are counted").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(250)).until(() -> {
+                metrics.refresh();
+                return api.get("/actuator/prometheus", admin).body();
+            }, body -> value(body, "lightbox_jobs_finished_total", "type", "test.steps", "outcome", "succeeded") >= succeededBefore + 2
+                    && value(body, "lightbox_jobs_finished_total", "type", "test.flaky", "outcome", "failed") >= failedBefore + 1);
+
+            assertThat(value(after, "lightbox_jobs_finished_total", "type", "test.steps", "outcome", "succeeded")).isEqualTo(succeededBefore + 2);
+            assertThat(value(after, "lightbox_jobs_finished_total", "type", "test.flaky", "outcome", "failed")).isEqualTo(failedBefore + 1);
+            assertThat(value(after, "lightbox_job_duration_seconds_count", "type", "test.steps")).isEqualTo(timedBefore + 2);
+            // two steps of 100 ms each, twice
+            assertThat(value(after, "lightbox_job_duration_seconds_sum", "type", "test.steps") - secondsBefore).isBetween(0.4, 10.0);
+
+            long queued = jdbc.queryForObject("select count(*) from jobs where type = 'test.steps' and queue = 'cpu' and status = 'QUEUED'", Long.class);
+            assertThat(queued).isPositive();
+            assertThat(value(after, "lightbox_queue_depth", "queue", "cpu", "type", "test.steps")).isEqualTo(queued);
+            double oldest = jdbc.queryForObject("""
+                    select extract(epoch from now() - min(created_at)) from jobs where type = 'test.steps' and queue = 'cpu' and status = 'QUEUED'""",
+                    Double.class);
+            assertThat(value(after, "lightbox_queue_oldest_wait_seconds", "queue", "cpu", "type", "test.steps")).isBetween(0.0, oldest);
+            // every declared type has its series, zero when nothing waits: an autoscaler sees 0, not a missing series
+            assertThat(value(after, "lightbox_queue_depth", "queue", "gpu", "type", "test.gpu-steps")).isZero();
+            assertThat(value(after, "lightbox_queue_oldest_wait_seconds", "queue", "gpu", "type", "test.gpu-steps")).isZero();
+            long online = jdbc.queryForObject("select count(*) from workers where stopped_at is null and last_seen_at > now() - interval '6 seconds'", Long.class);
+            assertThat(value(after, "lightbox_workers_online")).isEqualTo(online);
+        } finally {
+            jobs.cancel(user.id(), waiting);
+        }
+        metrics.refresh();
+        assertThat(value(api.get("/actuator/prometheus", admin).body(), "lightbox_queue_depth", "queue", "cpu", "type", "test.steps"))
+                .isEqualTo(jdbc.queryForObject("select count(*) from jobs where type = 'test.steps' and queue = 'cpu' and status = 'QUEUED'", Long.class));
+    }
+
+    /** The sample of {@code name} with exactly these labels; 0 when the series is not there yet (a counter before its first job). */
+    static double value(String exposition, String name, String... labels) {
+        Map<String, String> wanted = new TreeMap<>();
+        for (int i = 0; i < labels.length; i += 2) wanted.put(labels[i], labels[i + 1]);
+        for (String line : exposition.split("\n")) {
+            Matcher m = SAMPLE.matcher(line);
+            if (!m.matches() || !m.group(1).equals(name)) continue;
+            Map<String, String> found = new TreeMap<>();
+            if (m.group(2) != null && !m.group(2).isEmpty()) {
+                Arrays.stream(m.group(2).split(",")).map(pair -> pair.split("=", 2))
+                        .forEach(pair -> found.put(pair[0], pair[1].replaceAll("^\"|\"$", "")));
+            }
+            if (found.equals(wanted)) return Double.parseDouble(m.group(3));
+        }
+        if (name.equals("lightbox_jobs_finished_total") || name.startsWith("lightbox_job_duration_seconds")) return 0;
+        throw new AssertionError("no sample " + name + wanted + " in the exposition");
+    }
+}
