@@ -27,12 +27,10 @@ class ConnectionBudget {
 
     private final int minimum;
     private final @Nullable HikariDataSource pool;
-    private final boolean sizeConfigured;
 
     ConnectionBudget(DataSource dataSource, JobsProperties props, Environment environment) throws SQLException {
         this.minimum = minimum(props);
         Integer configured = environment.getProperty("lightbox.db.pool-size", Integer.class);
-        this.sizeConfigured = configured != null;
         this.pool = dataSource.isWrapperFor(HikariDataSource.class) ? dataSource.unwrap(HikariDataSource.class) : null;
         if (pool == null) return;
         if (configured != null && configured < minimum) {
@@ -51,21 +49,14 @@ class ConnectionBudget {
     }
 
     /**
-     * The job threads this node can give a queue when an admin sets {@code requested} live, the other queue
-     * having {@code otherQueue}: an unset {@code LIGHTBOX_DB_POOL_SIZE} grows the pool to fit (as at start), a
-     * set one caps the threads at what it leaves (at least 1), so jobs never wait on the pool past its timeout.
+     * The job threads this node can give a queue when an admin sets {@code requested} live, the other queue having
+     * {@code otherQueue}: at most what the database pool leaves (at least 1), so jobs never wait on the pool past its
+     * timeout. The pool itself does not grow at runtime: PostgreSQL's connection limit is shared by every node.
      */
-    synchronized int fit(int requested, int otherQueue) {
-        if (pool == null) return requested;
-        int needed = needed(requested, otherQueue);
-        int size = pool.getMaximumPoolSize();
-        if (needed <= size) return requested;
-        if (!sizeConfigured) {
-            pool.getHikariConfigMXBean().setMaximumPoolSize(needed);
-            log.info("Database pool grown to {} connections for {} job threads", needed, requested + otherQueue);
-            return requested;
-        }
-        return Math.max(1, requested - (needed - size));
+    int fit(int requested, int otherQueue) {
+        HikariDataSource hikari = pool;
+        if (hikari == null) return requested;
+        return Math.max(1, Math.min(requested, hikari.getMaximumPoolSize() - needed(0, otherQueue)));
     }
 
     static int needed(int queueThreads, int otherQueue) {

@@ -100,7 +100,7 @@ public class JobWorkers implements SmartLifecycle {
             int granted = budget.fit(wanted, other);
             if (granted < wanted) {
                 if (!Integer.valueOf(wanted).equals(cappedAt.put(queue, wanted))) {
-                    log.warn("Queue {}: {} thread(s) asked for, {} given: LIGHTBOX_DB_POOL_SIZE leaves no connections for more", queue.column(), wanted, granted);
+                    log.warn("Queue {}: {} thread(s) asked for, {} given: the database pool leaves no connections for more (raise LIGHTBOX_DB_POOL_SIZE)", queue.column(), wanted, granted);
                 }
             } else {
                 cappedAt.remove(queue);
