@@ -97,11 +97,16 @@ public class JobRepository {
         jdbc.sql("update jobs set dedupe_key = null where dedupe_key = :dedupe").param("dedupe", dedupeKey).update();
     }
 
-    /** Takes up to {@code limit} due jobs of a queue, highest priority then oldest first, under a lease. */
+    /**
+     * Takes up to {@code limit} due jobs of a queue, highest priority then oldest first, under a lease; none of a
+     * paused queue or paused type (those stay QUEUED until resumed, see {@link QueueSettingsRepository}).
+     */
     public List<Claimed> claim(JobQueue queue, String worker, int limit, Duration lease) {
         return jdbc.sql("""
                 with next as (
                     select id from jobs where queue = :queue and status = 'QUEUED' and run_after <= now()
+                      and not exists (select 1 from queue_settings s where s.queue = :queue and s.paused)
+                      and not exists (select 1 from job_type_settings t where t.type = jobs.type and t.paused)
                     order by priority desc, run_after, created_at limit :limit for update skip locked),
                 changed as (
                     update jobs j set status = 'RUNNING', attempts = attempts + 1, lease_owner = :worker, claim_token = gen_random_uuid(),
@@ -145,21 +150,46 @@ public class JobRepository {
                 .query((rs, n) -> rs.getBoolean("cancel_requested")).optional();
     }
 
-    public boolean succeed(UUID id, UUID token, @Nullable Object result) {
-        return finish(id, token, "SUCCEEDED", null, result == null ? null : json.writeValueAsString(result), "progress = 1,");
+    /** How long an attempt spent in each step it reported, in the order of the steps; written with its outcome. */
+    public record StepTime(String step, long ms) {
+    }
+
+    public boolean succeed(UUID id, UUID token, @Nullable Object result, List<StepTime> steps) {
+        return finish(id, token, "SUCCEEDED", null, result == null ? null : json.writeValueAsString(result), "progress = 1,", steps);
     }
 
     /** An attempt no retry could mend (its payload does not fit its type): FAILED at once, with the reason. */
-    public boolean failForGood(UUID id, UUID token, String error) {
-        return finish(id, token, "FAILED", truncate(error, 4000), null, "");
+    public boolean failForGood(UUID id, UUID token, String error, List<StepTime> steps) {
+        return finish(id, token, "FAILED", truncate(error, 4000), null, "", steps);
     }
 
-    public boolean cancelled(UUID id, UUID token) {
-        return finish(id, token, "CANCELLED", null, null, "");
+    public boolean cancelled(UUID id, UUID token, List<StepTime> steps) {
+        return finish(id, token, "CANCELLED", null, null, "", steps);
+    }
+
+    /**
+     * Stores the step times with the outcome, in its statement: only when the outcome was stored (the attempt still held
+     * the job), so a fenced-out attempt writes no times either. A retried job's new attempt of the same number replaces them.
+     */
+    private static final String STEP_TIMES = """
+            ,
+            step_times as (
+                insert into job_step_times (job_id, attempt, step, ms)
+                select c.id, c.attempts, s.step, s.ms from changed c
+                cross join unnest(cast(:stepNames as varchar[]), cast(:stepMs as bigint[])) as s(step, ms)
+                on conflict (job_id, attempt, step) do update set ms = excluded.ms)
+            """;
+
+    private static String[] stepNames(List<StepTime> steps) {
+        return steps.stream().map(step -> truncate(step.step(), 100)).toArray(String[]::new);
+    }
+
+    private static Long[] stepMs(List<StepTime> steps) {
+        return steps.stream().map(StepTime::ms).toArray(Long[]::new);
     }
 
     /** A failed attempt: back to the queue after {@code retryAfter}, or FAILED for good when attempts are used up. */
-    public boolean fail(UUID id, UUID token, String error, Duration retryAfter) {
+    public boolean fail(UUID id, UUID token, String error, Duration retryAfter, List<StepTime> steps) {
         int updated = jdbc.sql("""
                 with changed as (
                     update jobs set status = case when attempts < max_attempts and not cancel_requested then 'QUEUED' else
@@ -169,13 +199,14 @@ public class JobRepository {
                         finished_at = case when attempts < max_attempts and not cancel_requested then null else now() end
                     where id = :id and claim_token = :token and status = 'RUNNING' returning *),
                 run as (update job_runs set finished_at = now(), outcome = 'FAILED', error = :error where job_id = :id and claim_token = :token)
-                """ + NOTIFY_ASYNC_COMMIT)
+                """ + STEP_TIMES + NOTIFY_ASYNC_COMMIT)
                 .param("id", id).param("token", token).param("error", truncate(error, 4000))
+                .param("stepNames", stepNames(steps)).param("stepMs", stepMs(steps))
                 .param("delay", retryAfter.toMillis() + " milliseconds").query((rs, n) -> 1).list().size();
         return updated > 0;
     }
 
-    private boolean finish(UUID id, UUID token, String status, @Nullable String error, @Nullable String result, String extra) {
+    private boolean finish(UUID id, UUID token, String status, @Nullable String error, @Nullable String result, String extra, List<StepTime> steps) {
         return jdbc.sql("""
                 with changed as (
                     update jobs set status = :status, """ + extra + """
@@ -183,8 +214,9 @@ public class JobRepository {
                          lease_owner = null, lease_until = null, claim_token = null, finished_at = now()
                     where id = :id and claim_token = :token and status = 'RUNNING' returning *),
                 run as (update job_runs set finished_at = now(), outcome = :status where job_id = :id and claim_token = :token)
-                """ + NOTIFY_ASYNC_COMMIT)
+                """ + STEP_TIMES + NOTIFY_ASYNC_COMMIT)
                 .param("id", id).param("token", token).param("status", status).param("error", error).param("result", result)
+                .param("stepNames", stepNames(steps)).param("stepMs", stepMs(steps))
                 .query((rs, n) -> 1).list().size() > 0;
     }
 
@@ -242,6 +274,33 @@ public class JobRepository {
                     returning *)
                 """ + NOTIFY)
                 .param("id", id).param("owner", owner).query((rs, n) -> 1).list().size() > 0;
+    }
+
+    /**
+     * Every FAILED job of a type on a queue runs again, with fresh attempts (an admin's bulk retry). Of jobs sharing a
+     * dedupe key only the newest is retried, and none whose key a live job holds meanwhile (the key stays unique).
+     */
+    public int retryFailed(JobQueue queue, String type) {
+        return jdbc.sql("""
+                with candidates as (
+                    select distinct on (coalesce(f.dedupe_key, f.id::text)) f.id from jobs f
+                    where f.queue = :queue and f.type = :type and f.status = 'FAILED'
+                      and (f.dedupe_key is null or not exists (select 1 from jobs live where live.dedupe_key = f.dedupe_key
+                                                                 and live.status <> 'FAILED' and live.status <> 'CANCELLED'))
+                    order by coalesce(f.dedupe_key, f.id::text), f.created_at desc),
+                changed as (
+                    update jobs j set status = 'QUEUED', attempts = 0, cancel_requested = false, error = null, progress = 0,
+                        step = null, message = null, run_after = now(), finished_at = null
+                    from candidates c where j.id = c.id and j.status = 'FAILED'
+                    returning j.*)
+                """ + NOTIFY)
+                .param("queue", queue.column()).param("type", type).query((rs, n) -> 1).list().size();
+    }
+
+    /** Deletes every FAILED job of a type on a queue (their attempts and step times go with them). */
+    public int deleteFailed(JobQueue queue, String type) {
+        return jdbc.sql("delete from jobs where queue = :queue and type = :type and status = 'FAILED'")
+                .param("queue", queue.column()).param("type", type).update();
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.lightbox.jobs.JobQueue;
 import dev.lightbox.jobs.JobsProperties;
 import java.sql.SQLException;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.env.Environment;
@@ -25,12 +26,13 @@ class ConnectionBudget {
     private static final Logger log = LoggerFactory.getLogger(ConnectionBudget.class);
 
     private final int minimum;
+    private final @Nullable HikariDataSource pool;
 
     ConnectionBudget(DataSource dataSource, JobsProperties props, Environment environment) throws SQLException {
         this.minimum = minimum(props);
-        if (!dataSource.isWrapperFor(HikariDataSource.class)) return;
-        HikariDataSource pool = dataSource.unwrap(HikariDataSource.class);
         Integer configured = environment.getProperty("lightbox.db.pool-size", Integer.class);
+        this.pool = dataSource.isWrapperFor(HikariDataSource.class) ? dataSource.unwrap(HikariDataSource.class) : null;
+        if (pool == null) return;
         if (configured != null && configured < minimum) {
             throw new LightboxStartupException("LIGHTBOX_DB_POOL_SIZE is " + configured + " but this node needs at least " + minimum
                     + " connections (" + explain(props) + ").",
@@ -44,6 +46,21 @@ class ConnectionBudget {
 
     int minimum() {
         return minimum;
+    }
+
+    /**
+     * The job threads this node can give a queue when an admin sets {@code requested} live, the other queue having
+     * {@code otherQueue}: at most what the database pool leaves (at least 1), so jobs never wait on the pool past its
+     * timeout. The pool itself does not grow at runtime: PostgreSQL's connection limit is shared by every node.
+     */
+    int fit(int requested, int otherQueue) {
+        HikariDataSource hikari = pool;
+        if (hikari == null) return requested;
+        return Math.max(1, Math.min(requested, hikari.getMaximumPoolSize() - needed(0, otherQueue)));
+    }
+
+    static int needed(int queueThreads, int otherQueue) {
+        return queueThreads + otherQueue + 1 + 1 + WEB_HEADROOM;
     }
 
     static int minimum(JobsProperties props) {

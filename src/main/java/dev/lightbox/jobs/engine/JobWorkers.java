@@ -6,20 +6,18 @@ import dev.lightbox.jobs.JobHandler;
 import dev.lightbox.jobs.JobQueue;
 import dev.lightbox.jobs.JobsProperties;
 import dev.lightbox.jobs.domain.JobRepository;
+import dev.lightbox.jobs.domain.QueueSettingsRepository;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Duration;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedDeque;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -53,8 +51,11 @@ public class JobWorkers implements SmartLifecycle {
     private final JobsProperties props;
     private final Map<String, JobHandler<?>> handlers;
     private final PayloadReader payloads;
+    private final QueueSettingsRepository settings;
+    private final ConnectionBudget budget;
     private final String workerId;
-    private final Map<JobQueue, QueueWorker> queues = new EnumMap<>(JobQueue.class);
+    private final Map<JobQueue, QueueWorker> queues = new ConcurrentHashMap<>();
+    private final Map<JobQueue, Integer> cappedAt = new ConcurrentHashMap<>();
     private final Map<UUID, RunningJob> running = new ConcurrentHashMap<>();
     private final AtomicBoolean databaseDown = new AtomicBoolean();
     private volatile @Nullable ScheduledExecutorService maintenance;
@@ -62,7 +63,9 @@ public class JobWorkers implements SmartLifecycle {
     private boolean listening;
 
     JobWorkers(JobRepository store, NotificationListener notifications, JobsProperties props, List<JobHandler<?>> handlers, PayloadReader payloads,
-               ConnectionBudget budget) {
+               ConnectionBudget budget, QueueSettingsRepository settings) {
+        this.settings = settings;
+        this.budget = budget;
         this.store = store;
         this.notifications = notifications;
         this.props = props;
@@ -75,8 +78,45 @@ public class JobWorkers implements SmartLifecycle {
         return workerId;
     }
 
+    /** The threads this node's queue has now (0 when it runs no jobs, or is stopped). */
     public int threads(JobQueue queue) {
-        return JobThreads.of(props, queue);
+        QueueWorker worker = queues.get(queue);
+        return worker == null ? 0 : worker.threads();
+    }
+
+    /**
+     * Sizes each queue's pool: the admin's cluster-wide thread count when set, else this node's own setting, capped by
+     * what the database pool allows. Runs at start, at every poll interval, and when a NOTIFY says the setting changed.
+     */
+    void applySettings() {
+        Map<JobQueue, QueueSettingsRepository.QueueSetting> current = settings.queues();
+        for (JobQueue queue : JobQueue.values()) {
+            QueueWorker worker = queues.get(queue);
+            if (worker == null) continue;
+            Integer override = java.util.Objects.requireNonNull(current.get(queue)).threads();
+            int wanted = override != null ? override : JobThreads.of(props, queue);
+            int other = 0;
+            for (JobQueue each : JobQueue.values()) if (each != queue) other += threads(each);
+            int granted = budget.fit(wanted, other);
+            if (granted < wanted) {
+                if (!Integer.valueOf(wanted).equals(cappedAt.put(queue, wanted))) {
+                    log.warn("Queue {}: {} thread(s) asked for, {} given: the database pool leaves no connections for more (raise LIGHTBOX_DB_POOL_SIZE)", queue.column(), wanted, granted);
+                }
+            } else {
+                cappedAt.remove(queue);
+            }
+            worker.resize(granted);
+        }
+    }
+
+    private void applySettingsSoon() {
+        ScheduledExecutorService scheduler = maintenance;
+        if (scheduler == null) return;
+        try {
+            scheduler.execute(() -> quietly("reading queue settings", this::applySettings));
+        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            // stopping: nothing to resize
+        }
     }
 
     @Override
@@ -86,11 +126,9 @@ public class JobWorkers implements SmartLifecycle {
             log.info("Role {}: this node runs no jobs", props.role());
             return;
         }
-        for (JobQueue queue : JobQueue.values()) {
-            var worker = new QueueWorker(queue, threads(queue));
-            queues.put(queue, worker);
-            worker.start();
-        }
+        for (JobQueue queue : JobQueue.values()) queues.put(queue, new QueueWorker(queue, JobThreads.of(props, queue)));
+        quietly("reading queue settings", this::applySettings);
+        queues.values().forEach(QueueWorker::start);
         if (!listening) {
             listening = true;
             notifications.onWake(queue -> {
@@ -101,6 +139,7 @@ public class JobWorkers implements SmartLifecycle {
                 RunningJob job = running.get(id);
                 if (job != null) job.requestCancel();
             });
+            notifications.onQueueSettings(this::applySettingsSoon);
         }
         Duration lease = props.jobs().lease();
         var scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("job-maintenance").daemon().factory());
@@ -113,6 +152,8 @@ public class JobWorkers implements SmartLifecycle {
             int recovered = store.recoverExpiredLeases();
             if (recovered > 0) log.warn("Recovered {} job(s) whose worker stopped", recovered);
         }), 0, Math.max(1000, lease.toMillis() / 2), TimeUnit.MILLISECONDS);
+        long poll = props.jobs().pollInterval().toMillis();
+        scheduler.scheduleWithFixedDelay(() -> quietly("reading queue settings", this::applySettings), poll, poll, TimeUnit.MILLISECONDS);
         maintenance = scheduler;
         log.info("Job workers {} started: cpu {} thread(s), gpu {} thread(s)", workerId, threads(JobQueue.CPU), threads(JobQueue.GPU));
     }
@@ -193,18 +234,19 @@ public class JobWorkers implements SmartLifecycle {
     private void record(RunningJob job, Ended ended) {
         JobRepository.Claimed claimed = job.claimed();
         Outcome outcome = ended.outcome();
+        List<JobRepository.StepTime> steps = job.stepTimes();
         Duration wait = FIRST_RETRY;
         boolean told = false;
         while (true) {
             try {
                 switch (outcome) {
-                    case SUCCEEDED -> store.succeed(claimed.id(), claimed.token(), job.resultValue());
-                    case CANCELLED -> store.cancelled(claimed.id(), claimed.token());
-                    case FAILED -> store.fail(claimed.id(), claimed.token(), describe(ended.failure()), backoff(claimed.attempt()));
+                    case SUCCEEDED -> store.succeed(claimed.id(), claimed.token(), job.resultValue(), steps);
+                    case CANCELLED -> store.cancelled(claimed.id(), claimed.token(), steps);
+                    case FAILED -> store.fail(claimed.id(), claimed.token(), describe(ended.failure()), backoff(claimed.attempt()), steps);
                     case INVALID -> store.failForGood(claimed.id(), claimed.token(),
                             ended.failure() instanceof RuntimeException refused
                                     && (refused instanceof PayloadReader.InvalidPayloadException || refused instanceof JobFailedForGoodException)
-                                    ? String.valueOf(refused.getMessage()) : describe(ended.failure()));
+                                    ? String.valueOf(refused.getMessage()) : describe(ended.failure()), steps);
                     case RELEASED -> { }
                 }
                 if (told) log.info("Job {} ({}): outcome {} stored", claimed.id(), claimed.type(), outcome);
@@ -280,18 +322,17 @@ public class JobWorkers implements SmartLifecycle {
 
     private final class QueueWorker {
         private final JobQueue queue;
-        private final Semaphore slots;
-        private final ConcurrentLinkedDeque<Integer> freeSlots = new ConcurrentLinkedDeque<>();
-        private final ExecutorService pool;
+        private final WorkerSlots slots;
+        private final ThreadPoolExecutor pool;
         private final LinkedBlockingQueue<Boolean> signal = new LinkedBlockingQueue<>(1);
         private volatile boolean active = true;
         private @Nullable Thread dispatcher;
 
         QueueWorker(JobQueue queue, int threads) {
             this.queue = queue;
-            this.slots = new Semaphore(threads);
-            for (int slot = 0; slot < threads; slot++) freeSlots.add(slot);
-            this.pool = Executors.newFixedThreadPool(threads, Thread.ofPlatform().name("job-" + queue.column() + "-", 1).factory());
+            this.slots = new WorkerSlots(threads);
+            this.pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                    Thread.ofPlatform().name("job-" + queue.column() + "-", 1).factory());
         }
 
         void start() {
@@ -302,34 +343,52 @@ public class JobWorkers implements SmartLifecycle {
             signal.offer(Boolean.TRUE);
         }
 
+        int threads() {
+            return slots.size();
+        }
+
+        /** A new size, taken at once: more threads claim more work now; fewer let the running jobs finish first. */
+        synchronized void resize(int threads) {
+            int old = slots.size();
+            if (threads == old) return;
+            if (threads > old) {
+                pool.setMaximumPoolSize(threads);
+                pool.setCorePoolSize(threads);
+            } else {
+                pool.setCorePoolSize(threads);
+                pool.setMaximumPoolSize(threads);
+            }
+            slots.resize(threads);
+            log.info("Queue {}: {} thread(s) instead of {}", queue.column(), threads, old);
+            wake();
+        }
+
         private void dispatch() {
             long poll = props.jobs().pollInterval().toMillis();
             while (active) {
                 try {
-                    slots.acquire(); // wait for a free thread
-                    int free = 1 + slots.drainPermits();
+                    List<Integer> free = slots.awaitFree(); // wait for a free thread
                     List<JobRepository.Claimed> claimed = List.of();
                     try {
-                        claimed = store.claim(queue, workerId, free, props.jobs().lease());
+                        claimed = store.claim(queue, workerId, free.size(), props.jobs().lease());
                         databaseBack();
                     } finally {
-                        slots.release(free - claimed.size()); // the slots no job took, also when claiming failed
+                        for (int unused = claimed.size(); unused < free.size(); unused++) slots.release(free.get(unused)); // also when claiming failed
                     }
                     if (!active) return; // stopping: what was just claimed is released with the rest
-                    for (JobRepository.Claimed job : claimed) {
-                        Integer slot = freeSlots.poll();
-                        int index = slot == null ? 0 : slot;
+                    for (int i = 0; i < claimed.size(); i++) {
+                        JobRepository.Claimed job = claimed.get(i);
+                        int index = free.get(i);
                         pool.execute(() -> {
                             try {
                                 execute(job, index);
                             } finally {
-                                freeSlots.add(index);
-                                slots.release();
+                                slots.release(index);
                                 wake(); // a slot is free: there may be more work waiting
                             }
                         });
                     }
-                    if (claimed.size() < free) signal.poll(poll, TimeUnit.MILLISECONDS); // nothing more due: wait for a NOTIFY
+                    if (claimed.size() < free.size()) signal.poll(poll, TimeUnit.MILLISECONDS); // nothing more due: wait for a NOTIFY
                 } catch (InterruptedException e) {
                     return;
                 } catch (Exception e) {

@@ -4,6 +4,7 @@ import dev.lightbox.jobs.JobEvent;
 import dev.lightbox.jobs.JobEvents;
 import dev.lightbox.jobs.JobQueue;
 import dev.lightbox.jobs.domain.JobRepository;
+import dev.lightbox.jobs.domain.QueueSettingsRepository;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.UUID;
@@ -21,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Holds one database connection that LISTENs for job notifications from every node: wake-ups for the
- * workers, changes for {@link JobEvents}, cancellations for running jobs. Reconnects when the
+ * workers, changes for {@link JobEvents}, cancellations for running jobs, queue thread changes. Reconnects when the
  * connection drops; the workers' slow safety poll covers the gap.
  */
 @Component
@@ -34,6 +35,7 @@ public class NotificationListener implements SmartLifecycle {
     private final JsonMapper json;
     private final CopyOnWriteArrayList<Consumer<JobQueue>> wakeListeners = new CopyOnWriteArrayList<>();
     private final CopyOnWriteArrayList<Consumer<UUID>> cancelListeners = new CopyOnWriteArrayList<>();
+    private final CopyOnWriteArrayList<Runnable> settingsListeners = new CopyOnWriteArrayList<>();
     private volatile boolean running;
     private @Nullable Thread thread;
 
@@ -49,6 +51,11 @@ public class NotificationListener implements SmartLifecycle {
 
     void onCancel(Consumer<UUID> listener) {
         cancelListeners.add(listener);
+    }
+
+    /** An admin changed a queue's thread count: the listener must hand the work to its own thread. */
+    void onQueueSettings(Runnable listener) {
+        settingsListeners.add(listener);
     }
 
     @Override
@@ -72,10 +79,12 @@ public class NotificationListener implements SmartLifecycle {
         while (running) {
             try (Connection connection = dataSource.getConnection()) {
                 try (Statement statement = connection.createStatement()) {
-                    statement.execute("listen " + JobRepository.WORK_CHANNEL + "; listen " + JobRepository.EVENT_CHANNEL + "; listen " + JobRepository.CANCEL_CHANNEL);
+                    statement.execute("listen " + JobRepository.WORK_CHANNEL + "; listen " + JobRepository.EVENT_CHANNEL + "; listen " + JobRepository.CANCEL_CHANNEL
+                            + "; listen " + QueueSettingsRepository.SETTINGS_CHANNEL);
                 }
                 PGConnection pg = connection.unwrap(PGConnection.class);
                 wakeListeners.forEach(l -> { l.accept(JobQueue.CPU); l.accept(JobQueue.GPU); }); // catch up on anything missed
+                settingsListeners.forEach(Runnable::run);
                 while (running) {
                     PGNotification[] notifications = pg.getNotifications(1000);
                     if (notifications == null) continue;
@@ -100,6 +109,7 @@ public class NotificationListener implements SmartLifecycle {
                 cancelListeners.forEach(l -> l.accept(id));
             }
             case JobRepository.EVENT_CHANNEL -> events.publish(parse(notification.getParameter()));
+            case QueueSettingsRepository.SETTINGS_CHANNEL -> settingsListeners.forEach(Runnable::run);
             default -> { }
         }
     }

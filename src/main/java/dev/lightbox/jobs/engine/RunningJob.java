@@ -32,11 +32,22 @@ final class RunningJob implements JobContext {
     private @Nullable String lastStep;
     private @Nullable String lastMessage;
     private @Nullable Object result;
+    private final StepTimer steps;
 
     RunningJob(JobRepository.Claimed job, int slot, Runnable newStep) {
+        this(job, slot, newStep, System::nanoTime);
+    }
+
+    RunningJob(JobRepository.Claimed job, int slot, Runnable newStep, java.util.function.LongSupplier nanoClock) {
         this.job = job;
         this.slot = slot;
         this.newStep = newStep;
+        this.steps = new StepTimer(nanoClock);
+    }
+
+    /** The time spent in each reported step, the last one ending now: called once the attempt ended. */
+    List<JobRepository.StepTime> stepTimes() {
+        return steps.finish();
     }
 
     JobRepository.Claimed claimed() {
@@ -89,6 +100,7 @@ final class RunningJob implements JobContext {
         boolean stepChanged;
         synchronized (this) {
             stepChanged = !step.equals(lastStep);
+            if (stepChanged) steps.enter(step);
             String shown = message == null && !stepChanged ? lastMessage : message;
             lastStep = step;
             lastMessage = shown;
