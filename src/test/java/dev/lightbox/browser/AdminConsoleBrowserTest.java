@@ -26,7 +26,7 @@ class AdminConsoleBrowserTest extends BrowserTest {
         page.navigate(url("/login"));
         logIn(ADMIN_EMAIL, ADMIN_PASSWORD);
         assertThat(page.locator("#timeline-view")).isVisible();
-        page.locator("#main-nav").getByText("Admin", new Page.GetByTextOptions().setExact(true)).click();
+        page.locator("#main-nav").getByText("Admin", new com.microsoft.playwright.Locator.GetByTextOptions().setExact(true)).click();
         assertThat(page.locator("#admin-overview-view")).isVisible();
         assertThat(page.locator("#overview-cards")).containsText("Users");
         assertThat(page.locator("#overview-cards")).containsText("Workers online");

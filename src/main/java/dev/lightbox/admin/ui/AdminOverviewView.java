@@ -51,7 +51,7 @@ public class AdminOverviewView extends AdminPage {
         storage.removeAll();
         o.storage().forEach(s -> storage.add(card(s.kind(), Formats.bytes(s.bytes()), s.objects() + " object(s)")));
         jobs.removeAll();
-        for (Map.Entry<String, Long> e : o.jobs24h().entrySet()) jobs.add(card(e.getKey(), e.getValue() + "", null));
+        o.jobs24h().forEach((status, count) -> jobs.add(card(status.name().toLowerCase(java.util.Locale.ROOT), count + "", null)));
         if (o.jobs24h().isEmpty()) jobs.add(new Span("No jobs in the last 24 hours."));
         queues.removeAll();
         o.queues().forEach(q -> queues.add(card(q.queue() + (q.paused() ? " (paused)" : ""), q.queued() + " queued",

@@ -87,7 +87,7 @@ public class JobStatsView extends AdminPage {
             table.setId("steps-" + type.type().replace('.', '-'));
             table.addColumn(StepAverage::step).setHeader(type.title() + ": step").setFlexGrow(2);
             table.addColumn(StepAverage::count).setHeader("Runs").setAutoWidth(true);
-            table.addColumn(s -> Formats.millis(Math.round(s.avgMs()))).setHeader("Average").setAutoWidth(true);
+            table.addColumn(s -> Formats.millis(s.avgMs())).setHeader("Average").setAutoWidth(true);
             table.setItems(type.steps());
             table.setAllRowsVisible(true);
             var caption = new Span(type.title() + ": average time per step");
@@ -96,3 +96,4 @@ public class JobStatsView extends AdminPage {
         }
     }
 
+}

@@ -52,7 +52,7 @@ public class QueuesView extends AdminPage {
 
     private void show(List<QueueState> states) {
         for (QueueState state : states) {
-            QueuePanel panel = panels.get(JobQueue.valueOf(state.queue().toUpperCase(Locale.ROOT)));
+            QueuePanel panel = panels.get(state.queue());
             if (panel != null) panel.show(state);
         }
     }
