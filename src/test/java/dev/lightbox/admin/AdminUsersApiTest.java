@@ -110,7 +110,8 @@ class AdminUsersApiTest extends IntegrationTest {
                 var demoteSecond = CompletableFuture.supplyAsync(() -> api.put("/api/v1/admin/users/" + second.id(), Map.of("admin", false), admin));
                 var demoteFirst = CompletableFuture.supplyAsync(() -> api.put("/api/v1/admin/users/" + adminId, Map.of("admin", false), secondToken));
                 List<Integer> statuses = List.of(demoteSecond.join().status(), demoteFirst.join().status());
-                assertThat(statuses).as("round %d", round).containsExactlyInAnyOrder(200, 409);
+                // one wins; the other is refused as the last admin (409) or, once the winner committed, for no longer being one (403)
+                assertThat(statuses).as("round %d", round).containsOnlyOnce(200).allMatch(status -> List.of(200, 403, 409).contains(status));
                 if (statuses.get(1) == 200) { // the shared admin lost its role: the second gives it back, then steps down
                     assertThat(api.put("/api/v1/admin/users/" + adminId, Map.of("admin", true), secondToken).status()).isEqualTo(200);
                     assertThat(api.put("/api/v1/admin/users/" + second.id(), Map.of("admin", false), admin).status()).isEqualTo(200);
