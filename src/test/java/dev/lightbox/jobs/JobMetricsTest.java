@@ -76,7 +76,7 @@ class JobMetricsTest extends IntegrationTest {
         }
         metrics.refresh();
         assertThat(value(api.get("/actuator/prometheus", admin).body(), "lightbox_queue_depth", "queue", "cpu", "type", "test.steps"))
-                .isEqualTo(jdbc.queryForObject("select count(*) from jobs where type = 'test.steps' and queue = 'cpu' and status = 'QUEUED'", Long.class));
+                .isEqualTo(jdbc.queryForObject("select count(*) from jobs where type = 'test.steps' and queue = 'cpu' and status = 'QUEUED'", Long.class).doubleValue());
     }
 
     /** The sample of {@code name} with exactly these labels; 0 when the series is not there yet (a counter before its first job). */
