@@ -96,6 +96,11 @@ class JobMetrics implements DisposableBean {
         }
     }
 
+    /** Jobs that finished up to this instant (database time) are counted; null before the first read. */
+    synchronized @Nullable Instant countedUntil() {
+        return readUntil;
+    }
+
     /** Reads queue load, workers and newly finished jobs once (the timer calls it; tests may call it directly). */
     synchronized void refresh() {
         Map<Tags, double[]> load = new LinkedHashMap<>();

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.lightbox.support.IntegrationTest;
 import dev.lightbox.support.TestJobHandlers;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,13 @@ class JobMetricsTest extends IntegrationTest {
         var api = api();
         String admin = api.login(ADMIN_EMAIL, ADMIN_PASSWORD);
         var user = api.newUser();
-        metrics.refresh();
+        // every job that finished before now (earlier tests' too) is counted before the baseline is taken
+        Instant start = jdbc.queryForObject("select now()", java.sql.Timestamp.class).toInstant();
+        await("earlier finishes are counted").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(250)).until(() -> {
+            metrics.refresh();
+            Instant counted = metrics.countedUntil();
+            return counted != null && !counted.isBefore(start);
+        });
         String before = api.get("/actuator/prometheus", admin).body();
         double succeededBefore = value(before, "lightbox_jobs_finished_total", "type", "test.steps", "outcome", "succeeded");
         double failedBefore = value(before, "lightbox_jobs_finished_total", "type", "test.flaky", "outcome", "failed");
@@ -76,7 +83,7 @@ class JobMetricsTest extends IntegrationTest {
         }
         metrics.refresh();
         assertThat(value(api.get("/actuator/prometheus", admin).body(), "lightbox_queue_depth", "queue", "cpu", "type", "test.steps"))
-                .isEqualTo(jdbc.queryForObject("select count(*) from jobs where type = 'test.steps' and queue = 'cpu' and status = 'QUEUED'", Long.class));
+                .isEqualTo(jdbc.queryForObject("select count(*) from jobs where type = 'test.steps' and queue = 'cpu' and status = 'QUEUED'", Long.class).doubleValue());
     }
 
     /** The sample of {@code name} with exactly these labels; 0 when the series is not there yet (a counter before its first job). */

@@ -4,7 +4,7 @@ import dev.lightbox.account.service.UserCounts;
 import dev.lightbox.base.usage.StorageUsage;
 import dev.lightbox.base.usage.StoredBytes;
 import dev.lightbox.jobs.JobStatsService;
-import dev.lightbox.library.service.LibraryStorageUsage;
+import dev.lightbox.library.service.LibraryTotals;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,14 +26,14 @@ public class OverviewService {
     private static final List<String> KINDS = List.of("originals", "renditions", "results", "models");
 
     private final UserCounts users;
-    private final LibraryStorageUsage library;
+    private final LibraryTotals library;
     private final List<StorageUsage> storage;
     private final JobStatsService jobs;
     private final HealthContributorRegistry health;
     private final Clock clock;
     private final Instant startedAt;
 
-    OverviewService(UserCounts users, LibraryStorageUsage library, List<StorageUsage> storage, JobStatsService jobs,
+    OverviewService(UserCounts users, LibraryTotals library, List<StorageUsage> storage, JobStatsService jobs,
                     HealthContributorRegistry health, Clock clock, ApplicationContext context) {
         this.users = users;
         this.library = library;

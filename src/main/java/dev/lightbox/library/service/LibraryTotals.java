@@ -8,11 +8,11 @@ import org.springframework.stereotype.Service;
 
 /** The library's totals for the admin overview: photos, and the originals and renditions they keep in storage. */
 @Service
-public class LibraryStorageUsage implements StorageUsage {
+public class LibraryTotals implements StorageUsage {
 
     private final LibraryUsageRepository usage;
 
-    LibraryStorageUsage(LibraryUsageRepository usage) {
+    LibraryTotals(LibraryUsageRepository usage) {
         this.usage = usage;
     }
 
