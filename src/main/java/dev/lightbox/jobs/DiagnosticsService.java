@@ -1,5 +1,7 @@
 package dev.lightbox.jobs;
 
+import dev.lightbox.base.audit.AdminAction;
+import dev.lightbox.base.audit.AdminAudit;
 import dev.lightbox.jobs.domain.DiagnosticsReport;
 import dev.lightbox.jobs.domain.DiagnosticsRepository;
 import java.util.Map;
@@ -13,8 +15,10 @@ public class DiagnosticsService {
 
     private final JobService jobs;
     private final DiagnosticsRepository repository;
+    private final AdminAudit audit;
 
-    DiagnosticsService(JobService jobs, DiagnosticsRepository repository) {
+    DiagnosticsService(JobService jobs, DiagnosticsRepository repository, AdminAudit audit) {
+        this.audit = audit;
         this.jobs = jobs;
         this.repository = repository;
     }
@@ -24,6 +28,8 @@ public class DiagnosticsService {
         for (int i = 0; i < count; i++) {
             jobs.enqueue(JobRequest.of(DiagnosticJob.TYPE, admin, new DiagnosticJob.Payload(sleepMs, record)).onQueue(queue).withMaxAttempts(5));
         }
+        audit.record(AdminAction.JOBS_DIAGNOSTICS, "queue", queue.name().toLowerCase(java.util.Locale.ROOT),
+                "Enqueued " + count + " diagnostic job(s) of " + sleepMs + " ms" + (record ? "" : ", not recorded"));
         return count;
     }
 

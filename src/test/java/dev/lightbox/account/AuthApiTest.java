@@ -108,7 +108,7 @@ class AuthApiTest extends IntegrationTest {
         String adminToken = api.login(ADMIN_EMAIL, ADMIN_PASSWORD);
         Response asAdmin = api.get("/api/v1/admin/users", adminToken);
         assertThat(asAdmin.status()).isEqualTo(200);
-        assertThat(asAdmin.json().values()).extracting(node -> node.get("email").asString()).contains(ADMIN_EMAIL);
+        assertThat(asAdmin.json().get("items").values()).extracting(node -> node.get("email").asString()).contains(ADMIN_EMAIL);
         assertThat(api.get("/actuator/prometheus", adminToken).body()).contains("jvm_memory_used_bytes");
     }
 

@@ -46,9 +46,16 @@ class SignupChecksApiTest extends IntegrationTest {
 
     private long accountsNamed(String... emails) {
         var api = api();
-        Response users = api.get("/api/v1/admin/users", api.login(ADMIN_EMAIL, ADMIN_PASSWORD));
-        assertThat(users.status()).isEqualTo(200);
+        String admin = api.login(ADMIN_EMAIL, ADMIN_PASSWORD);
         var wanted = java.util.Set.of(emails);
-        return users.json().values().stream().filter(node -> wanted.contains(node.get("email").asString())).count();
+        long found = 0;
+        String cursor = "";
+        do {
+            Response users = api.get("/api/v1/admin/users?limit=200&cursor=" + cursor, admin);
+            assertThat(users.status()).isEqualTo(200);
+            found += users.json().get("items").values().stream().filter(node -> wanted.contains(node.get("email").asString())).count();
+            cursor = users.json().get("nextCursor").isNull() ? null : users.json().get("nextCursor").asString();
+        } while (cursor != null);
+        return found;
     }
 }

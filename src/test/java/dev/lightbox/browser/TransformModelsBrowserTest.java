@@ -52,7 +52,7 @@ class TransformModelsBrowserTest extends BrowserTest {
             assertThat(page.locator("#admin-models vaadin-grid-cell-content:visible", new Page.LocatorOptions().setHasText(name))).hasCount(0);
             org.assertj.core.api.Assertions.assertThat(registry.find(name)).isEmpty();
         } finally {
-            registry.uninstall(name);
+            registry.uninstall(name, new dev.lightbox.base.security.LightboxUser(UUID.randomUUID(), ADMIN_EMAIL, java.util.List.of("ADMIN")));
         }
     }
 }

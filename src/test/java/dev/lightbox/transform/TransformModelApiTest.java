@@ -60,7 +60,22 @@ class TransformModelApiTest extends IntegrationTest {
     /** Other test classes share this context: no model of ours may stay installed (a depth model changes every restyle). */
     @AfterEach
     void uninstallOurs() {
-        installed.forEach(registry::uninstall);
+        var cleaner = new dev.lightbox.base.security.LightboxUser(UUID.randomUUID(), ADMIN_EMAIL, List.of("ADMIN"));
+        installed.forEach(name -> registry.uninstall(name, cleaner));
+    }
+
+    @Test
+    void installAndUninstallAreAudited() {
+        String name = name("audited");
+        assertThat(install(OnnxTestModels.invert(1, 3, 16, 16), spec(name, "style", 16, 16), admin).status()).isEqualTo(201);
+        assertThat(api().delete(ROUTE + "/" + name, admin).status()).isEqualTo(204);
+        assertThat(api().delete(ROUTE + "/" + name, admin).status()).isEqualTo(404);
+        JsonNode entries = api().get("/api/v1/admin/audit?target=" + name, admin).json().get("items");
+        assertThat(entries.valueStream().map(e -> e.get("action").asString())).containsExactly("transform-model.uninstall", "transform-model.install");
+        assertThat(entries.valueStream().map(e -> e.get("actorEmail").asString())).containsOnly(ADMIN_EMAIL);
+        assertThat(entries.valueStream().map(e -> e.get("targetType").asString())).containsOnly("transform-model");
+        assertThat(entries.get(1).get("detail").asString()).startsWith("Installed style model '" + name + "'");
+        assertThat(entries.get(0).get("detail").asString()).isEqualTo("Uninstalled model '" + name + "'");
     }
 
     @Test

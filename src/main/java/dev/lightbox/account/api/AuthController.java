@@ -144,6 +144,7 @@ class AuthController {
             case BAD_CREDENTIALS -> HttpStatus.UNAUTHORIZED;
             case THROTTLED -> HttpStatus.TOO_MANY_REQUESTS;
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case DISABLED -> HttpStatus.FORBIDDEN;
         };
         var response = ResponseEntity.status(status);
         if (e instanceof LoginThrottledException throttled) response.header("Retry-After", String.valueOf(throttled.retryAfterSeconds()));

@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 @Entity
 @Table(name = "users")
@@ -28,6 +29,15 @@ public class User {
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
+
+    @Column(name = "disabled_at")
+    private @Nullable Instant disabledAt;
+
+    @Column(name = "disabled_reason")
+    private @Nullable String disabledReason;
+
+    @Column(name = "last_sign_in_at")
+    private @Nullable Instant lastSignInAt;
 
     protected User() {
     }
@@ -62,5 +72,35 @@ public class User {
 
     public void changePasswordHash(String newHash) {
         this.passwordHash = newHash;
+    }
+
+    public @Nullable Instant getDisabledAt() {
+        return disabledAt;
+    }
+
+    public @Nullable String getDisabledReason() {
+        return disabledReason;
+    }
+
+    public @Nullable Instant getLastSignInAt() {
+        return lastSignInAt;
+    }
+
+    public boolean isDisabled() {
+        return disabledAt != null;
+    }
+
+    public void disable(Instant at, @Nullable String reason) {
+        this.disabledAt = at;
+        this.disabledReason = reason;
+    }
+
+    public void enable() {
+        this.disabledAt = null;
+        this.disabledReason = null;
+    }
+
+    public void changeRole(Role role) {
+        this.role = role;
     }
 }

@@ -3,7 +3,7 @@ package dev.lightbox.account.service;
 /** A request about accounts that cannot be done, with a message fit to show the user. */
 public class AccountException extends RuntimeException {
 
-    public enum Reason { INVALID_INPUT, EMAIL_TAKEN, SIGNUP_CLOSED, BAD_CREDENTIALS, THROTTLED, NOT_FOUND }
+    public enum Reason { INVALID_INPUT, EMAIL_TAKEN, SIGNUP_CLOSED, BAD_CREDENTIALS, THROTTLED, NOT_FOUND, DISABLED }
 
     private final Reason reason;
 

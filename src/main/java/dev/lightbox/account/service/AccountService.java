@@ -105,7 +105,10 @@ public class AccountService {
                 throw new AccountException(Reason.BAD_CREDENTIALS, "Incorrect email or password.");
             }
             throttle.succeeded(attempt);
-            return toLightboxUser(user.get());
+            User known = user.get();
+            if (known.isDisabled()) throw new AccountException(Reason.DISABLED, disabledMessage(known.getDisabledReason()));
+            users.markSignedIn(known.getId(), clock.instant());
+            return toLightboxUser(known);
         } finally {
             if (!judged) throttle.abandoned(attempt);
         }
@@ -170,6 +173,11 @@ public class AccountService {
         return users.findAllByOrderByCreatedAtAsc().stream()
                 .map(u -> new AccountSummary(u.getId(), u.getEmail(), u.getRole().name(), u.getCreatedAt()))
                 .toList();
+    }
+
+    /** Shown to a disabled user who signs in with the right password, on the form and in the REST login's 403. */
+    static String disabledMessage(@Nullable String reason) {
+        return "This account is disabled by an admin" + (reason == null || reason.isBlank() ? "." : ": " + reason);
     }
 
     static LightboxUser toLightboxUser(User user) {

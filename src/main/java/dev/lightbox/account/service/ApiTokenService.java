@@ -120,6 +120,7 @@ public class ApiTokenService implements ApiTokenAuthenticator {
         token.revoke(clock.instant());
     }
 
+    /** Read fresh on every request, not cached: a token of a user disabled a moment ago answers 401 on its next call. */
     @Override
     @Transactional
     public Optional<ApiTokenAuthentication> authenticate(String secret) {
@@ -127,7 +128,7 @@ public class ApiTokenService implements ApiTokenAuthenticator {
         Instant now = clock.instant();
         return tokens.findByTokenHash(sha256(secret))
                 .filter(token -> token.isActive(now, loginTtl))
-                .flatMap(token -> users.findById(token.getUserId()).map(user -> {
+                .flatMap(token -> users.findById(token.getUserId()).filter(user -> !user.isDisabled()).map(user -> {
                     if (token.getLastUsedAt() == null || token.getLastUsedAt().plus(LAST_USED_RESOLUTION).isBefore(now)) {
                         token.markUsed(now);
                     }

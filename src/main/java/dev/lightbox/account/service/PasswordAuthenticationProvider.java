@@ -3,6 +3,7 @@ package dev.lightbox.account.service;
 import dev.lightbox.base.security.LightboxUser;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -28,6 +29,7 @@ class PasswordAuthenticationProvider implements AuthenticationProvider {
             return UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
         } catch (AccountException e) {
             if (e.reason() == AccountException.Reason.THROTTLED) throw new LockedException(e.getMessage(), e);
+            if (e.reason() == AccountException.Reason.DISABLED) throw new DisabledException(e.getMessage(), e);
             throw new BadCredentialsException(e.getMessage());
         }
     }

@@ -69,7 +69,7 @@ public class SignedInSessions implements HttpSessionListener, HttpSessionIdListe
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        log.info("Ended {} other session(s) of account {} after its password changed", ended.get(), userId);
+        log.info("Ended {} other session(s) of account {}", ended.get(), userId);
         return ended.get();
     }
 

@@ -4,6 +4,9 @@ import dev.lightbox.billing.service.CreditBalance;
 import dev.lightbox.billing.service.CreditEntry;
 import dev.lightbox.billing.service.CreditKind;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -36,6 +39,17 @@ public class CreditRepository {
         return jdbc.sql("select balance, reserved from credit_balances where user_id = ?").param(userId)
                 .query((rs, n) -> new CreditBalance(rs.getLong("balance"), rs.getLong("reserved"))).optional()
                 .orElse(CreditBalance.EMPTY);
+    }
+
+    /** Balances of these users, in one query; users without a row are absent. */
+    public Map<UUID, Long> balances(Collection<UUID> userIds) {
+        if (userIds.isEmpty()) return Map.of();
+        Map<UUID, Long> balances = new HashMap<>();
+        jdbc.sql("select user_id, balance from credit_balances where user_id in (:ids)").param("ids", userIds)
+                .query(rs -> {
+                    balances.put(rs.getObject("user_id", UUID.class), rs.getLong("balance"));
+                });
+        return balances;
     }
 
     /** Creates the user's balance row if missing and locks it until the transaction ends. */

@@ -1,13 +1,18 @@
 package dev.lightbox.billing.service;
 
 import dev.lightbox.account.service.AccountService;
+import dev.lightbox.base.audit.AdminAction;
+import dev.lightbox.base.audit.AdminAudit;
 import dev.lightbox.base.security.LightboxUser;
 import dev.lightbox.billing.domain.CreditRepository;
 import dev.lightbox.billing.domain.CreditRepository.Reservation;
 import dev.lightbox.jobs.JobRequest;
 import dev.lightbox.jobs.JobService;
 import dev.lightbox.jobs.JobStatus;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
@@ -40,8 +45,10 @@ public class CreditService {
     private final JobService jobs;
     private final AccountService accounts;
     private final TransactionTemplate transaction;
+    private final AdminAudit audit;
 
-    CreditService(CreditRepository store, JobService jobs, AccountService accounts, TransactionTemplate transaction) {
+    CreditService(CreditRepository store, JobService jobs, AccountService accounts, TransactionTemplate transaction, AdminAudit audit) {
+        this.audit = audit;
         this.store = store;
         this.jobs = jobs;
         this.accounts = accounts;
@@ -51,6 +58,14 @@ public class CreditService {
     /** {@link CreditBalance#EMPTY} when the user has no row yet. */
     public CreditBalance balance(UUID userId) {
         return store.balance(userId);
+    }
+
+    /** Balances of these users in one query (the admin's users page); 0 for a user without credits. */
+    public Map<UUID, Long> balances(Collection<UUID> userIds) {
+        Map<UUID, Long> known = store.balances(userIds);
+        Map<UUID, Long> all = new HashMap<>();
+        userIds.forEach(id -> all.put(id, known.getOrDefault(id, 0L)));
+        return all;
     }
 
     /** Newest first; {@code limit} clamped to 1..{@value #MAX_PAGE}; the cursor is the one a previous page returned. */
@@ -76,9 +91,8 @@ public class CreditService {
      * NoSuchElementException for an unknown user.
      */
     public CreditEntry adjustByAdmin(UUID adminId, UUID userId, long amount, String reason) {
-        if (!accounts.findById(adminId).map(LightboxUser::isAdmin).orElse(false)) {
-            throw new AccessDeniedException("Only an admin may grant or adjust credits.");
-        }
+        LightboxUser admin = accounts.findById(adminId).filter(LightboxUser::isAdmin)
+                .orElseThrow(() -> new AccessDeniedException("Only an admin may grant or adjust credits."));
         if (amount == 0) throw new IllegalArgumentException("amount: give a positive number to grant or a negative one to take away, not 0.");
         if (Math.abs(amount) > MAX_ADJUSTMENT) throw new IllegalArgumentException("amount: at most " + MAX_ADJUSTMENT + " credits at a time.");
         String why = reason(reason);
@@ -89,7 +103,10 @@ public class CreditService {
                 throw new IllegalArgumentException("amount: the balance is " + now.balance() + ", so at most " + now.balance()
                         + " credits can be taken away.");
             }
-            return record(userId, amount > 0 ? CreditKind.GRANT : CreditKind.ADJUSTMENT, amount, 0, why, null, null);
+            CreditEntry done = record(userId, amount > 0 ? CreditKind.GRANT : CreditKind.ADJUSTMENT, amount, 0, why, null, null);
+            audit.record(admin, AdminAction.CREDITS_ADJUST, "user", userId.toString(),
+                    (amount > 0 ? "+" : "") + amount + " credits (balance " + done.balanceAfter() + "): " + why);
+            return done;
         });
         log.info("Admin {} changed the credits of {} by {}", adminId, userId, amount);
         return entry;

@@ -1,6 +1,7 @@
 package dev.lightbox.library.domain;
 
 import java.time.LocalDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -38,6 +39,12 @@ public interface PhotoRepository extends JpaRepository<Photo, UUID> {
     /** The count triggers keep in photo_counts: one row read, whatever the library's size. */
     @Query(value = "select coalesce((select photos from photo_counts where owner_id = :owner), 0)", nativeQuery = true)
     long countedPhotos(@Param("owner") UUID owner);
+
+    /** Per owner among {@code owners}: [owner_id, photos, bytes of stored originals (synced photos hold none)]. */
+    @Query(value = """
+            select owner_id, count(*), coalesce(sum(size_bytes) filter (where source = 'upload'), 0) from photos
+            where owner_id in (:owners) group by owner_id""", nativeQuery = true)
+    List<Object[]> usageByOwner(@Param("owners") Collection<UUID> owners);
 
     @Modifying
     @Query(value = "update photos set flag = :flag where id = :id and owner_id = :owner", nativeQuery = true)

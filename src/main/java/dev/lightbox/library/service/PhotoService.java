@@ -199,6 +199,17 @@ public class PhotoService {
         return photos.countedPhotos(ownerId);
     }
 
+    /** Photos and bytes of stored originals per owner, in one query for the whole collection (the admin's users page). */
+    @Transactional(readOnly = true)
+    public Map<UUID, LibraryUsage> usageByOwner(Collection<UUID> owners) {
+        if (owners.isEmpty()) return Map.of();
+        Map<UUID, LibraryUsage> usage = new HashMap<>();
+        for (Object[] row : photos.usageByOwner(owners)) {
+            usage.put((UUID) row[0], new LibraryUsage(((Number) row[1]).longValue(), ((Number) row[2]).longValue()));
+        }
+        return usage;
+    }
+
     /** How many photos {@code query} lists; empty when the ranking that answers it cannot count. */
     @Transactional(readOnly = true)
     public java.util.OptionalLong count(UUID ownerId, PhotoQuery query) {

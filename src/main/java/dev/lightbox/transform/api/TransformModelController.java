@@ -86,7 +86,7 @@ class TransformModelController {
             }
             if (staged == null) throw new InvalidModelException("file: send the .onnx file as multipart/form-data field 'file'.");
             ModelSpec spec = ModelSpec.parse(specText, json);
-            InstalledModel model = registry.install(staged, spec, CurrentUser.require().id());
+            InstalledModel model = registry.install(staged, spec, CurrentUser.require());
             return ResponseEntity.status(HttpStatus.CREATED).body(ModelJson.of(model));
         } catch (FileUploadException e) {
             throw new InvalidModelException("file: the multipart body could not be read: " + e.getMessage(), e);
@@ -97,7 +97,7 @@ class TransformModelController {
 
     @DeleteMapping("/api/v1/admin/transform-models/{name}")
     ResponseEntity<?> uninstall(@PathVariable String name) {
-        if (registry.uninstall(name)) return ResponseEntity.noContent().build();
+        if (registry.uninstall(name, CurrentUser.require())) return ResponseEntity.noContent().build();
         return problem(HttpStatus.NOT_FOUND, "No installed model named '" + name + "'.");
     }
 

@@ -6,6 +6,9 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
+import dev.lightbox.base.audit.AdminAction;
+import dev.lightbox.base.audit.AdminAudit;
+import dev.lightbox.base.security.LightboxUser;
 import dev.lightbox.storage.ObjectStore;
 import dev.lightbox.transform.domain.TransformModelRepository;
 import dev.lightbox.transform.pipeline.DepthEstimator;
@@ -26,6 +29,7 @@ import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -39,6 +43,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.FileSystemUtils;
 
 /**
@@ -56,6 +61,8 @@ public class OnnxModelRegistry implements InstalledModels, DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(OnnxModelRegistry.class);
 
     private final TransformModelRepository models;
+    private final TransactionTemplate transaction;
+    private final AdminAudit audit;
     private final ObjectStore store;
     private final TransformModelProperties properties;
     private final Clock clock;
@@ -68,7 +75,10 @@ public class OnnxModelRegistry implements InstalledModels, DisposableBean {
         return thread;
     });
 
-    OnnxModelRegistry(TransformModelRepository models, ObjectStore store, TransformModelProperties properties, Clock clock) throws IOException {
+    OnnxModelRegistry(TransformModelRepository models, ObjectStore store, TransformModelProperties properties, Clock clock,
+                      TransactionTemplate transaction, AdminAudit audit) throws IOException {
+        this.transaction = transaction;
+        this.audit = audit;
         this.models = models;
         this.store = store;
         this.properties = properties;
@@ -120,8 +130,8 @@ public class OnnxModelRegistry implements InstalledModels, DisposableBean {
         return new StagedModel(file, size, HexFormat.of().formatHex(sha.digest()));
     }
 
-    /** {@link #stage} then {@link #install(StagedModel, ModelSpec, UUID)}. */
-    public InstalledModel install(InputStream file, ModelSpec spec, @Nullable UUID admin) {
+    /** {@link #stage} then {@link #install(StagedModel, ModelSpec, LightboxUser)}. */
+    public InstalledModel install(InputStream file, ModelSpec spec, LightboxUser admin) {
         if (models.exists(spec.name())) throw new ModelNameTakenException(spec.name());
         try (StagedModel staged = stage(file)) {
             return install(staged, spec, admin);
@@ -133,11 +143,11 @@ public class OnnxModelRegistry implements InstalledModels, DisposableBean {
      * input within {@code LIGHTBOX_TRANSFORM_MODEL_CHECK_TIMEOUT}), stores it, then writes its row; a taken name or
      * a failed row leaves no object. Throws {@link InvalidModelException} (the reason) or {@link ModelNameTakenException}.
      */
-    public InstalledModel install(StagedModel staged, ModelSpec spec, @Nullable UUID admin) {
+    public InstalledModel install(StagedModel staged, ModelSpec spec, LightboxUser admin) {
         if (models.exists(spec.name())) throw new ModelNameTakenException(spec.name());
         check(staged.file(), spec);
         String key = PREFIX + spec.name() + "/" + UUID.randomUUID() + ".onnx";
-        var model = new InstalledModel(spec.name(), spec.kind(), spec.title(), spec, key, staged.sha256(), staged.sizeBytes(), admin,
+        var model = new InstalledModel(spec.name(), spec.kind(), spec.title(), spec, key, staged.sha256(), staged.sizeBytes(), admin.id(),
                 clock.instant());
         try (InputStream in = Files.newInputStream(staged.file())) {
             store.put(key, in, staged.sizeBytes(), "application/octet-stream");
@@ -146,7 +156,12 @@ public class OnnxModelRegistry implements InstalledModels, DisposableBean {
         }
         boolean inserted;
         try {
-            inserted = models.insert(model);
+            inserted = Boolean.TRUE.equals(transaction.execute(status -> {
+                if (!models.insert(model)) return false;
+                audit.record(admin, AdminAction.MODEL_INSTALL, "transform-model", spec.name(),
+                        "Installed " + spec.kind() + " model '" + spec.name() + "' (" + staged.sizeBytes() + " bytes, sha256 " + staged.sha256() + ")");
+                return true;
+            }));
         } catch (RuntimeException e) {
             store.delete(key);
             throw e;
@@ -165,8 +180,12 @@ public class OnnxModelRegistry implements InstalledModels, DisposableBean {
     }
 
     /** Removes the row, then its session, cached file and object; false when there is no such model. */
-    public boolean uninstall(String name) {
-        Optional<InstalledModel> removed = models.delete(name);
+    public boolean uninstall(String name, LightboxUser admin) {
+        Optional<InstalledModel> removed = Objects.requireNonNull(transaction.execute(status -> {
+            Optional<InstalledModel> deleted = models.delete(name);
+            deleted.ifPresent(model -> audit.record(admin, AdminAction.MODEL_UNINSTALL, "transform-model", name, "Uninstalled model '" + name + "'"));
+            return deleted;
+        }));
         if (removed.isEmpty()) return false;
         InstalledModel model = removed.get();
         loaded.remove(model.objectKey()::equals);

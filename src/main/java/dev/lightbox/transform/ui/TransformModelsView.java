@@ -20,6 +20,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.UploadEvent;
 import dev.lightbox.base.security.CurrentUser;
+import dev.lightbox.base.security.LightboxUser;
 import dev.lightbox.base.ui.UiTasks;
 import dev.lightbox.transform.service.InstalledModel;
 import dev.lightbox.transform.service.InvalidModelException;
@@ -56,7 +57,7 @@ public class TransformModelsView extends Main {
     private final OnnxModelRegistry registry;
     private final UiTasks tasks;
     private final JsonMapper json;
-    private final UUID admin;
+    private final LightboxUser admin;
     private final Grid<InstalledModel> grid = new Grid<>(InstalledModel.class, false);
     private final Paragraph status = new Paragraph();
     private final TextField name = new TextField("Name");
@@ -76,7 +77,7 @@ public class TransformModelsView extends Main {
         this.registry = registry;
         this.tasks = tasks;
         this.json = json;
-        this.admin = CurrentUser.require().id();
+        this.admin = CurrentUser.require();
         setId("admin-models-view");
         addClassName("page");
 
@@ -251,7 +252,7 @@ public class TransformModelsView extends Main {
         tasks.run(() -> {
             String text;
             try {
-                text = registry.uninstall(model.name()) ? "Uninstalled " + model.name() + "." : model.name() + " was already uninstalled.";
+                text = registry.uninstall(model.name(), admin) ? "Uninstalled " + model.name() + "." : model.name() + " was already uninstalled.";
             } catch (RuntimeException e) {
                 log.warn("Uninstalling model {} failed: {}", model.name(), e.toString());
                 text = "Could not uninstall " + model.name() + ": try again later.";

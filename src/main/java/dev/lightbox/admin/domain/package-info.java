@@ -1,0 +1,4 @@
+@NullMarked
+package dev.lightbox.admin.domain;
+
+import org.jspecify.annotations.NullMarked;
