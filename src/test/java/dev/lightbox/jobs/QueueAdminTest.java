@@ -29,6 +29,7 @@ class QueueAdminTest extends IntegrationTest {
     @Autowired JobWorkers workers;
     @Autowired JdbcTemplate jdbc;
     @Autowired javax.sql.DataSource dataSource;
+    @Autowired java.time.Clock clock;
 
     private ApiClient api;
     private String admin;
@@ -213,6 +214,33 @@ class QueueAdminTest extends IntegrationTest {
         assertThat(rows).allSatisfy(r -> assertThat(r.get("attempt")).isEqualTo(1));
         assertThat(rows).filteredOn(r -> r.get("step").toString().startsWith("step"))
                 .allSatisfy(r -> assertThat((Long) r.get("ms")).isBetween(110L, 5_000L));
+    }
+
+    @Test
+    void everyQueueActionIsInTheAuditLog() {
+        admin();
+        java.time.Instant before = clock.instant().minusSeconds(1);
+        assertThat(api.put(QUEUES + "/gpu", body("paused", true), admin).status()).isEqualTo(200);
+        assertThat(api.put(QUEUES + "/gpu", body("paused", true), admin).status()).as("no change: no entry").isEqualTo(200);
+        assertThat(api.put(QUEUES + "/gpu", body("paused", false, "threads", 2), admin).status()).isEqualTo(200);
+        assertThat(api.put(QUEUES + "/gpu", "{\"threads\": null}", admin).status()).isEqualTo(200);
+        assertThat(api.put(QUEUES + "/gpu/types/test.gpu-steps", body("paused", true), admin).status()).isEqualTo(200);
+        assertThat(api.put(QUEUES + "/gpu/types/test.gpu-steps", body("paused", false), admin).status()).isEqualTo(200);
+        assertThat(api.post(QUEUES + "/gpu/types/test.gpu-steps/retry-failed", "", admin).status()).isEqualTo(200);
+        assertThat(api.delete(QUEUES + "/gpu/types/test.gpu-steps/failed", admin).status()).isEqualTo(200);
+        assertThat(api.put(QUEUES + "/gpu", body("threads", 0), admin).status()).as("refused: no entry").isEqualTo(400);
+
+        String since = "&since=" + before;
+        List<JsonNode> queue = api.get("/api/v1/admin/audit?target=gpu" + since, admin).json().get("items").values().stream()
+                .filter(e -> e.get("targetType").asString().equals("queue") && !e.get("action").asString().startsWith("jobs.diagnostics")).toList();
+        assertThat(queue).extracting(e -> e.get("action").asString())
+                .containsExactly("queue.threads", "queue.threads", "queue.resume", "queue.pause");
+        assertThat(queue.getFirst().get("detail").asString()).isEqualTo("gpu threads back to each node's own setting (were 2)");
+        assertThat(queue).allSatisfy(e -> assertThat(e.get("actorEmail").asString()).isEqualTo(ADMIN_EMAIL));
+        List<JsonNode> type = api.get("/api/v1/admin/audit?target=test.gpu-steps" + since, admin).json().get("items").values().stream().toList();
+        assertThat(type).extracting(e -> e.get("action").asString())
+                .containsExactly("jobs.clear-failed", "jobs.retry-failed", "job-type.resume", "job-type.pause");
+        assertThat(type.getFirst().get("detail").asString()).isEqualTo("deleted 0 failed job(s) on the gpu queue");
     }
 
     private JsonNode thisNode() {
