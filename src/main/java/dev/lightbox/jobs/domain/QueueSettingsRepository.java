@@ -36,8 +36,9 @@ public class QueueSettingsRepository {
         for (JobQueue queue : JobQueue.values()) settings.put(queue, new QueueSetting(queue, false, null));
         jdbc.sql("select queue, paused, threads from queue_settings").query((rs, n) -> {
             JobQueue queue = JobQueue.valueOf(rs.getString("queue").toUpperCase(Locale.ROOT));
+            boolean paused = rs.getBoolean("paused");
             int threads = rs.getInt("threads");
-            return new QueueSetting(queue, rs.getBoolean("paused"), rs.wasNull() ? null : threads);
+            return new QueueSetting(queue, paused, rs.wasNull() ? null : threads);
         }).list().forEach(setting -> settings.put(setting.queue(), setting));
         return settings;
     }

@@ -52,9 +52,11 @@ public class WorkerRepository {
     /** Every registered node, online first, then by start; lost = no beat for {@code lostAfter} and no orderly stop. */
     public List<WorkerState> list(Duration lostAfter) {
         return jdbc.sql("""
-                select *, case when stopped_at is not null then 'STOPPED'
-                               when last_seen_at < now() - cast(:lost as interval) then 'LOST' else 'ONLINE' end as status
-                from workers order by status = 'ONLINE' desc, started_at desc, id""")
+                select * from (
+                    select *, case when stopped_at is not null then 'STOPPED'
+                                   when last_seen_at < now() - cast(:lost as interval) then 'LOST' else 'ONLINE' end as status
+                    from workers) w
+                order by status = 'ONLINE' desc, started_at desc, id""")
                 .param("lost", lostAfter.toMillis() + " milliseconds")
                 .query((rs, n) -> {
                     long memory = rs.getLong("gpu_memory_bytes");

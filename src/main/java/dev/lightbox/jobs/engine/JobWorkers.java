@@ -94,7 +94,7 @@ public class JobWorkers implements SmartLifecycle {
             QueueWorker worker = queues.get(queue);
             if (worker == null) continue;
             Integer override = java.util.Objects.requireNonNull(current.get(queue)).threads();
-            int wanted = override != null ? override : JobThreads.of(props, queue);
+            int wanted = override != null ? override : worker.ownThreads();
             int other = 0;
             for (JobQueue each : JobQueue.values()) if (each != queue) other += threads(each);
             int granted = budget.fit(wanted, other);
@@ -328,8 +328,12 @@ public class JobWorkers implements SmartLifecycle {
         private volatile boolean active = true;
         private @Nullable Thread dispatcher;
 
+        /** This node's own setting, fixed at start (the processor count the JVM sees may change while it runs). */
+        private final int ownThreads;
+
         QueueWorker(JobQueue queue, int threads) {
             this.queue = queue;
+            this.ownThreads = threads;
             this.slots = new WorkerSlots(threads);
             this.pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
                     Thread.ofPlatform().name("job-" + queue.column() + "-", 1).factory());
@@ -345,6 +349,10 @@ public class JobWorkers implements SmartLifecycle {
 
         int threads() {
             return slots.size();
+        }
+
+        int ownThreads() {
+            return ownThreads;
         }
 
         /** A new size, taken at once: more threads claim more work now; fewer let the running jobs finish first. */

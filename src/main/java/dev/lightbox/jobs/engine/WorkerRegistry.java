@@ -50,7 +50,7 @@ class WorkerRegistry implements SmartLifecycle {
         this.workers = workers;
         this.jobWorkers = jobWorkers;
         this.props = props;
-        this.nodeIdFile = dataDirectory.resolve("node-id");
+        this.nodeIdFile = dataDirectory.root().resolve("node-id");
         BuildProperties info = build.getIfAvailable();
         String implementation = WorkerRegistry.class.getPackage().getImplementationVersion();
         this.version = info != null && info.getVersion() != null ? info.getVersion() : implementation != null ? implementation : "dev";
