@@ -88,6 +88,8 @@ class PackagedJarIT {
         assertThat(upload.contentType()).startsWith("application/problem+json");
         assertThat(api.getBytes("/actuator/health/readiness", null).status()).isEqualTo(503);
         assertThat(api.getBytes("/actuator/health/liveness", null).status()).isEqualTo(200);
+        // the watchdog must have met the obstacle before it goes: otherwise its first attempt simply succeeds
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> app.output().contains("restart attempt 1 failed"));
         Files.delete(postgresDir.resolve("postmaster.pid"));
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
                 .until(() -> api.getBytes("/api/v1/auth/me", token).status() == 200);
