@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -45,6 +46,8 @@ class UploadCrashIT {
     private static final String ADMIN = "admin@lightbox.test";
     private static final String PASSWORD = IntegrationTest.ADMIN_PASSWORD;
     private static final int UPLOADS = 20;
+    /** Made once for both tests, on another thread while the first app starts (they take ~10 s on a loaded machine). */
+    private static final CompletableFuture<List<byte[]>> PHOTOS = CompletableFuture.supplyAsync(UploadCrashIT::noisyPhotos);
 
     @Test
     void killedDuringParallelUploadsTheRestartedNodeKeepsEvery201AndLeavesNoOrphan() throws Exception {
@@ -86,10 +89,15 @@ class UploadCrashIT {
         void run() throws Exception;
     }
 
-    /** Sends 20 multi-MB photos at once; once 3 got their 201, crashes something; returns sha256 → id of every 201. */
-    private Map<String, String> uploadInParallelUntil(JarProcess app, Crash crash) throws Exception {
+    private static List<byte[]> noisyPhotos() {
         List<byte[]> photos = new ArrayList<>();
         for (int i = 0; i < UPLOADS; i++) photos.add(noisyJpeg(2600 + 60 * i, 2600, System.nanoTime() + i));
+        return List.copyOf(photos);
+    }
+
+    /** Sends 20 multi-MB photos at once; once 3 got their 201, crashes something; returns sha256 → id of every 201. */
+    private Map<String, String> uploadInParallelUntil(JarProcess app, Crash crash) throws Exception {
+        List<byte[]> photos = PHOTOS.join();
         assertThat(photos).as("some go up as multipart uploads (over one 8 MiB part)").anyMatch(bytes -> bytes.length > 8 * 1024 * 1024);
         Map<String, String> created = new ConcurrentHashMap<>();
         AtomicInteger answered = new AtomicInteger();
