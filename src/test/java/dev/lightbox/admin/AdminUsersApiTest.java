@@ -172,6 +172,15 @@ class AdminUsersApiTest extends IntegrationTest {
             cursor = page.json().get("nextCursor").isNull() ? null : page.json().get("nextCursor").asString();
         }
         assertThat(paged).isEqualTo(all.subList(0, paged.size()).stream().map(u -> u.get("id").asString()).toList());
+        // the email search finds one user by a part of the address; LIKE's wildcards are plain characters in it
+        String part = user.email().substring(0, user.email().indexOf('@'));
+        Response found = api.get("/api/v1/admin/users?email=" + part.toUpperCase(java.util.Locale.ROOT), admin);
+        assertThat(found.json().get("items")).hasSize(1);
+        assertThat(found.json().get("items").get(0).get("id").asString()).isEqualTo(user.id().toString());
+        String anyChar = part.replace('-', '_'); // as a LIKE wildcard, '_' would match the '-'
+        assertThat(api.get("/api/v1/admin/users?email=" + anyChar, admin).json().get("items")).as("'_' is no wildcard").isEmpty();
+        String anything = part.substring(0, 5) + "%25" + part.substring(part.length() - 4); // user-%<last 4>
+        assertThat(api.get("/api/v1/admin/users?email=" + anything, admin).json().get("items")).as("'%' is no wildcard").isEmpty();
         for (String bad : List.of("limit=0", "limit=201", "cursor=nonsense")) {
             assertThat(api.get("/api/v1/admin/users?" + bad, admin).status()).as(bad).isEqualTo(400);
         }

@@ -30,12 +30,17 @@ public interface UserRepository extends JpaRepository<User, UUID> {
     @Query(value = "select count(*) from users where role = 'ADMIN' and disabled_at is null", nativeQuery = true)
     long countEnabledAdmins();
 
-    /** Oldest first, after the keyset position (createdAt, id) when given. */
+    /**
+     * Oldest first, after the keyset position (createdAt, id) when given; only emails containing {@code emailPattern}
+     * (a LIKE pattern escaped with a backslash by the caller) when given.
+     */
     @Query(value = """
             select * from users
-            where cast(:createdAt as timestamptz) is null or (created_at, id) > (cast(:createdAt as timestamptz), cast(:id as uuid))
+            where (cast(:createdAt as timestamptz) is null or (created_at, id) > (cast(:createdAt as timestamptz), cast(:id as uuid)))
+              and (cast(:emailPattern as varchar) is null or email like cast(:emailPattern as varchar) escape '\\')
             order by created_at, id limit :limit""", nativeQuery = true)
-    List<User> page(@Param("createdAt") @Nullable Instant createdAt, @Param("id") @Nullable UUID id, @Param("limit") int limit);
+    List<User> page(@Param("createdAt") @Nullable Instant createdAt, @Param("id") @Nullable UUID id, @Param("emailPattern") @Nullable String emailPattern,
+                    @Param("limit") int limit);
 
     /** One cheap write per successful password sign-in, outside any other transaction. */
     @Modifying

@@ -42,8 +42,10 @@ public class AccountAdministration {
 
     /** Oldest first; {@code limit} + 1 rows after (createdAt, id) so the caller can tell whether more follow. */
     @Transactional(readOnly = true)
-    public List<AccountState> page(@Nullable Instant afterCreatedAt, @Nullable UUID afterId, int limit) {
-        return users.page(afterCreatedAt, afterId, limit).stream().map(AccountAdministration::state).toList();
+    public List<AccountState> page(@Nullable String emailContains, @Nullable Instant afterCreatedAt, @Nullable UUID afterId, int limit) {
+        String pattern = emailContains == null || emailContains.isBlank() ? null
+                : "%" + emailContains.strip().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return users.page(afterCreatedAt, afterId, pattern, limit).stream().map(AccountAdministration::state).toList();
     }
 
     /** Held until the caller's transaction ends: admin-role and disabling changes happen one at a time. */

@@ -24,8 +24,10 @@ class AdminUsersController {
     }
 
     @GetMapping("/api/v1/admin/users")
-    UserPage users(@RequestParam(required = false) @Nullable String cursor, @RequestParam(defaultValue = "50") int limit) {
-        return users.page(cursor, limit);
+    UserPage users(@RequestParam(required = false) @Nullable String cursor, @RequestParam(defaultValue = "50") int limit,
+                   @RequestParam(required = false) @Nullable String email) {
+        if (email != null && email.length() > 254) throw new IllegalArgumentException("email: at most 254 characters.");
+        return users.page(email, cursor, limit);
     }
 
     /** Any subset of {disabled, admin, reason}; omitted fields stay as they are. */

@@ -47,6 +47,12 @@ public class AdminUserService {
     /** {@code limit} 1..{@value #MAX_PAGE}; IllegalArgumentException for a bad limit or cursor. */
     @Transactional(readOnly = true)
     public UserPage page(@Nullable String cursor, int limit) {
+        return page(null, cursor, limit);
+    }
+
+    /** Only accounts whose email contains {@code emailContains} (case-insensitive) when given. */
+    @Transactional(readOnly = true)
+    public UserPage page(@Nullable String emailContains, @Nullable String cursor, int limit) {
         if (limit < 1 || limit > MAX_PAGE) throw new IllegalArgumentException("limit: must be between 1 and " + MAX_PAGE + ".");
         Instant afterCreated = null;
         UUID afterId = null;
@@ -59,7 +65,7 @@ public class AdminUserService {
                 throw new IllegalArgumentException("cursor: not a cursor this server issued");
             }
         }
-        List<AccountState> rows = accounts.page(afterCreated, afterId, limit + 1);
+        List<AccountState> rows = accounts.page(emailContains, afterCreated, afterId, limit + 1);
         List<AccountState> shown = rows.subList(0, Math.min(limit, rows.size()));
         List<AdminUser> items = withUsage(shown);
         String next = null;

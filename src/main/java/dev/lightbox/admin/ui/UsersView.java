@@ -10,6 +10,7 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -46,6 +47,7 @@ public class UsersView extends AdminPage {
     private final Button more = new Button("Show more");
     private final List<AdminUser> shown = new ArrayList<>();
     private @Nullable String nextCursor;
+    private volatile @Nullable String emailFilter; // read off the lock by the loader
 
     public UsersView(AdminUserService users, CreditService credits, UiTasks tasks) {
         super(tasks, "admin-users-view", "Users", "admin/users");
@@ -66,13 +68,24 @@ public class UsersView extends AdminPage {
         more.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         more.addClickListener(e -> fetch(false));
         more.setVisible(false);
-        add(grid, more);
-        loadOnOpen(() -> users.page(null, PAGE), page -> show(page, true));
+        var search = new TextField();
+        search.setId("admin-users-search");
+        search.setPlaceholder("Search by email");
+        search.setClearButtonVisible(true);
+        search.setMaxLength(254);
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.addValueChangeListener(e -> {
+            emailFilter = e.getValue() == null || e.getValue().isBlank() ? null : e.getValue().strip();
+            refresh();
+        });
+        add(search, grid, more);
+        loadOnOpen(() -> users.page(emailFilter, null, PAGE), page -> show(page, true));
     }
 
     private void fetch(boolean fromStart) {
         String cursor = fromStart ? null : nextCursor;
-        load(() -> users.page(cursor, PAGE), page -> show(page, fromStart));
+        String filter = emailFilter;
+        load(() -> users.page(filter, cursor, PAGE), page -> show(page, fromStart));
     }
 
     private void show(UserPage page, boolean fromStart) {
