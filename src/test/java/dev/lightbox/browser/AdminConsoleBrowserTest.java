@@ -26,7 +26,8 @@ class AdminConsoleBrowserTest extends BrowserTest {
         page.navigate(url("/login"));
         logIn(ADMIN_EMAIL, ADMIN_PASSWORD);
         assertThat(page.locator("#timeline-view")).isVisible();
-        page.locator("#main-nav").getByText("Admin", new com.microsoft.playwright.Locator.GetByTextOptions().setExact(true)).click();
+        screenshot("admin-menu-desktop");
+        page.locator("#main-nav vaadin-side-nav-item[path='admin']").click();
         assertThat(page.locator("#admin-overview-view")).isVisible();
         assertThat(page.locator("#overview-cards")).containsText("Users");
         assertThat(page.locator("#overview-cards")).containsText("Workers online");

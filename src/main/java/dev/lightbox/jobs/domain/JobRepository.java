@@ -174,10 +174,10 @@ public class JobRepository {
     private static final String STEP_TIMES = """
             ,
             step_times as (
-                insert into job_step_times (job_id, attempt, step, ms)
-                select c.id, c.attempts, s.step, s.ms from changed c
-                cross join unnest(cast(:stepNames as varchar[]), cast(:stepMs as bigint[])) as s(step, ms)
-                on conflict (job_id, attempt, step) do update set ms = excluded.ms)
+                insert into job_step_times (job_id, attempt, step, ms, position)
+                select c.id, c.attempts, s.step, s.ms, s.position from changed c
+                cross join unnest(cast(:stepNames as varchar[]), cast(:stepMs as bigint[])) with ordinality as s(step, ms, position)
+                on conflict (job_id, attempt, step) do update set ms = excluded.ms, position = excluded.position)
             """;
 
     private static String[] stepNames(List<StepTime> steps) {

@@ -69,7 +69,7 @@ public class JobStatsRepository {
                         select j.type, s.step, count(*) as n, avg(s.ms) as avg_ms
                         from jobs j join job_step_times s on s.job_id = j.id
                         where j.created_at >= :since and j.created_at < :until
-                        group by j.type, s.step order by j.type, s.step""")
+                        group by j.type, s.step order by j.type, avg(s.position), s.step""")
                 .param("since", java.sql.Timestamp.from(since)).param("until", java.sql.Timestamp.from(until))
                 .query((rs, n) -> new StepRow(rs.getString("type"), rs.getString("step"), rs.getLong("n"), Math.round(rs.getDouble("avg_ms"))))
                 .list();
