@@ -16,6 +16,15 @@ class AdminConsoleBrowserTest extends BrowserTest {
 
     private static final String TYPE = "retention.sweep"; // a cpu job type no other test queues meanwhile
 
+    @org.springframework.beans.factory.annotation.Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    /** A failure between the pause and resume clicks must not leave the type paused for later tests on this context. */
+    @org.junit.jupiter.api.AfterEach
+    void resumeTheType() {
+        jdbc.update("delete from job_type_settings where type = ?", TYPE);
+        jdbc.execute("select pg_notify('lightbox_jobs', 'cpu')");
+    }
+
     @Test
     void everyAdminViewRendersWithDataAtDesktopWidth() throws Exception {
         var api = api();

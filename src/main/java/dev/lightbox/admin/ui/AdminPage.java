@@ -11,6 +11,7 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.shared.Registration;
 import dev.lightbox.base.ui.UiTasks;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -38,6 +39,7 @@ abstract class AdminPage extends Main {
     private @Nullable Runnable refresher;
     private @Nullable Registration polling;
     private boolean polls;
+    private final AtomicBoolean loading = new AtomicBoolean();
 
     AdminPage(UiTasks tasks, String id, String title, String current) {
         this.tasks = tasks;
@@ -56,7 +58,9 @@ abstract class AdminPage extends Main {
 
     /** Loads with {@code load} off the lock and hands the result to {@code show} on the page; repeated while the page is open. */
     protected <T> void keepFresh(Supplier<T> load, Consumer<T> show) {
-        refresher = () -> load(load, show);
+        refresher = () -> {
+            if (loading.compareAndSet(false, true)) load(load, show, () -> loading.set(false)); // one periodic load in flight per page
+        };
         polls = true;
     }
 
@@ -71,8 +75,15 @@ abstract class AdminPage extends Main {
 
     /** One load off the lock; a failure is shown, not thrown. */
     protected <T> void load(Supplier<T> load, Consumer<T> show) {
+        load(load, show, () -> { });
+    }
+
+    private <T> void load(Supplier<T> load, Consumer<T> show, Runnable finished) {
         UI ui = UI.getCurrent();
-        if (ui == null) return;
+        if (ui == null) {
+            finished.run();
+            return;
+        }
         tasks.run(new DelegatingSecurityContextRunnable(() -> {
             try {
                 T value = load.get();
@@ -80,6 +91,8 @@ abstract class AdminPage extends Main {
             } catch (RuntimeException e) {
                 log.warn("Loading an admin page failed: {}", e.toString());
                 UiTasks.push(ui, () -> Notification.show("Could not load: " + e.getMessage(), 5000, Notification.Position.BOTTOM_START));
+            } finally {
+                finished.run();
             }
         }));
     }

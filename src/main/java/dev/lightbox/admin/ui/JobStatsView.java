@@ -71,7 +71,7 @@ public class JobStatsView extends AdminPage {
         steps.setId("job-step-averages");
         empty.setVisible(false);
         add(window, grid, empty, steps);
-        keepFresh(() -> {
+        loadOnOpen(() -> { // percentiles over up to 30 days: on open and on a window change, not polled
             var now = clock.instant();
             return stats.stats(now.minus(selected.length), now);
         }, this::show);
