@@ -137,7 +137,7 @@ class JobWorkersResilienceTest extends IntegrationTest {
         } finally {
             jdbc.execute("drop trigger if exists test_hold_claim on job_runs");
             jdbc.execute("drop function if exists test_hold_claim()");
-            settings.update(JobQueue.GPU, null, true, null);
+            jdbc.update("delete from queue_settings where queue = 'gpu'"); // as it was: no row
             workers.applySettings();
         }
     }
