@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Admin diagnostics of the job engine: enqueue diagnostic jobs, and count what happened to them. */
 @Service
@@ -23,7 +24,9 @@ public class DiagnosticsService {
         this.repository = repository;
     }
 
+    /** The jobs and their audit entry in one transaction: all of them or none. */
     @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
     public int enqueue(UUID admin, int count, int sleepMs, JobQueue queue, boolean record) {
         for (int i = 0; i < count; i++) {
             jobs.enqueue(JobRequest.of(DiagnosticJob.TYPE, admin, new DiagnosticJob.Payload(sleepMs, record)).onQueue(queue).withMaxAttempts(5));

@@ -22,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The admin's queue console: what each queue and type holds, pause and resume (paused work stays queued on every node,
  * across restarts), a queue's thread count for every node at once, bulk retry and clearing of failed jobs, and the
- * worker registry. Every change is recorded in the audit log in its own transaction.
+ * worker registry. Every change and its audit-log entry are one transaction: both are stored, or neither.
  */
 @Service
 public class QueueAdminService {

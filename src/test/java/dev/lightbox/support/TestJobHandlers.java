@@ -50,6 +50,8 @@ public class TestJobHandlers {
 
     public static final JobType<Echo> ECHO = JobType.of("test.echo", "Test echo", JobQueue.CPU, Echo.class);
     public static final JobType<Flaky> FLAKY = JobType.of("test.flaky", "Test flaky", JobQueue.CPU, Flaky.class);
+    /** Flaky too, used only by QueueAdminTest: clearing its failed jobs deletes no other test's rows. */
+    public static final JobType<Flaky> FLAKY_TO_CLEAR = JobType.of("test.flaky-to-clear", "Test flaky, cleared", JobQueue.CPU, Flaky.class);
 
     private static void count(JobContext context) {
         RUNS.computeIfAbsent(context.jobId(), id -> new AtomicInteger()).incrementAndGet();
@@ -96,8 +98,17 @@ public class TestJobHandlers {
     /** Fails its first {@code failures} attempts, then succeeds. */
     @Bean
     JobHandler<Flaky> testFlaky() {
+        return flaky(FLAKY);
+    }
+
+    @Bean
+    JobHandler<Flaky> testFlakyToClear() {
+        return flaky(FLAKY_TO_CLEAR);
+    }
+
+    static JobHandler<Flaky> flaky(JobType<Flaky> type) {
         return new JobHandler<>() {
-            public JobType<Flaky> type() { return FLAKY; }
+            public JobType<Flaky> type() { return type; }
             public void run(JobContext context, Flaky payload) {
                 count(context);
                 if (context.attempt() <= payload.failures()) {

@@ -16,7 +16,9 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -58,6 +60,7 @@ public class JobWorkers implements SmartLifecycle {
     private final Map<JobQueue, Integer> cappedAt = new ConcurrentHashMap<>();
     private final Map<UUID, RunningJob> running = new ConcurrentHashMap<>();
     private final AtomicBoolean databaseDown = new AtomicBoolean();
+    private final List<Runnable> startListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile @Nullable ScheduledExecutorService maintenance;
     private volatile boolean started;
     private boolean listening;
@@ -76,6 +79,11 @@ public class JobWorkers implements SmartLifecycle {
 
     public String workerId() {
         return workerId;
+    }
+
+    /** Called at the end of every start, once the queues' threads are known. */
+    void onStarted(Runnable listener) {
+        startListeners.add(listener);
     }
 
     /** The threads this node's queue has now (0 when it runs no jobs, or is stopped). */
@@ -124,6 +132,7 @@ public class JobWorkers implements SmartLifecycle {
         started = true;
         if (!props.role().runsJobs()) {
             log.info("Role {}: this node runs no jobs", props.role());
+            startListeners.forEach(Runnable::run);
             return;
         }
         for (JobQueue queue : JobQueue.values()) queues.put(queue, new QueueWorker(queue, JobThreads.of(props, queue)));
@@ -156,6 +165,7 @@ public class JobWorkers implements SmartLifecycle {
         scheduler.scheduleWithFixedDelay(() -> quietly("reading queue settings", this::applySettings), poll, poll, TimeUnit.MILLISECONDS);
         maintenance = scheduler;
         log.info("Job workers {} started: cpu {} thread(s), gpu {} thread(s)", workerId, threads(JobQueue.CPU), threads(JobQueue.GPU));
+        startListeners.forEach(Runnable::run);
     }
 
     /**
@@ -189,9 +199,9 @@ public class JobWorkers implements SmartLifecycle {
         return SmartLifecycle.DEFAULT_PHASE - 10; // after the notification listener, before the web server stops
     }
 
-    private void execute(JobRepository.Claimed claimed, int slot) {
-        RunningJob job = new RunningJob(claimed, slot, this::writeProgressSoon);
-        running.put(claimed.id(), job);
+    /** Runs a claimed job: it is in {@link #running} (its lease renewed) from before it was handed to the pool. */
+    private void execute(RunningJob job) {
+        JobRepository.Claimed claimed = job.claimed();
         try {
             Ended ended = run(job);
             if (ended.outcome() == Outcome.RELEASED) return;
@@ -335,7 +345,9 @@ public class JobWorkers implements SmartLifecycle {
             this.queue = queue;
             this.ownThreads = threads;
             this.slots = new WorkerSlots(threads);
-            this.pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+            // The slots bound how many jobs run; the pool never makes a claimed job wait for a thread (a hand-off, no
+            // queue): after a shrink, jobs claimed before it would otherwise wait unseen behind fewer threads.
+            this.pool = new ThreadPoolExecutor(threads, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
                     Thread.ofPlatform().name("job-" + queue.column() + "-", 1).factory());
         }
 
@@ -355,17 +367,14 @@ public class JobWorkers implements SmartLifecycle {
             return ownThreads;
         }
 
-        /** A new size, taken at once: more threads claim more work now; fewer let the running jobs finish first. */
+        /**
+         * A new size, taken at once: more threads claim more work now; fewer let the running jobs (and any claimed just
+         * before) finish first, each on a thread of its own, its lease renewed.
+         */
         synchronized void resize(int threads) {
             int old = slots.size();
             if (threads == old) return;
-            if (threads > old) {
-                pool.setMaximumPoolSize(threads);
-                pool.setCorePoolSize(threads);
-            } else {
-                pool.setCorePoolSize(threads);
-                pool.setMaximumPoolSize(threads);
-            }
+            pool.setCorePoolSize(threads); // threads kept warm; jobs running or claimed beyond it still get theirs
             slots.resize(threads);
             log.info("Queue {}: {} thread(s) instead of {}", queue.column(), threads, old);
             wake();
@@ -385,16 +394,22 @@ public class JobWorkers implements SmartLifecycle {
                     }
                     if (!active) return; // stopping: what was just claimed is released with the rest
                     for (int i = 0; i < claimed.size(); i++) {
-                        JobRepository.Claimed job = claimed.get(i);
                         int index = free.get(i);
-                        pool.execute(() -> {
-                            try {
-                                execute(job, index);
-                            } finally {
-                                slots.release(index);
-                                wake(); // a slot is free: there may be more work waiting
-                            }
-                        });
+                        RunningJob job = new RunningJob(claimed.get(i), index, JobWorkers.this::writeProgressSoon);
+                        running.put(job.jobId(), job); // its lease is renewed from now on, whenever its thread starts
+                        try {
+                            pool.execute(() -> {
+                                try {
+                                    execute(job);
+                                } finally {
+                                    slots.release(index);
+                                    wake(); // a slot is free: there may be more work waiting
+                                }
+                            });
+                        } catch (RejectedExecutionException stopping) {
+                            running.remove(job.jobId()); // the pool is shut down: the release at stop puts the job back
+                            slots.release(index);
+                        }
                     }
                     if (claimed.size() < free.size()) signal.poll(poll, TimeUnit.MILLISECONDS); // nothing more due: wait for a NOTIFY
                 } catch (InterruptedException e) {

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
@@ -24,8 +25,9 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
- * Registers this node (any role) in the worker registry and beats every lease/3 on a thread of its own, reporting
- * the threads its queues run with now; an orderly stop marks the row stopped. Rows silent for 7 days go at a beat.
+ * Registers this node (any role) in the worker registry as soon as the job workers have started, then beats every
+ * lease/3 on a thread of its own, reporting the threads its queues run with now; an orderly stop marks the row stopped
+ * after the job workers stopped. Rows silent for 7 days go at a beat.
  * A database that does not answer only delays the beat (the node may show as lost meanwhile).
  */
 @Component
@@ -56,6 +58,12 @@ class WorkerRegistry implements SmartLifecycle {
         this.version = info != null && info.getVersion() != null ? info.getVersion() : implementation != null ? implementation : "dev";
     }
 
+    /** The first beat waits for the job workers (they start after this): it reports the threads they start with. */
+    @jakarta.annotation.PostConstruct
+    void beatWhenJobWorkersStart() {
+        jobWorkers.onStarted(this::beatSoon);
+    }
+
     @Override
     public void start() {
         running = true;
@@ -64,8 +72,18 @@ class WorkerRegistry implements SmartLifecycle {
         scheduler.execute(() -> {
             if (props.role().runsJobs()) gpu = GpuInfo.detect();
         });
-        scheduler.scheduleWithFixedDelay(this::beat, 0, every, TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(this::beat, every, every, TimeUnit.MILLISECONDS);
         beat = scheduler;
+    }
+
+    private void beatSoon() {
+        ScheduledExecutorService scheduler = beat;
+        if (!running || scheduler == null) return;
+        try {
+            scheduler.execute(this::beat);
+        } catch (RejectedExecutionException stopping) {
+            // stopping: the stop marks the row
+        }
     }
 
     @Override
@@ -92,10 +110,14 @@ class WorkerRegistry implements SmartLifecycle {
         return running;
     }
 
-    /** After the job workers start (their threads are known), and stopped before them. */
+    /**
+     * Stopped after the job workers (phase {@code DEFAULT_PHASE - 10}): the row is marked stopped once their pools have
+     * drained and released this node's jobs, not while jobs still run here. So it starts before them, and its first
+     * beat is the one their start asks for.
+     */
     @Override
     public int getPhase() {
-        return SmartLifecycle.DEFAULT_PHASE - 5;
+        return SmartLifecycle.DEFAULT_PHASE - 15;
     }
 
     void beat() {

@@ -9,25 +9,35 @@ import dev.lightbox.jobs.JobRequest;
 import dev.lightbox.jobs.JobService;
 import dev.lightbox.jobs.JobStatus;
 import dev.lightbox.jobs.JobView;
+import dev.lightbox.jobs.domain.QueueSettingsRepository;
 import dev.lightbox.support.IntegrationTest;
 import dev.lightbox.support.TestJobHandlers;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** The workers' own races and failures: stopping mid-claim, and a database that goes away under a running job. */
+/**
+ * The workers' own races and failures: stopping mid-claim, shrinking mid-claim, the registry's stop and start around
+ * the workers', and a database that goes away under a running job.
+ */
 @ExtendWith(OutputCaptureExtension.class)
 class JobWorkersResilienceTest extends IntegrationTest {
 
@@ -35,6 +45,9 @@ class JobWorkersResilienceTest extends IntegrationTest {
     @Autowired JobWorkers workers;
     @Autowired JdbcTemplate jdbc;
     @Autowired HikariDataSource dataSource;
+    @Autowired WorkerRegistry registry;
+    @Autowired QueueSettingsRepository settings;
+    @Autowired PlatformTransactionManager transactions;
 
     private UUID owner() {
         var api = api();
@@ -45,10 +58,8 @@ class JobWorkersResilienceTest extends IntegrationTest {
         return await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> jobs.find(owner, id).orElseThrow(), j -> j.status().finished());
     }
 
-    @Test
-    void stoppingWhileAClaimIsInFlightPutsTheClaimedJobBackInsteadOfCostingItsOnlyAttempt() throws Exception {
-        UUID owner = owner();
-        // holds the claim of a marked job inside its statement, after the job row is taken, until the test lets go
+    /** Holds the claim of a marked job inside its statement, after the job row is taken, until the test lets go of 4711. */
+    private void holdMarkedClaims() {
         jdbc.execute("""
                 create or replace function test_hold_claim() returns trigger language plpgsql as $$
                 begin
@@ -58,11 +69,21 @@ class JobWorkersResilienceTest extends IntegrationTest {
                     return new;
                 end $$""");
         jdbc.execute("create trigger test_hold_claim before insert on job_runs for each row execute function test_hold_claim()");
+    }
+
+    private void awaitAHeldClaim() {
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
+                "select count(*) from pg_locks where locktype = 'advisory' and objid = 4711 and not granted", Integer.class) > 0);
+    }
+
+    @Test
+    void stoppingWhileAClaimIsInFlightPutsTheClaimedJobBackInsteadOfCostingItsOnlyAttempt() throws Exception {
+        UUID owner = owner();
+        holdMarkedClaims();
         try (Connection holder = dataSource.getConnection(); Statement lock = holder.createStatement()) {
             lock.execute("select pg_advisory_lock(4711)");
             UUID id = jobs.enqueue(JobRequest.of(TestJobHandlers.GPU_STEPS, owner, new TestJobHandlers.Steps(1, 0, true)).withMaxAttempts(1));
-            await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
-                    "select count(*) from pg_locks where locktype = 'advisory' and objid = 4711 and not granted", Integer.class) > 0);
+            awaitAHeldClaim();
 
             var stopping = CompletableFuture.runAsync(workers::stop);
             try {
@@ -82,6 +103,71 @@ class JobWorkersResilienceTest extends IntegrationTest {
             jdbc.execute("drop function if exists test_hold_claim()");
             if (!workers.isRunning()) workers.start();
         }
+    }
+
+    /**
+     * One claim takes two jobs on a 2-thread queue, and the queue shrinks to 1 thread before the claim returns. Each job
+     * outlasts the lease: a job left waiting for a thread without its lease renewed would be recovered and run twice.
+     */
+    @Test
+    void jobsClaimedWhileTheirQueueShrinksRunOnceEach() throws Exception {
+        UUID owner = owner();
+        holdMarkedClaims();
+        try (Connection holder = dataSource.getConnection(); Statement lock = holder.createStatement()) {
+            settings.update(JobQueue.GPU, null, true, 2);
+            workers.applySettings();
+            assertThat(workers.threads(JobQueue.GPU)).isEqualTo(2);
+            lock.execute("select pg_advisory_lock(4711)");
+            // one commit, one NOTIFY: the dispatcher's next claim takes both
+            List<UUID> ids = new TransactionTemplate(transactions).execute(tx -> List.of(
+                    jobs.enqueue(JobRequest.of(TestJobHandlers.GPU_STEPS, owner, new TestJobHandlers.Steps(1, 3500, true))),
+                    jobs.enqueue(JobRequest.of(TestJobHandlers.GPU_STEPS, owner, new TestJobHandlers.Steps(1, 3500, true)))));
+            awaitAHeldClaim();
+            settings.update(JobQueue.GPU, null, true, 1);
+            workers.applySettings();
+            assertThat(workers.threads(JobQueue.GPU)).isEqualTo(1);
+            lock.execute("select pg_advisory_unlock(4711)");
+
+            for (UUID id : ids) {
+                JobView done = awaitFinished(owner, id);
+                assertThat(done.status()).as(done.error()).isEqualTo(JobStatus.SUCCEEDED);
+                assertThat(done.attempts()).as("never recovered from under this node").isEqualTo(1);
+                assertThat(TestJobHandlers.RUNS.get(id).get()).as("ran once").isEqualTo(1);
+            }
+        } finally {
+            jdbc.execute("drop trigger if exists test_hold_claim on job_runs");
+            jdbc.execute("drop function if exists test_hold_claim()");
+            jdbc.update("delete from queue_settings where queue = 'gpu'"); // as it was: no row
+            workers.applySettings();
+        }
+    }
+
+    /**
+     * Stopped in the context's order (higher phase first), the registry marks this node stopped only after the job
+     * workers finished what ran here; started again (lower phase first), its first beat already reports their threads.
+     */
+    @Test
+    void theRegistryMarksTheNodeStoppedAfterItsJobsEndAndFirstBeatsWithItsThreads() {
+        UUID owner = owner();
+        UUID id = jobs.enqueue(JobRequest.of(TestJobHandlers.GPU_STEPS, owner, new TestJobHandlers.Steps(1, 1500)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> jobs.find(owner, id).orElseThrow().status() == JobStatus.RUNNING);
+        List<SmartLifecycle> byPhase = Stream.of(registry, workers).sorted(Comparator.comparingInt(SmartLifecycle::getPhase)).toList();
+        try {
+            byPhase.reversed().forEach(SmartLifecycle::stop);
+            assertThat(jobs.find(owner, id).orElseThrow().status()).isEqualTo(JobStatus.SUCCEEDED);
+            Boolean stoppedAfterTheJob = jdbc.queryForObject("select w.stopped_at >= j.finished_at from workers w, jobs j where w.id = ? and j.id = ?",
+                    Boolean.class, workers.workerId(), id);
+            assertThat(stoppedAfterTheJob).as("marked stopped after the job ended, not while it ran").isTrue();
+        } finally {
+            byPhase.forEach(lifecycle -> {
+                if (!lifecycle.isRunning()) lifecycle.start();
+            });
+        }
+        Map<String, Object> row = await().atMost(Duration.ofSeconds(5)).until(
+                () -> jdbc.queryForMap("select stopped_at, cpu_threads, gpu_threads from workers where id = ?", workers.workerId()),
+                r -> r.get("stopped_at") == null);
+        assertThat(row.get("cpu_threads")).as("the first beat").isEqualTo(workers.threads(JobQueue.CPU));
+        assertThat(row.get("gpu_threads")).isEqualTo(1);
     }
 
     @Test
