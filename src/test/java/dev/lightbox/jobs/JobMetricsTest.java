@@ -68,7 +68,7 @@ class JobMetricsTest extends IntegrationTest {
             assertThat(value(after, "lightbox_job_duration_seconds_sum", "type", "test.steps") - secondsBefore).isBetween(0.4, 10.0);
 
             // the job delayed by an hour is queued but not due: a worker could not take it, so the autoscaler's depth leaves it out
-            assertThat(jobs.status(waiting).orElseThrow().status()).isEqualTo(JobStatus.QUEUED);
+            assertThat(jobs.status(waiting).orElseThrow()).isEqualTo(JobStatus.QUEUED);
             assertThat(value(after, "lightbox_queue_depth", "queue", "cpu", "type", "test.steps")).isEqualTo(DUE_STEPS.apply(jdbc));
             double oldest = jdbc.queryForObject("""
                     select coalesce(extract(epoch from now() - min(run_after)), 0) from jobs
