@@ -10,8 +10,10 @@ import io.micrometer.core.instrument.Tags;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -28,8 +30,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Prometheus series for autoscalers and dashboards, read from the database every {@link #REFRESH} on a thread of
- * their own (a scrape only reads the last snapshot): {@code lightbox_queue_depth{queue,type}},
- * {@code lightbox_queue_oldest_wait_seconds{queue,type}}, {@code lightbox_workers_online}, and per type the jobs that
+ * their own (a scrape only reads the last snapshot): {@code lightbox_queue_depth{queue,type}} (jobs a worker could
+ * claim now: due, on a queue and of a type not paused; what an autoscaler scales on),
+ * {@code lightbox_queue_oldest_wait_seconds{queue,type}} (since the longest due job became due),
+ * {@code lightbox_queue_paused{queue,type}} (1 while the queue or the type is paused), {@code lightbox_workers_online}, and per type the jobs that
  * finished since this node started, {@code lightbox_jobs_finished_total{type,outcome}} and
  * {@code lightbox_job_duration_seconds{type}} (the last attempt's run time). All are cluster-wide: every node
  * reports the same numbers, so take one node's or the max, never the sum.
@@ -48,6 +52,7 @@ class JobMetrics implements DisposableBean {
     private final Duration onlineWithin;
     private final MultiGauge depth;
     private final MultiGauge oldestWait;
+    private final MultiGauge paused;
     private final AtomicLong workersOnline = new AtomicLong();
     private final Map<String, Finished> finished = new ConcurrentHashMap<>();
     private final Map<String, Durations> durations = new ConcurrentHashMap<>();
@@ -69,9 +74,11 @@ class JobMetrics implements DisposableBean {
         this.repository = repository;
         this.types = types;
         this.onlineWithin = JobStatsService.onlineWithin(properties);
-        depth = MultiGauge.builder("lightbox.queue.depth").description("Jobs waiting in the queue").register(registry);
+        depth = MultiGauge.builder("lightbox.queue.depth")
+                .description("Jobs a worker could claim now: due, and neither their queue nor their type paused").register(registry);
         oldestWait = MultiGauge.builder("lightbox.queue.oldest.wait").baseUnit("seconds")
-                .description("How long the oldest waiting job has waited (0 when none waits)").register(registry);
+                .description("How long the longest due job has been due (0 when none is)").register(registry);
+        paused = MultiGauge.builder("lightbox.queue.paused").description("1 while an admin paused the queue or the job type, else 0").register(registry);
         Gauge.builder("lightbox.workers.online", workersOnline, AtomicLong::get)
                 .description("Nodes that beat within three leases and did not stop").register(registry);
     }
@@ -96,6 +103,15 @@ class JobMetrics implements DisposableBean {
         }
     }
 
+    private record Series(String queue, String type) {
+    }
+
+    private static List<MultiGauge.Row<?>> rows(Map<Series, double[]> load, int column) {
+        return load.entrySet().stream()
+                .<MultiGauge.Row<?>>map(e -> MultiGauge.Row.of(Tags.of("queue", e.getKey().queue(), "type", e.getKey().type()), e.getValue()[column]))
+                .toList();
+    }
+
     /** Jobs that finished up to this instant (database time) are counted; null before the first read. */
     synchronized @Nullable Instant countedUntil() {
         return readUntil;
@@ -103,13 +119,22 @@ class JobMetrics implements DisposableBean {
 
     /** Reads queue load, workers and newly finished jobs once (the timer calls it; tests may call it directly). */
     synchronized void refresh() {
-        Map<Tags, double[]> load = new LinkedHashMap<>();
-        types.all().forEach(type -> load.put(Tags.of("queue", type.queue().column(), "type", type.name()), new double[2]));
+        Set<String> pausedQueues = Set.copyOf(repository.pausedQueues());
+        Set<String> pausedTypes = Set.copyOf(repository.pausedTypes());
+        Map<Series, double[]> load = new LinkedHashMap<>(); // depth, oldest wait, paused
+        types.all().forEach(type -> load.put(new Series(type.queue().column(), type.name()), new double[3]));
         for (var row : repository.load()) {
-            load.put(Tags.of("queue", row.queue(), "type", row.type()), new double[] {row.queued(), row.oldestWaitSeconds()});
+            load.put(new Series(row.queue(), row.type()), new double[] {row.due(), row.oldestWaitSeconds(), 0});
         }
-        depth.register(load.entrySet().stream().map(e -> MultiGauge.Row.of(e.getKey(), e.getValue()[0])).toList(), true);
-        oldestWait.register(load.entrySet().stream().map(e -> MultiGauge.Row.of(e.getKey(), e.getValue()[1])).toList(), true);
+        load.forEach((series, values) -> {
+            if (pausedQueues.contains(series.queue()) || pausedTypes.contains(series.type())) {
+                values[0] = 0; // held: no worker takes them, so an autoscaler must not count them
+                values[2] = 1;
+            }
+        });
+        depth.register(rows(load, 0), true);
+        oldestWait.register(rows(load, 1), true);
+        paused.register(rows(load, 2), true);
         workersOnline.set(repository.workersOnline(onlineWithin));
 
         Instant until = repository.now().minus(COMMIT_LAG);

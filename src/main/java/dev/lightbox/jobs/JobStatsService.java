@@ -16,6 +16,8 @@ public class JobStatsService {
 
     /** The window the console shows when none is given. */
     public static final Duration DEFAULT_WINDOW = Duration.ofHours(24);
+    /** The longest window one request may read (the query scans every job created in it). */
+    public static final Duration MAX_WINDOW = Duration.ofDays(90);
 
     private final JobStatsRepository repository;
     private final JobTypes types;
@@ -45,7 +47,8 @@ public class JobStatsService {
             var rows = load.stream().filter(row -> row.queue().equals(queue.column())).toList();
             long queued = rows.stream().mapToLong(JobStatsRepository.LoadRow::queued).sum();
             long running = rows.stream().mapToLong(JobStatsRepository.LoadRow::running).sum();
-            Long oldest = queued == 0 ? null : Math.round(rows.stream().mapToDouble(JobStatsRepository.LoadRow::oldestWaitSeconds).max().orElse(0));
+            long due = rows.stream().mapToLong(JobStatsRepository.LoadRow::due).sum();
+            Long oldest = due == 0 ? null : Math.round(rows.stream().mapToDouble(JobStatsRepository.LoadRow::oldestWaitSeconds).max().orElse(0));
             return new QueueSummary(queue.column(), paused.contains(queue.column()), queued, running, oldest);
         }).toList();
     }
@@ -60,10 +63,13 @@ public class JobStatsService {
         return properties.jobs().lease().multipliedBy(3);
     }
 
-    /** @throws IllegalArgumentException when {@code since} is not before {@code until} */
+    /** @throws IllegalArgumentException when {@code since} is not before {@code until} or more than {@link #MAX_WINDOW} before it */
     @PreAuthorize("hasRole('ADMIN')")
     public JobStats stats(Instant since, Instant until) {
         if (!since.isBefore(until)) throw new IllegalArgumentException("since: must be before until.");
+        if (Duration.between(since, until).compareTo(MAX_WINDOW) > 0) {
+            throw new IllegalArgumentException("since: at most " + MAX_WINDOW.toDays() + " days before until.");
+        }
         Map<String, List<StepAverage>> steps = repository.steps(since, until).stream().collect(Collectors.groupingBy(
                 JobStatsRepository.StepRow::type, Collectors.mapping(row -> new StepAverage(row.step(), row.count(), row.avgMs()), Collectors.toList())));
         List<TypeStats> stats = repository.types(since, until).stream()

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
 
 /** The job series on /actuator/prometheus, with their labels, against jobs this test enqueued and the rows they left. */
 class JobMetricsTest extends IntegrationTest {
@@ -77,12 +78,12 @@ class JobMetricsTest extends IntegrationTest {
             // two steps of 100 ms each, twice
             assertThat(value(after, "lightbox_job_duration_seconds_sum", "type", "test.steps") - secondsBefore).isBetween(0.4, 10.0);
 
-            long queued = jdbc.queryForObject("select count(*) from jobs where type = 'test.steps' and queue = 'cpu' and status = 'QUEUED'", Long.class);
-            assertThat(queued).isPositive();
-            assertThat(value(after, "lightbox_queue_depth", "queue", "cpu", "type", "test.steps")).isEqualTo(queued);
+            // the job delayed by an hour is queued but not due: a worker could not take it, so the autoscaler's depth leaves it out
+            assertThat(jobs.status(waiting).orElseThrow()).isEqualTo(JobStatus.QUEUED);
+            assertThat(value(after, "lightbox_queue_depth", "queue", "cpu", "type", "test.steps")).isEqualTo(DUE_STEPS.apply(jdbc));
             double oldest = jdbc.queryForObject("""
-                    select extract(epoch from now() - min(created_at)) from jobs where type = 'test.steps' and queue = 'cpu' and status = 'QUEUED'""",
-                    Double.class);
+                    select coalesce(extract(epoch from now() - min(run_after)), 0) from jobs
+                    where type = 'test.steps' and queue = 'cpu' and status = 'QUEUED' and run_after <= now()""", Double.class);
             assertThat(value(after, "lightbox_queue_oldest_wait_seconds", "queue", "cpu", "type", "test.steps")).isBetween(0.0, oldest);
             // every declared type has its series, zero when nothing waits: an autoscaler sees 0, not a missing series
             assertThat(value(after, "lightbox_queue_depth", "queue", "gpu", "type", "test.gpu-steps")).isZero();
@@ -94,7 +95,50 @@ class JobMetricsTest extends IntegrationTest {
         }
         metrics.refresh();
         assertThat(value(api.get("/actuator/prometheus", admin).body(), "lightbox_queue_depth", "queue", "cpu", "type", "test.steps"))
-                .isEqualTo(jdbc.queryForObject("select count(*) from jobs where type = 'test.steps' and queue = 'cpu' and status = 'QUEUED'", Long.class).doubleValue());
+                .isEqualTo(DUE_STEPS.apply(jdbc));
+    }
+
+    private static final java.util.function.Function<JdbcTemplate, Double> DUE_STEPS = jdbc -> jdbc.queryForObject(
+            "select count(*) from jobs where type = 'test.steps' and queue = 'cpu' and status = 'QUEUED' and run_after <= now()", Long.class).doubleValue();
+
+    @Test
+    void aPausedTypeIsNotDepthAndARetriedJobWaitsSinceItsRetry() {
+        var api = api();
+        String admin = api.login(ADMIN_EMAIL, ADMIN_PASSWORD);
+        var user = api.newUser();
+        String type = "/api/v1/admin/queues/gpu/types/test.gpu-steps";
+        assertThat(api.put(type, Map.of("paused", true), admin).status()).isEqualTo(200);
+        UUID held = jobs.enqueue(JobRequest.of(TestJobHandlers.GPU_STEPS, user.id(), new TestJobHandlers.Steps(1, 0)));
+        try {
+            // created three days ago, due again since a retry a moment ago: it has waited since the retry, not for days
+            jdbc.update("update jobs set created_at = now() - interval '3 days', run_after = now() - interval '1 second' where id = ?", held);
+            metrics.refresh();
+            String body = api.get("/actuator/prometheus", admin).body();
+            assertThat(value(body, "lightbox_queue_oldest_wait_seconds", "queue", "gpu", "type", "test.gpu-steps")).isBetween(0.5, 600.0);
+
+            JsonNode gpu = queue(api.get("/api/v1/admin/queues", admin).json(), "gpu");
+            assertThat(gpu.get("oldestWaitSeconds").asLong()).isBetween(0L, 600L);
+            JsonNode gpuSteps = null;
+            for (JsonNode t : gpu.get("types")) if (t.get("type").asString().equals("test.gpu-steps")) gpuSteps = t;
+            assertThat(gpuSteps).isNotNull();
+            assertThat(gpuSteps.get("queued").asLong()).isEqualTo(1);
+            assertThat(gpuSteps.get("oldestWaitSeconds").asLong()).isBetween(0L, 600L);
+            assertThat(queue(api.get("/api/v1/admin/overview", admin).json(), "gpu").get("oldestWaitSeconds").asLong()).isBetween(0L, 600L);
+            assertThat(value(body, "lightbox_queue_depth", "queue", "gpu", "type", "test.gpu-steps")).as("held by the pause").isZero();
+            assertThat(value(body, "lightbox_queue_paused", "queue", "gpu", "type", "test.gpu-steps")).isEqualTo(1);
+            assertThat(value(body, "lightbox_queue_paused", "queue", "cpu", "type", "test.steps")).isZero();
+        } finally {
+            jobs.cancel(user.id(), held);
+            assertThat(api.put(type, Map.of("paused", false), admin).status()).isEqualTo(200);
+        }
+        metrics.refresh();
+        assertThat(value(api.get("/actuator/prometheus", admin).body(), "lightbox_queue_paused", "queue", "gpu", "type", "test.gpu-steps")).isZero();
+    }
+
+    private static JsonNode queue(JsonNode root, String name) {
+        JsonNode list = root.isArray() ? root : root.has("queues") ? root.get("queues") : root;
+        for (JsonNode q : list) if (q.get("queue").asString().equals(name)) return q;
+        throw new AssertionError("no queue " + name + " in " + root);
     }
 
     /** The sample of {@code name} with exactly these labels; 0 when the series is not there yet (a counter before its first job). */

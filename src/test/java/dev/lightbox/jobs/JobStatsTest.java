@@ -108,6 +108,11 @@ class JobStatsTest extends IntegrationTest {
         var backwards = api.get("/api/v1/admin/jobs/stats?since=2026-01-02T00:00:00Z&until=2026-01-01T00:00:00Z", admin);
         assertThat(backwards.status()).isEqualTo(400);
         assertThat(backwards.detail()).startsWith("since:");
+        var tooLong = api.get("/api/v1/admin/jobs/stats?since=2026-01-01T00:00:00Z&until=2026-04-01T00:00:01Z", admin);
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.contentType()).contains("application/problem+json");
+        assertThat(tooLong.detail()).startsWith("since:").contains("90 days");
+        assertThat(api.get("/api/v1/admin/jobs/stats?since=2026-01-01T00:00:00Z&until=2026-04-01T00:00:00Z", admin).status()).isEqualTo(200);
         JsonNode lastDay = api.get("/api/v1/admin/jobs/stats", admin).json();
         assertThat(Duration.between(Instant.parse(lastDay.get("since").asString()), Instant.parse(lastDay.get("until").asString())))
                 .isEqualTo(Duration.ofHours(24));

@@ -22,7 +22,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Every {@code lightbox.*} setting in effect: the bound settings records (so defaults show too) plus any other
- * {@code lightbox.*} property the environment holds. Secrets are masked by name, and a password inside a URL by shape.
+ * {@code lightbox.*} property the environment holds. Secrets are masked by name, and inside a URL by shape
+ * (user info, secret-named query parameters, a Telegram bot token in the path).
  */
 @Service
 public class SettingsService {
@@ -32,6 +33,11 @@ public class SettingsService {
     private static final Set<String> SECRET_WORDS = Set.of("password", "passwd", "secret", "key", "token", "credentials", "passphrase",
             "apikey", "private");
     private static final Pattern URL_USER_INFO = Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://)[^/@\\s]+@");
+    /** A query or JDBC parameter whose name holds a secret word: ?password=…, &api_key=…, ;accessToken=… */
+    private static final Pattern SECRET_PARAMETER = Pattern.compile(
+            "(?i)([?&;][^=&;#\\s]*(?:password|passwd|secret|key|token|credential|passphrase|private)[^=&;#\\s]*=)[^&;#\\s]*");
+    /** Telegram's bot API puts the bot token in the path: /bot123456:ABC-def/… */
+    private static final Pattern TELEGRAM_BOT_TOKEN = Pattern.compile("(/bot)\\d+:[A-Za-z0-9_-]+");
 
     private final ApplicationContext context;
     private final ConfigurableEnvironment environment;
@@ -69,8 +75,11 @@ public class SettingsService {
         return false;
     }
 
+    /** Passwords in a URL's user info, secret-named query parameters and a Telegram bot token in a path. */
     static String maskUrlPasswords(String value) {
-        return URL_USER_INFO.matcher(value).replaceAll("$1" + MASK + "@");
+        String masked = URL_USER_INFO.matcher(value).replaceAll("$1" + MASK + "@");
+        masked = SECRET_PARAMETER.matcher(masked).replaceAll("$1" + MASK);
+        return TELEGRAM_BOT_TOKEN.matcher(masked).replaceAll("$1" + MASK);
     }
 
     /** lightbox.jobs.cpu-threads → LIGHTBOX_JOBS_CPU_THREADS, as Spring's relaxed binding reads it. */

@@ -24,8 +24,12 @@ public class JobStatsRepository {
     public record StepRow(String type, String step, long count, long avgMs) {
     }
 
-    /** Jobs of one queue and type waiting or running now; {@code oldestWaitSeconds} 0 when none waits. */
-    public record LoadRow(String queue, String type, long queued, long running, double oldestWaitSeconds) {
+    /**
+     * Jobs of one queue and type queued or running now. {@code due}: the queued ones whose time came (run_after passed;
+     * a delayed or backed-off retry is not due yet). {@code oldestWaitSeconds}: how long the longest due job has been
+     * due, 0 when none is (a job retried days after it was created has waited since its retry, not for days).
+     */
+    public record LoadRow(String queue, String type, long queued, long due, long running, double oldestWaitSeconds) {
     }
 
     /** Jobs finished in a window, per type and final status, with the sum of their last attempts' run times. */
@@ -84,18 +88,24 @@ public class JobStatsRepository {
     public List<LoadRow> load() {
         return jdbc.sql("""
                         select queue, type, count(*) filter (where status = 'QUEUED') as queued,
+                               count(*) filter (where status = 'QUEUED' and run_after <= now()) as due,
                                count(*) filter (where status = 'RUNNING') as running,
-                               coalesce(extract(epoch from now() - min(created_at) filter (where status = 'QUEUED')), 0) as oldest
+                               greatest(coalesce(extract(epoch from now() - min(run_after) filter (where status = 'QUEUED' and run_after <= now())), 0), 0) as oldest
                         from jobs where status in ('QUEUED', 'RUNNING')
                         group by queue, type order by queue, type""")
-                .query((rs, n) -> new LoadRow(rs.getString("queue"), rs.getString("type"), rs.getLong("queued"), rs.getLong("running"),
-                        rs.getDouble("oldest")))
+                .query((rs, n) -> new LoadRow(rs.getString("queue"), rs.getString("type"), rs.getLong("queued"), rs.getLong("due"),
+                        rs.getLong("running"), rs.getDouble("oldest")))
                 .list();
     }
 
     /** The queues an admin paused (cluster-wide). */
     public List<String> pausedQueues() {
         return jdbc.sql("select queue from queue_settings where paused order by queue").query((rs, n) -> rs.getString("queue")).list();
+    }
+
+    /** The job types an admin paused (cluster-wide, on every queue). */
+    public List<String> pausedTypes() {
+        return jdbc.sql("select type from job_type_settings where paused order by type").query((rs, n) -> rs.getString("type")).list();
     }
 
     /** Nodes that beat within {@code silence} and did not stop. */

@@ -11,7 +11,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class QueueStatsRepository {
 
-    /** One (queue, type) with rows: queued, running, failed in 24 h, the oldest queued job's wait, finished in 15 min. */
+    /**
+     * One (queue, type) with rows: queued (delayed ones too), running, failed in 24 h, how long the longest due job has
+     * been due (null when none is: a delayed or backed-off job waits from its run_after, not its creation), finished in 15 min.
+     */
     public record TypeCounts(JobQueue queue, String type, long queued, long running, long failed24h, @Nullable Long oldestWaitSeconds,
                              long finished15m) {
     }
@@ -26,7 +29,7 @@ public class QueueStatsRepository {
         return jdbc.sql("""
                 with live as (
                     select queue, type, count(*) filter (where status = 'QUEUED') as queued, count(*) filter (where status = 'RUNNING') as running,
-                           cast(floor(extract(epoch from now() - min(created_at) filter (where status = 'QUEUED'))) as bigint) as oldest_wait
+                           cast(floor(extract(epoch from now() - min(run_after) filter (where status = 'QUEUED' and run_after <= now()))) as bigint) as oldest_wait
                     from jobs where status in ('QUEUED', 'RUNNING') group by queue, type),
                 finished as (
                     select queue, type, count(*) filter (where status = 'FAILED') as failed24h,

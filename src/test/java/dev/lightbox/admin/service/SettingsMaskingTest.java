@@ -26,6 +26,26 @@ class SettingsMaskingTest {
     }
 
     @Test
+    void secretQueryParametersAreMasked() {
+        assertThat(SettingsService.maskUrlPasswords("jdbc:postgresql://db/lightbox?user=x&password=hunter2&ssl=true"))
+                .isEqualTo("jdbc:postgresql://db/lightbox?user=x&password=••••••&ssl=true");
+        assertThat(SettingsService.maskUrlPasswords("https://vision.example.com/v1?api_key=abc123"))
+                .isEqualTo("https://vision.example.com/v1?api_key=••••••");
+        assertThat(SettingsService.maskUrlPasswords("https://x.example.com/?AccessToken=t0k&mode=a&client_secret=s3"))
+                .isEqualTo("https://x.example.com/?AccessToken=••••••&mode=a&client_secret=••••••");
+        assertThat(SettingsService.maskUrlPasswords("jdbc:sqlserver://db;user=x;password=hunter2;encrypt=true"))
+                .isEqualTo("jdbc:sqlserver://db;user=x;password=••••••;encrypt=true");
+        assertThat(SettingsService.maskUrlPasswords("https://x.example.com/search?q=monkey&page=2")).isEqualTo("https://x.example.com/search?q=monkey&page=2");
+    }
+
+    @Test
+    void aTelegramBotTokenInAPathIsMasked() {
+        assertThat(SettingsService.maskUrlPasswords("https://api.telegram.org/bot123456789:AAH-x_yZ0abc/sendMessage"))
+                .isEqualTo("https://api.telegram.org/bot••••••/sendMessage");
+        assertThat(SettingsService.maskUrlPasswords("https://example.com/bots/list")).isEqualTo("https://example.com/bots/list");
+    }
+
+    @Test
     void environmentNames() {
         assertThat(SettingsService.environmentName("lightbox.jobs.cpu-threads")).isEqualTo("LIGHTBOX_JOBS_CPU_THREADS");
     }
