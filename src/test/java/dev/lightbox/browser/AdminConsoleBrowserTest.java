@@ -61,11 +61,15 @@ class AdminConsoleBrowserTest extends BrowserTest {
         assertThat(page.locator("#workers")).containsText("ONLINE");
 
         page.locator("#admin-nav").getByText("Users").click();
+        assertThat(page.locator("#admin-users")).containsText(ADMIN_EMAIL);
         page.locator("#admin-users-search input").fill(target.email());
-        page.locator("#disable-" + target.id()).click();
+        // the search leaves one row (the grid keeps its earlier cells, hidden)
+        assertThat(page.locator("#admin-users vaadin-grid-cell-content:visible", new Page.LocatorOptions().setHasText(ADMIN_EMAIL))).hasCount(0);
+        page.locator("#disable-" + target.id() + ":visible").click();
         page.locator("#disable-reason input").fill("Spam uploads");
         page.locator("#disable-apply").click();
-        assertThat(page.locator("#user-status-" + target.id())).hasText("disabled");
+        assertThat(page.getByText(target.email() + " is disabled")).isVisible();
+        assertThat(page.locator("#user-status-" + target.id() + ":visible")).hasText("disabled");
         org.assertj.core.api.Assertions.assertThat(api.get("/api/v1/auth/me", target.token()).status()).as("token after disable").isEqualTo(401);
         screenshot("admin-users-desktop");
 

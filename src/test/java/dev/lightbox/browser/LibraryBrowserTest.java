@@ -172,7 +172,8 @@ class LibraryBrowserTest extends BrowserTest {
         usePhoneViewport();
         String email = signInAsNewUser();
         String token = api().login(email, USER_PASSWORD);
-        byte[] bytes = Files.readAllBytes(TestImages.ICE_BLOCK);
+        // bytes no earlier test uploaded: their renditions job is this upload's own, so its end is pushed to the tile
+        byte[] bytes = TestImages.uniqueCopy(Files.readAllBytes(TestImages.ICE_BLOCK));
         String sha256 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
         var item = java.util.Map.of("sha256", sha256, "analyzerVersion", dev.lightbox.analysis.service.AnalysisService.currentVersion(),
                 "attributes", java.util.Map.of("sharpness", 0.8, "brightness", 0.5, "exposure", "ok", "faceCount", 0),
