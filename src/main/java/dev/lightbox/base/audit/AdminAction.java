@@ -21,7 +21,9 @@ public enum AdminAction {
     RETENTION_RUN("retention.run"),
     REANALYSE_ALL("analysis.reanalyse-all"),
     MODEL_INSTALL("transform-model.install"),
-    MODEL_UNINSTALL("transform-model.uninstall");
+    MODEL_UNINSTALL("transform-model.uninstall"),
+    USER_DELETE("user.delete"),
+    BACKUP_RUN("backup.run");
 
     private final String key;
 
