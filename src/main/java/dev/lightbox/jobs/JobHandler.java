@@ -13,4 +13,12 @@ public interface JobHandler<P extends Record> {
     JobType<P> type();
 
     void run(JobContext context, P payload) throws Exception;
+
+    /**
+     * True for a job whose payload must not outlive its work (a deletion outbox naming a deleted account's objects):
+     * when it succeeds its stored payload is replaced by {@code {}}. A failed one keeps it, so it can be retried.
+     */
+    default boolean forgetsPayloadWhenDone() {
+        return false;
+    }
 }

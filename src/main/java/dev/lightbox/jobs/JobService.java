@@ -99,6 +99,14 @@ public class JobService {
         return store.cancel(owner, id);
     }
 
+    /**
+     * Cancels every queued and running job of the owner (for a deleted account: its rows go with it, and a running
+     * job learns at its next progress report that its row is gone). Returns how many.
+     */
+    public int cancelAllOf(UUID owner) {
+        return store.cancelAllOf(owner);
+    }
+
     /** Runs a failed or cancelled job again. False when the job is not the owner's or not finished that way. */
     public boolean retry(UUID owner, UUID id) {
         return store.retry(owner, id);

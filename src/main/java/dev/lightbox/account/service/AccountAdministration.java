@@ -108,7 +108,7 @@ public class AccountAdministration {
         return users.findById(id).orElseThrow(() -> new NoSuchElementException("No such account."));
     }
 
-    private static AccountState state(User user) {
+    static AccountState state(User user) {
         return new AccountState(user.getId(), user.getEmail(), user.getRole().name(), user.isDisabled(), user.getDisabledReason(),
                 user.getCreatedAt(), user.getLastSignInAt());
     }

@@ -56,6 +56,11 @@ public class LoginView extends Main implements BeforeEnterObserver {
             event.forwardTo("");
             return;
         }
+        if (event.getLocation().getQueryParameters().getParameters().containsKey("deleted")) {
+            var gone = new Paragraph("Your account and everything in it have been deleted.");
+            gone.setId("account-deleted");
+            addComponentAtIndex(1, gone);
+        }
         if (event.getLocation().getQueryParameters().getParameters().containsKey("error")) {
             var session = VaadinSession.getCurrent().getSession();
             if (session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION) instanceof AuthenticationException e) {

@@ -40,6 +40,25 @@ public class AuditRepository {
                 .param("detail", detail).update();
     }
 
+    /**
+     * Before an account's row is deleted: entries keep what happened but no longer name it. Its id and email in the
+     * actor, the target and the detail become "a deleted account". Returns how many entries changed.
+     */
+    public int forget(UUID userId) {
+        return jdbc.sql("""
+                with gone as (select id, id::text as key, email from users where id = :id)
+                update audit_log a set
+                    actor_email = case when a.actor_id = g.id or a.actor_email = g.email then :replacement else a.actor_email end,
+                    target_id = case when a.target_id = g.key then null else a.target_id end,
+                    detail = replace(replace(a.detail, g.email, :replacement), g.key, :replacement)
+                from gone g
+                where a.actor_id = g.id or a.actor_email = g.email or a.target_id = g.key
+                   or strpos(a.detail, g.email) > 0 or strpos(a.detail, g.key) > 0""")
+                .param("id", userId).param("replacement", DELETED_ACCOUNT).update();
+    }
+
+    public static final String DELETED_ACCOUNT = "a deleted account";
+
     /** Newest first, those before ({@code beforeAt}, {@code beforeId}) when given. */
     public List<Row> find(Criteria criteria, @Nullable Instant beforeAt, long beforeId, int limit) {
         return jdbc.sql("""

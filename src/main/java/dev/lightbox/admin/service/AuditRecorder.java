@@ -1,5 +1,6 @@
 package dev.lightbox.admin.service;
 
+import dev.lightbox.account.service.AccountDeleting;
 import dev.lightbox.admin.domain.AuditRepository;
 import dev.lightbox.base.audit.AdminActionPerformed;
 import org.springframework.context.event.EventListener;
@@ -24,5 +25,11 @@ class AuditRecorder {
     void on(AdminActionPerformed event) {
         String detail = event.detail();
         audit.insert(event, detail.length() <= MAX_DETAIL ? detail : detail.substring(0, MAX_DETAIL - 1) + "…");
+    }
+
+    /** In the deletion's transaction: the log keeps the actions of and on a deleted account, without naming it. */
+    @EventListener
+    void on(AccountDeleting event) {
+        audit.forget(event.userId());
     }
 }

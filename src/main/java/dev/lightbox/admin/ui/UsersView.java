@@ -21,6 +21,7 @@ import dev.lightbox.admin.service.UserUpdate;
 import dev.lightbox.base.security.CurrentUser;
 import dev.lightbox.base.ui.UiTasks;
 import dev.lightbox.billing.service.CreditService;
+import dev.lightbox.data.deletion.service.AccountDeletionService;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +31,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Every account on this server with its photos, bytes, credits and last sign-in: disable or enable it (with a
  * reason the person sees when signing in), make or unmake an admin (never the last one), grant or adjust credits
- * with a reason. Admins only: the route and the service methods both check the role.
+ * with a reason; delete it for good (typing its email to confirm). Admins only: the route and the service methods both check the role.
  */
 @Route("admin/users")
 @PageTitle("Users")
@@ -42,6 +43,7 @@ public class UsersView extends AdminPage {
 
     private final AdminUserService users;
     private final CreditService credits;
+    private final AccountDeletionService deletion;
     private final UUID me;
     private final Grid<AdminUser> grid = new Grid<>(AdminUser.class, false);
     private final Button more = new Button("Show more");
@@ -49,10 +51,11 @@ public class UsersView extends AdminPage {
     private @Nullable String nextCursor;
     private volatile @Nullable String emailFilter; // read off the lock by the loader
 
-    public UsersView(AdminUserService users, CreditService credits, UiTasks tasks) {
+    public UsersView(AdminUserService users, CreditService credits, AccountDeletionService deletion, UiTasks tasks) {
         super(tasks, "admin-users-view", "Users", "admin/users");
         this.users = users;
         this.credits = credits;
+        this.deletion = deletion;
         this.me = CurrentUser.require().id();
         grid.setId("admin-users");
         grid.addColumn(AdminUser::email).setHeader("Email").setFlexGrow(2).setResizable(true);
@@ -126,8 +129,14 @@ public class UsersView extends AdminPage {
         role.setId("admin-" + user.id());
         var grant = new Button("Credits…", e -> askCredits(user));
         grant.setId("credits-" + user.id());
-        for (Button b : List.of(disable, role, grant)) b.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
-        var row = new FlexLayout(disable, role, grant);
+        var delete = new Button("Delete", e -> askDelete(user));
+        delete.setId("delete-" + user.id());
+        delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        // not for the signed-in admin (that goes through their Settings page, with their password); the last enabled
+        // admin is always the one signed in here, so this hides it for the last admin too (the service refuses either way)
+        delete.setVisible(!user.id().equals(me));
+        for (Button b : List.of(disable, role, grant, delete)) b.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+        var row = new FlexLayout(disable, role, grant, delete);
         row.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         return row;
     }
@@ -157,6 +166,35 @@ public class UsersView extends AdminPage {
         dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), apply);
         dialog.open();
         reason.focus();
+    }
+
+    /** Deleting an account for good: the admin types its email to confirm. */
+    private void askDelete(AdminUser user) {
+        var dialog = new Dialog();
+        dialog.setHeaderTitle("Delete " + user.email() + "?");
+        var text = new Paragraph("Every row and file of this account goes for good: " + user.photos() + " photo(s), "
+                + Formats.bytes(user.bytes()) + ", its models, diary, credits and tokens; its running jobs are cancelled. "
+                + "Originals another account also uploaded stay. Type the email to confirm.");
+        var email = new TextField("Email");
+        email.setId("delete-email");
+        email.setWidthFull();
+        email.setValueChangeMode(ValueChangeMode.EAGER);
+        var apply = new Button("Delete for good", e -> {
+            dialog.close();
+            change(() -> deletion.deleteByAdmin(user.id()), deleted -> {
+                shown.removeIf(u -> u.id().equals(user.id()));
+                grid.setItems(List.copyOf(shown));
+                Notification.show(user.email() + " is deleted.", 4000, Notification.Position.BOTTOM_START);
+            });
+        });
+        apply.setId("delete-apply");
+        apply.setEnabled(false);
+        apply.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
+        email.addValueChangeListener(e -> apply.setEnabled(user.email().equalsIgnoreCase(e.getValue().strip())));
+        dialog.add(text, email);
+        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), apply);
+        dialog.open();
+        email.focus();
     }
 
     /** Grant (a positive amount) or take back (a negative one) credits, always with a reason for the user's history. */

@@ -155,7 +155,13 @@ public class JobRepository {
     }
 
     public boolean succeed(UUID id, UUID token, @Nullable Object result, List<StepTime> steps) {
-        return finish(id, token, "SUCCEEDED", null, result == null ? null : json.writeValueAsString(result), "progress = 1,", steps);
+        return succeed(id, token, result, steps, false);
+    }
+
+    /** {@code forgetPayload}: the stored payload becomes {@code {}} (see JobHandler#forgetsPayloadWhenDone). */
+    public boolean succeed(UUID id, UUID token, @Nullable Object result, List<StepTime> steps, boolean forgetPayload) {
+        return finish(id, token, "SUCCEEDED", null, result == null ? null : json.writeValueAsString(result),
+                forgetPayload ? "progress = 1, payload = '{}'::jsonb," : "progress = 1,", steps);
     }
 
     /** An attempt no retry could mend (its payload does not fit its type): FAILED at once, with the reason. */
@@ -262,6 +268,23 @@ public class JobRepository {
                 """ + NOTIFY + ", told") // a SELECT in WITH runs only when referenced
                 .param("id", id).param("owner", owner)
                 .query((rs, n) -> JobStatus.valueOf(rs.getString("status"))).optional();
+    }
+
+    /**
+     * Cancels every queued and running job of the owner (a queued one at once, a running one at its next progress
+     * report); returns how many.
+     */
+    public int cancelAllOf(UUID owner) {
+        return jdbc.sql("""
+                with changed as (
+                    update jobs set status = case when status = 'QUEUED' then 'CANCELLED' else status end,
+                        cancel_requested = true,
+                        finished_at = case when status = 'QUEUED' then now() else finished_at end
+                    where owner_id = :owner and status in ('QUEUED', 'RUNNING')
+                    returning *),
+                told as (select count(pg_notify('lightbox_job_cancel', id::text)) as n from changed where status = 'RUNNING')
+                """ + NOTIFY + ", told")
+                .param("owner", owner).query((rs, n) -> 1).list().size();
     }
 
     /** A failed or cancelled job of the owner's runs again, with fresh attempts. */

@@ -250,7 +250,7 @@ public class JobWorkers implements SmartLifecycle {
         while (true) {
             try {
                 switch (outcome) {
-                    case SUCCEEDED -> store.succeed(claimed.id(), claimed.token(), job.resultValue(), steps);
+                    case SUCCEEDED -> store.succeed(claimed.id(), claimed.token(), job.resultValue(), steps, forgetsPayload(claimed.type()));
                     case CANCELLED -> store.cancelled(claimed.id(), claimed.token(), steps);
                     case FAILED -> store.fail(claimed.id(), claimed.token(), describe(ended.failure()), backoff(claimed.attempt()), steps);
                     case INVALID -> store.failForGood(claimed.id(), claimed.token(),
@@ -278,6 +278,11 @@ public class JobWorkers implements SmartLifecycle {
                 wait = wait.multipliedBy(2).compareTo(LAST_RETRY) > 0 ? LAST_RETRY : wait.multipliedBy(2);
             }
         }
+    }
+
+    private boolean forgetsPayload(String type) {
+        JobHandler<?> handler = handlers.get(type);
+        return handler != null && handler.forgetsPayloadWhenDone();
     }
 
     private void writeProgress() {

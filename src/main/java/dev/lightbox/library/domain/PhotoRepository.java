@@ -97,6 +97,16 @@ public interface PhotoRepository extends JpaRepository<Photo, UUID> {
     @Query(value = "select distinct sha256 from photos where sha256 in (:hashes) and source = 'upload'", nativeQuery = true)
     List<String> referencedAmong(@Param("hashes") java.util.Collection<String> hashes);
 
+    /**
+     * The contents of this owner's photos (trashed ones too) that no other owner's uploaded photo holds: what goes with
+     * the owner's account.
+     */
+    @Query(value = """
+            select distinct p.sha256 from photos p where p.owner_id = :owner
+              and not exists (select 1 from photos o where o.sha256 = p.sha256 and o.owner_id <> :owner and o.source = 'upload')
+            order by p.sha256""", nativeQuery = true)
+    List<String> contentsOnlyOf(@Param("owner") UUID owner);
+
     /** Sets one source's searchable text of the owner's photo (nothing when the owner has no such photo); returns rows written. */
     @Modifying
     @Query(value = """

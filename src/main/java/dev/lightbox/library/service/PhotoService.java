@@ -297,6 +297,15 @@ public class PhotoService {
         return sha256s.isEmpty() ? java.util.Set.of() : java.util.Set.copyOf(photos.referencedAmong(sha256s));
     }
 
+    /**
+     * The contents of the owner's photos (trashed ones too) that no other owner's uploaded photo holds: for modules that
+     * keep things derived from contents, when the owner's account goes.
+     */
+    @Transactional(readOnly = true)
+    public List<String> contentsOnlyOf(UUID ownerId) {
+        return photos.contentsOnlyOf(ownerId);
+    }
+
     /** The stored original of a content hash, for background work that was handed the hash (not scoped to a user). */
     public InputStream openOriginal(String sha256) {
         return store.get(PhotoKeys.original(sha256));

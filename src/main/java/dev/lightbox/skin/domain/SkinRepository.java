@@ -191,6 +191,21 @@ public class SkinRepository {
                 .stream().flatMap(List::stream).filter(java.util.Objects::nonNull).toList();
     }
 
+    /**
+     * Deletes the analyses of these contents (an account's own, going with it) that no other owner's check-in is of;
+     * returns their object keys.
+     */
+    public List<String> deleteAnalysesOfOwnerOnly(UUID owner, Collection<String> sha256s) {
+        if (sha256s.isEmpty()) return List.of();
+        return jdbc.sql("""
+                delete from skin_analyses a where a.sha256 = any(:shas)
+                  and not exists (select 1 from skin_checkins c where c.sha256 = a.sha256 and c.owner_id <> :owner)
+                returning crop_key, annotated_key""")
+                .param("shas", sha256s.toArray(String[]::new)).param("owner", owner)
+                .query((rs, n) -> java.util.Arrays.asList(rs.getString(1), rs.getString(2))).list()
+                .stream().flatMap(List::stream).filter(java.util.Objects::nonNull).toList();
+    }
+
     /** Up to {@code limit} contents after {@code after} (in hash order) that have an analysis but no check-in. */
     public List<String> contentsWithoutCheckins(String after, int limit) {
         return jdbc.sql("""

@@ -148,4 +148,9 @@ public class ModelRepository {
     private static String truncate(String text) {
         return text.length() <= 1000 ? text : text.substring(0, 999) + "…";
     }
+
+    /** The ids of every model of the owner (for their files, when the owner's account goes). */
+    public List<UUID> idsOf(UUID owner) {
+        return jdbc.sql("select id from models where owner_id = :owner").param("owner", owner).query((rs, n) -> rs.getObject(1, UUID.class)).list();
+    }
 }

@@ -202,4 +202,9 @@ public class TransformRepository {
     private static @Nullable String truncate(@Nullable String text, int max) {
         return text == null || text.length() <= max ? text : text.substring(0, max);
     }
+
+    /** The ids of every transform of the owner (for their result objects, when the owner's account goes). */
+    public java.util.List<UUID> idsOf(UUID owner) {
+        return jdbc.sql("select id from transforms where owner_id = :owner").param("owner", owner).query((rs, n) -> rs.getObject(1, UUID.class)).list();
+    }
 }
