@@ -85,6 +85,12 @@ public final class ApiClient {
         return send(request(path, token).DELETE());
     }
 
+    /** A DELETE with a JSON body (e.g. a password confirming an account's deletion). */
+    public Response delete(String path, Object body, String token) {
+        String text = body instanceof String s ? s : JSON.writeValueAsString(body);
+        return send(request(path, token).header("Content-Type", "application/json").method("DELETE", HttpRequest.BodyPublishers.ofString(text)));
+    }
+
     public Bytes getBytes(String path, String token, String... headerPairs) {
         var builder = request(path, token).GET();
         for (int i = 0; i < headerPairs.length; i += 2) builder.header(headerPairs[i], headerPairs[i + 1]);
