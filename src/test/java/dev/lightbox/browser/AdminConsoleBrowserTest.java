@@ -6,6 +6,7 @@ import com.microsoft.playwright.Page;
 import dev.lightbox.support.ApiClient;
 import dev.lightbox.support.TestImages;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -87,6 +88,28 @@ class AdminConsoleBrowserTest extends BrowserTest {
         page.navigate(url("/login"));
         logIn(target.email(), ApiClient.USER_PASSWORD);
         assertThat(page.locator("vaadin-login-form")).containsText("Spam uploads");
+    }
+
+    @Test
+    void anAdminDeletesAnAccountAfterTypingItsEmailButNotTheirOwn() {
+        var api = api();
+        var target = api.newUser();
+        UUID adminId = UUID.fromString(api.get("/api/v1/auth/me", api.login(ADMIN_EMAIL, ADMIN_PASSWORD)).json().get("id").asString());
+        page.navigate(url("/login"));
+        logIn(ADMIN_EMAIL, ADMIN_PASSWORD);
+        page.navigate(url("/admin/users"));
+        assertThat(page.locator("#admin-users")).containsText(ADMIN_EMAIL);
+        assertThat(page.locator("#disable-" + adminId)).isDisabled();
+        assertThat(page.locator("#delete-" + adminId)).isHidden();
+        page.locator("#admin-users-search input").fill(target.email());
+        assertThat(page.locator("#admin-users vaadin-grid-cell-content:visible", new Page.LocatorOptions().setHasText(ADMIN_EMAIL))).hasCount(0);
+        page.locator("#delete-" + target.id() + ":visible").click();
+        assertThat(page.locator("#delete-apply")).isDisabled();
+        page.locator("#delete-email input").fill(target.email());
+        page.locator("#delete-apply").click();
+        assertThat(page.getByText(target.email() + " is deleted")).isVisible();
+        assertThat(page.locator("#delete-" + target.id() + ":visible")).hasCount(0);
+        org.assertj.core.api.Assertions.assertThat(api.get("/api/v1/auth/me", target.token()).status()).isEqualTo(401);
     }
 
     @Test
