@@ -43,7 +43,7 @@ class ApiShapeTest extends IntegrationTest {
         ApiClient api = api();
         assertThat(api.get("/api/v1/photos", null).status()).isEqualTo(401);
         String token = api.login(api.signUpNewUser(), USER_PASSWORD);
-        assertThat(api.delete("/api/v1/auth/me", token).status()).isEqualTo(405);
+        assertThat(api.delete("/api/v1/auth/login", token).status()).isEqualTo(405); // DELETE /api/v1/auth/me deletes the account
     }
 
     @Test
