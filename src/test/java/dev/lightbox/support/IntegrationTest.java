@@ -86,6 +86,8 @@ public abstract class IntegrationTest {
         registry.add("lightbox.jobs.lease", () -> "2s");
         registry.add("lightbox.jobs.retry-base", () -> "100ms");
         registry.add("lightbox.jobs.gpu-threads", () -> "1");
+        // BCrypt at its cheapest: hundreds of sign-ups and sign-ins, each ~64× the CPU at the default cost 10
+        registry.add("lightbox.login.password-hash-cost", () -> AppRunner.PASSWORD_HASH_COST);
     }
 
     protected ApiClient api() {
