@@ -136,4 +136,31 @@ class AccountFlowBrowserTest extends BrowserTest {
         assertThat(page.locator("html")).hasAttribute("theme", "dark");
     }
 
+    @Test
+    void exportMyLibraryFromSettingsAtPhoneWidthInDarkMode() {
+        usePhoneViewport();
+        var user = api().newUser();
+        for (int i = 0; i < 2; i++) {
+            assertThat(api().upload("export-" + i + ".jpg", dev.lightbox.support.TestImages.jpeg(320, 240, System.nanoTime()), user.token())
+                    .status()).isEqualTo(201);
+        }
+        page.navigate(url("/login"));
+        logIn(user.email(), USER_PASSWORD);
+        assertThat(page.locator("#timeline-view")).isVisible();
+        page.locator("vaadin-drawer-toggle").click();
+        page.locator("#theme-toggle").click();
+        assertThat(page.locator("html")).hasAttribute("theme", "dark");
+        page.navigate(url("/settings"));
+        assertThat(page.locator("#export-settings")).containsText("Export");
+        page.locator("#export-start").click();
+        var download = page.locator("#export-list .export-row[data-status='READY'] .export-download");
+        assertThat(download).isVisible();
+        assertThat(download).containsText("2 photos");
+        assertThat(page.locator("#export-start")).isEnabled();
+        assertThat((Integer) page.evaluate("document.documentElement.scrollWidth")).as("no sideways scrolling at 390 px").isLessThanOrEqualTo(390);
+        screenshot("export-phone-dark");
+        var zip = page.request().get(url(download.getAttribute("href")));
+        assertThat(zip.status()).isEqualTo(200);
+        assertThat(zip.headers().get("content-type")).isEqualTo("application/zip");
+    }
 }

@@ -1,5 +1,6 @@
 package dev.lightbox.library.api;
 
+import dev.lightbox.base.api.ByteRanges;
 import dev.lightbox.library.service.PhotoService;
 import dev.lightbox.library.service.PhotoService.Media;
 import dev.lightbox.library.service.PhotoService.Rendition;
@@ -7,8 +8,6 @@ import dev.lightbox.library.service.PhotoView;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
@@ -25,8 +24,6 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
  */
 @Component
 class MediaResponder {
-
-    private static final Pattern RANGE = Pattern.compile("^bytes=(\\d*)-(\\d*)$");
 
     private final PhotoService photos;
 
@@ -89,46 +86,14 @@ class MediaResponder {
         headers.setContentType(MediaType.parseMediaType(media.contentType()));
         headers.set("X-Content-Type-Options", "nosniff");
         if (media.rendition() == Rendition.ORIGINAL) {
-            headers.set(HttpHeaders.ACCEPT_RANGES, "bytes");
             if (filename != null) {
                 headers.setContentDisposition((download ? ContentDisposition.attachment() : ContentDisposition.inline())
                         .filename(filename, java.nio.charset.StandardCharsets.UTF_8).build());
             }
-            if (range != null) return partial(media, range, size, headers);
+            return ByteRanges.respond(size, range, headers, (from, length) -> photos.open(media, from, length));
         }
         headers.setContentLength(size);
         return new ResponseEntity<>(out -> copy(photos.open(media), out), headers, HttpStatus.OK);
-    }
-
-    private ResponseEntity<StreamingResponseBody> partial(Media media, String range, long size, HttpHeaders headers) {
-        Matcher m = RANGE.matcher(range.trim());
-        long start;
-        long end;
-        if (!m.matches() || (m.group(1).isEmpty() && m.group(2).isEmpty())) return unsatisfiable(size);
-        if (m.group(1).isEmpty()) { // the last N bytes
-            long suffix = position(m.group(2));
-            start = Math.max(0, size - suffix);
-            end = size - 1;
-        } else {
-            start = position(m.group(1));
-            end = m.group(2).isEmpty() ? size - 1 : Math.min(position(m.group(2)), size - 1);
-        }
-        if (start >= size || end < start) return unsatisfiable(size);
-        long length = end - start + 1;
-        headers.set(HttpHeaders.CONTENT_RANGE, "bytes " + start + "-" + end + "/" + size);
-        headers.setContentLength(length);
-        long from = start;
-        return new ResponseEntity<>(out -> copy(photos.open(media, from, length), out), headers, HttpStatus.PARTIAL_CONTENT);
-    }
-
-    /** A byte position; one past any file's size when it has more digits than a long holds. */
-    private static long position(String digits) {
-        return digits.length() > 18 ? Long.MAX_VALUE : Long.parseLong(digits);
-    }
-
-    private static ResponseEntity<StreamingResponseBody> unsatisfiable(long size) {
-        return ResponseEntity.status(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE)
-                .header(HttpHeaders.CONTENT_RANGE, "bytes */" + size).build();
     }
 
     private static void copy(InputStream in, java.io.OutputStream out) throws java.io.IOException {

@@ -3,7 +3,6 @@ package dev.lightbox.library.api;
 import dev.lightbox.base.security.CurrentUser;
 import dev.lightbox.jobs.JobService;
 import dev.lightbox.jobs.JobTypes;
-import dev.lightbox.library.service.PhotoDetails;
 import dev.lightbox.library.service.PhotoFlag;
 import dev.lightbox.library.service.PhotoQuery;
 import dev.lightbox.library.service.PhotoService;
@@ -45,23 +44,21 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 @RequestMapping("/api/v1/photos")
 class PhotoApiController {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PhotoApiController.class);
-
     private final PhotoUploadService uploads;
     private final PhotoService photos;
     private final MediaResponder media;
     private final JobService jobs;
-    private final List<PhotoDetails> details;
+    private final PhotoDocuments documents;
     private final JobTypes jobTypes;
 
-    PhotoApiController(PhotoUploadService uploads, PhotoService photos, MediaResponder media, JobService jobs, List<PhotoDetails> details,
+    PhotoApiController(PhotoUploadService uploads, PhotoService photos, MediaResponder media, JobService jobs, PhotoDocuments documents,
                        JobTypes jobTypes) {
         this.jobTypes = jobTypes;
         this.uploads = uploads;
         this.photos = photos;
         this.media = media;
         this.jobs = jobs;
-        this.details = details;
+        this.documents = documents;
     }
 
     record UploadJson(UUID id, String sha256, boolean duplicate, LocalDateTime takenAt, int width, int height) {
@@ -141,17 +138,8 @@ class PhotoApiController {
     @GetMapping("/{id}")
     ResponseEntity<PhotoJson> get(@PathVariable UUID id) {
         UUID owner = CurrentUser.require().id();
-        return photos.find(owner, id).map(p -> {
-                    var contributed = new java.util.LinkedHashMap<String, Object>();
-                    details.forEach(d -> {
-                        try {
-                            contributed.putAll(d.json(owner, p));
-                        } catch (RuntimeException e) { // one module's trouble does not hide the photo
-                            log.warn("Photo details from {} failed: {}", d.getClass().getSimpleName(), e.toString());
-                        }
-                    });
-                    return PhotoJson.withDetails(p, jobs.forSubject(owner, id), jobTypes, contributed);
-                }).map(ResponseEntity::ok)
+        return photos.find(owner, id).map(p -> PhotoJson.withDetails(p, jobs.forSubject(owner, id), jobTypes, documents.contributed(owner, p)))
+                .map(ResponseEntity::ok)
                 .orElseGet(() -> ResponseEntity.notFound().build());
     }
 

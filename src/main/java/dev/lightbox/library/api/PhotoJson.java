@@ -74,6 +74,13 @@ record PhotoJson(
                 details);
     }
 
+    /** The photo as {@code GET /api/v1/photos/{id}} answers it, without the jobs (work in progress, not data). */
+    static PhotoJson document(PhotoView p, Map<String, Object> details) {
+        PhotoJson base = of(p);
+        return new PhotoJson(base.id, base.sha256, base.format, base.sizeBytes, base.width, base.height, base.takenAt, base.takenAtSource,
+                base.uploadedAt, base.originalName, base.camera, base.exposure, base.location, base.flag, base.source, base.links, null, details);
+    }
+
     /** A list item of a page ranked or filtered by score: {@code score} and {@code passed} come with it. */
     static PhotoJson ranked(PhotoView p, PhotoRanking.@Nullable Ranked rank) {
         if (rank == null) return of(p);

@@ -72,6 +72,15 @@ public interface PhotoRepository extends JpaRepository<Photo, UUID> {
             order by taken_at desc, id desc limit :limit""", nativeQuery = true)
     List<Photo> newest(@Param("owner") UUID owner, @Param("limit") int limit);
 
+    /** The owner's photos not in the trash, by id after {@code after}: the export's walk over the library. */
+    @Query(value = """
+            select * from photos where owner_id = :owner and trashed_at is null and id > :after
+            order by id limit :limit""", nativeQuery = true)
+    List<Photo> liveAfter(@Param("owner") UUID owner, @Param("after") UUID after, @Param("limit") int limit);
+
+    @Query(value = "select count(*) from photos where owner_id = :owner and trashed_at is null", nativeQuery = true)
+    long countLive(@Param("owner") UUID owner);
+
     /** The page after a position: photos older than (takenAt, id). */
     @Query(value = """
             select * from photos where owner_id = :owner and (taken_at, id) < (:takenAt, :id)

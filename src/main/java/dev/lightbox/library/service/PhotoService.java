@@ -186,6 +186,21 @@ public class PhotoService {
         return photos.findByIdAndOwnerId(photoId, ownerId).map(PhotoView::of);
     }
 
+    /**
+     * The owner's photos outside the trash in id order, {@code limit} after {@code after} (null: from the start): for
+     * walking a whole library a page at a time (the export).
+     */
+    @Transactional(readOnly = true)
+    public List<PhotoView> liveAfter(UUID ownerId, @Nullable UUID after, int limit) {
+        return photos.liveAfter(ownerId, after == null ? new UUID(0, 0) : after, Math.clamp(limit, 1, MAX_PAGE)).stream().map(PhotoView::of).toList();
+    }
+
+    /** How many photos the owner has outside the trash. */
+    @Transactional(readOnly = true)
+    public long countLive(UUID ownerId) {
+        return photos.countLive(ownerId);
+    }
+
     @Transactional(readOnly = true)
     public Neighbors neighbors(UUID ownerId, UUID photoId) {
         return photos.findByIdAndOwnerId(photoId, ownerId).map(photo -> new Neighbors(

@@ -36,6 +36,18 @@ public record PhotoView(
         return source == PhotoSource.UPLOAD;
     }
 
+    /** The name the photo was uploaded under, or one made from its hash and format (for a file that holds it, e.g. in an export). */
+    public String fileName() {
+        if (originalName != null && !originalName.isBlank()) return originalName;
+        String extension = switch (format) {
+            case JPEG -> ".jpg";
+            case PNG -> ".png";
+            case WEBP -> ".webp";
+            case TIFF -> ".tif";
+        };
+        return sha256.substring(0, 16) + extension;
+    }
+
     public static PhotoView of(Photo p) {
         return new PhotoView(p.getId(), p.getSha256(), p.getSizeBytes(), p.getFormat(), p.getWidth(), p.getHeight(),
                 p.getTakenAt(), p.getTakenAtSource() == Photo.TakenAtSource.EXIF, p.getUploadedAt(), p.getOriginalName(),

@@ -14,11 +14,13 @@ import org.jspecify.annotations.Nullable;
  * {@code warnings}: what the dataset checks found and, once evaluated, whether the held-out accuracy says
  * anything ({@link HeldOutCheck}); a model with warnings is still published, never silently.
  */
+@org.springframework.modulith.NamedInterface("models")
 public record ModelView(UUID id, String name, List<String> labels, String architecture, Map<String, Object> config, String status,
                         String state, @Nullable UUID jobId, @Nullable String device, @Nullable String message, @Nullable String error,
                         List<Map<String, Object>> history, @Nullable Map<String, Object> metrics, List<String> warnings, @Nullable Double samplesPerSecond,
                         boolean active, List<Version> versions, Instant createdAt, @Nullable Instant finishedAt) {
 
+    @org.springframework.modulith.NamedInterface("models")
     public record Version(int version, Map<String, Object> metrics, long sizeBytes, Instant createdAt) {
     }
 

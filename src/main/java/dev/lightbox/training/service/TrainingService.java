@@ -18,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
  * downloading them.
  */
 @Service
+@org.springframework.modulith.NamedInterface("models")
 public class TrainingService {
 
     private final ModelRepository models;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.lightbox.data.export.api;
+
+import org.jspecify.annotations.NullMarked;

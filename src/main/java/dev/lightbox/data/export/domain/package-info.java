@@ -1,0 +1,4 @@
+@NullMarked
+package dev.lightbox.data.export.domain;
+
+import org.jspecify.annotations.NullMarked;
