@@ -29,11 +29,17 @@ public record PhotoView(
         @Nullable Double gpsLatitude,
         @Nullable Double gpsLongitude,
         PhotoFlag flag,
-        PhotoSource source) {
+        PhotoSource source,
+        @Nullable Instant trashedAt) {
 
     /** Whether the original bytes are on the server (uploaded); a synced photo has only its hash, metadata and attributes. */
     public boolean hasOriginal() {
         return source == PhotoSource.UPLOAD;
+    }
+
+    /** Whether the owner moved it to the trash. */
+    public boolean trashed() {
+        return trashedAt != null;
     }
 
     public static PhotoView of(Photo p) {
@@ -41,6 +47,6 @@ public record PhotoView(
                 p.getTakenAt(), p.getTakenAtSource() == Photo.TakenAtSource.EXIF, p.getUploadedAt(), p.getOriginalName(),
                 p.getCameraMake(), p.getCameraModel(), p.getLens(), p.getFNumber(), p.getExposureSeconds(), p.getIso(),
                 p.getFocalLengthMm(), p.getGpsLatitude(), p.getGpsLongitude(), PhotoFlag.valueOf(p.getFlag()),
-                PhotoSource.fromColumn(p.getSource()));
+                PhotoSource.fromColumn(p.getSource()), p.getTrashedAt());
     }
 }
