@@ -82,6 +82,46 @@ class LibraryBrowserTest extends BrowserTest {
     }
 
     @Test
+    void aDeletedPhotoWaitsInTheTrashAndComesBackOnRestore() {
+        usePhoneViewport();
+        String email = signInAsNewUser();
+        String token = api().login(email, USER_PASSWORD);
+        for (int i = 0; i < 2; i++) api().upload("kept" + i + ".jpg", TestImages.jpeg(500, 400, 1800 + i), token);
+        page.reload();
+        Locator tiles = page.locator("#timeline-days .tile");
+        assertThat(tiles).hasCount(2);
+        String deleted = tiles.first().getAttribute("data-photo-id");
+
+        page.locator("#select-mode").click();
+        tiles.first().click();
+        page.locator("#delete-selected").click();
+        assertThat(page.locator("vaadin-confirm-dialog-overlay, vaadin-confirm-dialog").first()).containsText("trash");
+        page.locator("#confirm-delete").click();
+        assertThat(page.locator("#trash-notice")).hasText("Moved to trash");
+        assertThat(page.locator("#trash-undo")).isVisible();
+        assertThat(tiles).hasCount(1);
+
+        page.navigate(url("/trash"));
+        page.evaluate("() => document.documentElement.setAttribute('theme', 'dark')");
+        assertThat(page.locator("#menu-count-trash")).hasText("1");
+        Locator trashed = page.locator("#trash-grid .tile");
+        assertThat(trashed).hasCount(1);
+        assertThat(trashed.first()).hasAttribute("data-photo-id", deleted);
+        assertThat(page.locator("#trash-grid .trash-expiry")).hasText("30 days left");
+        page.waitForFunction("() => [...document.querySelectorAll('#trash-grid img')].every(i => i.complete && i.naturalWidth > 0)");
+        assertThat(page.locator("#trash-view").evaluate("e => e.scrollWidth <= window.innerWidth")).isEqualTo(true);
+        screenshot("trash-phone-dark");
+
+        trashed.first().click();
+        assertThat(page.locator("#trash-selection")).hasText("1 selected");
+        page.locator("#trash-restore").click();
+        assertThat(page.locator("#trash-empty-state")).isVisible();
+        page.navigate(url("/"));
+        assertThat(page.locator("#timeline-days .tile")).hasCount(2);
+        assertThat(page.locator("#timeline-days .tile[data-photo-id='" + deleted + "']")).hasCount(1);
+    }
+
+    @Test
     void selectSeveralAndDeleteThem() {
         String email = signInAsNewUser();
         String token = api().login(email, USER_PASSWORD);

@@ -71,7 +71,7 @@ class ScoringBrowserTest extends BrowserTest {
         page.locator("#cull-delete").click();
         page.locator("#confirm-cull").click();
         assertThat(page.locator("#cull-grid .tile[data-photo-id='" + weakest + "']")).hasCount(0);
-        assertThat(api().get("/api/v1/photos/" + weakest, token).status()).isEqualTo(404);
+        assertThat(api().get("/api/v1/photos/" + weakest, token).json().has("trashedAt")).as("in the trash").isTrue();
         screenshot("best-of");
 
         // the profile, with its charts and suggestions

@@ -199,7 +199,7 @@ class ViewerBrowserTest extends BrowserTest {
         page.locator("#confirm-delete-rejected").click();
         assertThat(page.locator("#photo-count")).hasText("0 of 19 photos");
         assertThat(page.locator("#delete-rejected")).isHidden();
-        assertThat(api().get("/api/v1/photos/" + order.get(1), token).status()).isEqualTo(404);
+        assertThat(api().get("/api/v1/photos/" + order.get(1), token).json().has("trashedAt")).as("in the trash").isTrue();
         assertThat(api().get("/api/v1/photos/" + order.get(2), token).status()).isEqualTo(200);
     }
 

@@ -155,9 +155,9 @@ class LibraryApiTest extends IntegrationTest {
                 .extracting(j -> j.get("status").asString()).containsExactly("SUCCEEDED");
 
         String sha = first.json().get("sha256").asString();
-        assertThat(api.delete("/api/v1/photos/" + first.json().get("id").asString(), alice).status()).isEqualTo(204);
+        assertThat(api.deleteForever(first.json().get("id").asString(), alice).status()).isEqualTo(204);
         assertThat(store.stat("originals/" + sha)).as("Bob still has it").isPresent();
-        assertThat(api.delete("/api/v1/photos/" + bobs.json().get("id").asString(), bob).status()).isEqualTo(204);
+        assertThat(api.deleteForever(bobs.json().get("id").asString(), bob).status()).isEqualTo(204);
         // deleted after the commit, by the content-deletion job enqueued with it
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(store.stat("originals/" + sha)).as("the last reference took the original").isEmpty();
@@ -175,7 +175,7 @@ class LibraryApiTest extends IntegrationTest {
         String first = api.upload("again.jpg", bytes, token).json().get("id").asString();
         String sha = api.get("/api/v1/photos/" + first, token).json().get("sha256").asString();
         api.awaitThumbnail(first, token);
-        assertThat(api.delete("/api/v1/photos/" + first, token).status()).isEqualTo(204);
+        assertThat(api.deleteForever(first, token).status()).isEqualTo(204);
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
                 .untilAsserted(() -> assertThat(store.stat("derived/" + sha + "/thumb-400.jpg")).isEmpty());
 
@@ -192,7 +192,7 @@ class LibraryApiTest extends IntegrationTest {
         var created = api.upload("fleeting.jpg", TestImages.jpeg(3000, 2000, 31), token);
         String id = created.json().get("id").asString();
         String job = api.get("/api/v1/photos/" + id, token).json().get("jobs").get(0).get("id").asString();
-        assertThat(api.delete("/api/v1/photos/" + id, token).status()).isEqualTo(204);
+        assertThat(api.deleteForever(id, token).status()).isEqualTo(204);
         api.awaitJobSucceeded(job, token, Duration.ofSeconds(20));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(objectKeys()).isEqualTo(before));
     }

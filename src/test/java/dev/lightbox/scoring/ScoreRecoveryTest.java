@@ -33,7 +33,7 @@ class ScoreRecoveryTest extends IntegrationTest {
         awaitStoredScores(owner, 5);
 
         String fruits = ids.get("fruits.jpg");
-        assertThat(api.delete("/api/v1/photos/" + fruits, token).status()).isEqualTo(204);
+        assertThat(api.deleteForever(fruits, token).status()).isEqualTo(204);
         assertThat(rows(owner, UUID.fromString(fruits))).isZero();
         awaitStoredScores(owner, 4);
 

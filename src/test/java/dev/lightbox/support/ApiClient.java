@@ -91,6 +91,15 @@ public final class ApiClient {
         return send(request(path, token).header("Content-Type", "application/json").method("DELETE", HttpRequest.BodyPublishers.ofString(text)));
     }
 
+    /**
+     * Deletes the photo forever: {@code DELETE /api/v1/photos/{id}} (into the trash), then out of the trash. Answers the
+     * first request's response when it failed, else the second's.
+     */
+    public Response deleteForever(String photoId, String token) {
+        Response trashed = delete("/api/v1/photos/" + photoId, token);
+        return trashed.status() != 204 ? trashed : delete("/api/v1/trash/" + photoId, token);
+    }
+
     public Bytes getBytes(String path, String token, String... headerPairs) {
         var builder = request(path, token).GET();
         for (int i = 0; i < headerPairs.length; i += 2) builder.header(headerPairs[i], headerPairs[i + 1]);

@@ -195,7 +195,7 @@ class SyncedPhotosTest extends IntegrationTest {
         api().awaitThumbnail(uploadedId, uploader.token());
         UUID synced = sync(syncer, sha, attributes(0.7, 0.05, 30), 512, 512, "hopper.jpg");
 
-        assertThat(api().delete("/api/v1/photos/" + uploadedId, uploader.token()).status()).isEqualTo(204);
+        assertThat(api().deleteForever(uploadedId, uploader.token()).status()).isEqualTo(204);
         org.awaitility.Awaitility.await().atMost(WAIT).untilAsserted(() -> {
             assertThat(store.stat("originals/" + sha)).as("a synced row holds no original").isEmpty();
             assertThat(store.stat("derived/" + sha + "/thumb-400.jpg")).isEmpty();
@@ -210,7 +210,7 @@ class SyncedPhotosTest extends IntegrationTest {
         String sha = randomSha();
         UUID first = sync(user, sha, attributes(0.8, 0.03, 25), 4000, 3000, "again.jpg");
         assertThat(syncedRows(user.id(), sha)).isEqualTo(2); // its synced analysis and its synced score inputs
-        assertThat(api().delete("/api/v1/photos/" + first, user.token()).status()).isEqualTo(204);
+        assertThat(api().deleteForever(first.toString(), user.token()).status()).isEqualTo(204);
         assertThat(syncedRows(user.id(), sha)).as("the device's rows go with the photo").isZero();
 
         UUID second = sync(user, sha, attributes(0.8, 0.03, 25), 4000, 3000, "again.jpg");

@@ -83,7 +83,7 @@ public class AnalysisRepository {
                 from photos p left join lateral (
                     select max(a.analyzer_version) as version from photo_attributes a where a.sha256 = p.sha256 and p.source = 'upload') v on true
                 left join synced_analyses s on s.owner_id = p.owner_id and s.sha256 = p.sha256
-                where p.owner_id = :owner""")
+                where p.owner_id = :owner and p.trashed_at is null""")
                 .param("version", version).param("owner", owner)
                 .query((rs, n) -> new Counts(rs.getLong("photos"), rs.getLong("current"), rs.getLong("outdated"))).single();
     }

@@ -111,7 +111,8 @@ public class SyncedAnalysisRepository {
                         select analyzer_version, attributes, analyzed_at from photo_attributes
                         where sha256 = p.sha256 order by analyzer_version desc limit 1) a on true
                     left join synced_analyses s on s.owner_id = p.owner_id and s.sha256 = p.sha256
-                    where p.owner_id = :owner and (a.analyzer_version is not null or s.analyzer_version is not null)) c
+                    where p.owner_id = :owner and p.trashed_at is null
+                      and (a.analyzer_version is not null or s.analyzer_version is not null)) c
                 where c.changed_at >= :since
                   and (cast(:afterChangedAt as timestamptz) is null or (c.changed_at, c.sha256) > (cast(:afterChangedAt as timestamptz), cast(:afterSha as varchar)))
                 order by c.changed_at, c.sha256 limit :limit""")

@@ -21,6 +21,10 @@ import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import dev.lightbox.base.security.LightboxUser;
 import jakarta.annotation.security.PermitAll;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 /**
  * The shell around every signed-in view. Navigation lists the {@code @Menu} views this user may open
@@ -31,8 +35,16 @@ import jakarta.annotation.security.PermitAll;
 public final class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     private final H1 viewTitle = new H1();
+    private final List<MenuBadge> badges;
+    private final UiTasks tasks;
+    private final AuthenticationContext authentication;
+    /** Menu items by route path without the leading slash. */
+    private final Map<String, SideNavItem> items = new HashMap<>();
 
-    public MainLayout(AuthenticationContext authentication) {
+    public MainLayout(AuthenticationContext authentication, List<MenuBadge> badges, UiTasks tasks) {
+        this.badges = badges;
+        this.tasks = tasks;
+        this.authentication = authentication;
         setPrimarySection(Section.DRAWER);
         viewTitle.addClassName("view-title");
         addToNavbar(new DrawerToggle(), viewTitle);
@@ -45,11 +57,41 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
         return new Div(logo);
     }
 
-    private static SideNav navigation() {
+    private SideNav navigation() {
         var nav = new SideNav();
         nav.setId("main-nav");
-        MenuConfiguration.getMenuEntries().forEach(entry -> nav.addItem(item(entry)));
+        MenuConfiguration.getMenuEntries().forEach(entry -> {
+            SideNavItem item = item(entry);
+            items.put(entry.path().replaceFirst("^/", ""), item);
+            nav.addItem(item);
+        });
         return nav;
+    }
+
+    /** Reads the menu's numbers off the session lock and shows them (none for 0). */
+    private void refreshBadges() {
+        if (badges.isEmpty()) return;
+        UUID user = authentication.getAuthenticatedUser(LightboxUser.class).map(LightboxUser::id).orElse(null);
+        if (user == null) return;
+        UI ui = UI.getCurrent();
+        tasks.run(() -> {
+            var counts = new HashMap<String, Long>();
+            for (MenuBadge badge : badges) {
+                if (items.containsKey(badge.path())) counts.put(badge.path(), badge.count(user));
+            }
+            UiTasks.push(ui, () -> counts.forEach((path, count) -> {
+                SideNavItem item = items.get(path);
+                if (item == null) return;
+                if (count == 0) {
+                    item.setSuffixComponent(null);
+                } else {
+                    var number = new Span(Long.toString(count));
+                    number.setId("menu-count-" + path);
+                    number.addClassName("menu-count");
+                    item.setSuffixComponent(number);
+                }
+            }));
+        });
     }
 
     private static SideNavItem item(MenuEntry entry) {
@@ -89,5 +131,6 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
         viewTitle.setText(MenuConfiguration.getPageHeader(getContent()).orElse(""));
+        refreshBadges();
     }
 }

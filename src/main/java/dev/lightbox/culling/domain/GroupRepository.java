@@ -47,7 +47,7 @@ public class GroupRepository {
                     select attributes from photo_attributes a where a.sha256 = p.sha256 and p.source = 'upload'
                     order by analyzer_version desc limit 1) a on true
                 left join synced_analyses s on s.owner_id = p.owner_id and s.sha256 = p.sha256
-                where p.owner_id = :owner""").param("owner", owner).query((rs, n) -> {
+                where p.owner_id = :owner and p.trashed_at is null""").param("owner", owner).query((rs, n) -> {
                     String hex = rs.getString(6);
                     long hash = 0;
                     boolean hashed = false;
@@ -107,6 +107,10 @@ public class GroupRepository {
                 on conflict (owner_id) do update set grouped_at = excluded.grouped_at""").param("owner", owner).update();
     }
 
+    /** How many members of group {@code g} are not in the trash (a trashed photo leaves its groups until it is restored). */
+    private static final String LIVE_MEMBERS = """
+            (select count(*) from culling_group_members c join photos lp on lp.id = c.photo_id where c.group_id = g.id and lp.trashed_at is null)""";
+
     /** A page of the owner's groups of this kind that still have 2 or more members, newest first, after {@code after}. */
     public List<StoredGroup> page(UUID owner, GroupKind kind, @Nullable Position after, int limit) {
         return read("""
@@ -114,11 +118,11 @@ public class GroupRepository {
                     select g.id, g.kind, g.taken_at from culling_groups g
                     where g.owner_id = :owner and g.kind = :kind
                       and (cast(:afterTime as timestamp) is null or (g.taken_at, g.id) < (cast(:afterTime as timestamp), :afterId))
-                      and (select count(*) from culling_group_members c where c.group_id = g.id) >= 2
+                      and %s >= 2
                     order by g.taken_at desc, g.id desc limit :limit)
                 select page.id, page.kind, page.taken_at, m.photo_id, p.sha256 from page
-                join culling_group_members m on m.group_id = page.id join photos p on p.id = m.photo_id
-                order by page.taken_at desc, page.id desc, m.position""", spec -> spec.param("owner", owner).param("kind", kind.key())
+                join culling_group_members m on m.group_id = page.id join photos p on p.id = m.photo_id and p.trashed_at is null
+                order by page.taken_at desc, page.id desc, m.position""".formatted(LIVE_MEMBERS), spec -> spec.param("owner", owner).param("kind", kind.key())
                 .param("afterTime", after == null ? null : Timestamp.valueOf(after.takenAt()))
                 .param("afterId", after == null ? new UUID(0, 0) : after.id()).param("limit", limit));
     }
@@ -129,17 +133,17 @@ public class GroupRepository {
                 with found as (
                     select distinct g.id, g.kind, g.taken_at from culling_groups g join culling_group_members c on c.group_id = g.id
                     where g.owner_id = :owner and c.photo_id = any(:photos)
-                      and (select count(*) from culling_group_members n where n.group_id = g.id) >= 2)
+                      and %s >= 2)
                 select found.id, found.kind, found.taken_at, m.photo_id, p.sha256 from found
-                join culling_group_members m on m.group_id = found.id join photos p on p.id = m.photo_id
-                order by found.taken_at desc, found.id desc, m.position""", spec -> spec.param("owner", owner).param("photos", photoIds));
+                join culling_group_members m on m.group_id = found.id join photos p on p.id = m.photo_id and p.trashed_at is null
+                order by found.taken_at desc, found.id desc, m.position""".formatted(LIVE_MEMBERS), spec -> spec.param("owner", owner).param("photos", photoIds));
     }
 
     /** How many groups of this kind (2 or more members) the owner has. */
     public long count(UUID owner, GroupKind kind) {
         return jdbc.sql("""
                 select count(*) from culling_groups g where g.owner_id = :owner and g.kind = :kind
-                and (select count(*) from culling_group_members c where c.group_id = g.id) >= 2""")
+                and %s >= 2""".formatted(LIVE_MEMBERS))
                 .param("owner", owner).param("kind", kind.key()).query(Long.class).single();
     }
 

@@ -82,7 +82,7 @@ class PhotoApiController {
                 FileItemInput part = parts.next();
                 if (part.isFormField() || !"file".equals(part.getFieldName())) continue;
                 if (outcome != null) {
-                    if (outcome.newPhoto()) photos.delete(owner, Set.of(outcome.photo().id()));
+                    if (outcome.newPhoto()) photos.deleteForever(owner, Set.of(outcome.photo().id()));
                     throw new IllegalArgumentException("file: send one photo per request; this one had several 'file' parts, none was kept.");
                 }
                 try (InputStream in = part.getInputStream()) {

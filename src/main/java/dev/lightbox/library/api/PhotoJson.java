@@ -18,6 +18,7 @@ import org.jspecify.annotations.Nullable;
  * A photo in the REST API. {@code takenAt} is the local capture time the camera recorded (no zone);
  * {@code flag} is {@code picked}, {@code rejected} or {@code none}; {@code source} is {@code upload} or {@code sync} (analysed on the
  * owner's device: no original here, so {@code links.original} is absent).
+ * {@code trashedAt} is there only for a photo in the trash (see {@code /api/v1/trash}).
  * {@code jobs} (work done on the photo, e.g. its renditions) comes with a single photo, not in lists.
  */
 @JsonInclude(value = JsonInclude.Include.NON_NULL, content = JsonInclude.Include.ALWAYS)
@@ -37,6 +38,7 @@ record PhotoJson(
         @Nullable Location location,
         String flag,
         String source,
+        @Nullable Instant trashedAt,
         Links links,
         @Nullable List<JobRef> jobs,
         @JsonIgnore Map<String, Object> details) {
@@ -70,7 +72,7 @@ record PhotoJson(
     static PhotoJson withDetails(PhotoView p, List<JobView> jobs, JobTypes types, Map<String, Object> details) {
         PhotoJson base = of(p);
         return new PhotoJson(base.id, base.sha256, base.format, base.sizeBytes, base.width, base.height, base.takenAt, base.takenAtSource,
-                base.uploadedAt, base.originalName, base.camera, base.exposure, base.location, base.flag, base.source, base.links, jobs.stream().map(j -> JobRef.of(j, types)).toList(),
+                base.uploadedAt, base.originalName, base.camera, base.exposure, base.location, base.flag, base.source, base.trashedAt, base.links, jobs.stream().map(j -> JobRef.of(j, types)).toList(),
                 details);
     }
 
@@ -86,8 +88,16 @@ record PhotoJson(
         if (rank == null) return of(p);
         PhotoJson base = of(p);
         return new PhotoJson(base.id, base.sha256, base.format, base.sizeBytes, base.width, base.height, base.takenAt, base.takenAtSource,
-                base.uploadedAt, base.originalName, base.camera, base.exposure, base.location, base.flag, base.source, base.links, null,
+                base.uploadedAt, base.originalName, base.camera, base.exposure, base.location, base.flag, base.source, base.trashedAt, base.links, null,
                 Map.of("score", rank.score(), "passed", rank.passed()));
+    }
+
+    /** An item of the trash: the photo with its {@code trashedAt} and {@code expiresAt} (when it is deleted forever). */
+    static PhotoJson trashed(PhotoView p, Instant expiresAt) {
+        PhotoJson base = of(p);
+        return new PhotoJson(base.id, base.sha256, base.format, base.sizeBytes, base.width, base.height, base.takenAt, base.takenAtSource,
+                base.uploadedAt, base.originalName, base.camera, base.exposure, base.location, base.flag, base.source, base.trashedAt, base.links, null,
+                Map.of("expiresAt", expiresAt));
     }
 
     static PhotoJson of(PhotoView p) {
@@ -97,7 +107,7 @@ record PhotoJson(
                 new Camera(p.cameraMake(), p.cameraModel(), p.lens()),
                 new Exposure(p.fNumber(), p.exposureSeconds(), p.iso(), p.focalLengthMm()),
                 p.gpsLatitude() != null && p.gpsLongitude() != null ? new Location(p.gpsLatitude(), p.gpsLongitude()) : null,
-                p.flag().parameter(), p.source().parameter(),
+                p.flag().parameter(), p.source().parameter(), p.trashedAt(),
                 new Links(base + "/thumbnail", base + "/preview", p.hasOriginal() ? base + "/original" : null), null, Map.of());
     }
 }

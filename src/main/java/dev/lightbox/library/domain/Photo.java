@@ -70,6 +70,9 @@ public class Photo {
     /** {@code upload} (the original is stored) or {@code sync} (analysed on the owner's device, no original here). */
     @Column(nullable = false)
     private String source = "upload";
+    /** When the owner moved the photo to the trash (null: live); changed only through the repository's trash and restore. */
+    @Column(name = "trashed_at", insertable = false, updatable = false)
+    private @Nullable Instant trashedAt;
 
     protected Photo() {
     }
@@ -143,4 +146,5 @@ public class Photo {
     public String getFlag() { return flag; }
     public String getSource() { return source; }
     public boolean hasOriginal() { return "upload".equals(source); }
+    public @Nullable Instant getTrashedAt() { return trashedAt; }
 }

@@ -52,23 +52,23 @@ public interface PhotoRepository extends JpaRepository<Photo, UUID> {
 
     /** The owner's photos with one flag, newest first, after a keyset position (or from the newest when null). */
     @Query(value = """
-            select * from photos where owner_id = :owner and flag = :flag
+            select * from photos where owner_id = :owner and flag = :flag and trashed_at is null
               and (cast(:takenAt as timestamp) is null or (taken_at, id) < (cast(:takenAt as timestamp), cast(:id as uuid)))
             order by taken_at desc, id desc limit :limit""", nativeQuery = true)
     List<Photo> flagged(@Param("owner") UUID owner, @Param("flag") String flag, @Param("takenAt") @Nullable LocalDateTime takenAt,
                         @Param("id") @Nullable UUID id, @Param("limit") int limit);
 
-    @Query(value = "select count(*) from photos where owner_id = :owner and flag = :flag", nativeQuery = true)
+    @Query(value = "select count(*) from photos where owner_id = :owner and flag = :flag and trashed_at is null", nativeQuery = true)
     long countFlagged(@Param("owner") UUID owner, @Param("flag") String flag);
 
     /** Unflagged photos in one round trip: the kept count less the (few, indexed) flagged ones, not a scan of the library. */
     @Query(value = """
             select coalesce((select photos from photo_counts where owner_id = :owner), 0)
-                 - (select count(*) from photos where owner_id = :owner and flag <> 'NONE')""", nativeQuery = true)
+                 - (select count(*) from photos where owner_id = :owner and flag <> 'NONE' and trashed_at is null)""", nativeQuery = true)
     long countUnflagged(@Param("owner") UUID owner);
 
     @Query(value = """
-            select * from photos where owner_id = :owner
+            select * from photos where owner_id = :owner and trashed_at is null
             order by taken_at desc, id desc limit :limit""", nativeQuery = true)
     List<Photo> newest(@Param("owner") UUID owner, @Param("limit") int limit);
 
@@ -83,14 +83,14 @@ public interface PhotoRepository extends JpaRepository<Photo, UUID> {
 
     /** The page after a position: photos older than (takenAt, id). */
     @Query(value = """
-            select * from photos where owner_id = :owner and (taken_at, id) < (:takenAt, :id)
+            select * from photos where owner_id = :owner and trashed_at is null and (taken_at, id) < (:takenAt, :id)
             order by taken_at desc, id desc limit :limit""", nativeQuery = true)
     List<Photo> olderThan(@Param("owner") UUID owner, @Param("takenAt") LocalDateTime takenAt, @Param("id") UUID id,
                           @Param("limit") int limit);
 
     /** The photos just newer than (takenAt, id), nearest first. */
     @Query(value = """
-            select * from photos where owner_id = :owner and (taken_at, id) > (:takenAt, :id)
+            select * from photos where owner_id = :owner and trashed_at is null and (taken_at, id) > (:takenAt, :id)
             order by taken_at asc, id asc limit :limit""", nativeQuery = true)
     List<Photo> newerThan(@Param("owner") UUID owner, @Param("takenAt") LocalDateTime takenAt, @Param("id") UUID id,
                           @Param("limit") int limit);
@@ -133,7 +133,7 @@ public interface PhotoRepository extends JpaRepository<Photo, UUID> {
      * optionally with one flag, newest first, after a keyset position (or from the newest when null).
      */
     @Query(value = """
-            select * from photos p where p.owner_id = :owner
+            select * from photos p where p.owner_id = :owner and p.trashed_at is null
               and (cast(:flag as varchar) is null or p.flag = cast(:flag as varchar))
               and exists (select 1 from photo_search_text t where t.photo_id = p.id and t.text ilike :pattern escape '\\')
               and (cast(:takenAt as timestamp) is null or (p.taken_at, p.id) < (cast(:takenAt as timestamp), cast(:id as uuid)))
@@ -142,7 +142,7 @@ public interface PhotoRepository extends JpaRepository<Photo, UUID> {
                          @Param("takenAt") @Nullable LocalDateTime takenAt, @Param("id") @Nullable UUID id, @Param("limit") int limit);
 
     @Query(value = """
-            select count(*) from photos p where p.owner_id = :owner
+            select count(*) from photos p where p.owner_id = :owner and p.trashed_at is null
               and (cast(:flag as varchar) is null or p.flag = cast(:flag as varchar))
               and exists (select 1 from photo_search_text t where t.photo_id = p.id and t.text ilike :pattern escape '\\')""",
             nativeQuery = true)
@@ -151,6 +151,41 @@ public interface PhotoRepository extends JpaRepository<Photo, UUID> {
     /** Of these photos of the owner, those whose searchable text matches {@code pattern} (to filter a ranked page). */
     @Query(value = """
             select distinct t.photo_id from photo_search_text t
-            where t.owner_id = :owner and t.photo_id in (:ids) and t.text ilike :pattern escape '\\'""", nativeQuery = true)
+            where t.owner_id = :owner and t.photo_id in (:ids) and t.text ilike :pattern escape '\\'
+              and exists (select 1 from photos p where p.id = t.photo_id and p.trashed_at is null)""", nativeQuery = true)
     List<UUID> searchedAmong(@Param("owner") UUID owner, @Param("ids") java.util.Collection<UUID> ids, @Param("pattern") String pattern);
+
+    /** Moves the owner's live photos among {@code ids} to the trash at {@code now}; returns how many moved. */
+    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Query(value = """
+            update photos set trashed_at = :now where owner_id = :owner and id in (:ids) and trashed_at is null""", nativeQuery = true)
+    int trash(@Param("owner") UUID owner, @Param("ids") Collection<UUID> ids, @Param("now") java.time.Instant now);
+
+    /** Brings the owner's photo back from the trash; 0 when it is not in their trash. */
+    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Query(value = "update photos set trashed_at = null where owner_id = :owner and id = :id and trashed_at is not null", nativeQuery = true)
+    int restore(@Param("owner") UUID owner, @Param("id") UUID id);
+
+    /** The owner's trash, newest trashed first, after a keyset position (or from the start when null). */
+    @Query(value = """
+            select * from photos where owner_id = :owner and trashed_at is not null
+              and (cast(:trashedAt as timestamptz) is null or (trashed_at, id) < (cast(:trashedAt as timestamptz), cast(:id as uuid)))
+            order by trashed_at desc, id desc limit :limit""", nativeQuery = true)
+    List<Photo> trashed(@Param("owner") UUID owner, @Param("trashedAt") java.time.@Nullable Instant trashedAt, @Param("id") @Nullable UUID id,
+                        @Param("limit") int limit);
+
+    @Query(value = "select count(*) from photos where owner_id = :owner and trashed_at is not null", nativeQuery = true)
+    long countTrashed(@Param("owner") UUID owner);
+
+    /** Up to {@code limit} ids of the owner's trash (to empty it a batch at a time). */
+    @Query(value = "select id from photos where owner_id = :owner and trashed_at is not null order by trashed_at, id limit :limit", nativeQuery = true)
+    List<UUID> trashedIds(@Param("owner") UUID owner, @Param("limit") int limit);
+
+    /**
+     * Up to {@code limit} photos (anyone's) trashed before {@code cutoff}, locked until commit; rows another node holds are
+     * skipped, so sweeps on several nodes share the work.
+     */
+    @Query(value = """
+            select * from photos where trashed_at < :cutoff order by trashed_at, id limit :limit for update skip locked""", nativeQuery = true)
+    List<Photo> expiredTrash(@Param("cutoff") java.time.Instant cutoff, @Param("limit") int limit);
 }

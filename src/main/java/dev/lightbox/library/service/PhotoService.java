@@ -1,6 +1,7 @@
 package dev.lightbox.library.service;
 
 import dev.lightbox.jobs.JobService;
+import dev.lightbox.library.TrashProperties;
 import dev.lightbox.library.domain.ImageFormat;
 import dev.lightbox.library.domain.Photo;
 import dev.lightbox.library.domain.PhotoRepository;
@@ -8,6 +9,7 @@ import dev.lightbox.storage.ObjectStore;
 import java.io.IOException;
 import java.io.InputStream;
 import org.bytedeco.opencv.opencv_core.Mat;
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -39,9 +41,13 @@ public class PhotoService {
     private final JobService jobs;
     private final List<PhotoRanking> rankings;
     private final ApplicationEventPublisher events;
+    private final TrashPolicy trash;
+    private final Clock clock;
 
     PhotoService(PhotoRepository photos, ObjectStore store, JobService jobs, List<PhotoRanking> rankings,
-                 ApplicationEventPublisher events) {
+                 ApplicationEventPublisher events, TrashProperties trash, Clock clock) {
+        this.trash = new TrashPolicy(trash.days());
+        this.clock = clock;
         this.photos = photos;
         this.store = store;
         this.jobs = jobs;
@@ -104,7 +110,7 @@ public class PhotoService {
         var ranks = new LinkedHashMap<UUID, PhotoRanking.Ranked>();
         for (PhotoRanking.Ranked rank : ranked.items()) {
             Photo photo = byId.get(rank.photoId());
-            if (photo == null || !photo.getOwnerId().equals(ownerId)) continue; // deleted meanwhile
+            if (photo == null || !photo.getOwnerId().equals(ownerId) || photo.getTrashedAt() != null) continue; // deleted or trashed meanwhile
             items.add(PhotoView.of(photo));
             if (!Double.isNaN(rank.score())) ranks.put(photo.getId(), rank);
         }
@@ -339,28 +345,55 @@ public class PhotoService {
         return store.stat(media.key()).map(info -> info.size());
     }
 
+    /** What deleting a photo does here: move it to the trash (and for how long) or delete it at once. */
+    public TrashPolicy trashPolicy() {
+        return trash;
+    }
+
     /**
-     * Deletes photos of this user; a stored original and its renditions go with the last photo that
-     * references them. Returns how many were deleted (ids of other users' photos are ignored).
+     * What the owner's "delete" does: moves these photos to the trash when {@code LIGHTBOX_TRASH_DAYS} is above 0
+     * (everything about them is kept until the trash is emptied or they expire), else deletes them forever at once.
+     * Returns how many were trashed or deleted (ids of other users' photos and photos already in the trash are ignored).
+     */
+    @Transactional
+    public int delete(UUID ownerId, Collection<UUID> photoIds) {
+        if (photoIds.isEmpty()) return 0;
+        if (!trash.trashes()) return deleteForever(ownerId, photoIds);
+        int trashed = photos.trash(ownerId, photoIds, clock.instant());
+        log.info("Moved {} photo(s) to the trash", trashed);
+        return trashed;
+    }
+
+    /**
+     * Deletes photos of this user forever (live or in the trash); a stored original and its renditions go with the last
+     * photo that references them. Returns how many were deleted (ids of other users' photos are ignored).
      * The objects are not deleted here: a {@link ContentDeletionJob} enqueued in this transaction deletes
      * them after the commit, so a rollback never leaves rows without their originals.
      */
     @Transactional
-    public int delete(UUID ownerId, Collection<UUID> photoIds) {
+    public int deleteForever(UUID ownerId, Collection<UUID> photoIds) {
         int deleted = 0;
         for (UUID id : photoIds) {
             Optional<Photo> photo = photos.findByIdAndOwnerId(id, ownerId);
             if (photo.isEmpty()) continue;
-            String sha256 = photo.get().getSha256();
-            photos.lockContent(sha256);
-            photos.delete(photo.get());
-            photos.flush();
-            events.publishEvent(new PhotoDeleted(id, ownerId, sha256));
-            if (photos.countOriginalReferences(sha256) == 0) jobs.enqueue(ContentDeletionJob.request(ownerId, sha256));
+            deleteForever(photo.get());
             deleted++;
         }
         log.info("Deleted {} photo(s)", deleted);
         return deleted;
+    }
+
+    /** Deletes one photo row forever (in the caller's transaction); returns the bytes of its original when that goes too, else 0. */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public long deleteForever(Photo photo) {
+        String sha256 = photo.getSha256();
+        photos.lockContent(sha256);
+        photos.delete(photo);
+        photos.flush();
+        events.publishEvent(new PhotoDeleted(photo.getId(), photo.getOwnerId(), sha256));
+        if (photos.countOriginalReferences(sha256) > 0) return 0;
+        jobs.enqueue(ContentDeletionJob.request(photo.getOwnerId(), sha256));
+        return photo.hasOriginal() ? photo.getSizeBytes() : 0;
     }
 
     private static @Nullable UUID first(List<Photo> rows) {

@@ -89,7 +89,7 @@ public class PhotoUploadService {
             String sha256 = ingest.sha256Hex();
             Optional<Photo> existing = photos.findByOwnerIdAndSha256(ownerId, sha256);
             // a synced photo (no original yet) goes on: the upload gives it its original
-            if (existing.isPresent() && existing.get().hasOriginal()) return UploadOutcome.duplicateOf(existing.get());
+            if (existing.isPresent() && existing.get().hasOriginal()) return duplicate(existing.get());
 
             CompletenessCheck.verify(format, head, ingest.tail(), ingest.count());
             Size size = headerSize.orElseGet(() -> sizeFromStoredHeader(tempKey, format));
@@ -103,6 +103,15 @@ public class PhotoUploadService {
             // committed: the record no longer names the original, only the temporary object is removed
             leftovers.removeQuietly(outcome != null && !outcome.duplicate() ? record.withoutOriginal() : record);
         }
+    }
+
+    /** The owner's photo of the same bytes answers the upload; one in their trash is restored first. */
+    private UploadOutcome duplicate(Photo photo) {
+        if (photo.getTrashedAt() == null) return UploadOutcome.duplicateOf(photo);
+        return java.util.Objects.requireNonNull(transaction.execute(status -> {
+            photos.restore(photo.getOwnerId(), photo.getId());
+            return UploadOutcome.duplicateOf(photos.findById(photo.getId()).orElseThrow());
+        }));
     }
 
     private IngestStream store(String tempKey, ImageFormat format, InputStream bytes) {
@@ -169,6 +178,10 @@ public class PhotoUploadService {
         return transaction.execute(status -> {
             photos.lockContent(sha256);
             Optional<Photo> raced = photos.findByOwnerIdAndSha256(ownerId, sha256);
+            if (raced.isPresent() && raced.get().getTrashedAt() != null) { // the owner's photo of these bytes in the trash comes back
+                photos.restore(ownerId, raced.get().getId());
+                raced = photos.findByOwnerIdAndSha256(ownerId, sha256);
+            }
             if (raced.isPresent() && raced.get().hasOriginal()) return UploadOutcome.duplicateOf(raced.get());
             LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneId.systemDefault()));
             Photo photo;

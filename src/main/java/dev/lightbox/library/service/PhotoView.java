@@ -29,7 +29,8 @@ public record PhotoView(
         @Nullable Double gpsLatitude,
         @Nullable Double gpsLongitude,
         PhotoFlag flag,
-        PhotoSource source) {
+        PhotoSource source,
+        @Nullable Instant trashedAt) {
 
     /** Whether the original bytes are on the server (uploaded); a synced photo has only its hash, metadata and attributes. */
     public boolean hasOriginal() {
@@ -48,11 +49,16 @@ public record PhotoView(
         return sha256.substring(0, 16) + extension;
     }
 
+    /** Whether the owner moved it to the trash. */
+    public boolean trashed() {
+        return trashedAt != null;
+    }
+
     public static PhotoView of(Photo p) {
         return new PhotoView(p.getId(), p.getSha256(), p.getSizeBytes(), p.getFormat(), p.getWidth(), p.getHeight(),
                 p.getTakenAt(), p.getTakenAtSource() == Photo.TakenAtSource.EXIF, p.getUploadedAt(), p.getOriginalName(),
                 p.getCameraMake(), p.getCameraModel(), p.getLens(), p.getFNumber(), p.getExposureSeconds(), p.getIso(),
                 p.getFocalLengthMm(), p.getGpsLatitude(), p.getGpsLongitude(), PhotoFlag.valueOf(p.getFlag()),
-                PhotoSource.fromColumn(p.getSource()));
+                PhotoSource.fromColumn(p.getSource()), p.getTrashedAt());
     }
 }

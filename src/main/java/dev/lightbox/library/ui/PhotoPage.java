@@ -17,10 +17,12 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.lightbox.base.security.CurrentUser;
+import dev.lightbox.base.ui.UiTasks;
 import dev.lightbox.library.service.PhotoDetails;
 import dev.lightbox.library.service.PhotoService;
 import dev.lightbox.library.service.PhotoService.Neighbors;
 import dev.lightbox.library.service.PhotoView;
+import dev.lightbox.library.service.TrashService;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
 import java.util.Optional;
@@ -36,12 +38,16 @@ public class PhotoPage extends Main implements BeforeEnterObserver {
 
 
     private final PhotoService photos;
+    private final TrashService trash;
+    private final UiTasks tasks;
     private final List<PhotoDetails> contributions;
     private final List<PhotoPageSection> sections;
     private final UUID owner;
 
-    public PhotoPage(PhotoService photos, List<PhotoDetails> contributions, List<PhotoPageSection> sections) {
+    public PhotoPage(PhotoService photos, TrashService trash, UiTasks tasks, List<PhotoDetails> contributions, List<PhotoPageSection> sections) {
         this.photos = photos;
+        this.trash = trash;
+        this.tasks = tasks;
         this.contributions = contributions;
         this.sections = sections.stream().sorted(java.util.Comparator.comparingInt(PhotoPageSection::order)).toList();
         this.owner = CurrentUser.require().id();
@@ -55,6 +61,12 @@ public class PhotoPage extends Main implements BeforeEnterObserver {
         Optional<PhotoView> photo = event.getRouteParameters().get("id").flatMap(PhotoPage::uuid).flatMap(id -> photos.find(owner, id));
         if (photo.isEmpty()) {
             add(new H2("Photo not found"), new Paragraph("It may have been deleted."), new Anchor("", "Back to the timeline"));
+            return;
+        }
+        if (photo.get().trashed()) {
+            var note = new Paragraph("This photo is in the trash.");
+            note.setId("photo-in-trash");
+            add(new H2(photo.get().originalName() != null ? photo.get().originalName() : "Photo"), note, new Anchor("trash", "Open the trash"));
             return;
         }
         show(photo.get(), photos.neighbors(owner, photo.get().id()));
@@ -149,14 +161,20 @@ public class PhotoPage extends Main implements BeforeEnterObserver {
     private void confirmDelete(PhotoView photo, Neighbors neighbors) {
         var dialog = new ConfirmDialog();
         dialog.setHeader("Delete this photo?");
-        dialog.setText(photo.hasOriginal() ? "It is removed from your library, with its original. This cannot be undone."
+        int days = photos.trashPolicy().days();
+        dialog.setText(days > 0 || photo.hasOriginal() ? TrashNotice.confirmText(1, days)
                 : "It is removed from your library, with the analysis your computer sent. This cannot be undone.");
         dialog.setCancelable(true);
         var confirm = new Button("Delete", e -> {
-            photos.delete(owner, Set.of(photo.id()));
+            int deleted = photos.delete(owner, Set.of(photo.id()));
             dialog.close();
             UUID next = neighbors.older() != null ? neighbors.older() : neighbors.newer();
-            getUI().ifPresent(ui -> ui.navigate(next != null ? "photos/" + next : ""));
+            getUI().ifPresent(ui -> {
+                ui.navigate(next != null ? "photos/" + next : "");
+                if (deleted > 0) {
+                    TrashNotice.show(ui, tasks, trash, owner, List.of(photo.id()), deleted, days > 0, () -> ui.navigate("photos/" + photo.id()));
+                }
+            });
         });
         confirm.setId("confirm-photo-delete");
         confirm.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);

@@ -32,6 +32,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.lightbox.base.security.CurrentUser;
 import dev.lightbox.base.ui.UiTasks;
+import dev.lightbox.library.service.TrashService;
 import dev.lightbox.jobs.JobEvents;
 import dev.lightbox.jobs.JobStatus;
 import dev.lightbox.jobs.ui.JobUpdates;
@@ -87,6 +88,7 @@ public class TimelineView extends Main implements BeforeEnterObserver {
 
     private final PhotoService photos;
     private final UiTasks tasks;
+    private final TrashService trash;
     private final Span deleteProgress = new Span();
     private final UUID owner;
     private final Div days = new Div();
@@ -121,9 +123,10 @@ public class TimelineView extends Main implements BeforeEnterObserver {
     private final List<PhotoView> listed = new ArrayList<>();
     private final Set<String> shownGroups = new HashSet<>();
 
-    public TimelineView(PhotoService photos, JobEvents jobEvents, java.util.List<PhotoLabels> labelSources, UiTasks tasks,
+    public TimelineView(PhotoService photos, TrashService trash, JobEvents jobEvents, java.util.List<PhotoLabels> labelSources, UiTasks tasks,
                         List<PhotoViewer> viewers, List<PhotoGroups> groupSources, List<SelectionAction> selectionActions) {
         this.photos = photos;
+        this.trash = trash;
         this.tasks = tasks;
         this.labelSources = labelSources;
         this.viewers = viewers;
@@ -425,6 +428,16 @@ public class TimelineView extends Main implements BeforeEnterObserver {
         name.focus();
     }
 
+    /** The photos an Undo brought back from the trash: the first page again, loaded off the session lock. */
+    private void reloadAfterUndo() {
+        UI ui = UI.getCurrent();
+        PhotoQuery shown = query;
+        tasks.run(() -> {
+            Page first = photos.list(owner, shown, null, FIRST_PAGE_SIZE);
+            UiTasks.push(ui, () -> start(first));
+        });
+    }
+
     private void start(Page first) {
         days.removeAll();
         tiles.clear();
@@ -583,7 +596,9 @@ public class TimelineView extends Main implements BeforeEnterObserver {
         if (ids.isEmpty()) return;
         var dialog = new ConfirmDialog();
         dialog.setHeader("Delete " + ids.size() + (ids.size() == 1 ? " rejected photo?" : " rejected photos?"));
-        dialog.setText("Every photo you flagged as rejected is removed from your library, with its original. This cannot be undone.");
+        dialog.setText(photos.trashPolicy().trashes() ? "Every photo you flagged as rejected moves to the trash, where you can restore it for "
+                + photos.trashPolicy().days() + " days."
+                : "Every photo you flagged as rejected is removed from your library, with its original. This cannot be undone.");
         dialog.setCancelable(true);
         var confirm = new Button("Delete", e -> {
             dialog.close();
@@ -645,7 +660,7 @@ public class TimelineView extends Main implements BeforeEnterObserver {
         if (selected.isEmpty()) return;
         var dialog = new ConfirmDialog();
         dialog.setHeader("Delete " + selected.size() + (selected.size() == 1 ? " photo?" : " photos?"));
-        dialog.setText("They are removed from your library, with their originals. This cannot be undone.");
+        dialog.setText(TrashNotice.confirmText(selected.size(), photos.trashPolicy().days()));
         dialog.setCancelable(true);
         var confirm = new Button("Delete", e -> {
             dialog.close();
@@ -676,12 +691,12 @@ public class TimelineView extends Main implements BeforeEnterObserver {
                     String progress = "Deleting " + done + " of " + total + "…";
                     UiTasks.push(ui, () -> deleteProgress.setText(progress));
                 }
-                String message = deleted == 1 ? "1 photo deleted." : deleted + " photos deleted.";
+                int count = deleted;
                 Page first = photos.list(owner, shown, null, FIRST_PAGE_SIZE);
                 UiTasks.push(ui, () -> {
                     deleteProgress.setVisible(false);
                     start(first);
-                    Notification.show(message, 4000, Notification.Position.BOTTOM_START);
+                    TrashNotice.show(ui, tasks, trash, owner, ids, count, photos.trashPolicy().trashes(), this::reloadAfterUndo);
                 });
             } catch (RuntimeException failure) {
                 log.error("Deleting {} selected photos stopped after {}", total, deleted, failure);

@@ -51,12 +51,13 @@ public class ScoreInputRepository {
             where s.owner_id = ? and (p.source = 'sync' or not exists (select 1 from score_inputs i where i.sha256 = p.sha256))""".formatted(
             NUMBERS.stream().map(a -> "s." + column(a)).collect(Collectors.joining(", ")));
 
-    /** Each of the owner's photos with its effective inputs' row (alias {@code i}), for aggregates over a library. */
+    /** Each of the owner's live photos (not in the trash) with its effective inputs' row (alias {@code i}), for aggregates over a library. */
     private static final String EFFECTIVE = """
-            (select %1$s from photos p join score_inputs i on i.sha256 = p.sha256 where p.owner_id = :owner and p.source = 'upload'
+            (select %1$s from photos p join score_inputs i on i.sha256 = p.sha256
+             where p.owner_id = :owner and p.source = 'upload' and p.trashed_at is null
              union all
              select %2$s from photos p join synced_score_inputs s on s.owner_id = p.owner_id and s.sha256 = p.sha256
-             where p.owner_id = :owner and (p.source = 'sync' or not exists (select 1 from score_inputs i where i.sha256 = p.sha256))) i""".formatted(
+             where p.owner_id = :owner and p.trashed_at is null and (p.source = 'sync' or not exists (select 1 from score_inputs i where i.sha256 = p.sha256))) i""".formatted(
             NUMBERS.stream().map(a -> "i." + column(a)).collect(Collectors.joining(", ")),
             NUMBERS.stream().map(a -> "s." + column(a)).collect(Collectors.joining(", ")));
 
@@ -127,6 +128,17 @@ public class ScoreInputRepository {
      * when the owner has synced inputs (one index probe decides; a library without synced photos reads exactly as before).
      */
     static PreparedStatement library(Connection connection, UUID owner) throws SQLException {
+        return library(connection, owner, false);
+    }
+
+    /** Only photos not in the trash: the marker each where clause of {@link #LIBRARY_WITH_SYNCED} carries. */
+    private static final String LIVE = "p.owner_id = ? and p.trashed_at is null";
+
+    /**
+     * {@link #library(Connection, UUID)}, of the photos not in the trash when {@code liveOnly} (what the profile and previews
+     * read; re-scoring reads every photo, so a restored one comes back with its score).
+     */
+    static PreparedStatement library(Connection connection, UUID owner, boolean liveOnly) throws SQLException {
         boolean synced;
         try (PreparedStatement probe = connection.prepareStatement("select exists (select 1 from synced_score_inputs where owner_id = ?)")) {
             probe.setObject(1, owner);
@@ -134,7 +146,9 @@ public class ScoreInputRepository {
                 synced = rs.next() && rs.getBoolean(1);
             }
         }
-        PreparedStatement statement = connection.prepareStatement(synced ? LIBRARY_WITH_SYNCED : LIBRARY);
+        String sql = synced ? LIBRARY_WITH_SYNCED : LIBRARY;
+        if (liveOnly) sql = sql.replace("p.owner_id = ?", LIVE).replace("s.owner_id = ?", "s.owner_id = ? and p.trashed_at is null");
+        PreparedStatement statement = connection.prepareStatement(sql);
         statement.setObject(1, owner);
         if (synced) statement.setObject(2, owner);
         return statement;
@@ -158,13 +172,13 @@ public class ScoreInputRepository {
     }
 
     /**
-     * Streams the owner's analysed photos with their inputs in batches of {@link #FETCH}, each with its
+     * Streams the owner's analysed photos (not those in the trash) with their inputs in batches of {@link #FETCH}, each with its
      * user-specific attributes ({@code own}, e.g. the personal score) added. Runs on the current
      * transaction's connection (which must exist: a cursor needs a transaction) and on no other.
      */
     public void forEachAnalysed(UUID owner, Map<UUID, Map<String, Object>> own, BiConsumer<UUID, Map<String, Object>> consumer) {
         Connection connection = DataSourceUtils.getConnection(dataSource);
-        try (PreparedStatement statement = library(connection, owner)) {
+        try (PreparedStatement statement = library(connection, owner, true)) {
             statement.setFetchSize(FETCH);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {

@@ -165,19 +165,21 @@ public class ScoreRepository {
                 .query((rs, n) -> rs.getObject(1, UUID.class)).list();
     }
 
-    /** The stored scores of the owner's library, in no particular order. */
+    /** The stored scores of the owner's library (not of photos in the trash, whose scores wait for a restore), in no particular order. */
     public List<StoredScore> scores(UUID owner) {
-        return jdbc.sql("select photo_id, score, passed from photo_scores where owner_id = :owner").param("owner", owner)
+        return jdbc.sql("""
+                select s.photo_id, s.score, s.passed from photo_scores s join photos p on p.id = s.photo_id
+                where s.owner_id = :owner and p.trashed_at is null""").param("owner", owner)
                 .query((rs, n) -> new StoredScore(rs.getObject(1, UUID.class), Math.round(rs.getFloat(2) * 10) / 10.0, rs.getBoolean(3)))
                 .list();
     }
 
-    /** Changes whenever a photo is scored, re-scored, added or removed: what a cached profile is keyed by. */
+    /** Changes whenever a photo is scored, re-scored, added, removed, trashed or restored: what a cached profile is keyed by. */
     public String fingerprint(UUID owner) {
         return jdbc.sql("""
-                select count(*) || ':' || coalesce(sum(score::numeric), 0) || ':' || coalesce(sum(hashtext(photo_id::text)::bigint), 0)
-                       || ':' || count(*) filter (where passed)
-                from photo_scores where owner_id = :owner""").param("owner", owner).query(String.class).single();
+                select count(*) || ':' || coalesce(sum(s.score::numeric), 0) || ':' || coalesce(sum(hashtext(s.photo_id::text)::bigint), 0)
+                       || ':' || count(*) filter (where s.passed)
+                from photo_scores s join photos p on p.id = s.photo_id where s.owner_id = :owner and p.trashed_at is null""").param("owner", owner).query(String.class).single();
     }
 
     /** Where a page of the library starts: after this (score or date, id), or at the top when null. */
@@ -195,7 +197,7 @@ public class ScoreRepository {
                 : "p.taken_at desc, p.id desc";
         var spec = jdbc.sql("""
                 select s.photo_id, s.score, s.passed, p.taken_at from photo_scores s join photos p on p.id = s.photo_id
-                where s.owner_id = :owner and p.owner_id = :owner
+                where s.owner_id = :owner and p.owner_id = :owner and p.trashed_at is null
                   and (cast(:min as real) is null or s.score >= :min) and (cast(:max as real) is null or s.score <= :max)
                   and (cast(:passed as boolean) is null or s.passed = :passed)
                   and (cast(:flag as varchar) is null or p.flag = :flag) %s
@@ -210,7 +212,7 @@ public class ScoreRepository {
     public long count(UUID owner, @Nullable Float minScore, @Nullable Float maxScore, @Nullable Boolean passed, @Nullable String flag) {
         return jdbc.sql("""
                 select count(*) from photo_scores s join photos p on p.id = s.photo_id
-                where s.owner_id = :owner and p.owner_id = :owner
+                where s.owner_id = :owner and p.owner_id = :owner and p.trashed_at is null
                   and (cast(:min as real) is null or s.score >= :min) and (cast(:max as real) is null or s.score <= :max)
                   and (cast(:passed as boolean) is null or s.passed = :passed)
                   and (cast(:flag as varchar) is null or p.flag = :flag)""")

@@ -9,20 +9,24 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.component.UI;
 import dev.lightbox.base.security.CurrentUser;
+import dev.lightbox.base.ui.UiTasks;
+import dev.lightbox.library.service.TrashService;
 import dev.lightbox.library.service.PhotoQuery;
 import dev.lightbox.library.service.PhotoService;
 import dev.lightbox.library.ui.PhotoViewer;
+import dev.lightbox.library.ui.TrashNotice;
 import dev.lightbox.scoring.service.ScoringConfigService;
 import jakarta.annotation.security.PermitAll;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -40,6 +44,8 @@ public class BestOfView extends Main {
     static final int MAX_COUNT = 200;
 
     private final PhotoService photos;
+    private final TrashService trash;
+    private final UiTasks tasks;
     private final ScoringConfigService configs;
     private final UUID owner;
     private final IntegerField count = new IntegerField("How many");
@@ -51,8 +57,10 @@ public class BestOfView extends Main {
 
     private final java.util.List<PhotoViewer> viewers;
 
-    public BestOfView(PhotoService photos, ScoringConfigService configs, java.util.List<PhotoViewer> viewers) {
+    public BestOfView(PhotoService photos, TrashService trash, UiTasks tasks, ScoringConfigService configs, java.util.List<PhotoViewer> viewers) {
         this.photos = photos;
+        this.trash = trash;
+        this.tasks = tasks;
         this.viewers = viewers;
         this.configs = configs;
         this.owner = CurrentUser.require().id();
@@ -116,13 +124,15 @@ public class BestOfView extends Main {
         if (marked.isEmpty()) return;
         var dialog = new ConfirmDialog();
         dialog.setHeader("Delete " + marked.size() + (marked.size() == 1 ? " photo?" : " photos?"));
-        dialog.setText("They are removed from your library, with their originals. This cannot be undone.");
+        dialog.setText(TrashNotice.confirmText(marked.size(), photos.trashPolicy().days()));
         dialog.setCancelable(true);
         var confirm = new Button("Delete", e -> {
-            int deleted = photos.delete(owner, Set.copyOf(marked));
+            List<UUID> ids = List.copyOf(marked);
+            int deleted = photos.delete(owner, ids);
             dialog.close();
             refresh();
-            Notification.show(deleted == 1 ? "1 photo deleted." : deleted + " photos deleted.", 4000, Notification.Position.BOTTOM_START);
+            UI ui = UI.getCurrent();
+            TrashNotice.show(ui, tasks, trash, owner, ids, deleted, photos.trashPolicy().trashes(), this::refresh);
         });
         confirm.setId("confirm-cull");
         confirm.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);

@@ -150,9 +150,9 @@ public class SkinRepository {
     /** Newest taken first, after the keyset position {@code (beforeTakenAt, beforeId)} when given. */
     public List<CheckinRow> page(UUID ownerId, @Nullable LocalDateTime beforeTakenAt, @Nullable UUID beforeId, int limit) {
         return jdbc.sql(SELECT_CHECKINS + "\n" + """
-                 where c.owner_id = :owner
+                 where c.owner_id = :owner and %s
                    and (cast(:before as timestamp) is null or (c.taken_at, c.photo_id) < (cast(:before as timestamp), cast(:beforeId as uuid)))
-                 order by c.taken_at desc, c.photo_id desc limit :limit""")
+                 order by c.taken_at desc, c.photo_id desc limit :limit""".formatted(LIVE))
                 .param("owner", ownerId).param("before", beforeTakenAt).param("beforeId", beforeId).param("limit", limit)
                 .query(this::checkin).list();
     }
@@ -160,19 +160,19 @@ public class SkinRepository {
     /** The owner's measured check-ins (status done) taken in [from, to), oldest first. */
     public List<CheckinRow> measured(UUID ownerId, @Nullable LocalDateTime from, @Nullable LocalDateTime to) {
         return jdbc.sql(SELECT_CHECKINS + "\n" + """
-                 where c.owner_id = :owner and a.status = 'done' and c.failed_reason is null
+                 where c.owner_id = :owner and a.status = 'done' and c.failed_reason is null and %s
                    and (cast(:from as timestamp) is null or c.taken_at >= cast(:from as timestamp))
                    and (cast(:to as timestamp) is null or c.taken_at < cast(:to as timestamp))
-                 order by c.taken_at, c.photo_id""")
+                 order by c.taken_at, c.photo_id""".formatted(LIVE))
                 .param("owner", ownerId).param("from", from).param("to", to).query(this::checkin).list();
     }
 
     /** The measured check-in taken last before this one, if any. */
     public Optional<CheckinRow> measuredBefore(UUID ownerId, LocalDateTime takenAt, UUID photoId) {
         return jdbc.sql(SELECT_CHECKINS + "\n" + """
-                 where c.owner_id = :owner and a.status = 'done' and c.failed_reason is null
+                 where c.owner_id = :owner and a.status = 'done' and c.failed_reason is null and %s
                    and (c.taken_at, c.photo_id) < (:takenAt, :photo)
-                 order by c.taken_at desc, c.photo_id desc limit 1""")
+                 order by c.taken_at desc, c.photo_id desc limit 1""".formatted(LIVE))
                 .param("owner", ownerId).param("takenAt", takenAt).param("photo", photoId).query(this::checkin).optional();
     }
 
@@ -224,6 +224,9 @@ public class SkinRepository {
                 union select annotated_key from skin_analyses where annotated_key = any(:keys)""")
                 .param("keys", array).query(String.class).list());
     }
+
+    /** A check-in whose photo is not in the trash (the diary leaves trashed photos out; their rows wait for a restore). */
+    private static final String LIVE = "not exists (select 1 from photos tp where tp.id = c.photo_id and tp.trashed_at is not null)";
 
     private static final String SELECT_CHECKINS = """
             select c.photo_id, c.owner_id, c.sha256 as c_sha256, c.taken_at, c.source, c.added_at, c.job_id, c.failed_reason,

@@ -96,7 +96,7 @@ public class SkinDiaryService {
     /** Takes back an upload's check-in, and its photo when the upload stored it. */
     public void undo(UUID ownerId, Uploaded upload) {
         UUID photoId = upload.started().photoId();
-        if (upload.newPhoto()) photos.delete(ownerId, Set.of(photoId));
+        if (upload.newPhoto()) photos.deleteForever(ownerId, Set.of(photoId));
         else if (upload.newCheckin()) remove(ownerId, photoId);
     }
 

@@ -41,13 +41,19 @@ public class LabelRepository {
                 .param("photo", photoId).param("owner", owner).query((rs, n) -> rs.getString(1)).list();
     }
 
+    /** The owner's labels with how many photos (not in the trash) carry each. */
     public List<LabelCount> counts(UUID owner) {
-        return jdbc.sql("select label, count(*) from photo_labels where owner_id = :owner group by label order by count(*) desc, label")
+        return jdbc.sql("""
+                select l.label, count(*) from photo_labels l join photos p on p.id = l.photo_id
+                where l.owner_id = :owner and p.trashed_at is null group by l.label order by count(*) desc, l.label""")
                 .param("owner", owner).query((rs, n) -> new LabelCount(rs.getString(1), rs.getLong(2))).list();
     }
 
+    /** The owner's photos (not in the trash: they leave training sets) with the label. */
     public List<UUID> photosWith(UUID owner, String label) {
-        return new ArrayList<>(jdbc.sql("select photo_id from photo_labels where owner_id = :owner and label = :label")
+        return new ArrayList<>(jdbc.sql("""
+                        select l.photo_id from photo_labels l join photos p on p.id = l.photo_id
+                        where l.owner_id = :owner and l.label = :label and p.trashed_at is null""")
                 .param("owner", owner).param("label", label).query(UUID.class).list());
     }
 
@@ -64,7 +70,7 @@ public class LabelRepository {
         boolean after = afterTakenAt != null && afterId != null;
         var spec = jdbc.sql("""
                 select p.id, p.taken_at from %s
-                where l.owner_id = :owner and p.owner_id = :owner and %s %s %s
+                where l.owner_id = :owner and p.owner_id = :owner and p.trashed_at is null and %s %s %s
                 order by p.taken_at desc, p.id desc limit :limit""".formatted(source, match, after ? "and (p.taken_at, p.id) < (:t, :id)" : "",
                 flag != null ? "and p.flag = :flag" : ""))
                 .param("owner", owner).param("label", label).param("limit", limit);
@@ -79,7 +85,7 @@ public class LabelRepository {
                 ? "photo_predictions l join models m on m.id = l.model_id and m.active join photos p on p.id = l.photo_id"
                 : "photo_labels l join photos p on p.id = l.photo_id";
         String match = predicted ? "l.top_label = :label" : "l.label = :label";
-        var spec = jdbc.sql("select count(*) from %s where l.owner_id = :owner and p.owner_id = :owner and %s %s".formatted(source, match,
+        var spec = jdbc.sql("select count(*) from %s where l.owner_id = :owner and p.owner_id = :owner and p.trashed_at is null and %s %s".formatted(source, match,
                 flag != null ? "and p.flag = :flag" : "")).param("owner", owner).param("label", label);
         if (flag != null) spec = spec.param("flag", flag);
         return spec.query(Long.class).single();

@@ -49,7 +49,8 @@ public class PredictionRepository {
     public List<dev.lightbox.library.service.PhotoLabels.LabelCount> activeLabels(UUID owner) {
         return jdbc.sql("""
                 select p.top_label, count(*) from photo_predictions p join models m on m.id = p.model_id and m.active
-                where p.owner_id = :owner group by p.top_label order by count(*) desc, p.top_label""")
+                join photos ph on ph.id = p.photo_id
+                where p.owner_id = :owner and ph.trashed_at is null group by p.top_label order by count(*) desc, p.top_label""")
                 .param("owner", owner).query((rs, n) -> new dev.lightbox.library.service.PhotoLabels.LabelCount(rs.getString(1), rs.getLong(2)))
                 .list();
     }

@@ -23,10 +23,12 @@ public class TasteRepository {
     public record TasteRow(int ratings, double spearman, int photos, Instant trainedAt) {
     }
 
-    /** The owner's star ratings, by photo. */
+    /** The owner's star ratings, by photo (not of photos in the trash: they leave what taste learns from). */
     public Map<UUID, Integer> ratings(UUID owner) {
         var ratings = new HashMap<UUID, Integer>();
-        jdbc.sql("select photo_id, stars from photo_ratings where owner_id = :owner").param("owner", owner)
+        jdbc.sql("""
+                select r.photo_id, r.stars from photo_ratings r join photos p on p.id = r.photo_id
+                where r.owner_id = :owner and p.trashed_at is null""").param("owner", owner)
                 .query(rs -> {
                     ratings.put(rs.getObject(1, UUID.class), rs.getInt(2));
                 });

@@ -178,7 +178,7 @@ public class TransformService {
         // saved meanwhile by another request (the same bytes: the upload found the same photo) or no longer completed
         TransformRow now = rows.find(owner, id).orElse(null);
         if (now != null && photoId.equals(now.savedPhotoId())) return new Saved(photoId, false);
-        if (upload.newPhoto()) photos.delete(owner, List.of(photoId)); // ours alone: nothing names it now
+        if (upload.newPhoto()) photos.deleteForever(owner, List.of(photoId)); // ours alone: nothing names it now
         if (now == null) throw new TransformConflictException("Transform " + id + " was deleted meanwhile; nothing was saved.");
         if (now.savedPhotoId() != null) return new Saved(now.savedPhotoId(), false);
         throw new TransformConflictException("Transform " + id + " is " + now.status() + "; only a completed result can be saved.");

@@ -95,7 +95,7 @@ class UploadDurabilityTest extends IntegrationTest {
         String original = PhotoKeys.original(sha256(jpeg));
 
         assertThatThrownBy(() -> transaction.executeWithoutResult(status -> {
-            photoService.delete(owner, Set.of(photo.id()));
+            photoService.deleteForever(owner, Set.of(photo.id()));
             throw new IllegalStateException("a later step of the same transaction fails");
         })).hasMessageContaining("later step");
 
@@ -114,11 +114,11 @@ class UploadDurabilityTest extends IntegrationTest {
         var mine = uploads.upload(owner, "a.jpg", new ByteArrayInputStream(jpeg)).photo();
         uploads.upload(other, "b.jpg", new ByteArrayInputStream(jpeg));
 
-        photoService.delete(owner, Set.of(mine.id()));
+        photoService.deleteForever(owner, Set.of(mine.id()));
         assertThat(cleaner.deleteIfUnreferenced(sha256, null)).as("the other user's photo still references it").isFalse();
         assertThat(store.stat(PhotoKeys.original(sha256))).isPresent();
 
-        photoService.delete(other, photos.findByOwnerId(other).stream().map(p -> p.getId()).toList());
+        photoService.deleteForever(other, photos.findByOwnerId(other).stream().map(p -> p.getId()).toList());
         await().atMost(Duration.ofSeconds(30)).until(() -> store.stat(PhotoKeys.original(sha256)).isEmpty());
         assertThat(store.stat(PhotoKeys.thumbnail(sha256))).isEmpty();
     }

@@ -296,7 +296,7 @@ class SkinApiTest extends IntegrationTest {
         SkinRepository.AnalysisRow cached = skin.analysis(sha256(bytes), SkinDiaryService.ANALYZER_VERSION).orElseThrow();
         assertThat(store.stat(cached.cropKey())).isPresent();
 
-        assertThat(api().delete("/api/v1/photos/" + photoId, user.token()).status()).isEqualTo(204);
+        assertThat(api().deleteForever(photoId, user.token()).status()).isEqualTo(204);
         assertThat(skin.analysis(sha256(bytes), SkinDiaryService.ANALYZER_VERSION)).isEmpty();
         ApiClient.await("the crops are deleted", JOB_TIME, () -> store.stat(cached.cropKey()).isEmpty() && store.stat(cached.annotatedKey()).isEmpty(),
                 gone -> gone);
@@ -382,7 +382,7 @@ class SkinApiTest extends IntegrationTest {
         String kept = uploadPhoto(bytes, second.token());
         SkinRepository.AnalysisRow cached = skin.analysis(sha, SkinDiaryService.ANALYZER_VERSION).orElseThrow();
 
-        assertThat(api().delete("/api/v1/photos/" + photoId, first.token()).status()).isEqualTo(204);
+        assertThat(api().deleteForever(photoId, first.token()).status()).isEqualTo(204);
         assertThat(skin.analysis(sha, SkinDiaryService.ANALYZER_VERSION)).as("the second user's photo still holds the content").isPresent();
         assertThat(store.stat(cached.cropKey())).isPresent();
         Response added = api().post("/api/v1/photos/" + kept + "/skin", "", second.token());
