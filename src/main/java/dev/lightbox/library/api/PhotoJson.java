@@ -80,7 +80,7 @@ record PhotoJson(
     static PhotoJson document(PhotoView p, Map<String, Object> details) {
         PhotoJson base = of(p);
         return new PhotoJson(base.id, base.sha256, base.format, base.sizeBytes, base.width, base.height, base.takenAt, base.takenAtSource,
-                base.uploadedAt, base.originalName, base.camera, base.exposure, base.location, base.flag, base.source, base.links, null, details);
+                base.uploadedAt, base.originalName, base.camera, base.exposure, base.location, base.flag, base.source, base.trashedAt, base.links, null, details);
     }
 
     /** A list item of a page ranked or filtered by score: {@code score} and {@code passed} come with it. */
