@@ -86,6 +86,8 @@ public abstract class IntegrationTest {
         registry.add("lightbox.jobs.lease", () -> "2s");
         registry.add("lightbox.jobs.retry-base", () -> "100ms");
         registry.add("lightbox.jobs.gpu-threads", () -> "1");
+        // no backup of the whole test bucket at startup: BackupTest runs the job's work itself
+        registry.add("lightbox.backup.daily", () -> "false");
     }
 
     protected ApiClient api() {

@@ -35,7 +35,8 @@ class PayloadCompatibilityTest extends IntegrationTest {
             Map.entry("vision.describe", new String[] {"{\"photoId\":\"" + ID + "\",\"fromCache\":false}", "{\"photoId\":\"" + ID + "\",\"fromCache\":true}"}),
             Map.entry("skin.analyse", new String[] {"{\"photoId\":\"" + ID + "\",\"sha256\":\"" + SHA + "\",\"format\":\"JPEG\",\"sizeBytes\":12345,\"width\":4000,\"height\":3000,\"orientation\":6,\"uprightWidth\":3000}"}),
             Map.entry("transform.restyle", new String[] {"{\"transformId\":\"" + ID + "\"}"}),
-            Map.entry("retention.sweep", new String[] {"{}"}));
+            Map.entry("retention.sweep", new String[] {"{}"}),
+            Map.entry("data.backup", new String[] {"{}"}));
 
     @Autowired JobTypes types;
     @Autowired PayloadReader reader;
