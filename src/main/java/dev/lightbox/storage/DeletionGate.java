@@ -8,8 +8,8 @@ import javax.sql.DataSource;
 
 /**
  * Keeps object deletions and a backup apart, across every node sharing the database: each deletion holds a
- * PostgreSQL advisory lock shared for its duration; a backup holds it exclusively from its database snapshot until
- * its last object is copied, so no object a snapshot row references disappears before it is copied. A deletion
+ * PostgreSQL advisory lock ({@link #LOCK_KEY}) shared for its duration; a backup holds it exclusively, on the
+ * connection of its database snapshot, from before the snapshot until its last object is copied, so no object a snapshot row references disappears before it is copied. A deletion
  * that finds a backup running fails ({@link StorageException}); the deletion outbox retries it, the sweeps find
  * the object again next time.
  */
@@ -24,24 +24,10 @@ public interface DeletionGate {
         public void deleting(Runnable delete) {
             delete.run();
         }
-
-        @Override
-        public Hold holdDeletions() {
-            return () -> {
-            };
-        }
     };
 
     /** Runs one deletion unless a backup holds deletions off. */
     void deleting(Runnable delete);
-
-    /** Waits (at most a minute) for running deletions to end, then keeps new ones off until the hold is closed. */
-    Hold holdDeletions();
-
-    interface Hold extends AutoCloseable {
-        @Override
-        void close();
-    }
 
     static DeletionGate of(DataSource dataSource) {
         return new DeletionGate() {
@@ -60,31 +46,6 @@ public interface DeletionGate {
                     }
                 } catch (SQLException e) {
                     throw new StorageException("Could not check for a running backup: " + e.getMessage(), e);
-                }
-            }
-
-            @Override
-            public Hold holdDeletions() {
-                try {
-                    Connection connection = dataSource.getConnection();
-                    try (Statement statement = connection.createStatement()) {
-                        connection.setAutoCommit(true);
-                        statement.execute("SET lock_timeout = '60s'");
-                        statement.execute("SELECT pg_advisory_lock(" + LOCK_KEY + ")");
-                        statement.execute("RESET lock_timeout");
-                    } catch (SQLException e) {
-                        connection.close();
-                        throw e;
-                    }
-                    return () -> {
-                        try (connection; Statement statement = connection.createStatement()) {
-                            statement.execute("SELECT pg_advisory_unlock(" + LOCK_KEY + ")");
-                        } catch (SQLException e) {
-                            // closing the session releases the lock anyway
-                        }
-                    };
-                } catch (SQLException e) {
-                    throw new StorageException("Could not hold object deletions off for the backup: " + e.getMessage(), e);
                 }
             }
         };

@@ -43,13 +43,6 @@ public class ObjectStore {
         this.deletions = deletions;
     }
 
-    /**
-     * Keeps every deletion off until the hold is closed (after waiting for running ones): a backup's snapshot rows
-     * then find all their objects. See {@link DeletionGate}.
-     */
-    public DeletionGate.Hold holdDeletions() {
-        return deletions.holdDeletions();
-    }
 
     public String bucket() {
         return bucket;
