@@ -54,15 +54,15 @@ class BackupRestoreIT {
             for (String shape : List.of("circle", "square")) {
                 for (int i = 0; i < 2; i++) {
                     String id = api.upload(shape + i + ".jpg", ShapeImages.jpeg(shape, 64, seed++), token).json().get("id").asString();
-                    assertThat(api.put("/api/v1/photos/" + id + "/labels", List.of(shape), token).status()).isEqualTo(200);
+                    assertThat(api.put("/api/v1/photos/" + id + "/labels", List.of(shape), token).status()).isBetween(200, 204);
                     photos.add(id);
                 }
             }
-            assertThat(api.put("/api/v1/photos/" + photos.getFirst() + "/rating", Map.of("stars", 4), token).status()).isEqualTo(200);
+            assertThat(api.put("/api/v1/photos/" + photos.getFirst() + "/rating", Map.of("stars", 4), token).status()).isBetween(200, 204);
             var checkin = api.upload("/api/v1/skin/checkins", "selfie.jpg", TestImages.uniqueCopy(TestImages.read(TestImages.GRACE_HOPPER)), token);
             assertThat(checkin.status()).as(checkin.body()).isBetween(200, 202);
             assertThat(api.post("/api/v1/admin/users/" + user.id() + "/credits", Map.of("amount", 9, "reason", "Welcome"), admin).status())
-                    .isEqualTo(200);
+                    .isBetween(200, 204);
             var model = api.post("/api/v1/models", Map.of("name", "drill", "labels", List.of("circle", "square"), "imageSize", 32, "epochs", 1), token);
             assertThat(model.status()).as(model.body()).isBetween(200, 202);
             String modelId = model.json().get("id").asString();
@@ -154,7 +154,11 @@ class BackupRestoreIT {
         return process.exitValue();
     }
 
-    private static String sha256(byte[] bytes) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
