@@ -7,6 +7,7 @@ import com.vaadin.flow.server.AppShellSettings;
 import com.vaadin.flow.component.page.Push;
 import com.vaadin.flow.theme.lumo.Lumo;
 import dev.lightbox.base.StopSignals;
+import dev.lightbox.data.backup.cli.BackupCommand;
 import dev.lightbox.sync.cli.SyncCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -40,6 +41,10 @@ public class Application implements AppShellConfigurator {
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("sync")) { // the command-line client: nothing of Spring starts
             SyncCommand.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        if (args.length > 0 && (args[0].equals("backup") || args[0].equals("restore"))) { // with the app stopped; no web server, no jobs
+            BackupCommand.main(args[0], java.util.Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         StopSignals.exitCleanlyOnStop();

@@ -33,13 +33,16 @@ public class ObjectStore {
     private final MinioAsyncClient async;
     private final String bucket;
     private final String endpoint;
+    private final DeletionGate deletions;
 
-    ObjectStore(MinioClient client, MinioAsyncClient async, String bucket, String endpoint) {
+    ObjectStore(MinioClient client, MinioAsyncClient async, String bucket, String endpoint, DeletionGate deletions) {
         this.client = client;
         this.async = async;
         this.bucket = bucket;
         this.endpoint = endpoint;
+        this.deletions = deletions;
     }
+
 
     public String bucket() {
         return bucket;
@@ -136,11 +139,13 @@ public class ObjectStore {
 
     /** Deletes the object; deleting a missing key is not an error. */
     public void delete(String key) {
-        try {
-            client.removeObject(RemoveObjectArgs.builder().bucket(bucket).object(key).build());
-        } catch (Exception e) {
-            throw new StorageException("Could not delete object " + key + ": " + e.getMessage(), e);
-        }
+        deletions.deleting(() -> {
+            try {
+                client.removeObject(RemoveObjectArgs.builder().bucket(bucket).object(key).build());
+            } catch (Exception e) {
+                throw new StorageException("Could not delete object " + key + ": " + e.getMessage(), e);
+            }
+        });
     }
 
     /** Server-side copy: the bytes never pass through this JVM. */
@@ -225,6 +230,19 @@ public class ObjectStore {
     }
 
     public record IncompleteUpload(String key, String uploadId, Instant initiated) {
+    }
+
+    /** True when the bucket holds any object (restore needs an empty one). */
+    public boolean hasObjects() {
+        try {
+            for (var item : client.listObjects(ListObjectsArgs.builder().bucket(bucket).recursive(true).maxKeys(1).build())) {
+                item.get();
+                return true;
+            }
+            return false;
+        } catch (Exception e) {
+            throw new StorageException("Could not list bucket " + bucket + ": " + e.getMessage(), e);
+        }
     }
 
     /** True when the server answers and the bucket exists; used by the health check. */

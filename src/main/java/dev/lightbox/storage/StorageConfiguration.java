@@ -10,6 +10,7 @@ import io.minio.MinioAsyncClient;
 import io.minio.MinioClient;
 import java.net.URI;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -31,15 +32,19 @@ class StorageConfiguration {
     }
 
     @Bean
-    ObjectStore objectStore(StorageProperties props, EmbeddedS3 embedded) {
+    ObjectStore objectStore(StorageProperties props, EmbeddedS3 embedded, DataSource dataSource) {
+        return connect(props, embedded.server(), DeletionGate.of(dataSource));
+    }
+
+    static ObjectStore connect(StorageProperties props, Optional<EmbeddedS3Server> embedded, DeletionGate deletions) {
         S3Settings s3 = checkSettings(
-                embedded.server().map(EmbeddedS3Server::endpoint).orElse(props.endpoint()),
-                embedded.server().map(EmbeddedS3Server::accessKey).orElse(props.accessKey()),
-                embedded.server().map(EmbeddedS3Server::secretKey).orElse(props.secretKey()));
+                embedded.map(EmbeddedS3Server::endpoint).orElse(props.endpoint()),
+                embedded.map(EmbeddedS3Server::accessKey).orElse(props.accessKey()),
+                embedded.map(EmbeddedS3Server::secretKey).orElse(props.secretKey()));
         MinioClient client = MinioClient.builder().endpoint(s3.endpoint()).credentials(s3.accessKey(), s3.secretKey()).region(props.region()).build();
         MinioAsyncClient async = MinioAsyncClient.builder().endpoint(s3.endpoint()).credentials(s3.accessKey(), s3.secretKey()).region(props.region()).build();
         ensureBucket(client, props.bucket(), s3.endpoint());
-        return new ObjectStore(client, async, props.bucket(), s3.endpoint());
+        return new ObjectStore(client, async, props.bucket(), s3.endpoint(), deletions);
     }
 
     private record S3Settings(String endpoint, String accessKey, String secretKey) {

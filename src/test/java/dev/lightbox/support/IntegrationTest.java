@@ -88,6 +88,8 @@ public abstract class IntegrationTest {
         registry.add("lightbox.jobs.gpu-threads", () -> "1");
         // BCrypt at its cheapest: hundreds of sign-ups and sign-ins, each ~64× the CPU at the default cost 10
         registry.add("lightbox.login.password-hash-cost", () -> AppRunner.PASSWORD_HASH_COST);
+        // no backup of the whole test bucket at startup: BackupTest runs the job's work itself
+        registry.add("lightbox.backup.daily", () -> "false");
     }
 
     protected ApiClient api() {

@@ -39,6 +39,7 @@ public final class JarProcess implements AutoCloseable {
         var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("LIGHTBOX_DATA_DIR", dataDir.toString());
         builder.environment().put("PORT", Integer.toString(port));
+        builder.environment().put("LIGHTBOX_BACKUP_DAILY", "false"); // a test that wants the daily backup says so in env
         builder.environment().putAll(env);
         return new JarProcess(builder.start(), port, log);
     }

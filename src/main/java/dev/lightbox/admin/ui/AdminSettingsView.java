@@ -14,6 +14,7 @@ import dev.lightbox.admin.service.SettingsService;
 import dev.lightbox.analysis.service.AnalysisService;
 import dev.lightbox.base.security.CurrentUser;
 import dev.lightbox.base.ui.UiTasks;
+import dev.lightbox.data.backup.service.BackupService;
 import dev.lightbox.retention.service.RetentionService;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
@@ -28,7 +29,7 @@ public class AdminSettingsView extends AdminPage {
     private final Grid<EffectiveSetting> grid = new Grid<>(EffectiveSetting.class, false);
     private List<EffectiveSetting> all = List.of();
 
-    public AdminSettingsView(SettingsService settings, AnalysisService analyses, RetentionService retention, UiTasks tasks) {
+    public AdminSettingsView(SettingsService settings, AnalysisService analyses, RetentionService retention, BackupService backups, UiTasks tasks) {
         super(tasks, "admin-settings-view", "Settings", "admin/settings");
         var retentionRun = new Button("Run retention sweep", e -> {
             var admin = CurrentUser.require().id();
@@ -45,7 +46,14 @@ public class AdminSettingsView extends AdminPage {
                     + " are being queued for analysis: follow it on the Jobs page.", 5000, Notification.Position.BOTTOM_START));
         });
         reanalyse.setId("reanalyse-all");
-        var maintenance = new FlexLayout(retentionRun, reanalyse);
+        var backupRun = new Button("Back up now", e -> {
+            var admin = CurrentUser.require().id();
+            change(() -> backups.runNow(admin),
+                    id -> Notification.show("Backup queued into the data directory's backups folder: follow it on the Jobs page.", 5000,
+                            Notification.Position.BOTTOM_START));
+        });
+        backupRun.setId("run-backup");
+        var maintenance = new FlexLayout(retentionRun, reanalyse, backupRun);
         maintenance.addClassName("button-row");
         maintenance.setFlexWrap(FlexLayout.FlexWrap.WRAP);
 

@@ -39,7 +39,8 @@ class PayloadCompatibilityTest extends IntegrationTest {
             Map.entry("retention.sweep", new String[] {"{}"}),
             Map.entry("library.delete-contents", new String[] {"{\"sha256s\":[\"" + SHA + "\"]}"}),
             Map.entry("storage.delete-objects", new String[] {"{\"keys\":[\"skin/" + SHA + "/crop.jpg\"],\"prefixes\":[]}",
-                    "{\"keys\":[],\"prefixes\":[\"exports/" + ID + "/\",\"models/" + ID + "/\"]}"}));
+                    "{\"keys\":[],\"prefixes\":[\"exports/" + ID + "/\",\"models/" + ID + "/\"]}"}),
+            Map.entry("data.backup", new String[] {"{}"}));
 
     @Autowired JobTypes types;
     @Autowired PayloadReader reader;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.lightbox.data.backup.domain;
+
+import org.jspecify.annotations.NullMarked;
