@@ -65,13 +65,13 @@ class AccountFlowBrowserTest extends BrowserTest {
         assertThat(page.locator("#delete-account-section")).containsText("This cannot be undone");
         page.locator("#delete-account-password input").fill("not-my-password-1");
         page.locator("#delete-account").click();
-        page.locator("vaadin-confirm-dialog-overlay").getByText("Delete for good").click();
+        page.locator("vaadin-confirm-dialog vaadin-button[slot='confirm-button']:visible").click();
         assertThat(page.locator("#delete-account-password")).containsText("The password does not match");
         org.assertj.core.api.Assertions.assertThat(api().get("/api/v1/auth/me", user.token()).status()).isEqualTo(200);
 
         page.locator("#delete-account-password input").fill(USER_PASSWORD);
         page.locator("#delete-account").click();
-        page.locator("vaadin-confirm-dialog-overlay").getByText("Delete for good").click();
+        page.locator("vaadin-confirm-dialog vaadin-button[slot='confirm-button']:visible").click();
         page.waitForURL(Pattern.compile(".*/login\\?deleted$"));
         assertThat(page.locator("#account-deleted")).containsText("have been deleted");
         org.assertj.core.api.Assertions.assertThat(api().get("/api/v1/auth/me", user.token()).status()).isEqualTo(401);
