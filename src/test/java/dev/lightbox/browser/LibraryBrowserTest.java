@@ -100,6 +100,7 @@ class LibraryBrowserTest extends BrowserTest {
         assertThat(page.locator("#trash-notice")).hasText("Moved to trash");
         assertThat(page.locator("#trash-undo")).isVisible();
         assertThat(tiles).hasCount(1);
+        assertThat(page.locator("#menu-count-trash")).hasText("1"); // counted without a navigation
 
         page.navigate(url("/trash"));
         page.evaluate("() => document.documentElement.setAttribute('theme', 'dark')");
@@ -116,6 +117,7 @@ class LibraryBrowserTest extends BrowserTest {
         assertThat(page.locator("#trash-selection")).hasText("1 selected");
         page.locator("#trash-restore").click();
         assertThat(page.locator("#trash-empty-state")).isVisible();
+        assertThat(page.locator("#menu-count-trash")).hasCount(0); // restored: the menu's count goes at once
         page.navigate(url("/"));
         assertThat(page.locator("#timeline-days .tile")).hasCount(2);
         assertThat(page.locator("#timeline-days .tile[data-photo-id='" + deleted + "']")).hasCount(1);

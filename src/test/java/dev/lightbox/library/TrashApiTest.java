@@ -5,6 +5,9 @@ import static org.awaitility.Awaitility.await;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
 import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
+import dev.lightbox.culling.domain.GroupRepository;
+import dev.lightbox.culling.domain.Shot;
+import dev.lightbox.library.service.TrashPurges;
 import dev.lightbox.retention.ExpiringResults;
 import dev.lightbox.storage.ObjectStore;
 import dev.lightbox.support.ApiClient;
@@ -24,9 +27,10 @@ import java.util.function.Predicate;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Size;
 import org.junit.jupiter.api.Test;
-import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -42,6 +46,8 @@ class TrashApiTest extends IntegrationTest {
     @Autowired JdbcClient jdbc;
     @Autowired List<ExpiringResults> expiring;
     @Autowired TestClock.MovableClock clock;
+    @Autowired PlatformTransactionManager transactions;
+    @Autowired GroupRepository groupRepository;
 
     @Test
     void aTrashedPhotoLeavesEveryListingAndComesBackWithEverythingOnRestore() throws InterruptedException {
@@ -82,6 +88,9 @@ class TrashApiTest extends IntegrationTest {
         assertThat(groupsWith(api().get("/api/v1/groups?kind=similar&limit=100", token).json(), fruit)).as("groups").isFalse();
         assertThat(ids(api().get("/api/v1/skin/checkins", token).json(), "photoId")).as("skin diary").doesNotContain(hopper);
         assertThat(api().get("/api/v1/analysis", token).json().get("photos").asInt()).isEqualTo(1);
+        assertThat(api().get("/api/v1/taste", token).json().get("ratings").asInt()).as("taste counts no trashed rating").isZero();
+        assertThat(groupRepository.shots(user.id())).extracting(Shot::photoId).as("a regroup meanwhile keeps trashed photos in their groups")
+                .contains(UUID.fromString(hopper), UUID.fromString(fruit));
 
         // still answers, with its media (the trash page shows thumbnails)
         JsonNode trashedPhoto = api().get("/api/v1/photos/" + hopper, token).json();
@@ -118,6 +127,8 @@ class TrashApiTest extends IntegrationTest {
         String mine = upload(alice.token(), "own.jpg", own);
         String ours = upload(alice.token(), "shared.jpg", shared);
         String bobs = upload(bob.token(), "shared.jpg", shared);
+        String bobsTrashed = upload(bob.token(), "bobs.jpg", TestImages.jpeg(640, 480, 18_003));
+        assertThat(api().delete("/api/v1/photos/" + bobsTrashed, bob.token()).status()).isEqualTo(204);
         String ownSha = sha(alice.token(), mine);
         String sharedSha = sha(alice.token(), ours);
         api().awaitThumbnail(mine, alice.token());
@@ -128,12 +139,12 @@ class TrashApiTest extends IntegrationTest {
 
         try {
             clock.advance(Duration.ofDays(29));
-            purge();
+            purge(alice.id());
             assertThat(ids(api().get("/api/v1/trash", alice.token()).json())).as("not expired yet").containsExactlyInAnyOrder(mine, ours);
 
             clock.advance(Duration.ofDays(2));
-            purge();
-            assertThat(purge().results()).as("a second sweep finds nothing left").isZero();
+            purge(alice.id());
+            assertThat(purge(alice.id()).results()).as("a second sweep finds nothing left").isZero();
         } finally {
             clock.reset();
         }
@@ -148,6 +159,61 @@ class TrashApiTest extends IntegrationTest {
         });
         assertThat(store.stat("originals/" + sharedSha)).as("Bob's photo still references it").isPresent();
         assertThat(api().getBytes("/api/v1/photos/" + bobs + "/original", bob.token()).status()).isEqualTo(200);
+        assertThat(ids(api().get("/api/v1/trash", bob.token()).json())).as("the purge for Alice leaves Bob's trash").containsExactly(bobsTrashed);
+    }
+
+    @Test
+    void emptyingTheTrashLeavesAPhotoRestoredWhileItRan() throws Exception {
+        var alice = api().newUser();
+        String photo = upload(alice.token(), "restored.jpg", TestImages.jpeg(320, 240, 18_030));
+        assertThat(api().delete("/api/v1/photos/" + photo, alice.token()).status()).isEqualTo(204);
+        UUID id = UUID.fromString(photo);
+        Response emptied = whileLocked(id, "%from photos%", () -> api().delete("/api/v1/trash", alice.token()),
+                () -> jdbc.sql("update photos set trashed_at = null where id = :id").param("id", id).update());
+        assertThat(emptied.status()).isEqualTo(200);
+        assertThat(emptied.json().get("deleted").asInt()).as("restored before the empty reached it").isZero();
+        assertThat(api().get("/api/v1/photos/" + photo, alice.token()).status()).isEqualTo(200);
+        assertThat(ids(api().get("/api/v1/photos", alice.token()).json())).containsExactly(photo);
+    }
+
+    @Test
+    void reuploadingATrashedPhotoThePurgeDeletesMeanwhileMakesANewPhoto() throws Exception {
+        var alice = api().newUser();
+        byte[] bytes = TestImages.jpeg(320, 240, 18_040);
+        String photo = upload(alice.token(), "purged.jpg", bytes);
+        assertThat(api().delete("/api/v1/photos/" + photo, alice.token()).status()).isEqualTo(204);
+        UUID id = UUID.fromString(photo);
+        Response reupload = whileLocked(id, "update photos set trashed_at = null%", () -> api().upload("purged.jpg", bytes, alice.token()),
+                () -> jdbc.sql("delete from photos where id = :id").param("id", id).update());
+        assertThat(reupload.status()).as(reupload.body()).isEqualTo(201);
+        assertThat(reupload.json().get("id").asString()).isNotEqualTo(photo);
+        assertThat(ids(api().get("/api/v1/photos", alice.token()).json())).containsExactly(reupload.json().get("id").asString());
+    }
+
+    /**
+     * Holds the photo's row lock while {@code request} runs on another thread, waits until a statement like
+     * {@code blocked} waits for a lock, then runs {@code meanwhile} in the holding transaction and commits: a change
+     * that lands between a request's read and its write.
+     */
+    private Response whileLocked(UUID photo, String blocked, java.util.concurrent.Callable<Response> request, Runnable meanwhile)
+            throws Exception {
+        try (var executor = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            var running = new java.util.concurrent.atomic.AtomicReference<java.util.concurrent.Future<Response>>();
+            new TransactionTemplate(transactions).executeWithoutResult(status -> {
+                jdbc.sql("select id from photos where id = :id for update").param("id", photo).query(UUID.class).single();
+                running.set(executor.submit(request));
+                // polled on another thread, so on its own connection (a transaction sees one snapshot of pg_stat_activity)
+                try {
+                    executor.submit(() -> await().atMost(WAIT).until(() -> jdbc.sql("""
+                            select count(*) from pg_stat_activity where wait_event_type = 'Lock' and state = 'active'
+                              and query ilike :blocked""").param("blocked", blocked).query(Long.class).single() > 0)).get();
+                } catch (Exception failed) {
+                    throw new IllegalStateException(failed);
+                }
+                meanwhile.run();
+            });
+            return running.get().get();
+        }
     }
 
     @Test
@@ -201,19 +267,12 @@ class TrashApiTest extends IntegrationTest {
         assertThat(ids(api().get("/api/v1/photos", alice.token()).json())).containsExactlyInAnyOrder(live, photos.getFirst());
     }
 
-    /** Runs the trash's part of the retention sweep at the test clock's time, as the daily sweep would. */
-    private ExpiringResults.Expired purge() {
-        ExpiringResults trash = expiring.stream().filter(e -> AopUtils.getTargetClass(e).getSimpleName().equals("TrashPurge")).findFirst()
-                .orElseThrow();
-        int results = 0;
-        long bytes = 0;
-        ExpiringResults.Expired batch;
-        do {
-            batch = trash.expire(clock.instant(), 500);
-            results += batch.results();
-            bytes += batch.bytes();
-        } while (batch.results() == 500);
-        return new ExpiringResults.Expired(results, bytes);
+    /**
+     * Runs the trash's part of the retention sweep at the test clock's time, as the daily sweep would, for this owner only
+     * (the shared context holds other tests' trash, which the moved clock would expire too).
+     */
+    private ExpiringResults.Expired purge(UUID owner) {
+        return TrashPurges.purge(expiring, clock.instant(), 500, owner);
     }
 
     /** The API's answers about the library that a trash and restore must leave as they were. */
@@ -226,6 +285,7 @@ class TrashApiTest extends IntegrationTest {
         answers.put("ranking", api().get("/api/v1/photos?sort=score", token).json());
         answers.put("timeline", api().get("/api/v1/photos", token).json());
         answers.put("groups", api().get("/api/v1/groups?kind=similar&limit=100", token).json());
+        answers.put("taste", api().get("/api/v1/taste", token).json());
         JsonNode profile = api().get("/api/v1/profile", token).json();
         ((ObjectNode) profile).remove("computedAt");
         answers.put("profile", profile);

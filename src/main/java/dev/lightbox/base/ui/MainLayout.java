@@ -68,6 +68,15 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
         return nav;
     }
 
+    /**
+     * Refreshes the menu's numbers of the layout around the page shown in {@code ui}, after a change made on the page
+     * (a restore, a delete): call it under the session lock; the numbers are read off it.
+     */
+    public static void refreshBadges(UI ui) {
+        ui.getInternals().getActiveRouterTargetsChain().stream().filter(MainLayout.class::isInstance).map(MainLayout.class::cast)
+                .findFirst().ifPresent(layout -> layout.refreshBadges());
+    }
+
     /** Reads the menu's numbers off the session lock and shows them (none for 0). */
     private void refreshBadges() {
         if (badges.isEmpty()) return;

@@ -38,6 +38,8 @@ public class GroupRepository {
     /**
      * Every photo of the owner with its capture facts and the perceptual hash of its effective analysis, if any
      * (for an uploaded photo the server's newest analysis of the bytes, else the owner's synced one; a synced row's only).
+     * Photos in the trash are kept (the reads hide them), so a regroup while one is there does not drop its memberships
+     * and a restore brings it back into its groups.
      */
     public List<Shot> shots(UUID owner) {
         return jdbc.sql("""
@@ -47,7 +49,7 @@ public class GroupRepository {
                     select attributes from photo_attributes a where a.sha256 = p.sha256 and p.source = 'upload'
                     order by analyzer_version desc limit 1) a on true
                 left join synced_analyses s on s.owner_id = p.owner_id and s.sha256 = p.sha256
-                where p.owner_id = :owner and p.trashed_at is null""").param("owner", owner).query((rs, n) -> {
+                where p.owner_id = :owner""").param("owner", owner).query((rs, n) -> {
                     String hex = rs.getString(6);
                     long hash = 0;
                     boolean hashed = false;

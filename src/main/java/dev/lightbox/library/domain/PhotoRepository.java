@@ -177,15 +177,24 @@ public interface PhotoRepository extends JpaRepository<Photo, UUID> {
     @Query(value = "select count(*) from photos where owner_id = :owner and trashed_at is not null", nativeQuery = true)
     long countTrashed(@Param("owner") UUID owner);
 
+    /**
+     * The owner's photos among {@code ids} that are in the trash, locked until commit: what deleting from the trash may
+     * delete (a photo restored meanwhile, or already purged, is not returned).
+     */
+    @Query(value = """
+            select * from photos where owner_id = :owner and id in (:ids) and trashed_at is not null order by id for update""", nativeQuery = true)
+    List<Photo> lockTrashed(@Param("owner") UUID owner, @Param("ids") Collection<UUID> ids);
+
     /** Up to {@code limit} ids of the owner's trash (to empty it a batch at a time). */
     @Query(value = "select id from photos where owner_id = :owner and trashed_at is not null order by trashed_at, id limit :limit", nativeQuery = true)
     List<UUID> trashedIds(@Param("owner") UUID owner, @Param("limit") int limit);
 
     /**
-     * Up to {@code limit} photos (anyone's) trashed before {@code cutoff}, locked until commit; rows another node holds are
+     * Up to {@code limit} photos (anyone's, or only {@code owner}'s when given) trashed before {@code cutoff}, locked until commit; rows another node holds are
      * skipped, so sweeps on several nodes share the work.
      */
     @Query(value = """
-            select * from photos where trashed_at < :cutoff order by trashed_at, id limit :limit for update skip locked""", nativeQuery = true)
-    List<Photo> expiredTrash(@Param("cutoff") java.time.Instant cutoff, @Param("limit") int limit);
+            select * from photos where trashed_at < :cutoff and (cast(:owner as uuid) is null or owner_id = cast(:owner as uuid))
+            order by trashed_at, id limit :limit for update skip locked""", nativeQuery = true)
+    List<Photo> expiredTrash(@Param("cutoff") java.time.Instant cutoff, @Param("owner") @Nullable UUID owner, @Param("limit") int limit);
 }

@@ -383,6 +383,19 @@ public class PhotoService {
         return deleted;
     }
 
+    /**
+     * Deletes forever those of these photos that are in the owner's trash, locking them first, so a photo restored (or
+     * purged) since the caller saw it in the trash is left alone. Returns how many were deleted.
+     */
+    @Transactional
+    public int deleteTrashedForever(UUID ownerId, Collection<UUID> photoIds) {
+        if (photoIds.isEmpty()) return 0;
+        List<Photo> trashed = photos.lockTrashed(ownerId, photoIds);
+        for (Photo photo : trashed) deleteForever(photo);
+        log.info("Deleted {} photo(s) from the trash", trashed.size());
+        return trashed.size();
+    }
+
     /** Deletes one photo row forever (in the caller's transaction); returns the bytes of its original when that goes too, else 0. */
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
     public long deleteForever(Photo photo) {

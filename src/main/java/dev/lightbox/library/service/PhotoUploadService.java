@@ -89,7 +89,11 @@ public class PhotoUploadService {
             String sha256 = ingest.sha256Hex();
             Optional<Photo> existing = photos.findByOwnerIdAndSha256(ownerId, sha256);
             // a synced photo (no original yet) goes on: the upload gives it its original
-            if (existing.isPresent() && existing.get().hasOriginal()) return duplicate(existing.get());
+            if (existing.isPresent() && existing.get().hasOriginal()) {
+                Optional<UploadOutcome> duplicate = duplicate(existing.get());
+                // empty: the trashed photo was purged meanwhile, so these bytes make a new photo
+                if (duplicate.isPresent()) return duplicate.get();
+            }
 
             CompletenessCheck.verify(format, head, ingest.tail(), ingest.count());
             Size size = headerSize.orElseGet(() -> sizeFromStoredHeader(tempKey, format));
@@ -105,12 +109,15 @@ public class PhotoUploadService {
         }
     }
 
-    /** The owner's photo of the same bytes answers the upload; one in their trash is restored first. */
-    private UploadOutcome duplicate(Photo photo) {
-        if (photo.getTrashedAt() == null) return UploadOutcome.duplicateOf(photo);
+    /**
+     * The owner's photo of the same bytes answers the upload; one in their trash is restored first. Empty when that
+     * trashed photo is gone by now (the retention purge deleted it).
+     */
+    private Optional<UploadOutcome> duplicate(Photo photo) {
+        if (photo.getTrashedAt() == null) return Optional.of(UploadOutcome.duplicateOf(photo));
         return java.util.Objects.requireNonNull(transaction.execute(status -> {
             photos.restore(photo.getOwnerId(), photo.getId());
-            return UploadOutcome.duplicateOf(photos.findById(photo.getId()).orElseThrow());
+            return photos.findById(photo.getId()).map(UploadOutcome::duplicateOf);
         }));
     }
 

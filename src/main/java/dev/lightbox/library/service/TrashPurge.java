@@ -5,6 +5,8 @@ import dev.lightbox.library.domain.PhotoRepository;
 import dev.lightbox.retention.ExpiringResults;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -32,7 +34,13 @@ class TrashPurge implements ExpiringResults {
     @Override
     @Transactional
     public Expired expire(Instant now, int limit) {
-        List<Photo> due = photos.expiredTrash(library.trashPolicy().cutoff(now), limit);
+        return expire(now, limit, null);
+    }
+
+    /** The sweep for one owner's trash only (tests use it so they never purge another test's trash). */
+    @Transactional
+    Expired expire(Instant now, int limit, @Nullable UUID owner) {
+        List<Photo> due = photos.expiredTrash(library.trashPolicy().cutoff(now), owner, limit);
         long bytes = 0;
         for (Photo photo : due) bytes += library.deleteForever(photo);
         if (!due.isEmpty()) log.info("Trash: {} expired photo(s) deleted forever", due.size());

@@ -87,20 +87,20 @@ public class TrashService {
     }
 
     /** Deletes one photo of the owner's trash forever; false when it is not in their trash. */
-    @Transactional
     public boolean deleteForever(UUID ownerId, UUID photoId) {
-        Optional<Photo> photo = photos.findByIdAndOwnerId(photoId, ownerId).filter(p -> p.getTrashedAt() != null);
-        if (photo.isEmpty()) return false;
-        return library.deleteForever(ownerId, Set.of(photo.get().getId())) == 1;
+        return library.deleteTrashedForever(ownerId, Set.of(photoId)) == 1;
     }
 
-    /** Deletes everything in the owner's trash forever, a batch per transaction; returns how many photos went. */
+    /**
+     * Deletes everything in the owner's trash forever, a batch per transaction; returns how many photos went. Each batch
+     * re-checks under a row lock that its photos are still in the trash (an Undo or restore may land in between).
+     */
     public int empty(UUID ownerId) {
         int deleted = 0;
         List<UUID> batch;
         do {
             batch = photos.trashedIds(ownerId, EMPTY_BATCH);
-            if (!batch.isEmpty()) deleted += library.deleteForever(ownerId, batch);
+            if (!batch.isEmpty()) deleted += library.deleteTrashedForever(ownerId, batch);
         } while (batch.size() == EMPTY_BATCH);
         return deleted;
     }

@@ -1,5 +1,6 @@
 package dev.lightbox.library.ui;
 
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
@@ -166,14 +167,18 @@ public class PhotoPage extends Main implements BeforeEnterObserver {
                 : "It is removed from your library, with the analysis your computer sent. This cannot be undone.");
         dialog.setCancelable(true);
         var confirm = new Button("Delete", e -> {
-            int deleted = photos.delete(owner, Set.of(photo.id()));
             dialog.close();
             UUID next = neighbors.older() != null ? neighbors.older() : neighbors.newer();
-            getUI().ifPresent(ui -> {
-                ui.navigate(next != null ? "photos/" + next : "");
-                if (deleted > 0) {
-                    TrashNotice.show(ui, tasks, trash, owner, List.of(photo.id()), deleted, days > 0, () -> ui.navigate("photos/" + photo.id()));
-                }
+            UI ui = UI.getCurrent();
+            // the delete is a database write: off the session lock, then navigate
+            tasks.run(() -> {
+                int deleted = photos.delete(owner, Set.of(photo.id()));
+                UiTasks.push(ui, () -> {
+                    ui.navigate(next != null ? "photos/" + next : "");
+                    if (deleted > 0) {
+                        TrashNotice.show(ui, tasks, trash, owner, List.of(photo.id()), deleted, days > 0, () -> ui.navigate("photos/" + photo.id()));
+                    }
+                });
             });
         });
         confirm.setId("confirm-photo-delete");

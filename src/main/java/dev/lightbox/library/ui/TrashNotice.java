@@ -7,6 +7,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import dev.lightbox.base.ui.MainLayout;
 import dev.lightbox.base.ui.UiTasks;
 import dev.lightbox.library.service.TrashService;
 import java.util.List;
@@ -27,6 +28,7 @@ public final class TrashNotice {
      */
     public static void show(UI ui, UiTasks tasks, TrashService trash, UUID owner, List<UUID> ids, int count, boolean trashed,
                             Runnable afterUndo) {
+        MainLayout.refreshBadges(ui);
         if (!trashed) {
             Notification.show(count == 1 ? "1 photo deleted." : count + " photos deleted.", 4000, Notification.Position.BOTTOM_START);
             return;
@@ -44,6 +46,7 @@ public final class TrashNotice {
                 int back = restored;
                 UiTasks.push(ui, () -> {
                     afterUndo.run();
+                    MainLayout.refreshBadges(ui);
                     Notification.show(back == 1 ? "Restored" : back + " photos restored", 3000, Notification.Position.BOTTOM_START);
                 });
             });

@@ -17,6 +17,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.lightbox.base.security.CurrentUser;
+import dev.lightbox.base.ui.MainLayout;
 import dev.lightbox.base.ui.UiTasks;
 import dev.lightbox.library.service.PhotoService;
 import dev.lightbox.library.service.TrashService;
@@ -243,6 +244,7 @@ public class TrashView extends Main {
                 int count = change.applyAsInt(trash);
                 UiTasks.push(ui, () -> {
                     reload();
+                    MainLayout.refreshBadges(ui);
                     Notification.show(done.apply(count), 4000, Notification.Position.BOTTOM_START);
                 });
             } catch (RuntimeException failure) {

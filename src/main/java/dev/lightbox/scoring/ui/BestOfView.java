@@ -128,11 +128,16 @@ public class BestOfView extends Main {
         dialog.setCancelable(true);
         var confirm = new Button("Delete", e -> {
             List<UUID> ids = List.copyOf(marked);
-            int deleted = photos.delete(owner, ids);
             dialog.close();
-            refresh();
             UI ui = UI.getCurrent();
-            TrashNotice.show(ui, tasks, trash, owner, ids, deleted, photos.trashPolicy().trashes(), this::refresh);
+            // the delete is a database write: off the session lock, then the page again
+            tasks.run(() -> {
+                int deleted = photos.delete(owner, ids);
+                UiTasks.push(ui, () -> {
+                    refresh();
+                    TrashNotice.show(ui, tasks, trash, owner, ids, deleted, photos.trashPolicy().trashes(), this::refresh);
+                });
+            });
         });
         confirm.setId("confirm-cull");
         confirm.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);

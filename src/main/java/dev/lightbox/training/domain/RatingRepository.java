@@ -35,7 +35,10 @@ public class RatingRepository {
                 .param("photo", photoId).param("owner", owner).query(Integer.class).optional();
     }
 
+    /** How many of the owner's photos not in the trash are rated (what learning trains on). */
     public long count(UUID owner) {
-        return jdbc.sql("select count(*) from photo_ratings where owner_id = :owner").param("owner", owner).query(Long.class).single();
+        return jdbc.sql("""
+                select count(*) from photo_ratings r join photos p on p.id = r.photo_id
+                where r.owner_id = :owner and p.trashed_at is null""").param("owner", owner).query(Long.class).single();
     }
 }
