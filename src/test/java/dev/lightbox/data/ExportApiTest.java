@@ -22,6 +22,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,6 +39,7 @@ class ExportApiTest extends IntegrationTest {
     @Autowired List<ExpiringResults> expiring;
     @Autowired ObjectStore store;
     @Autowired JsonMapper json;
+    @Autowired JdbcClient jdbc;
 
     @Test
     void exportHoldsEveryOriginalAndSidecarsThatMatchTheApi() throws IOException {
@@ -117,8 +119,18 @@ class ExportApiTest extends IntegrationTest {
         assertThat(store.stat(key)).isPresent();
         ExpiringResults exports = expiring.stream().filter(e -> e.getClass().getSimpleName().startsWith("ExportExpiry")).findFirst().orElseThrow();
         Instant later = Instant.parse(export.get("expiresAt").asString()).plusSeconds(1);
-        assertThat(exports.expire(later, 100).results()).isGreaterThanOrEqualTo(1);
-        assertThat(store.stat(key)).isEmpty();
+        String admin = api.login(ADMIN_EMAIL, ADMIN_PASSWORD);
+        String outbox = "/api/v1/admin/queues/cpu/types/storage.delete-objects";
+        assertThat(api.put(outbox, Map.of("paused", true), admin).status()).isEqualTo(200);
+        try { // the zip's deletion is a durable job queued with the EXPIRED row, not a call after the commit
+            assertThat(exports.expire(later, 100).results()).isGreaterThanOrEqualTo(1);
+            assertThat(store.stat(key)).isPresent();
+            assertThat(jdbc.sql("select count(*) from jobs where type = 'storage.delete-objects' and status = 'QUEUED' and payload::text like :key")
+                    .param("key", "%" + key + "%").query(Long.class).single()).isEqualTo(1);
+        } finally {
+            api.put(outbox, Map.of("paused", false), admin);
+        }
+        ApiClient.await("the outbox deletes the zip", Duration.ofMinutes(1), () -> store.stat(key).isPresent(), present -> !present);
         assertThat(exports.expire(later, 100).results()).isZero(); // idempotent
         assertThat(api.get("/api/v1/export/" + id, user.token()).json().get("status").asString()).isEqualTo("EXPIRED");
         var gone = api.getBytes("/api/v1/export/" + id + "/download", user.token());

@@ -13,8 +13,9 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 
 /**
  * Streams a stored file of known size with single byte ranges ({@code Range: bytes=a-b}, {@code a-}, {@code -n}):
- * 200 with the whole file, 206 with the range, 416 with {@code Content-Range: bytes *}/size for one outside the
- * file or malformed. Sets {@code Accept-Ranges}, {@code Content-Length} and {@code Content-Range}; the caller sets
+ * 200 with the whole file, 206 with the range, 416 with {@code Content-Range: bytes *}/size for one that starts
+ * outside the file. A header this does not serve (malformed, several ranges, {@code b < a}) is ignored as RFC 9110
+ * §14.2 allows: 200 with the whole file. Sets {@code Accept-Ranges}, {@code Content-Length} and {@code Content-Range}; the caller sets
  * the rest of the headers.
  */
 public final class ByteRanges {
@@ -32,12 +33,12 @@ public final class ByteRanges {
 
     public static ResponseEntity<StreamingResponseBody> respond(long size, @Nullable String range, HttpHeaders headers, Opener opener) {
         headers.set(HttpHeaders.ACCEPT_RANGES, "bytes");
-        if (range == null) {
+        Matcher m = range == null ? null : RANGE.matcher(range.trim());
+        if (m == null || !m.matches() || (m.group(1).isEmpty() && m.group(2).isEmpty())
+                || (!m.group(1).isEmpty() && !m.group(2).isEmpty() && position(m.group(2)) < position(m.group(1)))) {
             headers.setContentLength(size);
             return new ResponseEntity<>(out -> copy(opener.open(0, size), out), headers, HttpStatus.OK);
         }
-        Matcher m = RANGE.matcher(range.trim());
-        if (!m.matches() || (m.group(1).isEmpty() && m.group(2).isEmpty())) return unsatisfiable(size);
         long start;
         long end;
         if (m.group(1).isEmpty()) { // the last N bytes
@@ -47,7 +48,7 @@ public final class ByteRanges {
             start = position(m.group(1));
             end = m.group(2).isEmpty() ? size - 1 : Math.min(position(m.group(2)), size - 1);
         }
-        if (start >= size || end < start) return unsatisfiable(size);
+        if (start >= size) return unsatisfiable(size);
         long length = end - start + 1;
         headers.set(HttpHeaders.CONTENT_RANGE, "bytes " + start + "-" + end + "/" + size);
         headers.setContentLength(length);

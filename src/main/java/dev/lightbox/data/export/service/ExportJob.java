@@ -7,7 +7,9 @@ import dev.lightbox.jobs.JobContext;
 import dev.lightbox.jobs.JobHandler;
 import dev.lightbox.jobs.JobQueue;
 import dev.lightbox.jobs.JobRequest;
+import dev.lightbox.jobs.JobService;
 import dev.lightbox.jobs.JobType;
+import dev.lightbox.storage.ObjectDeletionJob;
 import dev.lightbox.storage.ObjectInfo;
 import dev.lightbox.storage.ObjectStore;
 import java.io.IOException;
@@ -15,18 +17,21 @@ import java.io.InputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * {@code data.export} on the cpu queue: writes the owner's zip straight into the object store. A virtual thread
  * writes the zip into a pipe of {@value #PIPE} bytes that the store's multipart upload reads from, so memory is the
  * pipe, the zip writer's buffer and one upload part, whatever the library's size. A writer that fails makes the
  * upload fail (it never completes a truncated zip). The row turns READY only once the object is complete; a job
- * cancelled, or failing on its last attempt, marks the row FAILED and deletes what was written.
+ * cancelled, or failing on its last attempt, marks the row FAILED and, in the same transaction, queues the deletion
+ * of what was written ({@link ObjectDeletionJob}, the deletion outbox).
  */
 @Component
 class ExportJob implements JobHandler<ExportJob.Payload> {
@@ -44,12 +49,16 @@ class ExportJob implements JobHandler<ExportJob.Payload> {
     private final ExportRepository rows;
     private final ExportContents contents;
     private final ObjectStore store;
+    private final JobService jobs;
+    private final TransactionTemplate transaction;
     private final Clock clock;
 
-    ExportJob(ExportRepository rows, ExportContents contents, ObjectStore store, Clock clock) {
+    ExportJob(ExportRepository rows, ExportContents contents, ObjectStore store, JobService jobs, TransactionTemplate transaction, Clock clock) {
         this.rows = rows;
         this.contents = contents;
         this.store = store;
+        this.jobs = jobs;
+        this.transaction = transaction;
         this.clock = clock;
     }
 
@@ -74,7 +83,7 @@ class ExportJob implements JobHandler<ExportJob.Payload> {
             var count = new AtomicInteger();
             ObjectInfo stored = write(row.ownerId(), key, context, count);
             if (!rows.ready(row.id(), stored.size(), count.get(), clock.instant(), clock.instant().plus(ExportService.VALID))) {
-                store.delete(key); // failed or gone meanwhile
+                deleteLater(jobs, key); // failed or gone meanwhile
                 return;
             }
             context.result(new Result(ExportStatus.READY.name(), count.get(), stored.size()));
@@ -88,9 +97,21 @@ class ExportJob implements JobHandler<ExportJob.Payload> {
         }
     }
 
+    /** FAILED, and the object's deletion queued in the same transaction: it goes after the commit, surely. */
     private void fail(UUID exportId, String key, String reason) {
-        rows.failed(exportId, reason, clock.instant()); // committed before the object goes
-        store.delete(key);
+        transaction.executeWithoutResult(status -> {
+            rows.failed(exportId, reason, clock.instant());
+            deleteLater(jobs, key);
+        });
+    }
+
+    /** Queues the deletion of these objects (the deletion outbox); inside the caller's transaction when it has one. */
+    static void deleteLater(JobService jobs, List<String> keys) {
+        ObjectDeletionJob.requests(keys, List.of()).forEach(jobs::enqueue);
+    }
+
+    private static void deleteLater(JobService jobs, String key) {
+        deleteLater(jobs, List.of(key));
     }
 
     /** The zip, written by a virtual thread into the pipe the store reads from. */
@@ -116,6 +137,10 @@ class ExportJob implements JobHandler<ExportJob.Payload> {
         ObjectInfo stored;
         try (InputStream in = new FailingAtEnd(pipe, failure)) {
             stored = store.put(key, in, -1, "application/zip");
+        } catch (RuntimeException | IOException e) {
+            // the writer's failure, when it came first, is the cause: a cancel stays a JobCancelledException
+            if (failure.get() instanceof RuntimeException first) throw first;
+            throw e;
         } finally {
             pipe.close(); // a writer still blocked on a full pipe fails and ends
             writer.join();

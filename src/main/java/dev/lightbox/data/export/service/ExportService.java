@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -65,8 +66,8 @@ public class ExportService {
      * running export's id when the owner has one running.
      */
     public Started start(UUID owner) {
-        List<String> stale = rows.failStale(owner, clock.instant()); // a crashed export does not block a new one
-        stale.forEach(this::deleteQuietly);
+        transaction.executeWithoutResult(status -> // a crashed export does not block a new one; its object goes after the commit
+                ExportJob.deleteLater(jobs, rows.failStale(owner, clock.instant()).stream().filter(Objects::nonNull).toList()));
         UUID id = UUID.randomUUID();
         try {
             UUID job = transaction.execute(status -> {
@@ -137,15 +138,6 @@ public class ExportService {
 
     private static boolean jobActive(@Nullable String jobStatus) {
         return "QUEUED".equals(jobStatus) || "RUNNING".equals(jobStatus) || "SUCCEEDED".equals(jobStatus);
-    }
-
-    private void deleteQuietly(@Nullable String key) {
-        if (key == null) return;
-        try {
-            store.delete(key);
-        } catch (RuntimeException e) {
-            // an orphan under exports/ is removed by a later start or the sweep
-        }
     }
 
     private static IllegalArgumentException badCursor() {
