@@ -16,7 +16,8 @@ public interface JobHandler<P extends Record> {
 
     /**
      * True for a job whose payload must not outlive its work (a deletion outbox naming a deleted account's objects):
-     * when it succeeds its stored payload is replaced by {@code {}}. A failed one keeps it, so it can be retried.
+     * when it succeeds its stored payload is replaced by {@code {}}. A failed one keeps it, so it can be retried (an admin
+     * retries a job that failed for good from the queue page), until job retention deletes its row.
      */
     default boolean forgetsPayloadWhenDone() {
         return false;

@@ -99,8 +99,13 @@ class AccountDeletionTest extends IntegrationTest {
         jdbc.update("insert into exports (id, owner_id, status, object_key, created_at) values (?, ?, 'READY', ?, now())", export, user.id(), exportKey);
         put(exportKey);
 
-        // analysis, scores and the check-in's crops are there
+        // analysis, scores and the check-in's crops are there; a description of the own photo (as a vision model's)
         await().atMost(JOBS).until(() -> count("select count(*) from photo_scores where owner_id = ?", user.id()) >= 2);
+        jdbc.update("""
+                insert into vision_descriptions (content_sha256, model, caption, subjects, setting, mood, tags, aesthetic, described_at)
+                values (?, 'test-model', 'a private caption', '{cat}', 'home', 'calm', '{cat}', 5, now())""", ownSha);
+        assertThat(count("select count(*) from photo_attributes where sha256 = ?", ownSha)).as("analysed").isPositive();
+        assertThat(count("select count(*) from score_inputs where sha256 = ?", ownSha)).as("score inputs").isPositive();
         List<String> crops = await().atMost(JOBS).until(() -> jdbc.queryForList(
                 "select unnest(array[crop_key, annotated_key]) from skin_analyses where sha256 = ? and status = 'done'", String.class, selfieSha),
                 keys -> keys.size() == 2);
@@ -115,7 +120,7 @@ class AccountDeletionTest extends IntegrationTest {
         assertThat(referencesTo(user.id().toString(), user.email())).as("the test finds the account's rows").isNotEmpty();
 
         // a wrong or missing password changes nothing
-        Response wrong = api.delete("/api/v1/auth/me", Map.of("password", "not-my-password-1"), token);
+        Response wrong = api.deleteFrom("203.0.113.41", "/api/v1/auth/me", Map.of("password", "not-my-password-1"), token);
         assertThat(wrong.status()).isEqualTo(403);
         assertThat(wrong.contentType()).startsWith("application/problem+json");
         assertThat(wrong.detail()).contains("The password does not match");
@@ -128,9 +133,15 @@ class AccountDeletionTest extends IntegrationTest {
 
         // every row goes at once; objects go once the deletion jobs ran, and then their payloads no longer name the account
         Set<String> ownOnly = Set.of(ownSha, selfieSha);
+        Set<String> photoIds = Set.of(ownPhoto, sharedPhoto, selfie);
         await().atMost(JOBS).untilAsserted(() -> {
             assertThat(objectsOf(user.id().toString(), ownOnly)).as("objects only the account referenced").isEmpty();
             assertThat(referencesTo(user.id().toString(), user.email())).as("rows referencing the account").isEmpty();
+            assertThat(rowsReferencing(photoIds, ownOnly)).as("rows of its photos and of contents only it held").isEmpty();
+            for (String key : List.of("models/" + model + "/1/model.params", "results/" + transform + "/result.jpg",
+                    "results/" + transform + "/thumbnail.jpg")) {
+                assertThat(store.stat(key)).as(key).isEmpty();
+            }
         });
         for (String key : crops) assertThat(store.stat(key)).as(key).isEmpty();
 
@@ -144,6 +155,24 @@ class AccountDeletionTest extends IntegrationTest {
         UUID next = jobs.enqueue(TestJobHandlers.ECHO, other.id(), new TestJobHandlers.Echo("still here", null));
         await().atMost(JOBS).until(() -> jobs.status(next).orElseThrow() == JobStatus.SUCCEEDED);
         assertThat(TestJobHandlers.RUNS.get(running).get()).as("cancelled, not retried").isEqualTo(1);
+    }
+
+    @Test
+    void passwordGuessesGoThroughTheSignInThrottle() {
+        ApiClient api = api();
+        var user = api.newUser();
+        String from = "203.0.113.42";
+        for (int i = 0; i < 5; i++) {
+            assertThat(api.deleteFrom(from, "/api/v1/auth/me", Map.of("password", "guess-" + i), user.token()).status()).isEqualTo(403);
+        }
+        Response refused = api.deleteFrom(from, "/api/v1/auth/me", Map.of("password", USER_PASSWORD), user.token());
+        assertThat(refused.status()).as("over the limit, even the right password is refused").isEqualTo(429);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.header("Retry-After")).isNotBlank();
+        assertThat(refused.detail()).contains("Try again in");
+        assertThat(api.get("/api/v1/auth/me", user.token()).status()).isEqualTo(200);
+        assertThat(api.postFrom(from, "/api/v1/auth/login", Map.of("email", user.email(), "password", USER_PASSWORD)).status())
+                .as("the same throttle as sign-in").isEqualTo(429);
     }
 
     @Test
@@ -178,7 +207,7 @@ class AccountDeletionTest extends IntegrationTest {
         assertThatThrownBy(() -> transaction.executeWithoutResult(status -> {
             status.setRollbackOnly();
             jdbc.update("update users set disabled_at = now() where role = 'ADMIN' and id <> ? and disabled_at is null", adminId);
-            deletion.deleteOwn(adminId, ADMIN_PASSWORD, null);
+            deletion.deleteOwn(adminId, ADMIN_PASSWORD, "", null);
         })).isInstanceOf(DeletionRefusedException.class).hasMessageContaining("last enabled admin");
         assertThat(count("select count(*) from users where id = ?", adminId)).isEqualTo(1);
     }
@@ -226,6 +255,11 @@ class AccountDeletionTest extends IntegrationTest {
     }
 
     private Map<String, Long> rowsReferencing(String id, String email) {
+        return rowsReferencing(Set.of(id), Set.of(id, email));
+    }
+
+    /** Rows whose uuid columns hold one of {@code ids} or whose text, json and array columns contain one of {@code texts}. */
+    private Map<String, Long> rowsReferencing(Set<String> ids, Set<String> texts) {
         var counts = new HashMap<String, Long>();
         List<Map<String, Object>> columns = jdbc.queryForList("""
                 select c.table_name, c.column_name, c.data_type from information_schema.columns c
@@ -236,10 +270,11 @@ class AccountDeletionTest extends IntegrationTest {
         for (Map<String, Object> column : columns) {
             String table = "\"" + column.get("table_name") + "\"";
             String name = "\"" + column.get("column_name") + "\"";
-            long rows = "uuid".equals(column.get("data_type"))
-                    ? count("select count(*) from " + table + " where " + name + " = ?::uuid", id)
-                    : count("select count(*) from " + table + " where " + name + "::text like ? or " + name + "::text like ?", "%" + id + "%",
-                            "%" + email + "%");
+            boolean uuid = "uuid".equals(column.get("data_type"));
+            long rows = uuid
+                    ? count("select count(*) from " + table + " where " + name + " = any(?::uuid[])", (Object) ids.toArray(String[]::new))
+                    : count("select count(*) from " + table + " where " + name + "::text like any(?::text[])",
+                            (Object) texts.stream().map(text -> "%" + text + "%").toArray(String[]::new));
             if (rows > 0) counts.put(column.get("table_name") + "." + column.get("column_name"), rows);
         }
         return counts;

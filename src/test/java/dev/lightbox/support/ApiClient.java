@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import org.jspecify.annotations.Nullable;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
@@ -87,8 +88,15 @@ public final class ApiClient {
 
     /** A DELETE with a JSON body (e.g. a password confirming an account's deletion). */
     public Response delete(String path, Object body, String token) {
+        return deleteFrom(null, path, body, token);
+    }
+
+    /** A DELETE with a JSON body as if a reverse proxy forwarded it from {@code clientAddress} (none when null). */
+    public Response deleteFrom(@Nullable String clientAddress, String path, Object body, String token) {
         String text = body instanceof String s ? s : JSON.writeValueAsString(body);
-        return send(request(path, token).header("Content-Type", "application/json").method("DELETE", HttpRequest.BodyPublishers.ofString(text)));
+        HttpRequest.Builder builder = request(path, token).header("Content-Type", "application/json");
+        if (clientAddress != null) builder.header("X-Forwarded-For", clientAddress);
+        return send(builder.method("DELETE", HttpRequest.BodyPublishers.ofString(text)));
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.lightbox.account.domain.User;
 import dev.lightbox.account.domain.UserRepository;
 import dev.lightbox.base.security.SignedInSessions;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -29,19 +30,39 @@ public class AccountRemoval {
     private final PasswordEncoder passwordEncoder;
     private final SignedInSessions sessions;
     private final ApplicationEventPublisher events;
+    private final LoginThrottle throttle;
 
-    AccountRemoval(UserRepository users, PasswordEncoder passwordEncoder, SignedInSessions sessions, ApplicationEventPublisher events) {
+    AccountRemoval(UserRepository users, PasswordEncoder passwordEncoder, SignedInSessions sessions, ApplicationEventPublisher events,
+                   LoginThrottle throttle) {
+        this.throttle = throttle;
         this.users = users;
         this.passwordEncoder = passwordEncoder;
         this.sessions = sessions;
         this.events = events;
     }
 
-    /** Whether {@code password} is the account's password (false for a missing one or an unknown account). */
-    @Transactional(readOnly = true)
-    public boolean passwordMatches(UUID id, @Nullable String password) {
+    /**
+     * Whether {@code password} is the account's password (false for a missing one or an unknown account), through the
+     * sign-in throttle keyed by the account's email and {@code clientAddress} (empty when unknown): refused with
+     * {@link LoginThrottledException} while that pair or the address has failed too often. Call it outside a
+     * transaction: the hash and the throttle's delay must not hold a database connection.
+     */
+    public boolean passwordMatches(UUID id, @Nullable String password, String clientAddress) {
         if (password == null || password.isEmpty()) return false;
-        return users.findById(id).map(user -> passwordEncoder.matches(password, user.getPasswordHash())).orElse(false);
+        Optional<User> user = users.findById(id);
+        if (user.isEmpty()) return false;
+        LoginThrottle.Attempt attempt = throttle.reserve(user.get().getEmail(), clientAddress);
+        boolean judged = false;
+        try {
+            AccountService.pause(attempt.delay());
+            boolean matches = passwordEncoder.matches(password, user.get().getPasswordHash());
+            judged = true;
+            if (matches) throttle.succeeded(attempt);
+            else throttle.failed(attempt);
+            return matches;
+        } finally {
+            if (!judged) throttle.abandoned(attempt);
+        }
     }
 
     /** The same lock as the admin console's role and disabling changes: held until the caller's transaction ends. */

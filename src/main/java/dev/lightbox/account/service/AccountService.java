@@ -114,7 +114,7 @@ public class AccountService {
         }
     }
 
-    private static void pause(Duration delay) {
+    static void pause(Duration delay) {
         if (delay.isZero()) return;
         try {
             Thread.sleep(delay);

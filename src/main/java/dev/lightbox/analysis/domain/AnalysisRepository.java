@@ -88,6 +88,11 @@ public class AnalysisRepository {
                 .query((rs, n) -> new Counts(rs.getLong("photos"), rs.getLong("current"), rs.getLong("outdated"))).single();
     }
 
+    /** Removes every analysis of a content. */
+    public void deleteContent(String sha256) {
+        jdbc.sql("delete from photo_attributes where sha256 = :sha").param("sha", sha256).update();
+    }
+
     /** Stores a content's attributes by analyzer {@code version} and removes those of older versions. */
     public void replace(String sha256, int version, Map<String, Object> attributes) {
         jdbc.sql("""

@@ -7,6 +7,7 @@ import dev.lightbox.jobs.JobType;
 import dev.lightbox.base.audit.AdminAction;
 import dev.lightbox.base.audit.AdminAudit;
 import dev.lightbox.jobs.JobService;
+import dev.lightbox.library.service.ContentForgotten;
 import dev.lightbox.library.service.PhotoAdded;
 import java.util.Collection;
 import java.util.HashMap;
@@ -111,6 +112,11 @@ public class AnalysisService {
      * Runs in the upload's transaction: the job exists exactly when the photo does. Bytes the owner's device
      * analysed with the current analyzer (a synced photo gaining its original) are not analysed again.
      */
+    @EventListener
+    void onContentForgotten(ContentForgotten content) {
+        repository.deleteContent(content.sha256());
+    }
+
     @EventListener
     void onPhotoAdded(PhotoAdded photo) {
         if (findAnalysis(photo.ownerId(), photo.sha256()).filter(a -> !a.outdated()).isPresent()) return;

@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
  * A deleted account's stored originals and renditions: in the deletion's transaction, the contents only that account
  * holds are handed to this job (owner null, so its row outlives the account's; batches of {@value #BATCH}); after
  * the commit it deletes each content's objects as {@link ContentDeletionJob} does, re-checking first, so a content
- * someone uploaded meanwhile (or another user still holds) stays.
+ * someone uploaded meanwhile (or another user still holds) stays. A content it removes is also forgotten
+ * ({@link ContentForgotten}): its attributes, score inputs and descriptions were built from the account's photos.
  */
 @Component
 class AccountContentDeletion implements JobHandler<AccountContentDeletion.Payload> {
@@ -48,6 +49,12 @@ class AccountContentDeletion implements JobHandler<AccountContentDeletion.Payloa
         }
     }
 
+    /** The hashes of a deleted account's private contents do not outlive the work. */
+    @Override
+    public boolean forgetsPayloadWhenDone() {
+        return true;
+    }
+
     @Override
     public JobType<Payload> type() {
         return TYPE;
@@ -58,7 +65,7 @@ class AccountContentDeletion implements JobHandler<AccountContentDeletion.Payloa
         int deleted = 0;
         int done = 0;
         for (String sha256 : payload.sha256s()) {
-            if (cleaner.deleteIfUnreferenced(sha256, null)) deleted++;
+            if (cleaner.deleteIfUnreferenced(sha256, null, true)) deleted++;
             context.progress((double) ++done / payload.sha256s().size(), "delete", null);
         }
         context.result(Map.of("deleted", deleted, "kept", payload.sha256s().size() - deleted));

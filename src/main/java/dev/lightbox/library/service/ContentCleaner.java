@@ -5,6 +5,7 @@ import dev.lightbox.library.domain.PhotoRepository;
 import dev.lightbox.storage.ObjectStore;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -25,8 +26,11 @@ class ContentCleaner {
     private final ObjectStore store;
     private final TransactionTemplate transaction;
     private final JobService jobs;
+    private final ApplicationEventPublisher events;
 
-    ContentCleaner(PhotoRepository photos, InFlightUploads inFlight, ObjectStore store, TransactionTemplate transaction, JobService jobs) {
+    ContentCleaner(PhotoRepository photos, InFlightUploads inFlight, ObjectStore store, TransactionTemplate transaction, JobService jobs,
+                   ApplicationEventPublisher events) {
+        this.events = events;
         this.jobs = jobs;
         this.photos = photos;
         this.inFlight = inFlight;
@@ -36,9 +40,18 @@ class ContentCleaner {
 
     /** True when the content's objects were removed (or were already gone), false when something still needs them. */
     boolean deleteIfUnreferenced(String sha256, @Nullable UUID except) {
+        return deleteIfUnreferenced(sha256, except, false);
+    }
+
+    /**
+     * As {@link #deleteIfUnreferenced(String, UUID)}; with {@code forget}, {@link ContentForgotten} also lets modules
+     * drop their rows about the content, in the same transaction, under the content lock.
+     */
+    boolean deleteIfUnreferenced(String sha256, @Nullable UUID except, boolean forget) {
         return Boolean.TRUE.equals(transaction.execute(status -> {
             photos.lockContent(sha256);
             if (photos.countOriginalReferences(sha256) > 0 || inFlight.originalClaimed(PhotoKeys.original(sha256), except)) return false;
+            if (forget) events.publishEvent(new ContentForgotten(sha256));
             store.delete(PhotoKeys.original(sha256));
             store.delete(PhotoKeys.preview(sha256));
             store.delete(PhotoKeys.thumbnail(sha256));

@@ -119,6 +119,10 @@ public class ScoreInputRepository {
     }
 
     /** Removes the owner's synced inputs of a content (in the transaction that deleted the owner's photo of it). */
+    public void deleteContent(String sha256) {
+        jdbc.sql("delete from score_inputs where sha256 = :sha").param("sha", sha256).update();
+    }
+
     public void deleteSynced(UUID owner, String sha256) {
         jdbc.sql("delete from synced_score_inputs where owner_id = :owner and sha256 = :sha").param("owner", owner).param("sha", sha256).update();
     }

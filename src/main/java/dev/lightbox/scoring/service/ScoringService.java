@@ -5,6 +5,7 @@ import dev.lightbox.analysis.service.AnalysisService;
 import dev.lightbox.analysis.service.ContentAnalysed;
 import dev.lightbox.analysis.service.SyncedAnalysisStored;
 import dev.lightbox.jobs.JobService;
+import dev.lightbox.library.service.ContentForgotten;
 import dev.lightbox.library.service.PhotoAdded;
 import dev.lightbox.scoring.domain.ScoreInputRepository;
 import dev.lightbox.scoring.domain.ScoreRepository;
@@ -166,6 +167,11 @@ public class ScoringService {
     void onPhotoDescribed(PhotoDescribed described) {
         analyses.find(described.ownerId(), described.photoId(), described.sha256())
                 .ifPresent(attributes -> store(described.photoId(), described.ownerId(), attributes));
+    }
+
+    @EventListener
+    void onContentForgotten(ContentForgotten content) {
+        inputRows.deleteContent(content.sha256());
     }
 
     @EventListener

@@ -123,6 +123,11 @@ class TrainingJob implements JobHandler<TrainingJob.Payload> {
 
                 step(context, id, state, "DEPLOYING", 0.94, "Saving version 1 to the model registry");
                 long bytes = save(id, net, model, metrics, device.description());
+                if (models.find(id).isEmpty()) {
+                    // deleted meanwhile (with its account): its deletion may already have cleared models/{id}/, so these go here
+                    files.deleteAll(id);
+                    return;
+                }
                 context.progress(0.99, "DEPLOYING", null);
                 models.publish(id, 1, metrics, bytes);
                 log.info("Model {} trained on {}: held-out accuracy {} (epoch {} kept)", id, device.description(), metrics.get("accuracy"), fitted.bestEpoch());

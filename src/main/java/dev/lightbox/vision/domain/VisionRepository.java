@@ -37,6 +37,11 @@ public class VisionRepository {
                 .params(sha256, model).query(VisionRepository::stored).optional();
     }
 
+    /** Removes a content's descriptions (call once no photo references the content, so no photo_vision row names them). */
+    public void deleteContent(String sha256) {
+        jdbc.sql("delete from vision_descriptions where content_sha256 = ?").param(sha256).update();
+    }
+
     /** Stores a description; a concurrent run that stored the same (content, model) first wins (the answers are interchangeable). */
     public void save(Stored d) {
         jdbc.sql("""

@@ -1,5 +1,6 @@
 package dev.lightbox.vision.service;
 
+import dev.lightbox.library.service.ContentForgotten;
 import dev.lightbox.library.service.PhotoAdded;
 import dev.lightbox.library.service.PhotoSearch;
 import dev.lightbox.vision.PhotoDescribed;
@@ -8,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,6 +32,11 @@ class DescriptionStore {
         this.search = search;
         this.events = events;
         this.clock = clock;
+    }
+
+    @EventListener
+    void onContentForgotten(ContentForgotten content) {
+        repository.deleteContent(content.sha256());
     }
 
     @Transactional

@@ -1,9 +1,11 @@
 package dev.lightbox.data.deletion.api;
 
+import dev.lightbox.account.service.LoginThrottledException;
 import dev.lightbox.base.security.CurrentUser;
 import dev.lightbox.data.deletion.service.AccountDeletionService;
 import dev.lightbox.data.deletion.service.DeletionRefusedException;
 import dev.lightbox.data.deletion.service.WrongPasswordException;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.NoSuchElementException;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -19,7 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Account deletion: the signed-in user's own ({@code DELETE /api/v1/auth/me} with {@code {password}}) and an admin's
  * ({@code DELETE /api/v1/admin/users/{id}}; the security chain and the service both check the role). 204 when done,
- * 403 for a wrong password, 409 for the last enabled admin (or an admin's own account in the console), 404 for an
+ * 403 for a wrong password, 429 after too many wrong ones (the sign-in throttle), 409 for the last enabled admin (or an admin's own account in the console), 404 for an
  * unknown account.
  */
 @RestController
@@ -35,8 +37,8 @@ class AccountDeletionController {
     }
 
     @DeleteMapping("/api/v1/auth/me")
-    ResponseEntity<Void> deleteOwn(@RequestBody(required = false) @Nullable Confirmation body) {
-        deletion.deleteOwn(CurrentUser.require().id(), body == null ? null : body.password(), null);
+    ResponseEntity<Void> deleteOwn(@RequestBody(required = false) @Nullable Confirmation body, HttpServletRequest request) {
+        deletion.deleteOwn(CurrentUser.require().id(), body == null ? null : body.password(), request.getRemoteAddr(), null);
         return ResponseEntity.noContent().build();
     }
 
@@ -49,6 +51,12 @@ class AccountDeletionController {
     @ExceptionHandler(WrongPasswordException.class)
     ProblemDetail wrongPassword(WrongPasswordException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, String.valueOf(e.getMessage()));
+    }
+
+    @ExceptionHandler(LoginThrottledException.class)
+    ResponseEntity<ProblemDetail> throttled(LoginThrottledException e) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", String.valueOf(e.retryAfterSeconds()))
+                .body(ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, String.valueOf(e.getMessage())));
     }
 
     @ExceptionHandler(DeletionRefusedException.class)

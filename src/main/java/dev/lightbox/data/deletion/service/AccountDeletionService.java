@@ -11,6 +11,7 @@ import dev.lightbox.library.service.LibraryUsage;
 import dev.lightbox.library.service.PhotoService;
 import dev.lightbox.storage.ObjectDeletionJob;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -18,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Deleting an account, by its owner (with their password) or by an admin: in one transaction, under the lock the
@@ -36,8 +38,10 @@ public class AccountDeletionService {
     private final JobService jobs;
     private final PhotoService photos;
     private final AdminAudit audit;
+    private final TransactionTemplate transaction;
 
-    AccountDeletionService(AccountRemoval accounts, JobService jobs, PhotoService photos, AdminAudit audit) {
+    AccountDeletionService(AccountRemoval accounts, JobService jobs, PhotoService photos, AdminAudit audit, TransactionTemplate transaction) {
+        this.transaction = transaction;
         this.accounts = accounts;
         this.jobs = jobs;
         this.photos = photos;
@@ -51,12 +55,13 @@ public class AccountDeletionService {
     /**
      * The user deletes their own account. WrongPasswordException when {@code password} is not theirs,
      * DeletionRefusedException for the last enabled admin. {@code keepSessionId}: the caller's browser session, which
-     * it signs out itself (every other session of the account ends at commit).
+     * it signs out itself (every other session of the account ends at commit). The password is checked before the
+     * transaction, through the sign-in throttle ({@code clientAddress}, empty when unknown):
+     * LoginThrottledException while this account's email from that address has failed too often.
      */
-    @Transactional
-    public DeletedAccount deleteOwn(UUID userId, @Nullable String password, @Nullable String keepSessionId) {
-        if (!accounts.passwordMatches(userId, password)) throw new WrongPasswordException();
-        return delete(userId, keepSessionId);
+    public DeletedAccount deleteOwn(UUID userId, @Nullable String password, String clientAddress, @Nullable String keepSessionId) {
+        if (!accounts.passwordMatches(userId, password, clientAddress)) throw new WrongPasswordException();
+        return Objects.requireNonNull(transaction.execute(status -> delete(userId, keepSessionId)));
     }
 
     /**

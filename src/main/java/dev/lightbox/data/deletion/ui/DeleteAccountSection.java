@@ -14,11 +14,13 @@ import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.VaadinServletResponse;
 import com.vaadin.flow.server.VaadinSession;
+import dev.lightbox.account.service.LoginThrottledException;
 import dev.lightbox.account.ui.SettingsSection;
 import dev.lightbox.base.ui.UiTasks;
 import dev.lightbox.data.deletion.service.AccountDeletionService;
 import dev.lightbox.data.deletion.service.DeletionRefusedException;
 import dev.lightbox.data.deletion.service.WrongPasswordException;
+import java.util.Objects;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -99,14 +101,15 @@ class DeleteAccountSection implements SettingsSection {
             UI ui = UI.getCurrent();
             String given = password.getValue();
             String thisSession = VaadinSession.getCurrent().getSession().getId();
+            String address = Objects.requireNonNullElse(VaadinSession.getCurrent().getBrowser().getAddress(), "");
             delete.setEnabled(false);
             password.setInvalid(false);
             working.setVisible(true);
             tasks.run(() -> {
                 try {
-                    deletion.deleteOwn(userId, given, thisSession);
+                    deletion.deleteOwn(userId, given, address, thisSession);
                     UiTasks.push(ui, () -> signOut(ui));
-                } catch (WrongPasswordException | DeletionRefusedException e) {
+                } catch (WrongPasswordException | DeletionRefusedException | LoginThrottledException e) {
                     UiTasks.push(ui, () -> refused(String.valueOf(e.getMessage())));
                 } catch (RuntimeException e) {
                     log.warn("Deleting account {} failed: {}", userId, e.toString());
