@@ -2,6 +2,8 @@ package dev.lightbox.packaged;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lightbox.base.database.DatabaseProperties;
+import dev.lightbox.base.database.StandaloneDatabase;
 import dev.lightbox.support.ApiClient;
 import dev.lightbox.support.IntegrationTest;
 import dev.lightbox.support.JarProcess;
@@ -42,6 +44,7 @@ class BackupRestoreIT {
         Path restored = original.resolveSibling(original.getFileName() + "-restored");
         Path backup = original.resolveSibling(original.getFileName() + "-backup");
         String token;
+        String userId;
         Map<String, String> before;
         try (var app = JarProcess.start(original, ENV)) {
             app.awaitLoginPage(Duration.ofSeconds(120));
@@ -49,6 +52,7 @@ class BackupRestoreIT {
             String admin = api.login(ADMIN, PASSWORD);
             var user = api.newUser();
             token = user.token();
+            userId = user.id().toString();
             long seed = 7_000;
             var photos = new ArrayList<String>();
             for (String shape : List.of("circle", "square")) {
@@ -68,13 +72,18 @@ class BackupRestoreIT {
             String modelId = model.json().get("id").asString();
             ApiClient.await("model trained", Duration.ofSeconds(180),
                     () -> api.get("/api/v1/models/" + modelId, token).json().get("status").asString(), "COMPLETED"::equals);
+            String trashed = api.upload("trashed.jpg", ShapeImages.jpeg("circle", 64, seed++), token).json().get("id").asString();
+            assertThat(api.delete("/api/v1/photos/" + trashed, token).status()).isBetween(200, 204);
             ApiClient.await("every job of the user finished", Duration.ofSeconds(180),
                     () -> api.get("/api/v1/jobs?limit=200", token).json().get("items").values().stream()
                             .filter(job -> List.of("QUEUED", "RUNNING").contains(job.get("status").asString())).count(), left -> left == 0);
             before = answers(api, token);
             assertThat(before.get("/api/v1/photos")).contains(photos.getFirst());
+            assertThat(before.get("/api/v1/trash")).contains(trashed);
             assertThat(app.stop()).isZero();
         }
+        String countsBefore = rows(original, COUNTS);
+        assertThat(countsBefore).as("photo_counts holds the user's live photos").contains(userId + "=");
         Map<String, String> objectsBefore = objectChecksums(original);
         assertThat(objectsBefore.keySet()).anyMatch(key -> key.startsWith("originals/")).anyMatch(key -> key.startsWith("models/"));
 
@@ -82,6 +91,7 @@ class BackupRestoreIT {
         assertThat(backup.resolve("manifest.json")).isRegularFile();
         assertThat(runJar(restored, "restore", backup)).isZero();
         assertThat(objectChecksums(restored)).isEqualTo(objectsBefore);
+        assertThat(rows(restored, COUNTS)).as("the restore fires no triggers: counts and job versions as in the backup").isEqualTo(countsBefore);
 
         try (var app = JarProcess.start(restored, ENV)) {
             app.awaitLoginPage(Duration.ofSeconds(120));
@@ -91,12 +101,26 @@ class BackupRestoreIT {
         }
     }
 
+    /** What the count and version triggers keep: the per-user photo counts, then every job's version. */
+    private static final String COUNTS = "select r from (select owner_id::text || '=' || photos as r from photo_counts"
+            + " union all select id::text || ' v' || version from jobs) t order by r";
+
+    /** The rows of {@code sql} (one text column) in the data dir's embedded database, the app stopped. */
+    private static String rows(Path dataDir, String sql) throws Exception {
+        try (var database = StandaloneDatabase.open(new DatabaseProperties(null, null, null, null, null, null), dataDir);
+             var connection = database.connect(); var statement = connection.createStatement(); var rs = statement.executeQuery(sql)) {
+            var rows = new ArrayList<String>();
+            while (rs.next()) rows.add(rs.getString(1));
+            return String.join("\n", rows);
+        }
+    }
+
     /** Status and body of every read the user can make, keyed by path; media by their SHA-256. */
     private static Map<String, String> answers(ApiClient api, String token) throws Exception {
         var answers = new LinkedHashMap<String, String>();
         for (String path : List.of("/api/v1/photos?limit=200", "/api/v1/profile", "/api/v1/models", "/api/v1/skin/checkins",
                 "/api/v1/skin/trends", "/api/v1/credits", "/api/v1/credits/transactions", "/api/v1/scoring-configs", "/api/v1/labels",
-                "/api/v1/auth/me", "/api/v1/analysis")) {
+                "/api/v1/auth/me", "/api/v1/analysis", "/api/v1/trash", "/api/v1/export")) {
             answers.put(path, read(api, path, token));
         }
         answers.put("/api/v1/photos", answers.get("/api/v1/photos?limit=200"));

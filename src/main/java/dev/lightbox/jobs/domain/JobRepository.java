@@ -242,6 +242,18 @@ public class JobRepository {
                 .query((rs, n) -> 1).list().size();
     }
 
+    /** A job that cannot run now: back to the queue after {@code delay}, its attempt given back (the run is forgotten). */
+    public boolean defer(UUID id, UUID token, Duration delay) {
+        return jdbc.sql("""
+                with changed as (
+                    update jobs set status = 'QUEUED', lease_owner = null, lease_until = null, claim_token = null,
+                        run_after = now() + cast(:delay as interval), attempts = greatest(attempts - 1, 0)
+                    where id = :id and claim_token = :token and status = 'RUNNING' returning *),
+                run as (delete from job_runs where job_id = :id and claim_token = :token)
+                """ + NOTIFY).param("id", id).param("token", token).param("delay", delay.toMillis() + " milliseconds")
+                .query((rs, n) -> 1).list().size() > 0;
+    }
+
     /** Puts back every job this worker holds (orderly shutdown), so other workers take them at once. */
     public int release(String worker) {
         return jdbc.sql("""

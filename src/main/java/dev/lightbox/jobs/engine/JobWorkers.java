@@ -216,7 +216,7 @@ public class JobWorkers implements SmartLifecycle {
         }
     }
 
-    private enum Outcome { SUCCEEDED, CANCELLED, FAILED, INVALID, RELEASED }
+    private enum Outcome { SUCCEEDED, CANCELLED, FAILED, INVALID, RELEASED, DEFERRED }
 
     private record Ended(Outcome outcome, @Nullable Throwable failure) {
     }
@@ -235,6 +235,10 @@ public class JobWorkers implements SmartLifecycle {
             return new Ended(Outcome.INVALID, e);
         } catch (Throwable e) {
             if (!started && e instanceof InterruptedException) return new Ended(Outcome.RELEASED, e); // shutting down: released, not failed
+            if (deferral(e) != null) {
+                log.info("Job {} ({}) put off: {}", claimed.id(), claimed.type(), e.getMessage());
+                return new Ended(Outcome.DEFERRED, e);
+            }
             log.warn("Job {} ({}) attempt {} failed: {}", claimed.id(), claimed.type(), claimed.attempt(), e.toString());
             return new Ended(Outcome.FAILED, e);
         }
@@ -258,6 +262,7 @@ public class JobWorkers implements SmartLifecycle {
                                     && (refused instanceof PayloadReader.InvalidPayloadException || refused instanceof JobFailedForGoodException)
                                     ? String.valueOf(refused.getMessage()) : describe(ended.failure()), steps);
                     case RELEASED -> { }
+                    case DEFERRED -> store.defer(claimed.id(), claimed.token(), java.util.Objects.requireNonNull(deferral(ended.failure())).deferBy());
                 }
                 if (told) log.info("Job {} ({}): outcome {} stored", claimed.id(), claimed.type(), outcome);
                 databaseBack();
@@ -323,6 +328,14 @@ public class JobWorkers implements SmartLifecycle {
     }
 
     /** base · 2^(attempt-1), capped, with ±20% jitter so failed jobs do not return in lockstep. */
+    /** The "not now" among the failure and its causes, if any. */
+    static dev.lightbox.jobs.@Nullable JobDeferral deferral(@Nullable Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof dev.lightbox.jobs.JobDeferral deferral) return deferral;
+        }
+        return null;
+    }
+
     Duration backoff(int attempt) {
         double base = props.jobs().retryBase().toMillis() * Math.pow(2, Math.min(30, attempt - 1));
         double capped = Math.min(base, props.jobs().retryMax().toMillis());

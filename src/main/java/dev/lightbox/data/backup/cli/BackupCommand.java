@@ -91,6 +91,15 @@ public final class BackupCommand {
         if (embedded && !Files.isDirectory(settings.dataDir())) {
             throw BackupException.refused("No data directory at " + settings.dataDir() + ": set LIGHTBOX_DATA_DIR to the app's.");
         }
+        // an uninitialised folder would get a new empty database and bucket, backed up as if it were the app's
+        if (StandaloneDatabase.embedded(settings.db()) && !Files.isRegularFile(settings.dataDir().resolve("postgres").resolve("PG_VERSION"))) {
+            throw BackupException.refused("No embedded database in " + settings.dataDir().resolve("postgres")
+                    + ": LIGHTBOX_DATA_DIR must name the app's data directory (or set LIGHTBOX_DB_URL).");
+        }
+        if (StandaloneObjectStore.embedded(settings.s3()) && !Files.isDirectory(settings.dataDir().resolve("objects"))) {
+            throw BackupException.refused("No embedded object storage in " + settings.dataDir().resolve("objects")
+                    + ": LIGHTBOX_DATA_DIR must name the app's data directory (or set LIGHTBOX_S3_ENDPOINT).");
+        }
         try (AutoCloseable lock = embedded ? lock(settings.dataDir()) : () -> { };
              var database = StandaloneDatabase.open(settings.db(), settings.dataDir());
              var objects = StandaloneObjectStore.open(settings.s3(), settings.dataDir(), DeletionGate.of(database.dataSource()))) {

@@ -42,8 +42,11 @@ public final class DatabaseCopy {
     public static void lock(Connection connection, long key) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("SET lock_timeout = '60s'");
-            statement.execute("SELECT pg_advisory_lock(" + key + ")");
-            statement.execute("RESET lock_timeout");
+            try {
+                statement.execute("SELECT pg_advisory_lock(" + key + ")");
+            } finally {
+                statement.execute("RESET lock_timeout"); // a pooled connection must not keep it
+            }
         }
     }
 
@@ -136,6 +139,17 @@ public final class DatabaseCopy {
         if (tables.isEmpty()) return;
         try (Statement statement = connection.createStatement()) {
             statement.execute("TRUNCATE " + quoteAll(tables) + " CASCADE");
+        }
+    }
+
+    /**
+     * Turns the tables' user triggers off or on again ({@code ALTER TABLE … DISABLE/ENABLE TRIGGER USER}; the
+     * restoring user owns the tables it just created): rows loaded from a backup already hold what the triggers
+     * would compute (photo_counts, job versions), so the triggers must not add it again. Foreign keys stay checked.
+     */
+    public static void userTriggers(Connection connection, Collection<String> tables, boolean enabled) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            for (String table : tables) statement.execute("ALTER TABLE " + quote(table) + (enabled ? " ENABLE" : " DISABLE") + " TRIGGER USER");
         }
     }
 

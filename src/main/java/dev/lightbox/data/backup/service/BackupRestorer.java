@@ -20,8 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Restores a backup into an empty database and an empty bucket: {@link #verify} first checks every file against the
  * manifest (nothing is written on a mismatch); {@link #restore} refuses a target that holds anything, builds the
- * schema with Liquibase up to the backup's changesets, loads the rows by {@code COPY … FROM STDIN} in foreign-key
- * order in one transaction, sets the sequences, then uploads every object and reads it back to check it.
+ * schema with Liquibase up to the backup's changesets, uploads every object and reads it back to check it, then loads
+ * the rows by {@code COPY … FROM STDIN} in foreign-key order (user triggers off) and sets the sequences in one transaction.
  */
 public final class BackupRestorer {
 
@@ -91,11 +91,7 @@ public final class BackupRestorer {
     /** Restores a verified backup into an empty target (see {@link #requireEmptyTarget}). */
     public void restore(Path backup, Manifest manifest, BackupWriter.ConnectionSource database, DataSource schemaSource, ObjectStore store) {
         SchemaMigration.migrate(schemaSource, manifest.changesets());
-        try {
-            loadRows(backup, manifest, database);
-        } catch (SQLException | IOException e) {
-            throw BackupException.failed("Could not load the rows: " + e.getMessage(), e);
-        }
+        // objects first, rows last in one transaction: a restore that dies half-way leaves objects no row names, never the reverse
         for (Manifest.StoredObject object : manifest.objects()) {
             Path file = ObjectPaths.resolve(backup.resolve("objects"), object.key());
             try (InputStream in = Files.newInputStream(file)) {
@@ -111,6 +107,11 @@ public final class BackupRestorer {
                 throw BackupException.failed("Could not read back object " + object.key() + ": " + e.getMessage(), e);
             }
         }
+        try {
+            loadRows(backup, manifest, database);
+        } catch (SQLException | IOException e) {
+            throw BackupException.failed("Could not load the rows: " + e.getMessage(), e);
+        }
     }
 
     private static void loadRows(Path backup, Manifest manifest, BackupWriter.ConnectionSource database) throws SQLException, IOException {
@@ -122,6 +123,7 @@ public final class BackupRestorer {
                 List<String> missing = tables.keySet().stream().filter(name -> !present.contains(name)).sorted().toList();
                 if (!missing.isEmpty()) throw BackupException.failed("The schema lacks tables the backup has: " + missing, null);
                 DatabaseCopy.truncate(connection, present);
+                DatabaseCopy.userTriggers(connection, present, false); // the rows hold the triggers' results already
                 for (String name : DatabaseCopy.loadOrder(connection, tables.keySet())) {
                     Manifest.Table table = java.util.Objects.requireNonNull(tables.get(name));
                     try (InputStream in = Files.newInputStream(backup.resolve(table.file()))) {
@@ -129,6 +131,7 @@ public final class BackupRestorer {
                         if (rows != table.rows()) throw BackupException.failed(name + ": " + rows + " rows loaded, the manifest says " + table.rows(), null);
                     }
                 }
+                DatabaseCopy.userTriggers(connection, present, true);
                 for (var sequence : manifest.sequences()) DatabaseCopy.setSequence(connection, sequence);
                 connection.commit();
             } catch (SQLException | IOException | RuntimeException e) {

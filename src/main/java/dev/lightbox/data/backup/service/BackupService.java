@@ -61,6 +61,8 @@ public class BackupService implements DisposableBean {
     private final ObjectProvider<DataDirectory> dataDirectory;
     private final DataSource dataSource;
     private final ObjectStore store;
+    /** One backup at a time in this app (the embedded setup runs one node on its data directory). */
+    private final java.util.concurrent.locks.ReentrantLock running = new java.util.concurrent.locks.ReentrantLock();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("backup-daily").daemon().factory());
 
@@ -120,14 +122,28 @@ public class BackupService implements DisposableBean {
 
     /** Writes one backup (into a partial folder, renamed when complete), then removes the oldest beyond the kept number. */
     BackupJob.Result backUp() {
+        return backUp(clock.instant());
+    }
+
+    /** {@link #backUp()}, named after {@code at}. */
+    BackupJob.Result backUp(java.time.Instant at) {
+        if (!running.tryLock()) throw BackupException.refused("Another backup is running: this one is not started.");
+        try {
+            return backUpAlone(at);
+        } finally {
+            running.unlock();
+        }
+    }
+
+    private BackupJob.Result backUpAlone(java.time.Instant at) {
         Path folder = folder();
+        removePartials(folder); // left by a crash: only one backup runs at a time, so none is being written
         List<Path> existing = backups(folder);
-        String name = NAME.format(clock.instant());
-        for (int n = 2; Files.exists(folder.resolve(name)); n++) name = NAME.format(clock.instant()) + "-" + n;
+        String name = NAME.format(at);
+        for (int n = 2; Files.exists(folder.resolve(name)); n++) name = NAME.format(at) + "-" + n;
         Path partial = folder.resolve(".partial-" + name);
-        deleteTree(partial);
         var writer = new BackupWriter(dataSource::getConnection, store, JSON, clock, appVersion());
-        Manifest manifest = writer.write(partial, existing.isEmpty() ? null : existing.getLast());
+        Manifest manifest = writePartial(partial, target -> writer.write(target, existing.isEmpty() ? null : existing.getLast()));
         try {
             Files.move(partial, folder.resolve(name));
         } catch (IOException e) {
@@ -139,6 +155,27 @@ public class BackupService implements DisposableBean {
         return new BackupJob.Result(name, manifest.tables().size(), manifest.rows("photos"), manifest.objects().size(), manifest.sizeBytes(), removed);
     }
 
+    /**
+     * Creates {@code partial} (refused when it exists: another backup writes there) and writes into it; a failed
+     * write removes it, so failures do not pile up partial copies on the disk.
+     */
+    static Manifest writePartial(Path partial, java.util.function.Function<Path, Manifest> write) {
+        try {
+            Files.createDirectories(partial.getParent());
+            Files.createDirectory(partial);
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            throw BackupException.refused("Another backup is writing " + partial + ": this one is not started.");
+        } catch (IOException e) {
+            throw BackupException.failed("Could not create " + partial + ": " + e.getMessage(), e);
+        }
+        try {
+            return write.apply(partial);
+        } catch (RuntimeException e) {
+            deleteTree(partial);
+            throw e;
+        }
+    }
+
     /** Removes the oldest complete backups beyond {@code keep} and any partial one left by a crash; returns how many. */
     static int prune(Path folder, int keep) {
         List<Path> complete = backups(folder);
@@ -147,12 +184,17 @@ public class BackupService implements DisposableBean {
             deleteTree(complete.get(i));
             removed++;
         }
+        removePartials(folder);
+        return removed;
+    }
+
+    private static void removePartials(Path folder) {
+        if (!Files.isDirectory(folder)) return;
         try (Stream<Path> entries = Files.list(folder)) {
             entries.filter(p -> p.getFileName().toString().startsWith(".partial-")).forEach(BackupService::deleteTree);
         } catch (IOException e) {
             log.warn("Could not list {}: {}", folder, e.getMessage());
         }
-        return removed;
     }
 
     /** Complete backups (named by time, with a manifest), oldest first. */
