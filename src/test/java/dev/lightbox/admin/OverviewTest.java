@@ -32,8 +32,10 @@ class OverviewTest extends IntegrationTest {
         var uploaded = api.upload("overview.jpg", jpeg, user.token());
         assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(201);
         String id = uploaded.json().get("id").asString();
-        JsonNode after = ApiClient.await("the renditions are counted", Duration.ofSeconds(60), () -> api.get("/api/v1/admin/overview", admin).json(),
-                overview -> storage(overview, "renditions").get("objects").asLong() == storage(before, "renditions").get("objects").asLong() + 2);
+        // the renditions are stored before their job's row turns SUCCEEDED: wait for both
+        JsonNode after = ApiClient.await("the renditions and their job are counted", Duration.ofSeconds(60), () -> api.get("/api/v1/admin/overview", admin).json(),
+                overview -> storage(overview, "renditions").get("objects").asLong() == storage(before, "renditions").get("objects").asLong() + 2
+                        && overview.get("jobs24h").get("SUCCEEDED").asLong() > before.get("jobs24h").get("SUCCEEDED").asLong());
         byte[] thumbnail = api.getBytes("/api/v1/photos/" + id + "/thumbnail", user.token()).body();
         byte[] preview = api.getBytes("/api/v1/photos/" + id + "/preview", user.token()).body();
 
