@@ -111,21 +111,18 @@ class NewUserBrowserTest extends BrowserTest {
         page.reload();
         Locator tiles = page.locator("#timeline-days .tile");
         assertThat(tiles).hasCount(3);
-        List<String> hashes = jdbc.queryForList("select p.sha256 from photos p join users u on u.id = p.owner_id where u.email = ?",
-                String.class, email);
 
         page.locator("#select-mode").click();
         tiles.nth(0).click();
         tiles.nth(1).click();
         page.locator("#delete-selected").click();
-        // hold the photos' content locks, as a slow database would: the deletion waits, the page must not
+        // hold the photos' rows, as a slow database would: moving them to the trash waits, the page must not
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
-            for (String sha256 : hashes) {
-                try (PreparedStatement lock = connection.prepareStatement("select pg_advisory_xact_lock(hashtextextended(?, 0))")) {
-                    lock.setString(1, sha256);
-                    lock.execute();
-                }
+            try (PreparedStatement lock = connection.prepareStatement(
+                    "select p.id from photos p join users u on u.id = p.owner_id where u.email = ? for update of p")) {
+                lock.setString(1, email);
+                lock.executeQuery().close();
             }
             try {
                 page.locator("#confirm-delete").click();

@@ -23,6 +23,9 @@ public final class AppRunner {
         if (java.util.Arrays.stream(properties).noneMatch(p -> p.startsWith("lightbox.login.password-hash-cost="))) {
             args.add("--lightbox.login.password-hash-cost=" + PASSWORD_HASH_COST);
         }
+        if (java.util.Arrays.stream(properties).noneMatch(p -> p.startsWith("lightbox.backup.daily="))) {
+            args.add("--lightbox.backup.daily=false"); // as in IntegrationTest: no copy of the bucket at every start
+        }
         for (String property : properties) args.add("--" + property);
         return new SpringApplicationBuilder(Application.class).run(args.toArray(String[]::new));
     }
