@@ -60,7 +60,13 @@ class BillingBrowserTest {
             admin.setDefaultTimeout(20_000);
             logIn(admin, IntegrationTest.ADMIN_EMAIL, IntegrationTest.ADMIN_PASSWORD);
             admin.navigate(base + "/admin/users");
-            admin.locator("#credits-" + user.id()).click();
+            // the grid may render its rows again right after the first load (the click then lands on a replaced
+            // button and is dropped): click until the dialog is open
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).pollInterval(java.time.Duration.ofSeconds(3)).until(() -> {
+                if (admin.locator("#credit-amount").isVisible()) return true;
+                admin.locator("#credits-" + user.id()).click();
+                return admin.locator("#credit-amount").isVisible();
+            });
             admin.locator("#credit-amount input").fill("5");
             admin.locator("#credit-reason input").fill("Welcome to the lab");
             admin.locator("#credit-apply").click();
