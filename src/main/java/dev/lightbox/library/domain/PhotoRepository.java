@@ -190,11 +190,28 @@ public interface PhotoRepository extends JpaRepository<Photo, UUID> {
     List<UUID> trashedIds(@Param("owner") UUID owner, @Param("limit") int limit);
 
     /**
-     * Up to {@code limit} photos (anyone's, or only {@code owner}'s when given) trashed before {@code cutoff}, locked until commit; rows another node holds are
-     * skipped, so sweeps on several nodes share the work.
+     * Those of these photos still trashed before {@code cutoff}, locked until commit; rows another node holds are skipped,
+     * so sweeps on several nodes share the work.
      */
     @Query(value = """
-            select * from photos where trashed_at < :cutoff and (cast(:owner as uuid) is null or owner_id = cast(:owner as uuid))
-            order by trashed_at, id limit :limit for update skip locked""", nativeQuery = true)
-    List<Photo> expiredTrash(@Param("cutoff") java.time.Instant cutoff, @Param("owner") @Nullable UUID owner, @Param("limit") int limit);
+            select * from photos where id in (:ids) and trashed_at < :cutoff
+            order by trashed_at, id for update skip locked""", nativeQuery = true)
+    List<Photo> lockExpiredTrash(@Param("ids") Collection<UUID> ids, @Param("cutoff") java.time.Instant cutoff);
+
+    /** Up to {@code limit} ids of photos (anyone's, or only {@code owner}'s when given) trashed before {@code cutoff}, unlocked. */
+    @Query(value = """
+            select id from photos where trashed_at < :cutoff and (cast(:owner as uuid) is null or owner_id = cast(:owner as uuid))
+            order by trashed_at, id limit :limit""", nativeQuery = true)
+    List<UUID> expiredTrashIds(@Param("cutoff") java.time.Instant cutoff, @Param("owner") @Nullable UUID owner, @Param("limit") int limit);
+
+    /**
+     * Takes the content locks (as {@link #lockContent} does) of the trashed photos among {@code ids}, in sha256 order, in
+     * one statement and before any of their rows is locked. Every writer takes a content's lock before the rows of that
+     * content (a renditions job updates them under it), so a delete that locked the rows first could deadlock with it.
+     */
+    @Query(value = """
+            select count(*) from (select pg_advisory_xact_lock(hashtextextended(s, 0)) from
+                (select distinct sha256 s from photos where id in (:ids) and trashed_at is not null
+                 and (cast(:owner as uuid) is null or owner_id = cast(:owner as uuid)) order by s) sorted) locked""", nativeQuery = true)
+    long lockTrashedContents(@Param("owner") @Nullable UUID owner, @Param("ids") Collection<UUID> ids);
 }

@@ -390,6 +390,7 @@ public class PhotoService {
     @Transactional
     public int deleteTrashedForever(UUID ownerId, Collection<UUID> photoIds) {
         if (photoIds.isEmpty()) return 0;
+        photos.lockTrashedContents(ownerId, photoIds);
         List<Photo> trashed = photos.lockTrashed(ownerId, photoIds);
         for (Photo photo : trashed) deleteForever(photo);
         log.info("Deleted {} photo(s) from the trash", trashed.size());

@@ -40,7 +40,11 @@ class TrashPurge implements ExpiringResults {
     /** The sweep for one owner's trash only (tests use it so they never purge another test's trash). */
     @Transactional
     Expired expire(Instant now, int limit, @Nullable UUID owner) {
-        List<Photo> due = photos.expiredTrash(library.trashPolicy().cutoff(now), owner, limit);
+        Instant cutoff = library.trashPolicy().cutoff(now);
+        List<UUID> candidates = photos.expiredTrashIds(cutoff, owner, limit);
+        if (candidates.isEmpty()) return new Expired(0, 0);
+        photos.lockTrashedContents(owner, candidates);
+        List<Photo> due = photos.lockExpiredTrash(candidates, cutoff);
         long bytes = 0;
         for (Photo photo : due) bytes += library.deleteForever(photo);
         if (!due.isEmpty()) log.info("Trash: {} expired photo(s) deleted forever", due.size());

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.lightbox.coach.api;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.lightbox.coach.demo;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.lightbox.coach.domain;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.lightbox.coach.service;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.lightbox.coach.ui;
+
+import org.jspecify.annotations.NullMarked;
