@@ -6,6 +6,7 @@ import com.vaadin.flow.component.page.Inline;
 import com.vaadin.flow.server.AppShellSettings;
 import com.vaadin.flow.component.page.Push;
 import com.vaadin.flow.theme.lumo.Lumo;
+import dev.lightbox.base.NativePreload;
 import dev.lightbox.base.StopSignals;
 import dev.lightbox.data.backup.cli.BackupCommand;
 import dev.lightbox.sync.cli.SyncCommand;
@@ -48,6 +49,7 @@ public class Application implements AppShellConfigurator {
             return;
         }
         StopSignals.exitCleanlyOnStop();
+        NativePreload.start();
         try {
             SpringApplication.run(Application.class, args);
         } catch (RuntimeException startupFailure) {

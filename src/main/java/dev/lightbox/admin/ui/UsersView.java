@@ -48,6 +48,7 @@ public class UsersView extends AdminPage {
     private final Grid<AdminUser> grid = new Grid<>(AdminUser.class, false);
     private final Button more = new Button("Show more");
     private final List<AdminUser> shown = new ArrayList<>();
+    private List<AdminUser> rendered = List.of();
     private @Nullable String nextCursor;
     private volatile @Nullable String emailFilter; // read off the lock by the loader
 
@@ -99,13 +100,24 @@ public class UsersView extends AdminPage {
             nextCursor = page.nextCursor();
         }
         shown.addAll(page.items());
-        grid.setItems(List.copyOf(shown));
+        render();
         more.setVisible(nextCursor != null);
+    }
+
+    /**
+     * Hands the rows to the grid only when they changed: setItems re-creates every row's buttons, so a reload that
+     * brings the same rows (the one after each change, or a second load on open) would swallow a click in flight.
+     */
+    private void render() {
+        List<AdminUser> now = List.copyOf(shown);
+        if (now.equals(rendered)) return;
+        rendered = now;
+        grid.setItems(now);
     }
 
     private void replace(AdminUser changed) {
         shown.replaceAll(u -> u.id().equals(changed.id()) ? changed : u);
-        grid.setItems(List.copyOf(shown));
+        render();
     }
 
     private Span status(AdminUser user) {
@@ -183,7 +195,7 @@ public class UsersView extends AdminPage {
             dialog.close();
             change(() -> deletion.deleteByAdmin(user.id()), deleted -> {
                 shown.removeIf(u -> u.id().equals(user.id()));
-                grid.setItems(List.copyOf(shown));
+                render();
                 Notification.show(user.email() + " is deleted.", 4000, Notification.Position.BOTTOM_START);
             });
         });
