@@ -21,7 +21,14 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -37,6 +44,10 @@ public class DemoLibrary {
 
     public static final String EMAIL = "demo@lightbox.local";
     static final int PASSWORD_LENGTH = 20;
+    /** Photos uploaded before the skin diary: two labels reach the training minimum of 10 (see DemoPlan's sources). */
+    static final int FIRST_PHOTOS = 48;
+    static final int RATINGS = 20;
+    private static final int UPLOAD_THREADS = 3;
     private static final String PASSWORD_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-";
     private static final Logger log = LoggerFactory.getLogger(DemoLibrary.class);
 
@@ -81,12 +92,19 @@ public class DemoLibrary {
         log.info("Demo account: {} / {}", EMAIL, password);
         long started = System.nanoTime();
         DemoPlan plan = DemoPlan.of(LocalDateTime.now(clock), size.photos(), size.checkins());
-        List<Uploaded> photos = uploadPhotos(owner, plan);
-        part("labels", () -> label(owner, photos));
-        part("ratings", () -> rate(owner, photos));
+        // what makes every page non-empty first: a config, enough labelled photos to train on, the diary; then the rest
+        int early = Math.min(plan.photos().size(), FIRST_PHOTOS);
+        int ratingStep = Math.max(1, plan.photos().size() / RATINGS);
         part("scoring config", () -> scoringConfig(owner));
+        List<Uploaded> photos = new ArrayList<>(uploadPhotos(owner, plan.photos().subList(0, early)));
+        part("labels", () -> label(owner, photos));
+        part("ratings", () -> rate(owner, photos, ratingStep));
+        part("model training", () -> train(owner));
         part("skin diary", () -> skinDiary(owner, plan));
-        part("model training", () -> train(owner, photos));
+        List<Uploaded> rest = uploadPhotos(owner, plan.photos().subList(early, plan.photos().size()));
+        part("labels", () -> label(owner, rest));
+        part("ratings", () -> rate(owner, rest, ratingStep));
+        photos.addAll(rest);
         log.info("Demo library filled: {} photos, {} skin check-ins in {} ms", photos.size(), plan.skin().size(),
                 (System.nanoTime() - started) / 1_000_000);
         return true;
@@ -95,20 +113,32 @@ public class DemoLibrary {
     private record Uploaded(UUID id, DemoPlan.Shot shot) {
     }
 
-    private List<Uploaded> uploadPhotos(UUID owner, DemoPlan plan) {
-        var done = new ArrayList<Uploaded>();
-        int failed = 0;
-        for (DemoPlan.Shot shot : plan.photos()) {
-            try {
-                byte[] jpeg = DemoImages.photo(shot);
-                String name = "demo-%03d-%s.jpg".formatted(shot.index(), shot.source().name().toLowerCase(java.util.Locale.ROOT));
-                done.add(new Uploaded(uploads.upload(owner, name, new ByteArrayInputStream(jpeg)).photo().id(), shot));
-            } catch (Exception e) {
-                if (failed++ == 0) log.warn("Demo library: a photo upload failed ({}); going on with the others", e.toString());
-            }
+    /** Made and uploaded a few at a time (uploads wait on storage as much as on the CPU); in plan order. */
+    private List<Uploaded> uploadPhotos(UUID owner, List<DemoPlan.Shot> shots) {
+        var failed = new AtomicInteger();
+        try (ExecutorService pool = Executors.newFixedThreadPool(UPLOAD_THREADS, Thread.ofPlatform().daemon().name("demo-upload-", 0).factory())) {
+            List<Future<Optional<Uploaded>>> futures = shots.stream().map(shot -> pool.submit(() -> upload(owner, shot, failed))).toList();
+            var done = new ArrayList<Uploaded>();
+            for (Future<Optional<Uploaded>> future : futures) future.get().ifPresent(done::add);
+            if (failed.get() > 0) log.warn("Demo library: {} of {} photo uploads failed", failed.get(), shots.size());
+            return done;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Demo library interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Demo library upload failed", e.getCause());
         }
-        if (failed > 0) log.warn("Demo library: {} of {} photo uploads failed", failed, plan.photos().size());
-        return done;
+    }
+
+    private Optional<Uploaded> upload(UUID owner, DemoPlan.Shot shot, AtomicInteger failed) {
+        try {
+            byte[] jpeg = DemoImages.photo(shot);
+            String name = "demo-%03d-%s.jpg".formatted(shot.index(), shot.source().name().toLowerCase(Locale.ROOT));
+            return Optional.of(new Uploaded(uploads.upload(owner, name, new ByteArrayInputStream(jpeg)).photo().id(), shot));
+        } catch (Exception e) {
+            if (failed.getAndIncrement() == 0) log.warn("Demo library: a photo upload failed ({}); going on with the others", e.toString());
+            return Optional.empty();
+        }
     }
 
     private void label(UUID owner, List<Uploaded> photos) {
@@ -120,11 +150,10 @@ public class DemoLibrary {
         byLabel.forEach((label, ids) -> labels.addLabel(owner, ids, label));
     }
 
-    /** About 20 ratings: sharper, unchanged photos rate higher than blurred, dark or noisy ones. */
-    private void rate(UUID owner, List<Uploaded> photos) {
-        int step = Math.max(1, photos.size() / 20);
-        for (int i = 0; i < photos.size(); i += step) {
-            Uploaded photo = photos.get(i);
+    /** Every {@code step}-th planned photo: sharper, unchanged photos rate higher than blurred, dark or noisy ones. */
+    private void rate(UUID owner, List<Uploaded> photos, int step) {
+        for (Uploaded photo : photos) {
+            if (photo.shot().index() % step != 0) continue;
             int stars = switch (photo.shot().variant()) {
                 case ORIGINAL, CROP -> photo.shot().source().file == null ? 3 : 5;
                 case WARM, COOL, BRIGHTER -> 4;
@@ -153,7 +182,7 @@ public class DemoLibrary {
     }
 
     /** The smallest training on the two most used labels. */
-    private void train(UUID owner, List<Uploaded> photos) {
+    private void train(UUID owner) {
         List<String> top = training.labelCounts(owner).stream()
                 .filter(count -> count.photos() >= training.minPhotosPerLabel())
                 .sorted(Comparator.comparingLong(PhotoLabels.LabelCount::photos).reversed())
