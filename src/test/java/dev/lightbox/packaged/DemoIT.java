@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import dev.lightbox.support.Browser;
 import dev.lightbox.support.IntegrationTest;
@@ -41,7 +42,7 @@ class DemoIT {
             page.locator("vaadin-login-form input[name='username']").fill("demo@lightbox.local");
             page.locator("vaadin-login-form input[name='password']").fill(password);
             page.locator("vaadin-login-form input[name='password']").press("Enter");
-            assertThat(page.locator("#timeline-view")).isVisible();
+            assertThat(page.locator("#timeline-view")).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(30_000)); // a busy first load
 
             filled(page, app, "/", "#timeline-days .tile", deadline);
             page.locator("#timeline-label").click();
@@ -67,7 +68,7 @@ class DemoIT {
             page.waitForLoadState();
             long left = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
             try {
-                assertThat(found.first()).isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions()
+                assertThat(found.first()).isVisible(new LocatorAssertions.IsVisibleOptions()
                         .setTimeout(Math.min(5_000, left)));
                 return;
             } catch (AssertionError notYet) {

@@ -29,6 +29,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -116,12 +117,17 @@ public class DemoLibrary {
     /** Made and uploaded a few at a time (uploads wait on storage as much as on the CPU); in plan order. */
     private List<Uploaded> uploadPhotos(UUID owner, List<DemoPlan.Shot> shots) {
         var failed = new AtomicInteger();
+        List<Uploaded> done = inParallel(shots, shot -> upload(owner, shot, failed)).stream().flatMap(Optional::stream).toList();
+        if (failed.get() > 0) log.warn("Demo library: {} of {} photo uploads failed", failed.get(), shots.size());
+        return done;
+    }
+
+    private static <T, R> List<R> inParallel(List<T> items, Function<T, R> work) {
         try (ExecutorService pool = Executors.newFixedThreadPool(UPLOAD_THREADS, Thread.ofPlatform().daemon().name("demo-upload-", 0).factory())) {
-            List<Future<Optional<Uploaded>>> futures = shots.stream().map(shot -> pool.submit(() -> upload(owner, shot, failed))).toList();
-            var done = new ArrayList<Uploaded>();
-            for (Future<Optional<Uploaded>> future : futures) future.get().ifPresent(done::add);
-            if (failed.get() > 0) log.warn("Demo library: {} of {} photo uploads failed", failed.get(), shots.size());
-            return done;
+            List<Future<R>> futures = items.stream().map(item -> pool.submit(() -> work.apply(item))).toList();
+            var results = new ArrayList<R>(items.size());
+            for (Future<R> future : futures) results.add(future.get());
+            return results;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Demo library interrupted", e);
@@ -175,10 +181,17 @@ public class DemoLibrary {
         configs.create(owner, "Colour and light", weights, ScoringConfig.Thresholds.NONE);
     }
 
-    private void skinDiary(UUID owner, DemoPlan plan) throws Exception {
-        for (DemoPlan.SkinShot shot : plan.skin()) {
-            skin.upload(owner, "demo-skin-%02d.jpg".formatted(shot.index()), new ByteArrayInputStream(DemoImages.face(shot)), CheckinSource.WEB);
-        }
+    private void skinDiary(UUID owner, DemoPlan plan) {
+        long failed = inParallel(plan.skin(), shot -> {
+            try {
+                skin.upload(owner, "demo-skin-%02d.jpg".formatted(shot.index()), new ByteArrayInputStream(DemoImages.face(shot)), CheckinSource.WEB);
+                return false;
+            } catch (Exception e) {
+                log.warn("Demo library: a skin check-in failed: {}", e.toString());
+                return true;
+            }
+        }).stream().filter(Boolean::booleanValue).count();
+        if (failed > 0) log.warn("Demo library: {} of {} skin check-ins failed", failed, plan.skin().size());
     }
 
     /** The smallest training on the two most used labels. */
