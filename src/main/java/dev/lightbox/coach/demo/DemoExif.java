@@ -6,8 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 
-/** Inserts an EXIF APP1 segment (camera make and model, DateTimeOriginal) right after a JPEG's SOI marker. */
-final class DemoExif {
+/**
+ * Inserts an EXIF APP1 segment (camera make and model, DateTimeOriginal) right after a JPEG's SOI marker. Public for
+ * the tests, which write EXIF the same way.
+ */
+public final class DemoExif {
 
     private static final DateTimeFormatter EXIF_TIME = DateTimeFormatter.ofPattern("yyyy:MM:dd HH:mm:ss");
 
@@ -15,7 +18,7 @@ final class DemoExif {
     }
 
     /** {@code make} and {@code model}: short ASCII (under 100 characters each). */
-    static byte[] withCamera(byte[] jpeg, String make, String model, LocalDateTime takenAt) {
+    public static byte[] withCamera(byte[] jpeg, String make, String model, LocalDateTime takenAt) {
         ByteBuffer tiff = ByteBuffer.allocate(512); // big-endian TIFF structure, offsets from its start
         tiff.put(new byte[] {'M', 'M', 0, 42}).putInt(8);
         int exifIfd = 8 + 2 + 3 * 12 + 4;
@@ -34,6 +37,11 @@ final class DemoExif {
         tiff.put((make + "\0").getBytes(StandardCharsets.US_ASCII));
         tiff.put((model + "\0").getBytes(StandardCharsets.US_ASCII));
 
+        return withApp1(jpeg, tiff);
+    }
+
+    /** Inserts {@code tiff} (written from 0 to its position) as an EXIF APP1 segment right after a JPEG's SOI marker. */
+    public static byte[] withApp1(byte[] jpeg, ByteBuffer tiff) {
         byte[] body = new byte[tiff.position()];
         tiff.flip().get(body);
         var out = new ByteArrayOutputStream(jpeg.length + body.length + 16);

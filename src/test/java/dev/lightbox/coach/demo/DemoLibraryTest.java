@@ -42,6 +42,7 @@ class DemoLibraryTest extends IntegrationTest {
 
         ApiClient api = api();
         String token = api.login(DemoLibrary.EMAIL, password);
+        assertThat(api.get("/api/v1/admin/users", token).status()).as("a plain user, not an admin").isEqualTo(403);
 
         List<JsonNode> photos = photos(api, token);
         assertThat(photos).hasSizeGreaterThanOrEqualTo(SIZE.photos());
