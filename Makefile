@@ -4,13 +4,17 @@ export JAVA_HOME
 MVN := ./mvnw -B -ntp
 JAR := target/lightbox.jar
 
-.PHONY: run test dev package bench clean
+.PHONY: run demo test dev package bench clean
 
 ## Run Lightbox on its embedded defaults (PostgreSQL + S3 under ./data) at http://localhost:8080
 ## exec: Java replaces the recipe's shell, so Ctrl-C or SIGTERM reaches it directly; it shuts down gracefully
 ## and exits 0 (no "make: *** Error 143").
 run: $(JAR)
 	exec $(JAVA_HOME)/bin/java -jar $(JAR)
+
+## Run as above with the demo library (LIGHTBOX_DEMO=true): the demo account's login is printed once in the log
+demo: $(JAR)
+	exec env LIGHTBOX_DEMO=true $(JAVA_HOME)/bin/java -jar $(JAR)
 
 ## Build the production jar (target/lightbox.jar) when sources changed
 $(JAR): pom.xml $(shell find src/main -type f)

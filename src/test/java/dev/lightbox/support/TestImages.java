@@ -121,19 +121,7 @@ public final class TestImages {
 
     /** Inserts {@code tiff} (written from 0 to its position) as an EXIF APP1 segment right after a JPEG's SOI marker. */
     public static byte[] withApp1(byte[] jpeg, ByteBuffer tiff) {
-        byte[] body = new byte[tiff.position()];
-        tiff.flip().get(body);
-        var out = new ByteArrayOutputStream();
-        out.write(jpeg, 0, 2);
-        int length = 2 + 6 + body.length;
-        out.write(0xFF);
-        out.write(0xE1);
-        out.write(length >> 8);
-        out.write(length & 0xFF);
-        out.writeBytes("Exif\0\0".getBytes(StandardCharsets.US_ASCII));
-        out.writeBytes(body);
-        out.write(jpeg, 2, jpeg.length - 2);
-        return out.toByteArray();
+        return dev.lightbox.coach.demo.DemoExif.withApp1(jpeg, tiff);
     }
 
     /** One IFD entry: tag, type, count, and the value or its offset. */

@@ -66,6 +66,25 @@ public class AccountService {
     /** Creates an account; the first account ever created is an admin. */
     @Transactional
     public LightboxUser signUp(String email, String password) {
+        return create(email, password, false);
+    }
+
+    /**
+     * Creates a USER account whatever the sign-up setting and however many accounts exist: for accounts the server
+     * makes itself (the demo library). An existing email is refused with EMAIL_TAKEN, across nodes too.
+     */
+    @Transactional
+    public LightboxUser createUser(String email, String password) {
+        return create(email, password, true);
+    }
+
+    /** Whether an account with this email exists. */
+    @Transactional(readOnly = true)
+    public boolean exists(String email) {
+        return users.existsByEmail(normalizeEmail(email));
+    }
+
+    private LightboxUser create(String email, String password, boolean plainUser) {
         String normalized = normalizeEmail(email);
         if (MixedScripts.inEmail(normalized)) {
             throw new AccountException(Reason.INVALID_INPUT, "email: it mixes letters of different alphabets (such as Latin and Cyrillic)"
@@ -73,8 +92,8 @@ public class AccountService {
         }
         passwordPolicy.check(normalized, password);
         users.lockAccountCreation();
-        boolean first = users.count() == 0;
-        if (!first && props.signup() == Signup.CLOSED) {
+        boolean first = !plainUser && users.count() == 0;
+        if (!first && !plainUser && props.signup() == Signup.CLOSED) {
             throw new AccountException(Reason.SIGNUP_CLOSED, "Sign-up is closed on this server. Ask its admin for an account.");
         }
         if (users.existsByEmail(normalized)) {

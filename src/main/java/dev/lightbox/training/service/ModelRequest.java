@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
  * A "new model" form: what to learn and how. {@link #validated()} answers the first problem naming the
  * field, or a copy with defaults filled in and labels normalised.
  */
+@org.springframework.modulith.NamedInterface("models")
 public record ModelRequest(@Nullable String name, @Nullable List<String> labels, @Nullable String architecture, @Nullable Integer imageSize,
                            @Nullable Integer epochs, @Nullable Integer batchSize, @Nullable Double learningRate, @Nullable Double validationSplit) {
 

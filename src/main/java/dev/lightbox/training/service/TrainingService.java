@@ -37,6 +37,7 @@ public class TrainingService {
         this.classifier = classifier;
     }
 
+    @org.springframework.modulith.NamedInterface("models")
     public record Started(UUID id, UUID jobId) {
     }
 

@@ -1,0 +1,81 @@
+package dev.lightbox.packaged;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.options.AriaRole;
+import dev.lightbox.support.Browser;
+import dev.lightbox.support.IntegrationTest;
+import dev.lightbox.support.JarProcess;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code LIGHTBOX_DEMO=true} on a fresh data directory, as {@code make demo} runs it: the demo account's password comes
+ * from the one log line, and within 60 s of that line every main page of the signed-in demo user shows content.
+ */
+class DemoIT {
+
+    private static final Pattern LINE = Pattern.compile("Demo account: demo@lightbox\\.local / ([A-Za-z0-9_-]{16,})\\R");
+    private static final Duration WITHIN = Duration.ofSeconds(60);
+
+    @Test
+    void aFreshDemoStartHasEveryPageFilledWithinAMinute() throws Exception {
+        Path dataDir = IntegrationTest.newDataDir("demo");
+        try (var app = JarProcess.start(dataDir, Map.of("LIGHTBOX_DEMO", "true"));
+             var browser = Browser.launch()) {
+            app.awaitLoginPage(Duration.ofSeconds(180));
+            String password = Awaitility.await("the demo account's log line").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> LINE.matcher(app.output()), Matcher::find).group(1);
+            long deadline = System.nanoTime() + WITHIN.toNanos();
+            System.out.println("DemoIT: log line seen");
+
+            Page page = browser.newContext(1280, 900).newPage();
+            page.navigate(app.url("/login"));
+            page.locator("vaadin-login-form input[name='username']").fill("demo@lightbox.local");
+            page.locator("vaadin-login-form input[name='password']").fill(password);
+            page.locator("vaadin-login-form input[name='password']").press("Enter");
+            assertThat(page.locator("#timeline-view")).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(30_000)); // a busy first load
+
+            filled(page, app, "/", "#timeline-days .tile", deadline);
+            filled(page, app, "/skin", "#skin-checkins > :not(#skin-empty)", deadline);
+            filled(page, app, "/scoring", "#config-cards .config-card:has-text('Colour and light')", deadline);
+            filled(page, app, "/training", "#model-cards .model-facts", deadline);
+            // the labels came with the photos the model trains on: the timeline's label filter offers them
+            page.navigate(app.url("/"));
+            page.locator("#timeline-label").click();
+            assertThat(page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("texture"))).isVisible();
+            page.keyboard().press("Escape");
+            filled(page, app, "/profile", ".profile-card", deadline);
+            System.out.println("DemoIT: every page filled " + (WITHIN.toMillis() - (deadline - System.nanoTime()) / 1_000_000) + " ms after the log line");
+            Matcher seeded = Pattern.compile("Demo library filled: .*").matcher(app.output());
+            if (seeded.find()) System.out.println("DemoIT: " + seeded.group());
+            org.assertj.core.api.Assertions.assertThat(LINE.matcher(app.output()).results().count()).isEqualTo(1);
+            org.assertj.core.api.Assertions.assertThat(app.output().split(Pattern.quote(password), -1)).as("the password is logged once").hasSize(2);
+        }
+    }
+
+    /** Opens the page again until {@code selector} matches something, failing once the deadline has passed. */
+    private static void filled(Page page, JarProcess app, String path, String selector, long deadline) {
+        Locator found = page.locator(selector);
+        while (true) {
+            page.navigate(app.url(path));
+            page.waitForLoadState();
+            long left = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
+            try {
+                assertThat(found.first()).isVisible(new LocatorAssertions.IsVisibleOptions()
+                        .setTimeout(Math.min(5_000, left)));
+                return;
+            } catch (AssertionError notYet) {
+                if (System.nanoTime() > deadline) throw new AssertionError(path + " still shows no " + selector + " 60 s after the demo account's log line", notYet);
+            }
+        }
+    }
+}
