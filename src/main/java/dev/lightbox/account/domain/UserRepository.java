@@ -17,6 +17,8 @@ public interface UserRepository extends JpaRepository<User, UUID> {
 
     boolean existsByEmail(String email);
 
+    boolean existsByRole(Role role);
+
     List<User> findAllByOrderByCreatedAtAsc();
 
     /** Serialises account creation so exactly one first account becomes admin. Held until commit. */

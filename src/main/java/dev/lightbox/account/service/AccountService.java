@@ -92,7 +92,8 @@ public class AccountService {
         }
         passwordPolicy.check(normalized, password);
         users.lockAccountCreation();
-        boolean first = !plainUser && users.count() == 0;
+        // the first person to sign up where no admin exists yet becomes the admin (a demo account, a plain user, may exist)
+        boolean first = !plainUser && !users.existsByRole(Role.ADMIN);
         if (!first && !plainUser && props.signup() == Signup.CLOSED) {
             throw new AccountException(Reason.SIGNUP_CLOSED, "Sign-up is closed on this server. Ask its admin for an account.");
         }

@@ -47,6 +47,8 @@ public class DemoLibrary {
     static final int PASSWORD_LENGTH = 20;
     /** Photos uploaded before the skin diary: two labels reach the training minimum of 10 (see DemoPlan's sources). */
     static final int FIRST_PHOTOS = 48;
+    /** Skin check-ins made before the photos, so the skin page has content as early as the timeline. */
+    static final int FIRST_CHECKINS = 3;
     static final int RATINGS = 20;
     private static final int UPLOAD_THREADS = 3;
     private static final String PASSWORD_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-";
@@ -93,15 +95,18 @@ public class DemoLibrary {
         log.info("Demo account: {} / {}", EMAIL, password);
         long started = System.nanoTime();
         DemoPlan plan = DemoPlan.of(LocalDateTime.now(clock), size.photos(), size.checkins());
-        // what makes every page non-empty first: a config, enough labelled photos to train on, the diary; then the rest
+        // what makes every page non-empty first: a config, the diary's first check-ins, enough labelled photos to train
+        // on; then the rest
         int early = Math.min(plan.photos().size(), FIRST_PHOTOS);
+        int earlyCheckins = Math.min(plan.skin().size(), FIRST_CHECKINS);
         int ratingStep = Math.max(1, plan.photos().size() / RATINGS);
         part("scoring config", () -> scoringConfig(owner));
+        part("skin diary", () -> skinDiary(owner, plan.skin().subList(0, earlyCheckins)));
         List<Uploaded> photos = new ArrayList<>(uploadPhotos(owner, plan.photos().subList(0, early)));
         part("labels", () -> label(owner, photos));
         part("ratings", () -> rate(owner, photos, ratingStep));
         part("model training", () -> train(owner));
-        part("skin diary", () -> skinDiary(owner, plan));
+        part("skin diary", () -> skinDiary(owner, plan.skin().subList(earlyCheckins, plan.skin().size())));
         List<Uploaded> rest = uploadPhotos(owner, plan.photos().subList(early, plan.photos().size()));
         part("labels", () -> label(owner, rest));
         part("ratings", () -> rate(owner, rest, ratingStep));
@@ -181,8 +186,8 @@ public class DemoLibrary {
         configs.create(owner, "Colour and light", weights, ScoringConfig.Thresholds.NONE);
     }
 
-    private void skinDiary(UUID owner, DemoPlan plan) {
-        long failed = inParallel(plan.skin(), shot -> {
+    private void skinDiary(UUID owner, List<DemoPlan.SkinShot> checkins) {
+        long failed = inParallel(checkins, shot -> {
             try {
                 skin.upload(owner, "demo-skin-%02d.jpg".formatted(shot.index()), new ByteArrayInputStream(DemoImages.face(shot)), CheckinSource.WEB);
                 return false;
@@ -191,7 +196,7 @@ public class DemoLibrary {
                 return true;
             }
         }).stream().filter(Boolean::booleanValue).count();
-        if (failed > 0) log.warn("Demo library: {} of {} skin check-ins failed", failed, plan.skin().size());
+        if (failed > 0) log.warn("Demo library: {} of {} skin check-ins failed", failed, checkins.size());
     }
 
     /** The smallest training on the two most used labels. */
