@@ -59,6 +59,15 @@ class DemoIT {
             if (seeded.find()) System.out.println("DemoIT: " + seeded.group());
             org.assertj.core.api.Assertions.assertThat(LINE.matcher(app.output()).results().count()).isEqualTo(1);
             org.assertj.core.api.Assertions.assertThat(app.output().split(Pattern.quote(password), -1)).as("the password is logged once").hasSize(2);
+
+            // the demo account is a plain user: the first person to sign up still becomes the admin, the next one does not
+            var api = app.api();
+            var first = api.newUser();
+            org.assertj.core.api.Assertions.assertThat(api.get("/api/v1/auth/me", first.token()).json().get("roles").values())
+                    .extracting(node -> node.asString()).contains("ADMIN");
+            var second = api.newUser();
+            org.assertj.core.api.Assertions.assertThat(api.get("/api/v1/auth/me", second.token()).json().get("roles").values())
+                    .extracting(node -> node.asString()).containsExactly("USER");
         }
     }
 
