@@ -6,7 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
-/** Numbers and dates in answers: three decimals below 10, one above; signed changes; "3 March 2026". */
+/** Numbers and dates in answers: three decimals below 100, one above; signed changes; "3 March 2026". */
 final class Numbers {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
@@ -17,7 +17,7 @@ final class Numbers {
     static String format(double v) {
         if (Double.isNaN(v)) return "n/a";
         if (v == Math.rint(v) && Math.abs(v) < 1e9) return String.valueOf((long) v);
-        return String.format(Locale.ROOT, Math.abs(v) >= 10 ? "%.1f" : "%.3f", v);
+        return String.format(Locale.ROOT, Math.abs(v) >= 100 ? "%.1f" : "%.3f", v);
     }
 
     static String signed(double v) {
