@@ -77,6 +77,9 @@ class CoachRulesTest extends IntegrationTest {
         YearMonth last = YearMonth.from(today).minusMonths(1);
         otherPhoto = upload(other, photo(99, 0.1, 0), "Canon", "EOS 5D", last.atDay(10).atTime(12, 0).toString().replace('-', ':').replace('T', ' ') + ":00");
         for (String id : ids) library.put(id, analysed(user, id));
+        for (int i : new int[] {1, 4, 7}) {
+            assertThat(api().put("/api/v1/photos/" + ids.get(i) + "/labels", List.of("cat"), user.token()).status()).isEqualTo(200);
+        }
         analysed(other, otherPhoto);
     }
 
@@ -202,6 +205,18 @@ class CoachRulesTest extends IntegrationTest {
         JsonNode suggestions = api().get("/api/v1/coach/suggestions", skin.token()).json().get("suggestions");
         assertThat(suggestions).extracting(JsonNode::asString).anyMatch(s -> s.startsWith("How is my redness since"));
         assertThat(ask(user, "how is my redness?").get("answer").asString()).as("the user without check-ins").contains("no analysed skin check-in");
+    }
+
+    @Test
+    void labelsFilterAndGroup() {
+        JsonNode labelled = api().get("/api/v1/photos?label=cat", user.token()).json().get("items");
+        assertThat(fact(ask(user, "How many photos of cats?"), "photos")).isEqualTo(String.valueOf(labelled.size())).isEqualTo("3");
+        JsonNode byLabel = ask(user, "compare sharpness by label");
+        assertThat(byLabel.get("chart").get("series").get(0).get("points")).extracting(p -> p.get("x").asString()).containsExactly("cat");
+        double mean = 0;
+        for (JsonNode p : labelled) mean += library.get(p.get("id").asString()).sharpness() / labelled.size();
+        assertThat(byLabel.get("chart").get("series").get(0).get("points").get(0).get("y").asDouble()).isCloseTo(mean, within(1e-9));
+        assertThat(fact(byLabel, "cat photos")).isEqualTo("3");
     }
 
     @Test

@@ -73,6 +73,11 @@ public class CoachRepository {
     }
 
     private static Query query(UUID user, @Nullable Measure measure, Filter filter) {
+        return query(user, measure, filter, "");
+    }
+
+    /** {@code join}: a fixed extra join (the label groups). */
+    private static Query query(UUID user, @Nullable Measure measure, Filter filter, String join) {
         var params = new HashMap<String, Object>();
         params.put("user", user);
         var sql = new StringBuilder("from photos p");
@@ -82,6 +87,7 @@ public class CoachRepository {
                     + " order by pa.analyzer_version desc limit 1) a on true");
         }
         if (measure != null && measure.score()) sql.append(" join photo_scores s on s.photo_id = p.id and s.owner_id = :user");
+        sql.append(join);
         sql.append(" where p.owner_id = :user and p.trashed_at is null");
         if (measure != null && !measure.score()) {
             sql.append(" and jsonb_typeof(a.attributes -> :key) = 'number'");
@@ -157,7 +163,7 @@ public class CoachRepository {
 
     /** The measure's mean per camera, lens, label, hour of the day or month, up to {@link #MAX_GROUPS} groups with the most photos. */
     public List<Group> compare(UUID user, Measure measure, Filter filter, String by) {
-        Query q = query(user, measure, filter);
+        Query q = query(user, measure, filter, by.equals("label") ? " join photo_labels g on g.photo_id = p.id and g.owner_id = :user" : "");
         String group = switch (by) {
             case "camera" -> "coalesce(nullif(concat_ws(' ', p.camera_make, p.camera_model), ''), 'unknown camera')";
             case "lens" -> "coalesce(nullif(p.lens, ''), 'unknown lens')";
@@ -166,8 +172,7 @@ public class CoachRepository {
             case "month" -> "to_char(p.taken_at, 'YYYY-MM')";
             default -> throw new IllegalArgumentException("by: camera, lens, label, hour or month.");
         };
-        String from = by.equals("label") ? q.from().replaceFirst(" where ", " join photo_labels g on g.photo_id = p.id and g.owner_id = :user where ")
-                : q.from();
+        String from = q.from();
         var params = new HashMap<>(q.params());
         params.put("max", MAX_GROUPS);
         return jdbc.sql("select name, mean, n from (select " + group + " as name, avg(" + value(measure) + ") as mean, count(*) as n " + from
