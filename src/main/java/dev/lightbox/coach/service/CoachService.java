@@ -48,7 +48,7 @@ public class CoachService {
     }
 
     /** The REST path. @throws IllegalArgumentException for a blank question or one over {@link #MAX_QUESTION} characters */
-    public CoachAnswer ask(java.util.UUID userId, String question) {
+    public CoachAnswer ask(UUID userId, String question) {
         return ask(userId, question, text -> { }, () -> false);
     }
 
