@@ -102,6 +102,17 @@ class DatePhrasesTest {
         assertThat(december.find("sharpest photo")).isEmpty();
         assertThatThrownBy(() -> december.find("between 2025-02-30 and 2025-03-02")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> december.find("in 1066")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> december.find("between 0001-01-01 and 2025-03-02")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> december.find("since 3000-01-01")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void datesStayWithinWhatTheDatabaseAndPeopleUse() {
+        assertThat(range(december, "in the last 9999 years")).as("clamped, not year −7973").isEqualTo(days("1900-01-01", "2026-12-02"));
+        assertThat(range(december, "the past 200 months")).isEqualTo(days("2010-04-03", "2026-12-02"));
+        assertThatThrownBy(() -> new DateRange(LocalDate.parse("+999999999-12-31"), null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("1900-01-01 to 2999-12-31");
+        assertThatThrownBy(() -> new DateRange(null, LocalDate.of(1899, 12, 31))).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

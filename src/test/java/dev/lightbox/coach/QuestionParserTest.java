@@ -1,8 +1,10 @@
 package dev.lightbox.coach;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lightbox.coach.service.DatePhrases;
+import dev.lightbox.coach.service.Metric;
 import dev.lightbox.coach.service.QuestionParser;
 import java.time.Clock;
 import java.time.Instant;
@@ -47,10 +49,10 @@ class QuestionParserTest {
 
     @Test
     void superlativesAndSynonymsPickTheMetricAndItsEnd() {
-        assertThat(input(parser.parse("Which is my sharpest photo?")))
-                .isEqualTo(Map.of("metric", "sharpness", "order", "highest", "limit", 1));
+        assertThat(input(parser.parse("Which is my sharpest photo?"))).as("singular: every match still, the sharpest first")
+                .isEqualTo(Map.of("metric", "sharpness", "order", "highest", "limit", 50));
         assertThat(input(parser.parse("show my blurry photos"))).isEqualTo(Map.of("metric", "sharpness", "order", "lowest", "limit", 50));
-        assertThat(input(parser.parse("the darkest photo last month"))).isEqualTo(Map.of("metric", "brightness", "order", "lowest", "limit", 1,
+        assertThat(input(parser.parse("the darkest photo last month"))).isEqualTo(Map.of("metric", "brightness", "order", "lowest", "limit", 50,
                 "from", LocalDate.parse("2026-11-01"), "to", LocalDate.parse("2026-11-30")));
         assertThat(input(parser.parse("brightest pictures with faces")))
                 .isEqualTo(Map.of("metric", "brightness", "order", "highest", "faces", true, "limit", 50));
@@ -59,6 +61,59 @@ class QuestionParserTest {
         assertThat(input(parser.parse("top 5 best photos"))).isEqualTo(Map.of("metric", "score", "order", "best", "limit", 5));
         assertThat(input(parser.parse("worst photos without people"))).isEqualTo(Map.of("metric", "score", "order", "worst", "faces", false, "limit", 50));
         assertThat(parser.parse("Which is my sharpest photo?").intent()).isEqualTo("top");
+    }
+
+    @Test
+    void countsKeepTheFacesExposureAndStarsFilters() {
+        var faces = parser.parse("How many photos with faces last month?");
+        assertThat(faces.tool()).isEqualTo("count_photos");
+        assertThat(input(faces)).isEqualTo(Map.of("faces", true, "from", LocalDate.parse("2026-11-01"), "to", LocalDate.parse("2026-11-30")));
+        assertThat(input(parser.parse("how many photos without people"))).isEqualTo(Map.of("faces", false));
+        assertThat(input(parser.parse("how many dark photos did I take in 2025")))
+                .isEqualTo(Map.of("exposure", "dark", "from", LocalDate.parse("2025-01-01"), "to", LocalDate.parse("2025-12-31")));
+        assertThat(input(parser.parse("how many photos rated 4 stars or more"))).isEqualTo(Map.of("minStars", 4));
+    }
+
+    @Test
+    void exposureIsAFilterWhenAnotherMetricOrdersAndRatingsAreAMetric() {
+        assertThat(input(parser.parse("my sharpest dark photos")))
+                .isEqualTo(Map.of("metric", "sharpness", "order", "highest", "exposure", "dark", "limit", 50));
+        assertThat(input(parser.parse("show my best overexposed pictures")))
+                .isEqualTo(Map.of("metric", "score", "order", "best", "exposure", "bright", "limit", 50));
+        assertThat(input(parser.parse("show my dark photos"))).as("no other metric: darkness orders them")
+                .isEqualTo(Map.of("metric", "brightness", "order", "lowest", "limit", 50));
+        assertThat(input(parser.parse("Which photos have the highest rating?"))).isEqualTo(Map.of("metric", "rating", "order", "highest", "limit", 50));
+        assertThat(input(parser.parse("my sharpest photos rated at least 3 stars")))
+                .isEqualTo(Map.of("metric", "sharpness", "order", "highest", "minStars", 3, "limit", 50));
+        assertThat(input(parser.parse("compare rating by camera"))).isEqualTo(Map.of("metric", "rating", "by", "camera"));
+    }
+
+    @Test
+    void ordinaryWordsDoNotTurnPhotoQuestionsIntoSkinOnes() {
+        var flowers = parser.parse("How many photos of red flowers?");
+        assertThat(flowers.tool()).isEqualTo("count_photos");
+        assertThat(input(flowers)).isEqualTo(Map.of("label", "flowers"));
+        var even = parser.parse("Do I even have sharp photos?");
+        assertThat(even.tool()).isEqualTo("top_photos");
+        assertThat(input(even)).containsEntry("metric", "sharpness");
+        assertThat(input(parser.parse("my brightest photos in good light"))).containsEntry("metric", "brightness");
+        assertThat(input(parser.parse("is my skin smooth since May?"))).as("a skin question keeps its skin words")
+                .containsEntry("metric", "texture");
+        assertThat(input(parser.parse("how red is my face this month"))).containsEntry("metric", "redness");
+    }
+
+    @Test
+    void aMissingMetricIsAnArgumentErrorTheModelCanFix() {
+        assertThatThrownBy(() -> Metric.require(null)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("metric: required");
+        assertThatThrownBy(() -> Metric.require(" ")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sharpness");
+    }
+
+    @Test
+    void aHugePeriodIsAllThereIsNotAnError() {
+        var all = parser.parse("how many photos in the last 9999 years");
+        assertThat(all.tool()).isEqualTo("count_photos");
+        assertThat(input(all)).isEqualTo(Map.of("from", LocalDate.parse("1900-01-01"), "to", LocalDate.parse("2026-12-02")));
+        assertThat(parser.parse("how many photos since 0001-01-01").intent()).isEqualTo("help");
     }
 
     @Test

@@ -25,19 +25,32 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class CoachRepository {
 
-    /** Which photos: days {@code from}..{@code to} (both included, either open), a label, a camera (words in make and model), with or without faces. */
+    /**
+     * Which photos: days {@code from}..{@code to} (both included, either open), a label, a camera (words in make and
+     * model), with or without faces, an exposure (brightness under 0.35, 0.35 to 0.65, over 0.65), rated at least
+     * {@code minStars}.
+     */
     public record Filter(@Nullable LocalDate from, @Nullable LocalDate to, @Nullable String label, @Nullable String camera,
-                         @Nullable Boolean faces) {
-        public static final Filter ALL = new Filter(null, null, null, null, null);
+                         @Nullable Boolean faces, @Nullable Exposure exposure, @Nullable Integer minStars) {
+        public static final Filter ALL = new Filter(null, null, null, null, null, null, null);
     }
 
-    /** The score under the active config, or a numeric attribute by its key in the analysis. */
-    public record Measure(boolean score, String key) {
+    public enum Exposure { DARK, NORMAL, BRIGHT }
+
+    /** The score under the active config, the owner's star rating, or a numeric attribute by its key in the analysis. */
+    public record Measure(Source source, String key) {
+        public enum Source { SCORE, RATING, ATTRIBUTE }
+
         public static Measure attribute(String key) {
-            return new Measure(false, key);
+            return new Measure(Source.ATTRIBUTE, key);
         }
 
-        public static final Measure SCORE = new Measure(true, "score");
+        public static final Measure SCORE = new Measure(Source.SCORE, "score");
+        public static final Measure RATING = new Measure(Source.RATING, "rating");
+
+        boolean isAttribute() {
+            return source == Source.ATTRIBUTE;
+        }
     }
 
     public enum Order { HIGHEST, LOWEST, CLOSEST, FARTHEST }
@@ -81,15 +94,16 @@ public class CoachRepository {
         var params = new HashMap<String, Object>();
         params.put("user", user);
         var sql = new StringBuilder("from photos p");
-        boolean attributes = (measure != null && !measure.score()) || filter.faces() != null;
+        boolean attributes = (measure != null && measure.isAttribute()) || filter.faces() != null || filter.exposure() != null;
         if (attributes) {
             sql.append(" join lateral (select pa.attributes from photo_attributes pa where pa.sha256 = p.sha256 and p.source = 'upload'"
                     + " order by pa.analyzer_version desc limit 1) a on true");
         }
-        if (measure != null && measure.score()) sql.append(" join photo_scores s on s.photo_id = p.id and s.owner_id = :user");
+        if (measure != null && measure.source() == Measure.Source.SCORE) sql.append(" join photo_scores s on s.photo_id = p.id and s.owner_id = :user");
+        if (measure != null && measure.source() == Measure.Source.RATING) sql.append(" join photo_ratings r on r.photo_id = p.id and r.owner_id = :user");
         sql.append(join);
         sql.append(" where p.owner_id = :user and p.trashed_at is null");
-        if (measure != null && !measure.score()) {
+        if (measure != null && measure.isAttribute()) {
             sql.append(" and jsonb_typeof(a.attributes -> :key) = 'number'");
             params.put("key", measure.key());
         }
@@ -113,6 +127,17 @@ public class CoachRepository {
             sql.append(filter.faces() ? " and coalesce((a.attributes ->> 'faceCount')::float8, 0) > 0"
                     : " and coalesce((a.attributes ->> 'faceCount')::float8, 0) = 0");
         }
+        if (filter.exposure() != null) {
+            sql.append(" and jsonb_typeof(a.attributes -> 'brightness') = 'number' and ").append(switch (filter.exposure()) {
+                case DARK -> "(a.attributes ->> 'brightness')::float8 < 0.35";
+                case NORMAL -> "(a.attributes ->> 'brightness')::float8 between 0.35 and 0.65";
+                case BRIGHT -> "(a.attributes ->> 'brightness')::float8 > 0.65";
+            });
+        }
+        if (filter.minStars() != null) {
+            sql.append(" and exists (select 1 from photo_ratings mr where mr.photo_id = p.id and mr.owner_id = :user and mr.stars >= :minStars)");
+            params.put("minStars", filter.minStars());
+        }
         return new Query(sql.toString(), params);
     }
 
@@ -126,7 +151,11 @@ public class CoachRepository {
     }
 
     private static String value(Measure measure) {
-        return measure.score() ? "s.score::float8" : "(a.attributes ->> :key)::float8";
+        return switch (measure.source()) {
+            case SCORE -> "s.score::float8";
+            case RATING -> "r.stars::float8";
+            case ATTRIBUTE -> "(a.attributes ->> :key)::float8";
+        };
     }
 
     public Count count(UUID user, Filter filter) {

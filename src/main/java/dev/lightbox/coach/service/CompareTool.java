@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 class CompareTool implements CoachTool<CompareTool.Input> {
 
     record Input(
-            @JsonPropertyDescription("an attribute (sharpness, brightness, colorfulness, …) or score") String metric,
+            @JsonPropertyDescription("an attribute (sharpness, brightness, colorfulness, …), score or rating") @Nullable String metric,
             @JsonPropertyDescription("camera | lens | label | hour | month") String by,
             @JsonPropertyDescription("first day, ISO yyyy-MM-dd, included") @Nullable LocalDate from,
             @JsonPropertyDescription("last day, ISO yyyy-MM-dd, included") @Nullable LocalDate to) {
@@ -50,8 +50,8 @@ class CompareTool implements CoachTool<CompareTool.Input> {
         if (metric.isSkin()) throw new IllegalArgumentException("metric: " + metric.key() + " is a skin metric; use skin_change.");
         String by = in.by() == null ? "" : in.by().strip().toLowerCase(Locale.ROOT);
         if (!List.of("camera", "lens", "label", "hour", "month").contains(by)) throw new IllegalArgumentException("by: camera, lens, label, hour or month.");
-        var filter = Filters.of(in.from(), in.to(), null, null, null);
-        List<CoachRepository.Group> groups = repository.compare(userId, TopPhotosTool.measure(metric), filter, by);
+        var filter = Filters.of(in.from(), in.to());
+        List<CoachRepository.Group> groups = repository.compare(userId, metric.measure(), filter, by);
         String what = metric.label().toLowerCase(Locale.ROOT);
         String range = Filters.range(filter).words();
         if (groups.isEmpty()) {

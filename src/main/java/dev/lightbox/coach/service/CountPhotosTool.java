@@ -9,7 +9,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
-/** {@code count_photos}: how many photos in a period (by capture time), with a label or a camera; the first and last date. */
+/** {@code count_photos}: how many photos in a period (by capture time), with the photo filters; the first and last date. */
 @Component
 class CountPhotosTool implements CoachTool<CountPhotosTool.Input> {
 
@@ -17,7 +17,11 @@ class CountPhotosTool implements CoachTool<CountPhotosTool.Input> {
             @JsonPropertyDescription("first day, ISO yyyy-MM-dd, included; omit for no start") @Nullable LocalDate from,
             @JsonPropertyDescription("last day, ISO yyyy-MM-dd, included; omit for no end") @Nullable LocalDate to,
             @JsonPropertyDescription("only photos with this label (a plural finds the singular too)") @Nullable String label,
-            @JsonPropertyDescription("only photos whose camera make or model contains these words") @Nullable String camera) {
+            @JsonPropertyDescription("only photos whose camera make or model contains these words") @Nullable String camera,
+            @JsonPropertyDescription("true: only photos with faces; false: only without") @Nullable Boolean faces,
+            @JsonPropertyDescription("dark | normal | bright: only photos of that exposure (brightness under 0.35, 0.35 to 0.65, over 0.65)")
+            @Nullable String exposure,
+            @JsonPropertyDescription("only photos the user rated at least this many stars, 1 to 5") @Nullable Integer minStars) {
     }
 
     private final CoachRepository repository;
@@ -33,7 +37,7 @@ class CountPhotosTool implements CoachTool<CountPhotosTool.Input> {
 
     @Override
     public String description() {
-        return "Counts the user's photos taken in a period (capture time), optionally with a label or a camera; gives the first and last capture date.";
+        return "Counts the user's photos taken in a period (capture time), optionally with a label, a camera, faces, an exposure or a minimum star rating; gives the first and last capture date.";
     }
 
     @Override
@@ -43,7 +47,7 @@ class CountPhotosTool implements CoachTool<CountPhotosTool.Input> {
 
     @Override
     public ToolResult run(UUID userId, Input in) {
-        CoachRepository.Filter filter = Filters.of(in.from(), in.to(), in.label(), in.camera(), null);
+        CoachRepository.Filter filter = Filters.of(in.from(), in.to(), in.label(), in.camera(), in.faces(), in.exposure(), in.minStars());
         CoachRepository.Count count = repository.count(userId, filter);
         var facts = new ArrayList<Fact>(List.of(new Fact("photos", String.valueOf(count.photos()))));
         DateRange range = Filters.range(filter);

@@ -77,7 +77,7 @@ public class DatePhrases {
                 case "month" -> today.minusMonths(n).plusDays(1);
                 default -> today.minusYears(n).plusDays(1);
             };
-            return found(new DateRange(from, today), m);
+            return found(new DateRange(from.isBefore(DateRange.MIN) ? DateRange.MIN : from, today), m); // "the last 9999 years": all there is
         }
         if ((m = RELATIVE.matcher(s)).find()) return found(relative(m.group(1).equals("this"), m.group(2), today), m);
         if ((m = SINCE_MONTH.matcher(s)).find()) {

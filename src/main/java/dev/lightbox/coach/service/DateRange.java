@@ -14,9 +14,17 @@ import org.jspecify.annotations.Nullable;
 public record DateRange(@Nullable LocalDate from, @Nullable LocalDate to) {
 
     public static final DateRange ALL = new DateRange(null, null);
+    /** The days a question may name: PostgreSQL's timestamps and people's photos both fit well inside. */
+    public static final LocalDate MIN = LocalDate.of(1900, 1, 1);
+    public static final LocalDate MAX = LocalDate.of(2999, 12, 31);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
 
     public DateRange {
+        for (LocalDate day : new LocalDate[] {from, to}) {
+            if (day != null && (day.isBefore(MIN) || day.isAfter(MAX))) {
+                throw new IllegalArgumentException("The date " + day + " is outside the days I can look at (" + MIN + " to " + MAX + ").");
+            }
+        }
         if (from != null && to != null && to.isBefore(from)) throw new IllegalArgumentException("The end date " + to + " is before the start " + from + ".");
     }
 

@@ -52,6 +52,17 @@ public class QuestionParser {
     private static final Pattern OF = Pattern.compile("\\b(?:photos?|pictures?|shots?|images?) of (?:my |the )?([\\p{L}][\\p{L}\\p{N}_-]{0,39})");
     private static final Pattern CAMERA = Pattern.compile("\\b(?:taken |shot )?(?:with|on|using|from) (?:my|the|a|an) ([\\p{L}\\p{N}][\\p{L}\\p{N} .+-]{1,39}?)"
             + "(?= with | in | since | between | from | taken | on | and | or |$)");
+    /** "dark photos" as a filter, when another metric orders them or they are counted. */
+    private static final Pattern EXPOSURE = Pattern.compile("\\b(dark|bright|underexposed|overexposed|well[- ]exposed)\\b(?= (?:photos?|pictures?|shots?|images?|ones)\\b)");
+    private static final Pattern STARS = Pattern.compile("\\b(?:rated )?(?:at least )?([1-5])[ -]?stars?(?: or (?:more|better|higher|above)| and (?:up|above|more))?\\b");
+    /** Skin synonyms that are ordinary words too ("red flowers", "smooth sea"): skin metrics only in a question about skin. */
+    private static final Set<String> SKIN_AMBIGUOUS = Set.of("red", "redder", "reddest", "reddish", "smooth", "rough");
+    private static final Pattern SKIN_CONTEXT = Pattern.compile(
+            "\\b(skin|face|cheeks?|complexion|redness|blemish\\w*|texture|evenness|shine|shiny|oil\\w*|pores|acne|spots|pimples)\\b");
+    private static final Pattern PHOTOS = Pattern.compile("\\b(photos?|pictures?)\\b");
+    private static final Pattern NEXT_WORD = Pattern.compile(" ([\\p{L}][\\p{L}\\p{N}_-]{0,39})");
+    private static final Set<String> NOT_NOUNS = Set.of("did", "do", "does", "have", "has", "i", "were", "are", "was", "is", "taken", "with", "in",
+            "since", "from", "and", "or", "on", "by");
     private static final Set<String> NOT_LABELS = Set.of("me", "mine", "all", "them", "it", "this", "that", "last", "my", "the", "these", "those");
     private static final Set<String> GENERIC_CAMERAS = Set.of("camera", "phone", "cameras", "photos", "pictures", "library");
     /** Words that pick which end of the metric comes first. */
@@ -105,11 +116,30 @@ public class QuestionParser {
             q = remove(q, m);
         }
 
+        Integer minStars = null;
+        if ((m = STARS.matcher(q)).find()) {
+            minStars = Integer.parseInt(m.group(1));
+            q = remove(q, m);
+        }
+        boolean skinContext = SKIN_CONTEXT.matcher(q).find();
+        String exposure = null;
+        if ((m = EXPOSURE.matcher(q)).find()) {
+            String rest = remove(q, m);
+            if (COUNT.matcher(rest).find() || names(rest, skinContext).anyMatch(x -> true)) {
+                exposure = switch (m.group(1)) {
+                    case "dark", "underexposed" -> "dark";
+                    case "bright", "overexposed" -> "bright";
+                    default -> "normal";
+                };
+                q = rest;
+            }
+        }
+
         String metricWord = null;
         Metric metric = null;
         String order = null;
         for (String word : q.split("[^\\p{L}\\p{N}]+")) {
-            if (word.isEmpty()) continue;
+            if (word.isEmpty() || !skinContext && SKIN_AMBIGUOUS.contains(word)) continue;
             if (order == null && ORDER_WORDS.containsKey(word)) order = ORDER_WORDS.get(word);
             if (metric == null && !word.equals("most") && !word.equals("least") && !word.equals("highest") && !word.equals("lowest")) {
                 Optional<Metric> found = Metric.of(word);
@@ -119,7 +149,7 @@ public class QuestionParser {
                 }
             }
         }
-        if (metric != null && metric.kind() == Metric.Kind.SCORE && !Set.of("score", "scores", "scored", "quality", "rating").contains(metricWord)) {
+        if (metric != null && metric.kind() == Metric.Kind.SCORE && !Set.of("score", "scores", "scored", "quality").contains(metricWord)) {
             // "best"/"worst" alone mean the score only when no attribute is named
             for (String word : q.split("[^\\p{L}\\p{N}]+")) {
                 Optional<Metric> other = word.isEmpty() || ORDER_WORDS.containsKey(word) ? Optional.empty() : Metric.of(word);
@@ -129,8 +159,17 @@ public class QuestionParser {
                 }
             }
         }
-        if (label == null && (m = OF.matcher(q)).find() && !NOT_LABELS.contains(m.group(1)) && Metric.of(m.group(1)).isEmpty()) {
+        if (metric != null && metric.isSkin() && PHOTOS.matcher(q).find()) {
+            // a question about photos: a photo metric it names comes first
+            metric = names(q, true).filter(x -> !x.isSkin()).findFirst().orElse(metric);
+        }
+        if (label == null && (m = OF.matcher(q)).find() && !NOT_LABELS.contains(m.group(1))
+                && (Metric.of(m.group(1)).isEmpty() || !skinContext && SKIN_AMBIGUOUS.contains(m.group(1)))) {
             label = m.group(1);
+            Matcher next = NEXT_WORD.matcher(q).region(m.end(), q.length());
+            if (SKIN_AMBIGUOUS.contains(label) && next.lookingAt() && !NOT_LABELS.contains(next.group(1)) && !NOT_NOUNS.contains(next.group(1))) {
+                label = next.group(1); // "photos of red flowers": the flowers
+            }
         }
 
         if (metric != null && metric.isSkin()) {
@@ -155,13 +194,13 @@ public class QuestionParser {
         if (byGroup.find()) return compare(metric, byGroup.group(2), range);
         if (JOBS.matcher(q).find() && metric == null) return new Parsed("jobs", "job_status", new JobStatusTool.Input(), null);
         if (COUNT.matcher(q).find() && (metric == null || q.contains("photo") || q.contains("picture"))) {
-            return new Parsed("count", "count_photos", new CountPhotosTool.Input(range.from(), range.to(), label, camera), null);
+            return new Parsed("count", "count_photos", new CountPhotosTool.Input(range.from(), range.to(), label, camera, faces, exposure, minStars), null);
         }
-        if (metric != null || faces != null && q.matches(".*\\b(photos?|pictures?)\\b.*")) {
+        if (metric != null || (faces != null || exposure != null || minStars != null) && PHOTOS.matcher(q).find()) {
             if (metric == null) metric = Metric.SCORE;
             Integer limit = limit(q);
             return new Parsed("top", "top_photos", new TopPhotosTool.Input(metric.key(), order == null ? "best" : order, range.from(), range.to(),
-                    label, camera, faces, limit), null);
+                    label, camera, faces, exposure, minStars, limit), null);
         }
         return Parsed.help(null);
     }
@@ -171,15 +210,23 @@ public class QuestionParser {
         return new Parsed("compare", "compare", new CompareTool.Input(metric == null ? "score" : metric.key(), by, range.from(), range.to()), null);
     }
 
-    /** "top 5" / "5 sharpest": that many; "the sharpest photo" (singular): 1; otherwise every match up to 50. */
+    /**
+     * "top 5" / "5 sharpest": that many; otherwise every match up to 50, also for "the sharpest photo" (the answer
+     * leads with it and lists the rest after it).
+     */
     private static int limit(String q) {
         Matcher m = LIMIT.matcher(q);
         if (m.find()) {
             int n = Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(2));
             return Math.clamp(n, 1, CoachAnswer.MAX_PHOTOS);
         }
-        boolean singular = q.matches(".*\\b(photo|picture|shot|image|one)\\b.*") && !q.matches(".*\\b(photos|pictures|shots|images|ones)\\b.*");
-        return singular ? 1 : CoachAnswer.MAX_PHOTOS;
+        return CoachAnswer.MAX_PHOTOS;
+    }
+
+    /** The metrics the words of {@code q} name, in order (the ambiguous skin words only in a skin context). */
+    private static java.util.stream.Stream<Metric> names(String q, boolean skinContext) {
+        return java.util.Arrays.stream(q.split("[^\\p{L}\\p{N}]+")).filter(w -> !w.isEmpty() && (skinContext || !SKIN_AMBIGUOUS.contains(w)))
+                .map(Metric::of).flatMap(Optional::stream);
     }
 
     private static String remove(String q, Matcher m) {

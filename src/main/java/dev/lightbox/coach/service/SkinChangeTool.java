@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 class SkinChangeTool implements CoachTool<SkinChangeTool.Input> {
 
     record Input(
-            @JsonPropertyDescription("redness, blemishes, evenness, texture or shine (oiliness)") String metric,
+            @JsonPropertyDescription("redness, blemishes, evenness, texture or shine (oiliness)") @Nullable String metric,
             @JsonPropertyDescription("first day, ISO yyyy-MM-dd, included; omit for the whole diary") @Nullable LocalDate since,
             @JsonPropertyDescription("last day, ISO yyyy-MM-dd, included; omit for up to now") @Nullable LocalDate to) {
     }

@@ -21,13 +21,16 @@ class TopPhotosTool implements CoachTool<TopPhotosTool.Input> {
 
     record Input(
             @JsonPropertyDescription("the attribute (sharpness, brightness, contrast, colorfulness, saturation, noise, brisque, thirds, "
-                    + "horizonTilt, faceCount, shadowClipping, highlightClipping) or score") String metric,
+                    + "horizonTilt, faceCount, shadowClipping, highlightClipping), score, or rating (the user's stars)") @Nullable String metric,
             @JsonPropertyDescription("best | worst | highest | lowest (best: the better end of the attribute; default best)") @Nullable String order,
             @JsonPropertyDescription("first day, ISO yyyy-MM-dd, included") @Nullable LocalDate from,
             @JsonPropertyDescription("last day, ISO yyyy-MM-dd, included") @Nullable LocalDate to,
             @JsonPropertyDescription("only photos with this label") @Nullable String label,
             @JsonPropertyDescription("only photos whose camera make or model contains these words") @Nullable String camera,
             @JsonPropertyDescription("true: only photos with faces; false: only without") @Nullable Boolean faces,
+            @JsonPropertyDescription("dark | normal | bright: only photos of that exposure (brightness under 0.35, 0.35 to 0.65, over 0.65)")
+            @Nullable String exposure,
+            @JsonPropertyDescription("only photos the user rated at least this many stars, 1 to 5") @Nullable Integer minStars,
             @JsonPropertyDescription("how many photos, 1 to 50 (default 50)") @Nullable Integer limit) {
     }
 
@@ -45,7 +48,7 @@ class TopPhotosTool implements CoachTool<TopPhotosTool.Input> {
     @Override
     public String description() {
         return "Lists the user's photos (every match up to 50, best first) by an analysed attribute or the score, in a period and with "
-                + "filters (label, camera, faces), with each photo's value.";
+                + "filters (label, camera, faces, exposure, minimum stars), with each photo's value.";
     }
 
     @Override
@@ -69,8 +72,8 @@ class TopPhotosTool implements CoachTool<TopPhotosTool.Input> {
                     : metric.higherIsBetter() ? CoachRepository.Order.LOWEST : CoachRepository.Order.HIGHEST;
             default -> throw new IllegalArgumentException("order: best, worst, highest or lowest.");
         };
-        CoachRepository.Filter filter = Filters.of(in.from(), in.to(), in.label(), in.camera(), in.faces());
-        List<CoachRepository.Valued> found = repository.top(userId, measure(metric), filter, by, metric.target(), limit);
+        CoachRepository.Filter filter = Filters.of(in.from(), in.to(), in.label(), in.camera(), in.faces(), in.exposure(), in.minStars());
+        List<CoachRepository.Valued> found = repository.top(userId, metric.measure(), filter, by, metric.target(), limit);
         String what = metric.label().toLowerCase(Locale.ROOT);
         String orderWords = switch (by) {
             case HIGHEST -> "highest " + what;
@@ -87,19 +90,14 @@ class TopPhotosTool implements CoachTool<TopPhotosTool.Input> {
         String summary;
         if (found.isEmpty()) {
             summary = "No analysed photo" + where + " has a " + what + " value yet.";
-        } else if (limit == 1) {
+        } else {
+            // the first photo leads (a question about "the sharpest photo" is answered by it); every other match follows
             CoachRepository.Valued v = found.getFirst();
             summary = "The photo with the " + orderWords + where + " has " + what + " " + Numbers.format(v.value()) + " (taken on "
-                    + Numbers.day(v.takenAt()) + ").";
-        } else {
-            summary = Numbers.plural(found.size(), "photo", "photos") + where + ", " + orderWords + " first: from "
-                    + Numbers.format(found.getFirst().value()) + " to " + Numbers.format(found.getLast().value()) + ".";
-            summary = Character.toUpperCase(summary.charAt(0)) + summary.substring(1);
+                    + Numbers.day(v.takenAt()) + ")";
+            summary += found.size() == 1 ? "." : "; " + (found.size() - 1) + " more follow, " + orderWords + " first, the last with "
+                    + Numbers.format(found.getLast().value()) + ".";
         }
         return new ToolResult(summary, facts, found.stream().map(CoachRepository.Valued::photoId).toList(), null);
-    }
-
-    static CoachRepository.Measure measure(Metric metric) {
-        return metric.kind() == Metric.Kind.SCORE ? CoachRepository.Measure.SCORE : CoachRepository.Measure.attribute(metric.key());
     }
 }

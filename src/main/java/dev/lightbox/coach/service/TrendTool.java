@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 class TrendTool implements CoachTool<TrendTool.Input> {
 
     record Input(
-            @JsonPropertyDescription("an attribute (sharpness, brightness, colorfulness, …), score, or a skin metric (redness, shine, …)") String metric,
+            @JsonPropertyDescription("an attribute (sharpness, brightness, colorfulness, …), score, rating, or a skin metric (redness, shine, …)") @Nullable String metric,
             @JsonPropertyDescription("first day, ISO yyyy-MM-dd, included") @Nullable LocalDate from,
             @JsonPropertyDescription("last day, ISO yyyy-MM-dd, included") @Nullable LocalDate to,
             @JsonPropertyDescription("day | week | month (default: by the period's length)") @Nullable String bucket) {
@@ -57,8 +57,8 @@ class TrendTool implements CoachTool<TrendTool.Input> {
         if (metric.isSkin()) return skin.change(userId, SkinMetric.of(metric.key()).orElseThrow(), range);
         String bucket = in.bucket() == null ? bucket(range) : in.bucket().strip().toLowerCase(Locale.ROOT);
         if (!List.of("day", "week", "month").contains(bucket)) throw new IllegalArgumentException("bucket: day, week or month.");
-        var filter = Filters.of(in.from(), in.to(), null, null, null);
-        List<CoachRepository.Bucket> buckets = repository.trend(userId, TopPhotosTool.measure(metric), filter, bucket);
+        var filter = Filters.of(in.from(), in.to());
+        List<CoachRepository.Bucket> buckets = repository.trend(userId, metric.measure(), filter, bucket);
         String what = metric.label().toLowerCase(Locale.ROOT);
         long photos = buckets.stream().mapToLong(CoachRepository.Bucket::photos).sum();
         var facts = new ArrayList<Fact>(List.of(new Fact("photos", String.valueOf(photos)), new Fact(bucket + "s", String.valueOf(buckets.size()))));
