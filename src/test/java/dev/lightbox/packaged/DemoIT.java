@@ -54,6 +54,10 @@ class DemoIT {
             assertThat(page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("texture"))).isVisible();
             page.keyboard().press("Escape");
             filled(page, app, "/profile", ".profile-card", deadline);
+            // the coach's first suggestion for the demo library answers with numbers, not with help
+            filled(page, app, "/coach", "#coach-suggestions vaadin-button", deadline);
+            page.locator("#coach-suggestions vaadin-button").first().click();
+            assertThat(page.locator("#coach-answer-1 .coach-fact").first()).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(30_000));
             System.out.println("DemoIT: every page filled " + (WITHIN.toMillis() - (deadline - System.nanoTime()) / 1_000_000) + " ms after the log line");
             Matcher seeded = Pattern.compile("Demo library filled: .*").matcher(app.output());
             if (seeded.find()) System.out.println("DemoIT: " + seeded.group());
