@@ -1,0 +1,14 @@
+package dev.lightbox.coach.service;
+
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.util.StringUtils;
+
+/** True when {@code lightbox.coach.llm.url} has a non-blank value: only then is there a {@link CoachLlm} bean. */
+class CoachLlmConfigured implements Condition {
+    @Override
+    public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+        return StringUtils.hasText(context.getEnvironment().getProperty("lightbox.coach.llm.url"));
+    }
+}

@@ -1,0 +1,242 @@
+package dev.lightbox.coach.service;
+
+import dev.lightbox.base.LightboxStartupException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.ai.chat.messages.AssistantMessage;
+import org.springframework.ai.chat.messages.Message;
+import org.springframework.ai.chat.messages.SystemMessage;
+import org.springframework.ai.chat.messages.ToolResponseMessage;
+import org.springframework.ai.chat.messages.UserMessage;
+import org.springframework.ai.chat.model.ChatResponse;
+import org.springframework.ai.chat.model.Generation;
+import org.springframework.ai.chat.prompt.Prompt;
+import org.springframework.ai.openai.OpenAiChatModel;
+import org.springframework.ai.openai.OpenAiChatOptions;
+import org.springframework.ai.tool.ToolCallback;
+import org.springframework.ai.tool.definition.ToolDefinition;
+import org.springframework.ai.util.json.schema.JsonSchemaGenerator;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.stereotype.Component;
+import reactor.core.Disposable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The coach's language-model path: Spring AI's OpenAI chat model (built here against {@code LIGHTBOX_COACH_LLM_URL}),
+ * streamed, with one tool per {@link CoachTool} bean. The tool callbacks are built per question and close over the
+ * caller's id, so a model's arguments can never name another user; the model sees the system prompt, the question and
+ * the tools' results, nothing else. The tool loop runs here (at most {@link #MAX_ROUNDS} model calls); the whole answer
+ * is bounded by {@code LIGHTBOX_COACH_LLM_TIMEOUT} and {@link #MAX_ANSWER_CHARS}.
+ */
+@Component
+@Conditional(CoachLlmConfigured.class)
+public class OpenAiCoachLlm implements CoachLlm {
+
+    /** Model calls per answer: tool rounds plus the final answer. */
+    public static final int MAX_ROUNDS = 5;
+    /** Longest answer text kept (and streamed); the rest is cut. */
+    public static final int MAX_ANSWER_CHARS = 4000;
+    /** Longest tool-argument JSON a model may send. */
+    static final int MAX_ARGUMENT_CHARS = 4096;
+    /** How often a waiting answer looks whether it was cancelled. */
+    private static final Duration POLL = Duration.ofMillis(100);
+
+    static final String SYSTEM_PROMPT = """
+            You are the photo coach of Lightbox, a personal photo library. Answer the user's question about their own \
+            photos, scores, labels, ratings, jobs and skin diary using only the results of the tools you call. Call a \
+            tool for every number you state and cite the numbers exactly as the tools returned them. Never invent data. \
+            If no tool can answer the question, say so and name what you can answer. Keep the answer short: a few \
+            plain sentences, no tables.""";
+
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES) // a model's extra arguments are ignored, never used
+            .build();
+
+    private final OpenAiChatModel chat;
+    private final OpenAiChatOptions options;
+    private final Duration timeout;
+    private final List<CoachTool<?>> tools;
+    private final Map<String, ToolDefinition> definitions;
+
+    public OpenAiCoachLlm(CoachLlmProperties properties, List<CoachTool<?>> tools) {
+        String problem = properties.problem();
+        if (problem != null) {
+            throw new LightboxStartupException(problem, "Set LIGHTBOX_COACH_LLM_MODEL (and LIGHTBOX_COACH_LLM_URL to the server's /v1 base URL), or unset LIGHTBOX_COACH_LLM_URL to answer from the built-in rules only.");
+        }
+        String url = java.util.Objects.requireNonNull(properties.url()).strip();
+        String apiKey = properties.apiKey();
+        this.timeout = properties.timeout();
+        this.tools = List.copyOf(tools);
+        this.options = OpenAiChatOptions.builder()
+                .baseUrl(url.endsWith("/") ? url.substring(0, url.length() - 1) : url)
+                // empty: Spring AI's no-auth mode (no Authorization header), never the OPENAI_API_KEY of the environment
+                .apiKey(apiKey == null ? "" : apiKey)
+                .model(java.util.Objects.requireNonNull(properties.model()).strip())
+                .timeout(timeout)
+                .maxRetries(0) // a retry would stream the same answer twice; the rules answer instead
+                .temperature(0.1)
+                .maxTokens(1024)
+                .build();
+        this.chat = OpenAiChatModel.builder().options(options).build();
+        this.definitions = this.tools.stream().collect(Collectors.toUnmodifiableMap(CoachTool::name, tool ->
+                ToolDefinition.builder().name(tool.name()).description(tool.description())
+                        .inputSchema(JsonSchemaGenerator.generateForType(tool.input())).build()));
+    }
+
+    @Override
+    public CoachAnswer answer(UUID userId, String question, Consumer<String> tokens, BooleanSupplier cancelled) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<Called> called = new ArrayList<>();
+        List<ToolCallback> callbacks = tools.stream().map(tool -> callback(tool, userId, called)).toList();
+        Map<String, ToolCallback> byName = callbacks.stream()
+                .collect(Collectors.toUnmodifiableMap(c -> c.getToolDefinition().name(), Function.identity()));
+        OpenAiChatOptions request = options.mutate().toolCallbacks(callbacks).build();
+        List<Message> messages = new ArrayList<>(List.of(new SystemMessage(SYSTEM_PROMPT), new UserMessage(question)));
+        StringBuilder answer = new StringBuilder();
+        for (int round = 1; ; round++) {
+            Turn turn = stream(new Prompt(List.copyOf(messages), request), answer, tokens, cancelled, deadline);
+            if (turn.toolCalls().isEmpty() || answer.length() >= MAX_ANSWER_CHARS) break;
+            if (round == MAX_ROUNDS) throw new CoachLlmException("the model asked for tools more than " + (MAX_ROUNDS - 1) + " times");
+            messages.add(AssistantMessage.builder().content(turn.text()).toolCalls(turn.toolCalls()).build());
+            List<ToolResponseMessage.ToolResponse> responses = new ArrayList<>();
+            for (AssistantMessage.ToolCall call : turn.toolCalls()) {
+                if (cancelled.getAsBoolean()) throw new CoachLlmException("cancelled");
+                ToolCallback callback = byName.get(call.name());
+                if (callback == null) throw new CoachLlmException("the model called an unknown tool");
+                responses.add(new ToolResponseMessage.ToolResponse(call.id(), call.name(), callback.call(call.arguments())));
+            }
+            messages.add(ToolResponseMessage.builder().responses(responses).build());
+        }
+        String text = answer.toString().strip();
+        if (text.isEmpty()) throw new CoachLlmException("the model answered with no text");
+        return answer(text, called);
+    }
+
+    private static CoachAnswer answer(String text, List<Called> called) {
+        List<Fact> facts = new ArrayList<>();
+        LinkedHashSet<UUID> photos = new LinkedHashSet<>();
+        Chart chart = null;
+        LinkedHashSet<String> functions = new LinkedHashSet<>();
+        for (Called call : called) {
+            facts.addAll(call.result().facts());
+            photos.addAll(call.result().photos());
+            if (chart == null) chart = call.result().chart();
+            functions.add(call.name());
+        }
+        String intent = called.isEmpty() ? "llm" : called.getFirst().name();
+        return new CoachAnswer(text, intent, facts, List.copyOf(photos), chart, CoachSource.LLM, List.copyOf(functions));
+    }
+
+    /** One model turn: the text it streamed and the tools it asked for. */
+    private record Turn(String text, List<AssistantMessage.ToolCall> toolCalls) {
+    }
+
+    /** A tool that ran for this answer, with what it returned. */
+    private record Called(String name, ToolResult result) {
+    }
+
+    private static final Object DONE = new Object();
+
+    private record Failed(Throwable error) {
+    }
+
+    /**
+     * Streams one model call: text pieces go to {@code tokens} (on this thread, in order) and into {@code answer}; the
+     * wait is bounded by the deadline and stops when {@code cancelled} turns true.
+     */
+    private Turn stream(Prompt prompt, StringBuilder answer, Consumer<String> tokens, BooleanSupplier cancelled, long deadline) {
+        BlockingQueue<Object> events = new LinkedBlockingQueue<>();
+        Disposable subscription = chat.stream(prompt).subscribe(events::add, error -> events.add(new Failed(error)), () -> events.add(DONE));
+        StringBuilder text = new StringBuilder();
+        List<AssistantMessage.ToolCall> toolCalls = new ArrayList<>();
+        try {
+            while (true) {
+                if (cancelled.getAsBoolean()) throw new CoachLlmException("cancelled");
+                long left = deadline - System.nanoTime();
+                if (left <= 0) throw new CoachLlmException("no answer within " + seconds(timeout) + " (LIGHTBOX_COACH_LLM_TIMEOUT)");
+                Object event = events.poll(Math.min(left, POLL.toNanos()), TimeUnit.NANOSECONDS);
+                if (event == null) continue;
+                if (event == DONE) return new Turn(text.toString(), List.copyOf(toolCalls));
+                if (event instanceof Failed failed) throw new CoachLlmException("the model server failed: " + summary(failed.error()), failed.error());
+                Generation generation = ((ChatResponse) event).getResult();
+                if (generation == null) continue;
+                AssistantMessage output = generation.getOutput();
+                toolCalls.addAll(output.getToolCalls());
+                String piece = output.getText();
+                if (piece == null || piece.isEmpty()) continue;
+                int room = MAX_ANSWER_CHARS - answer.length();
+                if (piece.length() > room) piece = piece.substring(0, room);
+                text.append(piece);
+                answer.append(piece);
+                tokens.accept(piece);
+                if (answer.length() >= MAX_ANSWER_CHARS) return new Turn(text.toString(), List.of());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CoachLlmException("interrupted", e);
+        } finally {
+            subscription.dispose(); // closes the HTTP stream when it is still open
+        }
+    }
+
+    private ToolCallback callback(CoachTool<?> tool, UUID userId, List<Called> called) {
+        ToolDefinition definition = java.util.Objects.requireNonNull(definitions.get(tool.name()));
+        return new ToolCallback() {
+            @Override
+            public ToolDefinition getToolDefinition() {
+                return definition;
+            }
+
+            @Override
+            public String call(String arguments) {
+                ToolResult result = run(tool, userId, arguments);
+                synchronized (called) {
+                    called.add(new Called(tool.name(), result));
+                }
+                return JSON.writeValueAsString(result);
+            }
+        };
+    }
+
+    /** Runs a tool for {@code userId} (from the session, never from the arguments) on the model's JSON arguments. */
+    private static <I extends Record> ToolResult run(CoachTool<I> tool, UUID userId, @Nullable String arguments) {
+        String json = arguments == null || arguments.isBlank() ? "{}" : arguments;
+        if (json.length() > MAX_ARGUMENT_CHARS) throw new CoachLlmException("the model sent tool arguments over " + MAX_ARGUMENT_CHARS + " characters");
+        I input;
+        try {
+            input = JSON.readValue(json, tool.input());
+        } catch (JacksonException e) {
+            throw new CoachLlmException("the model sent arguments " + tool.name() + " cannot read", e);
+        }
+        try {
+            return tool.run(userId, input);
+        } catch (RuntimeException e) {
+            throw new CoachLlmException("the tool " + tool.name() + " failed: " + summary(e), e);
+        }
+    }
+
+    private static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+    }
+
+    /** The exception's class and first line, without anything the server echoed at length. */
+    private static String summary(Throwable t) {
+        String message = t.getMessage() == null ? "" : t.getMessage().lines().findFirst().orElse("");
+        if (message.length() > 160) message = message.substring(0, 160) + "…";
+        return t.getClass().getSimpleName() + (message.isEmpty() ? "" : " (" + message + ")");
+    }
+}
