@@ -14,7 +14,6 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.jspecify.annotations.Nullable;
 import org.springframework.ai.chat.messages.AssistantMessage;
 import org.springframework.ai.chat.messages.Message;
 import org.springframework.ai.chat.messages.SystemMessage;
@@ -31,8 +30,6 @@ import org.springframework.ai.util.json.schema.JsonSchemaGenerator;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -50,8 +47,6 @@ public class OpenAiCoachLlm implements CoachLlm {
     public static final int MAX_ROUNDS = 5;
     /** Longest answer text kept (and streamed); the rest is cut. */
     public static final int MAX_ANSWER_CHARS = 4000;
-    /** Longest tool-argument JSON a model may send. */
-    static final int MAX_ARGUMENT_CHARS = 4096;
     /** How often a waiting answer looks whether it was cancelled. */
     private static final Duration POLL = Duration.ofMillis(100);
 
@@ -62,17 +57,16 @@ public class OpenAiCoachLlm implements CoachLlm {
             If no tool can answer the question, say so and name what you can answer. Keep the answer short: a few \
             plain sentences, no tables.""";
 
-    private static final JsonMapper JSON = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES) // a model's extra arguments are ignored, never used
-            .build();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final OpenAiChatModel chat;
     private final OpenAiChatOptions options;
     private final Duration timeout;
-    private final List<CoachTool<?>> tools;
+    private final CoachTools tools;
+    private final List<CoachTool<?>> all;
     private final Map<String, ToolDefinition> definitions;
 
-    public OpenAiCoachLlm(CoachLlmProperties properties, List<CoachTool<?>> tools) {
+    public OpenAiCoachLlm(CoachLlmProperties properties, CoachTools tools) {
         String problem = properties.problem();
         if (problem != null) {
             throw new LightboxStartupException(problem, "Set LIGHTBOX_COACH_LLM_MODEL (and LIGHTBOX_COACH_LLM_URL to the server's /v1 base URL), or unset LIGHTBOX_COACH_LLM_URL to answer from the built-in rules only.");
@@ -80,7 +74,8 @@ public class OpenAiCoachLlm implements CoachLlm {
         String url = java.util.Objects.requireNonNull(properties.url()).strip();
         String apiKey = properties.apiKey();
         this.timeout = properties.timeout();
-        this.tools = List.copyOf(tools);
+        this.tools = tools;
+        this.all = tools.all();
         this.options = OpenAiChatOptions.builder()
                 .baseUrl(url.endsWith("/") ? url.substring(0, url.length() - 1) : url)
                 // empty: Spring AI's no-auth mode (no Authorization header), never the OPENAI_API_KEY of the environment
@@ -92,7 +87,7 @@ public class OpenAiCoachLlm implements CoachLlm {
                 .maxTokens(1024)
                 .build();
         this.chat = OpenAiChatModel.builder().options(options).build();
-        this.definitions = this.tools.stream().collect(Collectors.toUnmodifiableMap(CoachTool::name, tool ->
+        this.definitions = all.stream().collect(Collectors.toUnmodifiableMap(CoachTool::name, tool ->
                 ToolDefinition.builder().name(tool.name()).description(tool.description())
                         .inputSchema(JsonSchemaGenerator.generateForType(tool.input())).build()));
     }
@@ -101,7 +96,7 @@ public class OpenAiCoachLlm implements CoachLlm {
     public CoachAnswer answer(UUID userId, String question, Consumer<String> tokens, BooleanSupplier cancelled) {
         long deadline = System.nanoTime() + timeout.toNanos();
         List<Called> called = new ArrayList<>();
-        List<ToolCallback> callbacks = tools.stream().map(tool -> callback(tool, userId, called)).toList();
+        List<ToolCallback> callbacks = all.stream().map(tool -> callback(tool.name(), userId, called)).toList();
         Map<String, ToolCallback> byName = callbacks.stream()
                 .collect(Collectors.toUnmodifiableMap(c -> c.getToolDefinition().name(), Function.identity()));
         OpenAiChatOptions request = options.mutate().toolCallbacks(callbacks).build();
@@ -193,8 +188,13 @@ public class OpenAiCoachLlm implements CoachLlm {
         }
     }
 
-    private ToolCallback callback(CoachTool<?> tool, UUID userId, List<Called> called) {
-        ToolDefinition definition = java.util.Objects.requireNonNull(definitions.get(tool.name()));
+    /**
+     * The tool {@code name} as a callback for this question: it runs for {@code userId} (from the session, never from the
+     * arguments). Arguments the tool refuses (unknown fields such as a user id, wrong types, too long) go back to the
+     * model as {@code {"error": …}} so it can correct them within {@link #MAX_ROUNDS}; a tool that fails ends the answer.
+     */
+    private ToolCallback callback(String name, UUID userId, List<Called> called) {
+        ToolDefinition definition = java.util.Objects.requireNonNull(definitions.get(name));
         return new ToolCallback() {
             @Override
             public ToolDefinition getToolDefinition() {
@@ -203,30 +203,20 @@ public class OpenAiCoachLlm implements CoachLlm {
 
             @Override
             public String call(String arguments) {
-                ToolResult result = run(tool, userId, arguments);
+                ToolResult result;
+                try {
+                    result = tools.call(userId, name, arguments);
+                } catch (IllegalArgumentException refused) {
+                    return JSON.writeValueAsString(Map.of("error", String.valueOf(refused.getMessage())));
+                } catch (RuntimeException e) {
+                    throw new CoachLlmException("the tool " + name + " failed: " + summary(e), e);
+                }
                 synchronized (called) {
-                    called.add(new Called(tool.name(), result));
+                    called.add(new Called(name, result));
                 }
                 return JSON.writeValueAsString(result);
             }
         };
-    }
-
-    /** Runs a tool for {@code userId} (from the session, never from the arguments) on the model's JSON arguments. */
-    private static <I extends Record> ToolResult run(CoachTool<I> tool, UUID userId, @Nullable String arguments) {
-        String json = arguments == null || arguments.isBlank() ? "{}" : arguments;
-        if (json.length() > MAX_ARGUMENT_CHARS) throw new CoachLlmException("the model sent tool arguments over " + MAX_ARGUMENT_CHARS + " characters");
-        I input;
-        try {
-            input = JSON.readValue(json, tool.input());
-        } catch (JacksonException e) {
-            throw new CoachLlmException("the model sent arguments " + tool.name() + " cannot read", e);
-        }
-        try {
-            return tool.run(userId, input);
-        } catch (RuntimeException e) {
-            throw new CoachLlmException("the tool " + tool.name() + " failed: " + summary(e), e);
-        }
     }
 
     private static String seconds(Duration d) {

@@ -3,6 +3,8 @@ package dev.lightbox.coach.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lightbox.coach.domain.CoachRepository;
+import dev.lightbox.skin.service.SkinDiaryService;
 import dev.lightbox.support.ApiClient;
 import dev.lightbox.support.IntegrationTest;
 import dev.lightbox.support.TestImages;
@@ -11,11 +13,13 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -27,7 +31,15 @@ class CoachLlmTest extends IntegrationTest {
     private static OpenAiCoachStub stub;
 
     @Autowired
-    private List<CoachTool<?>> tools;
+    private CoachTools tools;
+    @Autowired
+    private QuestionParser parser;
+    @Autowired
+    private CoachRepository repository;
+    @Autowired
+    private SkinDiaryService skin;
+    @Autowired
+    private DatePhrases dates;
 
     @BeforeAll
     static void startStub() throws IOException {
@@ -41,6 +53,12 @@ class CoachLlmTest extends IntegrationTest {
 
     private OpenAiCoachLlm llm(String url, Duration timeout) {
         return new OpenAiCoachLlm(new CoachLlmProperties(url, "coach-model", null, timeout), tools);
+    }
+
+    /** The coach service as the app builds it, with this language model configured. */
+    private CoachService coachWith(CoachLlm llm) {
+        return new CoachService(parser, tools, new StaticListableBeanFactory(Map.of("coachLlm", llm)).getBeanProvider(CoachLlm.class),
+                repository, skin, dates);
     }
 
     private ApiClient.User userWithPhotos(int count) {
@@ -82,31 +100,55 @@ class CoachLlmTest extends IntegrationTest {
         messages.forEach(m -> roles.add(m.get("role").asString()));
         assertThat(roles).containsExactly("system", "user", "assistant", "tool", "tool");
         assertThat(messages.get(1).get("content").toString()).contains("How many photos do I have?");
-        for (int i : new int[] {3, 4}) {
-            String result = messages.get(i).get("content").asString();
-            assertThat(result).contains("\"name\":\"photos\",\"value\":\"2\"").doesNotContain("\"value\":\"3\"");
-        }
+        assertThat(messages.get(3).get("content").asString()).contains("\"name\":\"photos\",\"value\":\"2\"");
+        // the call that named another user is refused back to the model, never run for that user
+        assertThat(messages.get(4).get("content").asString()).contains("\"error\"").doesNotContain("\"value\":\"3\"");
+        assertThat(requests.toString()).doesNotContain("\"value\":\"3\"");
         String everything = requests.toString();
         assertThat(everything).doesNotContain(caller.email()).doesNotContain(other.email())
                 .doesNotContain(caller.id().toString()).doesNotContain("p0.jpg");
     }
 
     @Test
-    void aServerThatNeverAnswersTimesOut() {
-        ApiClient.User caller = api().newUser();
+    void aServerThatNeverAnswersFallsBackToTheRules() {
+        ApiClient.User caller = userWithPhotos(1);
         stub.hang();
-        assertThatThrownBy(() -> llm(stub.baseUrl(), Duration.ofMillis(800)).answer(caller.id(), "How many photos?", piece -> { }, () -> false))
+        CoachLlm llm = llm(stub.baseUrl(), Duration.ofMillis(800));
+        assertThatThrownBy(() -> llm.answer(caller.id(), "How many photos?", piece -> { }, () -> false))
                 .isInstanceOf(CoachLlmException.class).hasMessageContaining("LIGHTBOX_COACH_LLM_TIMEOUT");
+
+        List<String> pieces = new CopyOnWriteArrayList<>();
+        CoachAnswer answer = coachWith(llm).ask(caller.id(), "How many photos did I take this year?", pieces::add, () -> false);
+        assertThat(answer.source()).isEqualTo(CoachSource.RULES);
+        assertThat(answer.answer()).startsWith("The language model did not answer (").contains("LIGHTBOX_COACH_LLM_TIMEOUT")
+                .contains("so this answer comes from the built-in rules.");
+        CoachAnswer rules = coachWith(llm).rules(caller.id(), "How many photos did I take this year?");
+        assertThat(answer.answer()).endsWith(rules.answer());
+        assertThat(answer.facts()).isEqualTo(rules.facts()).isNotEmpty();
+        assertThat(String.join("", pieces)).endsWith(answer.answer());
     }
 
     @Test
-    void anUnreachableServerFails() throws IOException {
-        ApiClient.User caller = api().newUser();
+    void anUnreachableServerFallsBackToTheRules() throws IOException {
+        ApiClient.User caller = userWithPhotos(1);
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        assertThatThrownBy(() -> llm("http://127.0.0.1:" + closedPort + "/v1", Duration.ofSeconds(10)).answer(caller.id(), "How many photos?", piece -> { }, () -> false))
-                .isInstanceOf(CoachLlmException.class).hasMessageContaining("failed");
+        CoachLlm llm = llm("http://127.0.0.1:" + closedPort + "/v1", Duration.ofSeconds(10));
+        CoachAnswer answer = coachWith(llm).ask(caller.id(), "How many photos did I take this year?");
+        assertThat(answer.source()).isEqualTo(CoachSource.RULES);
+        assertThat(answer.answer()).startsWith("The language model did not answer (the model server failed");
+        assertThat(answer.facts()).isEqualTo(coachWith(llm).rules(caller.id(), "How many photos did I take this year?").facts()).isNotEmpty();
+    }
+
+    @Test
+    void cancellingStopsTheWait() {
+        ApiClient.User caller = api().newUser();
+        stub.hang();
+        var asked = new java.util.concurrent.atomic.AtomicInteger();
+        assertThatThrownBy(() -> llm(stub.baseUrl(), Duration.ofSeconds(30)).answer(caller.id(), "How many photos?", piece -> { },
+                () -> asked.incrementAndGet() > 3))
+                .isInstanceOf(CoachLlmException.class).hasMessage("cancelled");
     }
 }
