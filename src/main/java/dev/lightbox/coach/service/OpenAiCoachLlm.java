@@ -162,7 +162,7 @@ public class OpenAiCoachLlm implements CoachLlm {
             while (true) {
                 if (cancelled.getAsBoolean()) throw new CoachLlmException("cancelled");
                 long left = deadline - System.nanoTime();
-                if (left <= 0) throw new CoachLlmException("no answer within " + seconds(timeout) + " (LIGHTBOX_COACH_LLM_TIMEOUT)");
+                if (left <= 0) throw new CoachLlmException("no answer within " + seconds(timeout) + ", the LIGHTBOX_COACH_LLM_TIMEOUT");
                 Object event = events.poll(Math.min(left, POLL.toNanos()), TimeUnit.NANOSECONDS);
                 if (event == null) continue;
                 if (event == DONE) return new Turn(text.toString(), List.copyOf(toolCalls));
@@ -224,9 +224,13 @@ public class OpenAiCoachLlm implements CoachLlm {
     }
 
     /** The exception's class and first line, without anything the server echoed at length. */
-    private static String summary(Throwable t) {
+    private static String summary(Throwable error) {
+        Throwable t = error;
+        while ((t instanceof java.util.concurrent.CompletionException || t instanceof java.util.concurrent.ExecutionException) && t.getCause() != null) {
+            t = t.getCause();
+        }
         String message = t.getMessage() == null ? "" : t.getMessage().lines().findFirst().orElse("");
         if (message.length() > 160) message = message.substring(0, 160) + "…";
-        return t.getClass().getSimpleName() + (message.isEmpty() ? "" : " (" + message + ")");
+        return t.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message);
     }
 }
