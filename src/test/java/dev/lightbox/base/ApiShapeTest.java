@@ -56,7 +56,8 @@ class ApiShapeTest extends IntegrationTest {
         for (String path : List.of("/api/v1/auth/signup", "/api/v1/auth/login", "/api/v1/auth/me", "/api/v1/auth/tokens",
                 "/api/v1/auth/password", "/api/v1/photos", "/api/v1/photos/{id}", "/api/v1/jobs", "/api/v1/jobs/{id}/events",
                 "/api/v1/scoring-configs", "/api/v1/models", "/api/v1/labels", "/api/v1/taste", "/api/v1/profile",
-                "/api/v1/analysis", "/api/v1/admin/users", "/api/v1/trash", "/api/v1/trash/{photoId}", "/api/v1/trash/{photoId}/restore")) {
+                "/api/v1/analysis", "/api/v1/admin/users", "/api/v1/trash", "/api/v1/trash/{photoId}", "/api/v1/trash/{photoId}/restore",
+                "/api/v1/coach/ask", "/api/v1/coach/suggestions")) {
             assertThat(paths.has(path)).as(path).isTrue();
         }
         assertThat(paths.propertyNames()).allMatch(path -> path.startsWith("/api/v1/"));
