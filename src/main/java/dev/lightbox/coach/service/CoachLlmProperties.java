@@ -1,8 +1,6 @@
 package dev.lightbox.coach.service;
 
-import java.net.URI;
 import java.time.Duration;
-import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -25,16 +23,8 @@ public record CoachLlmProperties(@Nullable String url, @Nullable String model, @
     /** Why these settings cannot work, in one sentence, or null when they can. Checked when the LLM path is built. */
     public @Nullable String problem() {
         if (url == null) return null;
-        URI parsed;
-        try {
-            parsed = URI.create(url.strip());
-        } catch (IllegalArgumentException e) {
-            return "LIGHTBOX_COACH_LLM_URL is not a URL: " + e.getMessage();
-        }
-        String scheme = parsed.getScheme() == null ? "" : parsed.getScheme().toLowerCase(Locale.ROOT);
-        if (!(scheme.equals("http") || scheme.equals("https")) || parsed.getHost() == null) {
-            return "LIGHTBOX_COACH_LLM_URL must be an http(s)://host[:port]/v1 base URL, not " + url;
-        }
+        String urlProblem = dev.lightbox.base.BaseUrls.problem("LIGHTBOX_COACH_LLM_URL", url);
+        if (urlProblem != null) return urlProblem;
         if (model == null) return "LIGHTBOX_COACH_LLM_URL is set but LIGHTBOX_COACH_LLM_MODEL is not: name the model the server should use.";
         if (timeout.compareTo(Duration.ofMillis(100)) < 0 || timeout.compareTo(Duration.ofMinutes(10)) > 0) {
             return "LIGHTBOX_COACH_LLM_TIMEOUT must be between 100ms and 10m, not " + timeout;
