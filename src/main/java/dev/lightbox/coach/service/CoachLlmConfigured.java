@@ -2,6 +2,7 @@ package dev.lightbox.coach.service;
 
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
+import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
 
@@ -9,6 +10,10 @@ import org.springframework.util.StringUtils;
 class CoachLlmConfigured implements Condition {
     @Override
     public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-        return StringUtils.hasText(context.getEnvironment().getProperty("lightbox.coach.llm.url"));
+        return configured(context.getEnvironment());
+    }
+
+    static boolean configured(Environment environment) {
+        return StringUtils.hasText(environment.getProperty("lightbox.coach.llm.url"));
     }
 }
