@@ -122,7 +122,7 @@ public class OpenAiCoachLlm implements CoachLlm {
     }
 
     private static CoachAnswer answer(String text, List<Called> called) {
-        List<Fact> facts = new ArrayList<>();
+        LinkedHashSet<Fact> facts = new LinkedHashSet<>(); // a tool called twice with the same answer counts once
         LinkedHashSet<UUID> photos = new LinkedHashSet<>();
         Chart chart = null;
         LinkedHashSet<String> functions = new LinkedHashSet<>();
@@ -133,7 +133,7 @@ public class OpenAiCoachLlm implements CoachLlm {
             functions.add(call.name());
         }
         String intent = called.isEmpty() ? "llm" : called.getFirst().name();
-        return new CoachAnswer(text, intent, facts, List.copyOf(photos), chart, CoachSource.LLM, List.copyOf(functions));
+        return new CoachAnswer(text, intent, List.copyOf(facts), List.copyOf(photos), chart, CoachSource.LLM, List.copyOf(functions));
     }
 
     /** One model turn: the text it streamed and the tools it asked for. */
@@ -173,6 +173,9 @@ public class OpenAiCoachLlm implements CoachLlm {
                 toolCalls.addAll(output.getToolCalls());
                 String piece = output.getText();
                 if (piece == null || piece.isEmpty()) continue;
+                if (text.isEmpty() && !answer.isEmpty() && !Character.isWhitespace(answer.charAt(answer.length() - 1))) {
+                    piece = "\n\n" + piece; // a new round's text starts a new paragraph after what the model said before its tool calls
+                }
                 int room = MAX_ANSWER_CHARS - answer.length();
                 if (piece.length() > room) piece = piece.substring(0, room);
                 text.append(piece);
