@@ -1,5 +1,6 @@
 package dev.lightbox.coach.service;
 
+import dev.lightbox.base.BaseUrls;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -23,12 +24,19 @@ public record CoachLlmProperties(@Nullable String url, @Nullable String model, @
     /** Why these settings cannot work, in one sentence, or null when they can. Checked when the LLM path is built. */
     public @Nullable String problem() {
         if (url == null) return null;
-        String urlProblem = dev.lightbox.base.BaseUrls.problem("LIGHTBOX_COACH_LLM_URL", url);
+        String urlProblem = BaseUrls.problem("LIGHTBOX_COACH_LLM_URL", url);
         if (urlProblem != null) return urlProblem;
         if (model == null) return "LIGHTBOX_COACH_LLM_URL is set but LIGHTBOX_COACH_LLM_MODEL is not: name the model the server should use.";
         if (timeout.compareTo(Duration.ofMillis(100)) < 0 || timeout.compareTo(Duration.ofMinutes(10)) > 0) {
             return "LIGHTBOX_COACH_LLM_TIMEOUT must be between 100ms and 10m, not " + timeout;
         }
         return null;
+    }
+
+    /** The settings with the API key masked (a record's own toString would print it). */
+    @Override
+    public String toString() {
+        return "CoachLlmProperties[url=" + (url == null ? null : "set") + ", model=" + model + ", apiKey=" + (apiKey == null ? null : "***")
+                + ", timeout=" + timeout + "]";
     }
 }

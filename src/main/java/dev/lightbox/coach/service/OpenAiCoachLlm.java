@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -45,6 +46,12 @@ public class OpenAiCoachLlm implements CoachLlm {
 
     /** Model calls per answer: tool rounds plus the final answer. */
     public static final int MAX_ROUNDS = 5;
+    /** Tool calls the model may ask for in one turn; more ends the answer (each one is a query). */
+    public static final int MAX_CALLS_PER_ROUND = 8;
+    /** Facts kept in one answer (the page draws each one). */
+    public static final int MAX_FACTS = 40;
+    /** The HTTP client's own timeout is this much longer than the answer's, so the answer's deadline always comes first. */
+    private static final Duration CLIENT_MARGIN = Duration.ofSeconds(5);
     /** Longest answer text kept (and streamed); the rest is cut. */
     public static final int MAX_ANSWER_CHARS = 4000;
     /** How often a waiting answer looks whether it was cancelled. */
@@ -71,7 +78,7 @@ public class OpenAiCoachLlm implements CoachLlm {
         if (problem != null) {
             throw new LightboxStartupException(problem, "Set LIGHTBOX_COACH_LLM_MODEL (and LIGHTBOX_COACH_LLM_URL to the server's /v1 base URL), or unset LIGHTBOX_COACH_LLM_URL to answer from the built-in rules only.");
         }
-        String url = java.util.Objects.requireNonNull(properties.url()).strip();
+        String url = Objects.requireNonNull(properties.url()).strip();
         String apiKey = properties.apiKey();
         this.timeout = properties.timeout();
         this.tools = tools;
@@ -80,8 +87,8 @@ public class OpenAiCoachLlm implements CoachLlm {
                 .baseUrl(url.endsWith("/") ? url.substring(0, url.length() - 1) : url)
                 // empty: Spring AI's no-auth mode (no Authorization header), never the OPENAI_API_KEY of the environment
                 .apiKey(apiKey == null ? "" : apiKey)
-                .model(java.util.Objects.requireNonNull(properties.model()).strip())
-                .timeout(timeout)
+                .model(Objects.requireNonNull(properties.model()).strip())
+                .timeout(timeout.plus(CLIENT_MARGIN))
                 .maxRetries(0) // a retry would stream the same answer twice; the rules answer instead
                 .temperature(0.1)
                 .maxTokens(1024)
@@ -106,10 +113,14 @@ public class OpenAiCoachLlm implements CoachLlm {
             Turn turn = stream(new Prompt(List.copyOf(messages), request), answer, tokens, cancelled, deadline);
             if (turn.toolCalls().isEmpty() || answer.length() >= MAX_ANSWER_CHARS) break;
             if (round == MAX_ROUNDS) throw new CoachLlmException("the model asked for tools more than " + (MAX_ROUNDS - 1) + " times");
+            if (turn.toolCalls().size() > MAX_CALLS_PER_ROUND) {
+                throw new CoachLlmException("the model asked for more than " + MAX_CALLS_PER_ROUND + " tools at once");
+            }
             messages.add(AssistantMessage.builder().content(turn.text()).toolCalls(turn.toolCalls()).build());
             List<ToolResponseMessage.ToolResponse> responses = new ArrayList<>();
             for (AssistantMessage.ToolCall call : turn.toolCalls()) {
                 if (cancelled.getAsBoolean()) throw new CoachLlmException("cancelled");
+                if (System.nanoTime() - deadline >= 0) throw timedOut();
                 ToolCallback callback = byName.get(call.name());
                 if (callback == null) throw new CoachLlmException("the model called an unknown tool");
                 responses.add(new ToolResponseMessage.ToolResponse(call.id(), call.name(), callback.call(call.arguments())));
@@ -127,7 +138,9 @@ public class OpenAiCoachLlm implements CoachLlm {
         Chart chart = null;
         LinkedHashSet<String> functions = new LinkedHashSet<>();
         for (Called call : called) {
-            facts.addAll(call.result().facts());
+            for (Fact fact : call.result().facts()) {
+                if (facts.size() < MAX_FACTS) facts.add(fact);
+            }
             photos.addAll(call.result().photos());
             if (chart == null) chart = call.result().chart();
             functions.add(call.name());
@@ -162,11 +175,15 @@ public class OpenAiCoachLlm implements CoachLlm {
             while (true) {
                 if (cancelled.getAsBoolean()) throw new CoachLlmException("cancelled");
                 long left = deadline - System.nanoTime();
-                if (left <= 0) throw new CoachLlmException("no answer within " + seconds(timeout) + ", the LIGHTBOX_COACH_LLM_TIMEOUT");
+                if (left <= 0) throw timedOut();
                 Object event = events.poll(Math.min(left, POLL.toNanos()), TimeUnit.NANOSECONDS);
                 if (event == null) continue;
                 if (event == DONE) return new Turn(text.toString(), List.copyOf(toolCalls));
-                if (event instanceof Failed failed) throw new CoachLlmException("the model server failed: " + summary(failed.error()), failed.error());
+                if (event instanceof Failed failed) {
+                    // a failure at or after the deadline (the client's own timeout, a reset) is the answer's timeout
+                    if (System.nanoTime() - deadline >= 0) throw timedOut();
+                    throw new CoachLlmException("the model server failed: " + summary(failed.error()), failed.error());
+                }
                 Generation generation = ((ChatResponse) event).getResult();
                 if (generation == null) continue;
                 AssistantMessage output = generation.getOutput();
@@ -197,7 +214,7 @@ public class OpenAiCoachLlm implements CoachLlm {
      * model as {@code {"error": …}} so it can correct them within {@link #MAX_ROUNDS}; a tool that fails ends the answer.
      */
     private ToolCallback callback(String name, UUID userId, List<Called> called) {
-        ToolDefinition definition = java.util.Objects.requireNonNull(definitions.get(name));
+        ToolDefinition definition = Objects.requireNonNull(definitions.get(name));
         return new ToolCallback() {
             @Override
             public ToolDefinition getToolDefinition() {
@@ -220,6 +237,10 @@ public class OpenAiCoachLlm implements CoachLlm {
                 return JSON.writeValueAsString(result);
             }
         };
+    }
+
+    private CoachLlmException timedOut() {
+        return new CoachLlmException("no answer within " + seconds(timeout) + ", the LIGHTBOX_COACH_LLM_TIMEOUT");
     }
 
     private static String seconds(Duration d) {

@@ -27,6 +27,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,9 +46,13 @@ public class CoachView extends Main {
 
     private static final Logger log = LoggerFactory.getLogger(CoachView.class);
     private static final int THUMBNAILS = 12;
+    /** Streamed text reaches the browser at most this often (one push per token would be one round trip each). */
+    private static final long PUSH_EVERY_NANOS = 100_000_000L;
+    static final String BUSY = "The coach is busy, try again in a moment.";
 
     private final CoachService coach;
     private final UiTasks tasks;
+    private final CoachTasks answering;
     private final UUID owner;
     private final TextField question = new TextField();
     private final Button ask = new Button("Ask");
@@ -54,10 +60,13 @@ public class CoachView extends Main {
     private final Div conversation = new Div();
     private int answers;
     private boolean busy;
+    /** The running answer's cancel flag: leaving the page sets it, so the model's wait ends with the page. */
+    private @Nullable AtomicBoolean running;
 
-    public CoachView(CoachService coach, UiTasks tasks) {
+    public CoachView(CoachService coach, UiTasks tasks, CoachTasks answering) {
         this.coach = coach;
         this.tasks = tasks;
+        this.answering = answering;
         this.owner = CurrentUser.require().id();
         setId("coach-view");
         addClassNames("page", "coach-page");
@@ -85,6 +94,10 @@ public class CoachView extends Main {
                         + "answer is computed from your own data and shows the numbers it rests on."),
                 suggestions, conversation, form);
         loadSuggestions();
+        addDetachListener(e -> {
+            AtomicBoolean answer = running;
+            if (answer != null) answer.set(true);
+        });
     }
 
     private void loadSuggestions() {
@@ -152,29 +165,54 @@ public class CoachView extends Main {
         reply.scrollIntoView();
 
         UI ui = UI.getCurrent();
-        tasks.run(() -> {
+        running = cancelled;
+        boolean started = answering.tryRun(() -> {
             try {
-                CoachAnswer answer = coach.ask(owner, asked,
-                        piece -> UiTasks.push(ui, () -> answerText.setText(answerText.getText() + piece)), cancelled::get);
+                CoachAnswer answer = coach.ask(owner, asked, streamTo(ui, answerText), cancelled::get);
                 UiTasks.push(ui, () -> finish(reply, answerText, working, answer));
             } catch (RuntimeException e) {
-                log.warn("Coach question failed", e);
-                UiTasks.push(ui, () -> {
-                    answerText.setText("Sorry, that question could not be answered right now. Please try again.");
-                    reply.addClassName("coach-failed");
-                    working.removeFromParent();
-                    done();
-                });
+                log.warn("Coach question failed: {}", e.getClass().getSimpleName());
+                UiTasks.push(ui, () -> failed(reply, answerText, working, "Sorry, that question could not be answered right now. Please try again."));
             }
         });
+        if (!started) failed(reply, answerText, working, BUSY);
+    }
+
+    /**
+     * The answer's text as it streams: collected here (on the answering thread) and pushed whole at most every 100 ms;
+     * {@link #finish} then sets the final text, which also replaces a model's partial text with the rules' fallback.
+     */
+    private static Consumer<String> streamTo(UI ui, Span answerText) {
+        var text = new StringBuilder();
+        long[] pushedAt = {System.nanoTime() - PUSH_EVERY_NANOS};
+        return piece -> {
+            text.append(piece);
+            long now = System.nanoTime();
+            if (now - pushedAt[0] < PUSH_EVERY_NANOS) return;
+            pushedAt[0] = now;
+            String soFar = text.toString();
+            UiTasks.push(ui, () -> answerText.setText(soFar));
+        };
+    }
+
+    private void failed(Div reply, Span answerText, Div working, String message) {
+        answerText.setText(message);
+        reply.addClassName("coach-failed");
+        working.removeFromParent();
+        done();
     }
 
     private void done() {
+        running = null;
         busy = false;
         ask.setEnabled(true);
     }
 
     private void finish(Div reply, Span answerText, Div working, CoachAnswer answer) {
+        if (answer == CoachService.CANCELLED) {
+            failed(reply, answerText, working, answer.answer());
+            return;
+        }
         working.removeFromParent();
         answerText.setText(answer.answer());
         reply.getElement().setAttribute("data-source", answer.source().json());

@@ -21,6 +21,16 @@ class CoachLlmPropertiesTest {
     }
 
     @Test
+    void neitherTheKeyNorACredentialInTheUrlIsPrinted() {
+        assertThat(new CoachLlmProperties("http://host/v1", "m", "sk-secret", null).toString()).doesNotContain("sk-secret").contains("***");
+        assertThat(new CoachLlmProperties("https://me:sk-token@host/v1", "m", null, null).problem())
+                .contains("must not contain a user or password").doesNotContain("sk-token");
+        assertThat(new CoachLlmProperties("ftp://host/sk-token", "m", null, null).problem()).doesNotContain("sk-token");
+        assertThat(new CoachLlmProperties("http://host/v1 sk-token", "m", null, null).problem()).startsWith("LIGHTBOX_COACH_LLM_URL is not a URL")
+                .doesNotContain("sk-token");
+    }
+
+    @Test
     void theModelPathExistsOnlyWithAUrl() {
         assertThat(CoachLlmConfigured.configured(new MockEnvironment())).isFalse();
         assertThat(CoachLlmConfigured.configured(new MockEnvironment().withProperty("lightbox.coach.llm.url", " "))).isFalse();

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -103,7 +104,6 @@ class CoachLlmTest extends IntegrationTest {
         assertThat(messages.get(3).get("content").asString()).contains("\"name\":\"photos\",\"value\":\"1\"");
         // the call that named another user is refused back to the model, never run for that user
         assertThat(messages.get(4).get("content").asString()).contains("\"error\"").doesNotContain("\"value\":\"2\"");
-        assertThat(requests.toString()).doesNotContain("\"value\":\"2\"");
         String everything = requests.toString();
         assertThat(everything).doesNotContain(caller.email()).doesNotContain(other.email())
                 .doesNotContain(caller.id().toString()).doesNotContain("p0.jpg");
@@ -143,12 +143,41 @@ class CoachLlmTest extends IntegrationTest {
     }
 
     @Test
-    void cancellingStopsTheWait() {
+    void cancellingStopsTheWaitAndGivesNoRulesAnswer() {
         ApiClient.User caller = api().newUser();
         stub.hang();
-        var asked = new java.util.concurrent.atomic.AtomicInteger();
-        assertThatThrownBy(() -> llm(stub.baseUrl(), Duration.ofSeconds(30)).answer(caller.id(), "How many photos?", piece -> { },
-                () -> asked.incrementAndGet() > 3))
+        var asked = new AtomicInteger();
+        CoachLlm llm = llm(stub.baseUrl(), Duration.ofSeconds(30));
+        assertThatThrownBy(() -> llm.answer(caller.id(), "How many photos?", piece -> { }, () -> asked.incrementAndGet() > 3))
                 .isInstanceOf(CoachLlmException.class).hasMessage("cancelled");
+
+        List<String> pieces = new CopyOnWriteArrayList<>();
+        CoachAnswer answer = coachWith(llm).ask(caller.id(), "How many photos?", pieces::add, () -> true);
+        assertThat(answer).isSameAs(CoachService.CANCELLED);
+        assertThat(pieces).isEmpty();
+    }
+
+    @Test
+    void aModelAskingForTooManyToolsAtOnceIsStoppedBeforeAnyRuns() {
+        ApiClient.User caller = api().newUser();
+        List<OpenAiCoachStub.Call> calls = new ArrayList<>();
+        for (int i = 0; i <= OpenAiCoachLlm.MAX_CALLS_PER_ROUND; i++) calls.add(new OpenAiCoachStub.Call("count_photos", "{}"));
+        stub.script(calls, List.of("never"));
+        assertThatThrownBy(() -> llm(stub.baseUrl(), Duration.ofSeconds(30)).answer(caller.id(), "How many photos?", piece -> { }, () -> false))
+                .isInstanceOf(CoachLlmException.class).hasMessageContaining("more than " + OpenAiCoachLlm.MAX_CALLS_PER_ROUND + " tools");
+        assertThat(stub.received()).hasSize(1); // the tools' results were never sent back: none ran
+    }
+
+    @Test
+    void anyFailureOfTheModelPathFallsBackToTheRules() {
+        ApiClient.User caller = userWithPhotos(1);
+        CoachLlm broken = (user, question, tokens, cancelled) -> {
+            throw new IllegalStateException("a bug quoting " + question);
+        };
+        CoachAnswer answer = coachWith(broken).ask(caller.id(), "How many photos did I take this year?");
+        assertThat(answer.source()).isEqualTo(CoachSource.RULES);
+        assertThat(answer.answer()).startsWith("The language model did not answer (it failed with IllegalStateException), so this answer")
+                .doesNotContain("a bug quoting");
+        assertThat(answer.facts()).isNotEmpty();
     }
 }
