@@ -23,6 +23,7 @@ import dev.lightbox.coach.service.CoachAnswer;
 import dev.lightbox.coach.service.CoachService;
 import dev.lightbox.coach.service.Fact;
 import jakarta.annotation.security.PermitAll;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -274,7 +275,9 @@ public class CoachView extends Main {
                 Chart.Series s = chart.series().get(i);
                 series.add(new LineChart.Series(escape(s.name()), classes[i % classes.length], s.points().stream().map(Chart.Point::y).toList()));
             }
-            Div line = LineChart.of(id, escape(chart.title() + unit), series, decimals(chart));
+            List<String> xs = chart.series().stream().max(Comparator.comparingInt(s -> s.points().size()))
+                    .map(s -> s.points().stream().map(p -> escape(p.x())).toList()).orElse(List.of());
+            Div line = LineChart.fitted(id, escape(chart.title() + unit), series, decimals(chart), xs);
             line.addClassName("coach-chart");
             return line;
         }
