@@ -1,8 +1,6 @@
 package dev.lightbox.vision;
 
-import java.net.URI;
 import java.time.Duration;
-import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -32,16 +30,8 @@ public record VisionProperties(@Nullable String url, @Nullable String model, @Nu
      */
     public @Nullable String problem() {
         if (url == null) return null;
-        URI parsed;
-        try {
-            parsed = URI.create(url.strip());
-        } catch (IllegalArgumentException e) {
-            return "LIGHTBOX_VISION_URL is not a URL: " + e.getMessage();
-        }
-        String scheme = parsed.getScheme() == null ? "" : parsed.getScheme().toLowerCase(Locale.ROOT);
-        if (!(scheme.equals("http") || scheme.equals("https")) || parsed.getHost() == null) {
-            return "LIGHTBOX_VISION_URL must be an http(s)://host[:port]/v1 base URL, not " + url;
-        }
+        String urlProblem = dev.lightbox.base.BaseUrls.problem("LIGHTBOX_VISION_URL", url);
+        if (urlProblem != null) return urlProblem;
         if (model == null) {
             return "LIGHTBOX_VISION_URL is set but LIGHTBOX_VISION_MODEL is not: name the model the server should use (e.g. qwen2.5vl:7b).";
         }

@@ -3,6 +3,7 @@ package dev.lightbox.browser;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.Page;
 import dev.lightbox.support.ApiClient;
 import dev.lightbox.support.TestImages;
 import java.time.Duration;
@@ -59,6 +60,38 @@ class PhotoScoreBrowserTest extends BrowserTest {
         double width = ((Number) page.evaluate("() => document.documentElement.scrollWidth")).doubleValue();
         assertThat(width).as("no sideways scrolling on a phone").isLessThanOrEqualTo(390);
         screenshot("photo-score-phone-dark");
+    }
+
+    /** The coach at phone width in dark mode: a suggested question answers with its facts and a thumbnail that opens the photo. */
+    @Test
+    void theCoachAnswersASuggestedQuestionWithFactsAndPhotos() {
+        var api = api();
+        String email = api.signUpNewUser();
+        String token = api.login(email, USER_PASSWORD);
+        String id = api.upload("fruits.jpg", TestImages.uniqueCopy(TestImages.read(TestImages.FRUITS)), token).json().get("id").asString();
+        ApiClient.await("photo " + id + " scored", Duration.ofSeconds(30), () -> api.get("/api/v1/photos/" + id, token).json(),
+                photo -> photo.get("score") != null && !photo.get("score").isNull());
+
+        usePhoneViewport();
+        page.navigate(url("/login"));
+        logIn(email, USER_PASSWORD);
+        assertThat(page.locator("#timeline-view")).isVisible();
+        page.navigate(url("/coach"));
+        page.evaluate("() => document.documentElement.setAttribute('theme', 'dark')");
+        var suggestion = page.locator("#coach-suggestions vaadin-button", new Page.LocatorOptions().setHasText("sharpest"));
+        assertThat(suggestion).isVisible();
+        suggestion.click();
+        var answer = page.locator("#coach-answer-1");
+        assertThat(answer.locator(".coach-by")).containsText("(rules)");
+        assertThat(answer.locator(".coach-fact").first()).isVisible();
+        assertThat(answer.locator(".coach-answer-text")).not().isEmpty();
+        assertThat(answer.locator(".coach-photo")).hasCount(1);
+        double width = ((Number) page.evaluate("() => document.documentElement.scrollWidth")).doubleValue();
+        assertThat(width).as("no sideways scrolling on a phone").isLessThanOrEqualTo(390);
+        screenshot("coach-phone-dark");
+        answer.locator(".coach-photo").first().click();
+        page.waitForURL("**/photos/" + id);
+        assertThat(page.locator("#photo-preview")).isVisible();
     }
 
     /** An active model's prediction and a personal score for the photo, as the training module stores them. */

@@ -60,18 +60,31 @@ public class CoachService {
             try {
                 return model.answer(userId, q, tokens, cancelled);
             } catch (CoachLlmException e) {
+                if (cancelled.getAsBoolean()) return CANCELLED;
                 log.info("The coach's language model did not answer: {}", e.getMessage());
-                CoachAnswer rules = rules(userId, q);
-                CoachAnswer fallback = new CoachAnswer("The language model did not answer (" + e.getMessage()
-                        + "), so this answer comes from the built-in rules. " + rules.answer(), rules.intent(), rules.facts(), rules.photos(),
-                        rules.chart(), CoachSource.RULES, rules.functions());
-                tokens.accept(fallback.answer());
-                return fallback;
+                return fallback(userId, q, String.valueOf(e.getMessage()), tokens);
+            } catch (RuntimeException e) {
+                if (cancelled.getAsBoolean()) return CANCELLED;
+                // a bug in the model client or a tool: the class only (its message may quote the question)
+                log.warn("The coach's language model path failed: {}", e.getClass().getSimpleName());
+                return fallback(userId, q, "it failed with " + e.getClass().getSimpleName(), tokens);
             }
         }
         CoachAnswer answer = rules(userId, q);
         tokens.accept(answer.answer());
         return answer;
+    }
+
+    /** The answer to a question the user cancelled while the model worked: no rules answer in its place. */
+    public static final CoachAnswer CANCELLED = new CoachAnswer("Cancelled.", "cancelled", List.of(), List.of(), null, CoachSource.RULES, List.of());
+
+    private CoachAnswer fallback(UUID userId, String question, String reason, Consumer<String> tokens) {
+        CoachAnswer rules = rules(userId, question);
+        CoachAnswer fallback = new CoachAnswer("The language model did not answer (" + reason
+                + "), so this answer comes from the built-in rules. " + rules.answer(), rules.intent(), rules.facts(), rules.photos(),
+                rules.chart(), CoachSource.RULES, rules.functions());
+        tokens.accept(fallback.answer());
+        return fallback;
     }
 
     private static String check(String question) {
