@@ -1,11 +1,14 @@
 package dev.lightbox.coach.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.lightbox.support.ApiClient;
 import dev.lightbox.support.IntegrationTest;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -70,6 +73,15 @@ class DemoLibraryTest extends IntegrationTest {
         assertThat(ANY_LINE.matcher(output.getAll()).results().count()).isEqualTo(1);
         assertThat(photos(api, token)).hasSameSizeAs(photos);
         assertThat(api.get("/api/v1/skin/checkins?limit=200", token).json().get("items").size()).isEqualTo(SIZE.checkins());
+
+        // the shared context goes on with other tests (some compare the whole bucket before and after): the demo's
+        // training is cancelled and its renditions, analysis and skin jobs end here
+        api.post("/api/v1/jobs/" + models.get(0).get("jobId").asString() + "/cancel", Map.of(), token);
+        await().atMost(Duration.ofMinutes(3)).until(() -> active(api, token, "QUEUED") + active(api, token, "RUNNING") == 0);
+    }
+
+    private static int active(ApiClient api, String token, String status) {
+        return api.get("/api/v1/jobs?limit=1&status=" + status, token).json().get("items").size();
     }
 
     private static List<JsonNode> photos(ApiClient api, String token) {
