@@ -22,10 +22,10 @@ $(JAR): pom.xml $(shell find src/main -type f)
 
 package: $(JAR)
 
-## Run every test: unit, integration (embedded PostgreSQL + S3), browser (Chromium), module verification, and the
-## packaged jar as a process (beside the others: see bin/test). Needs Chromium at /usr/bin/chromium (apt-get install chromium).
+## Run every test: unit, integration (embedded PostgreSQL + S3), browser (Chromium), module verification,
+## then the packaged jar as a process. Needs Chromium at /usr/bin/chromium (apt-get install chromium).
 test:
-	bin/test
+	$(MVN) -Pproduction verify
 
 ## Run from sources in Vaadin development mode
 dev:
