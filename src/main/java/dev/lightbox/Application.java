@@ -40,6 +40,7 @@ public class Application implements AppShellConfigurator {
     }
 
     public static void main(String[] args) {
+        NativePreload.configure();
         if (args.length > 0 && args[0].equals("sync")) { // the command-line client: nothing of Spring starts
             SyncCommand.main(java.util.Arrays.copyOfRange(args, 1, args.length));
             return;

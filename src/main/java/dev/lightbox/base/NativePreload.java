@@ -1,5 +1,6 @@
 package dev.lightbox.base;
 
+import java.io.File;
 import org.bytedeco.javacpp.Loader;
 import org.bytedeco.opencv.global.opencv_dnn;
 import org.slf4j.Logger;
@@ -13,9 +14,23 @@ import org.slf4j.LoggerFactory;
  */
 public final class NativePreload {
 
+    /** JavaCPP's platform extension setting, read once, when OpenCV first loads. */
+    static final String EXTENSION = "org.bytedeco.javacpp.platform.extension";
     private static final Logger log = LoggerFactory.getLogger(NativePreload.class);
 
     private NativePreload() {
+    }
+
+    /**
+     * Our OpenCV is the CPU build, but its presets name "-gpu" as a possible platform extension. Unless the extension is
+     * set, JavaCPP then looks every native library up under a "-gpu" folder first and tries some 24 CUDA libraries, each
+     * a lookup through every jar that finds nothing; from the packaged jar that was about a third of the CPU time of a
+     * start. JavaCPP reads the setting as a path-separated list: a lone separator is an empty list that still counts as
+     * set, so neither happens. A value given on the command line is kept. (The GPU build's CUDA is PyTorch's and ONNX
+     * Runtime's own, not JavaCPP's.)
+     */
+    public static void configure() {
+        if (System.getProperty(EXTENSION) == null) System.setProperty(EXTENSION, File.pathSeparator);
     }
 
     public static void start() {

@@ -72,6 +72,9 @@ class JobEngineTest extends IntegrationTest {
         // backoff: 100 ms, then 200 ms (±20%) between attempts
         assertThat(Duration.between(attempts.get(0).finishedAt(), attempts.get(1).startedAt())).isGreaterThanOrEqualTo(Duration.ofMillis(75));
         assertThat(Duration.between(attempts.get(1).finishedAt(), attempts.get(2).startedAt())).isGreaterThanOrEqualTo(Duration.ofMillis(155));
+        // ... and is claimed when it is due, not at the next safety poll (5 s)
+        assertThat(Duration.between(attempts.get(0).finishedAt(), attempts.get(1).startedAt())).isLessThan(Duration.ofMillis(2500));
+        assertThat(Duration.between(attempts.get(1).finishedAt(), attempts.get(2).startedAt())).isLessThan(Duration.ofMillis(2500));
 
         JobView failed = await(owner, givesUp, j -> j.status().finished());
         assertThat(failed.status()).isEqualTo(JobStatus.FAILED);

@@ -106,6 +106,8 @@ public class DemoLibrary {
         part("labels", () -> label(owner, photos));
         part("ratings", () -> rate(owner, photos, ratingStep));
         part("model training", () -> train(owner));
+        log.info("Demo library: every page has content ({} photos, {} skin check-ins, a scoring config, a training) after {} ms",
+                photos.size(), earlyCheckins, (System.nanoTime() - started) / 1_000_000);
         part("skin diary", () -> skinDiary(owner, plan.skin().subList(earlyCheckins, plan.skin().size())));
         List<Uploaded> rest = uploadPhotos(owner, plan.photos().subList(early, plan.photos().size()));
         part("labels", () -> label(owner, rest));

@@ -12,6 +12,7 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -101,7 +102,7 @@ public class JobWorkers implements SmartLifecycle {
         for (JobQueue queue : JobQueue.values()) {
             QueueWorker worker = queues.get(queue);
             if (worker == null) continue;
-            Integer override = java.util.Objects.requireNonNull(current.get(queue)).threads();
+            Integer override = Objects.requireNonNull(current.get(queue)).threads();
             int wanted = override != null ? override : worker.ownThreads();
             int other = 0;
             for (JobQueue each : JobQueue.values()) if (each != queue) other += threads(each);
@@ -199,18 +200,21 @@ public class JobWorkers implements SmartLifecycle {
         return SmartLifecycle.DEFAULT_PHASE - 10; // after the notification listener, before the web server stops
     }
 
-    /** Runs a claimed job: it is in {@link #running} (its lease renewed) from before it was handed to the pool. */
-    private void execute(RunningJob job) {
+    /**
+     * Runs a claimed job: it is in {@link #running} (its lease renewed) from before it was handed to the pool. Returns
+     * when the job is due again (a retry after its backoff, a deferral), or null.
+     */
+    private @Nullable Duration execute(RunningJob job) {
         JobRepository.Claimed claimed = job.claimed();
         try {
             Ended ended = run(job);
-            if (ended.outcome() == Outcome.RELEASED) return;
+            if (ended.outcome() == Outcome.RELEASED) return null;
             try {
                 writeProgress(job);
             } catch (DataAccessException e) {
                 // the outcome's own write below waits for the database
             }
-            record(job, ended);
+            return record(job, ended);
         } finally {
             running.remove(claimed.id());
         }
@@ -244,11 +248,19 @@ public class JobWorkers implements SmartLifecycle {
         }
     }
 
-    /** Stores the outcome, retrying while the database is unreachable (as long as this node runs). */
-    private void record(RunningJob job, Ended ended) {
+    /**
+     * Stores the outcome, retrying while the database is unreachable (as long as this node runs). Returns when a job
+     * that goes back to the queue is due again, or null.
+     */
+    private @Nullable Duration record(RunningJob job, Ended ended) {
         JobRepository.Claimed claimed = job.claimed();
         Outcome outcome = ended.outcome();
         List<JobRepository.StepTime> steps = job.stepTimes();
+        Duration dueIn = switch (outcome) {
+            case FAILED -> backoff(claimed.attempt());
+            case DEFERRED -> Objects.requireNonNull(deferral(ended.failure())).deferBy();
+            default -> null;
+        };
         Duration wait = FIRST_RETRY;
         boolean told = false;
         while (true) {
@@ -256,29 +268,29 @@ public class JobWorkers implements SmartLifecycle {
                 switch (outcome) {
                     case SUCCEEDED -> store.succeed(claimed.id(), claimed.token(), job.resultValue(), steps, forgetsPayload(claimed.type()));
                     case CANCELLED -> store.cancelled(claimed.id(), claimed.token(), steps);
-                    case FAILED -> store.fail(claimed.id(), claimed.token(), describe(ended.failure()), backoff(claimed.attempt()), steps);
+                    case FAILED -> store.fail(claimed.id(), claimed.token(), describe(ended.failure()), Objects.requireNonNull(dueIn), steps);
                     case INVALID -> store.failForGood(claimed.id(), claimed.token(),
                             ended.failure() instanceof RuntimeException refused
                                     && (refused instanceof PayloadReader.InvalidPayloadException || refused instanceof JobFailedForGoodException)
                                     ? String.valueOf(refused.getMessage()) : describe(ended.failure()), steps);
                     case RELEASED -> { }
-                    case DEFERRED -> store.defer(claimed.id(), claimed.token(), java.util.Objects.requireNonNull(deferral(ended.failure())).deferBy());
+                    case DEFERRED -> store.defer(claimed.id(), claimed.token(), Objects.requireNonNull(dueIn));
                 }
                 if (told) log.info("Job {} ({}): outcome {} stored", claimed.id(), claimed.type(), outcome);
                 databaseBack();
-                return;
+                return dueIn;
             } catch (DataAccessException e) {
                 if (!told) {
                     told = true;
                     log.warn("Job {} ({}) ended ({}) but the outcome cannot be stored yet ({}); retrying until the database answers",
                             claimed.id(), claimed.type(), outcome, describe(e));
                 }
-                if (!started) return; // shutting down: the lease runs out and the job is recovered elsewhere
+                if (!started) return null; // shutting down: the lease runs out and the job is recovered elsewhere
                 try {
                     Thread.sleep(wait.toMillis());
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
-                    return;
+                    return null;
                 }
                 wait = wait.multipliedBy(2).compareTo(LAST_RETRY) > 0 ? LAST_RETRY : wait.multipliedBy(2);
             }
@@ -377,6 +389,17 @@ public class JobWorkers implements SmartLifecycle {
             signal.offer(Boolean.TRUE);
         }
 
+        /** A retry or a deferred job is due then: claimed at once, not at the next poll. */
+        void wakeIn(Duration delay) {
+            ScheduledExecutorService scheduler = maintenance;
+            if (scheduler == null || delay.compareTo(props.jobs().pollInterval()) >= 0) return; // the poll comes first
+            try {
+                scheduler.schedule(this::wake, delay.toMillis() + 1, TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException stopping) {
+                // stopping: nothing more is claimed here
+            }
+        }
+
         int threads() {
             return slots.size();
         }
@@ -417,12 +440,14 @@ public class JobWorkers implements SmartLifecycle {
                         running.put(job.jobId(), job); // its lease is renewed from now on, whenever its thread starts
                         try {
                             pool.execute(() -> {
+                                Duration dueAgain = null;
                                 try {
-                                    execute(job);
+                                    dueAgain = execute(job);
                                 } finally {
                                     slots.release(index);
                                     wake(); // a slot is free: there may be more work waiting
                                 }
+                                if (dueAgain != null) wakeIn(dueAgain);
                             });
                         } catch (RejectedExecutionException stopping) {
                             running.remove(job.jobId()); // the pool is shut down: the release at stop puts the job back
