@@ -17,10 +17,12 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Locale;
 import java.util.UUID;
@@ -30,6 +32,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -45,8 +48,6 @@ public class DemoLibrary {
 
     public static final String EMAIL = "demo@lightbox.local";
     static final int PASSWORD_LENGTH = 20;
-    /** Photos uploaded before the skin diary: two labels reach the training minimum of 10 (see DemoPlan's sources). */
-    static final int FIRST_PHOTOS = 48;
     /** Skin check-ins made before the photos, so the skin page has content as early as the timeline. */
     static final int FIRST_CHECKINS = 3;
     static final int RATINGS = 20;
@@ -97,19 +98,21 @@ public class DemoLibrary {
         DemoPlan plan = DemoPlan.of(LocalDateTime.now(clock), size.photos(), size.checkins());
         // what makes every page non-empty first: a config, the diary's first check-ins, enough labelled photos to train
         // on; then the rest
-        int early = Math.min(plan.photos().size(), FIRST_PHOTOS);
+        List<DemoPlan.Shot> first = firstPhotos(plan.photos(), training.minPhotosPerLabel());
+        var firstSet = new HashSet<>(first);
+        List<DemoPlan.Shot> later = plan.photos().stream().filter(shot -> !firstSet.contains(shot)).toList();
         int earlyCheckins = Math.min(plan.skin().size(), FIRST_CHECKINS);
         int ratingStep = Math.max(1, plan.photos().size() / RATINGS);
         part("scoring config", () -> scoringConfig(owner));
         part("skin diary", () -> skinDiary(owner, plan.skin().subList(0, earlyCheckins)));
-        List<Uploaded> photos = new ArrayList<>(uploadPhotos(owner, plan.photos().subList(0, early)));
+        List<Uploaded> photos = new ArrayList<>(uploadPhotos(owner, first));
         part("labels", () -> label(owner, photos));
         part("ratings", () -> rate(owner, photos, ratingStep));
         part("model training", () -> train(owner));
         log.info("Demo library: every page has content ({} photos, {} skin check-ins, a scoring config, a training) after {} ms",
                 photos.size(), earlyCheckins, (System.nanoTime() - started) / 1_000_000);
         part("skin diary", () -> skinDiary(owner, plan.skin().subList(earlyCheckins, plan.skin().size())));
-        List<Uploaded> rest = uploadPhotos(owner, plan.photos().subList(early, plan.photos().size()));
+        List<Uploaded> rest = uploadPhotos(owner, later);
         part("labels", () -> label(owner, rest));
         part("ratings", () -> rate(owner, rest, ratingStep));
         photos.addAll(rest);
@@ -119,6 +122,30 @@ public class DemoLibrary {
     }
 
     private record Uploaded(UUID id, DemoPlan.Shot shot) {
+    }
+
+    /**
+     * The photos that go up first, in plan order: enough of the plan's two biggest labels for a training to start, and
+     * one of every source, so the timeline, the label filter and the profile have variety from the start.
+     */
+    static List<DemoPlan.Shot> firstPhotos(List<DemoPlan.Shot> shots, int perLabel) {
+        Map<String, Long> sizes = shots.stream().map(DemoPlan.Shot::label).filter(Objects::nonNull)
+                .collect(Collectors.groupingBy(label -> label, LinkedHashMap::new, Collectors.counting()));
+        List<String> trained = sizes.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(2).map(Map.Entry::getKey).toList();
+        var taken = new LinkedHashMap<String, Integer>();
+        var sources = new HashSet<DemoPlan.Source>();
+        var first = new ArrayList<DemoPlan.Shot>();
+        for (DemoPlan.Shot shot : shots) {
+            String label = shot.label();
+            boolean forTraining = label != null && trained.contains(label) && taken.getOrDefault(label, 0) < perLabel;
+            if (forTraining || sources.add(shot.source())) {
+                first.add(shot);
+                sources.add(shot.source());
+                if (label != null) taken.merge(label, 1, Integer::sum);
+            }
+        }
+        return first;
     }
 
     /** Made and uploaded a few at a time (uploads wait on storage as much as on the CPU); in plan order. */

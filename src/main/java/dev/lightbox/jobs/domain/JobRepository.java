@@ -368,7 +368,7 @@ public class JobRepository {
     }
 
     public List<JobView> forSubject(UUID owner, UUID subject) {
-        return jdbc.sql("select * from jobs where owner_id = :owner and subject_id = :subject order by created_at")
+        return jdbc.sql("select * from jobs where owner_id = :owner and subject_id = :subject order by created_at, id")
                 .param("owner", owner).param("subject", subject).query(VIEW).list();
     }
 

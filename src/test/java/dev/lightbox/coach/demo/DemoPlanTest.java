@@ -32,6 +32,17 @@ class DemoPlanTest {
     }
 
     @Test
+    void theFirstPhotosLetATrainingStartAndShowEverySource() {
+        var first = DemoLibrary.firstPhotos(plan.photos(), 10);
+        Map<String, Long> labels = first.stream().map(DemoPlan.Shot::label).filter(Objects::nonNull)
+                .collect(Collectors.groupingBy(label -> label, Collectors.counting()));
+        assertThat(labels.values().stream().filter(count -> count >= 10)).as("labels a training can use: " + labels).hasSize(2);
+        assertThat(first).extracting(DemoPlan.Shot::source).containsAll(java.util.EnumSet.allOf(DemoPlan.Source.class));
+        assertThat(first).as("a fraction of the plan, so every page fills early").hasSizeLessThan(30);
+        assertThat(first).isSortedAccordingTo(java.util.Comparator.comparingInt(DemoPlan.Shot::index));
+    }
+
+    @Test
     void weeklySkinCheckinsWithAFlareUpAndRecovery() {
         var skin = plan.skin();
         assertThat(skin).hasSizeGreaterThanOrEqualTo(40);
