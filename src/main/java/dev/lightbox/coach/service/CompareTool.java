@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 /** {@code compare}: the mean of an attribute or the score per camera, lens, label, hour of the day or month, as bars. */
 @Component
-class CompareTool implements CoachTool<CompareTool.Input> {
+class CompareTool extends NamedCoachTool<CompareTool.Input> {
 
     record Input(
             @JsonPropertyDescription("an attribute (sharpness, brightness, colorfulness, …), score or rating") @Nullable String metric,
@@ -25,23 +25,11 @@ class CompareTool implements CoachTool<CompareTool.Input> {
     private final CoachRepository repository;
 
     CompareTool(CoachRepository repository) {
+        super("compare",
+                "Compares groups of the user's photos (by camera, lens, label, hour of the day or month): the mean of an attribute or the "
+                    + "score and the number of photos per group, as a bar chart.",
+                Input.class);
         this.repository = repository;
-    }
-
-    @Override
-    public String name() {
-        return "compare";
-    }
-
-    @Override
-    public String description() {
-        return "Compares groups of the user's photos (by camera, lens, label, hour of the day or month): the mean of an attribute or the "
-                + "score and the number of photos per group, as a bar chart.";
-    }
-
-    @Override
-    public Class<Input> input() {
-        return Input.class;
     }
 
     @Override

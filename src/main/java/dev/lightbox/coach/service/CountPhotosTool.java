@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /** {@code count_photos}: how many photos in a period (by capture time), with the photo filters; the first and last date. */
 @Component
-class CountPhotosTool implements CoachTool<CountPhotosTool.Input> {
+class CountPhotosTool extends NamedCoachTool<CountPhotosTool.Input> {
 
     record Input(
             @JsonPropertyDescription("first day, ISO yyyy-MM-dd, included; omit for no start") @Nullable LocalDate from,
@@ -27,22 +27,10 @@ class CountPhotosTool implements CoachTool<CountPhotosTool.Input> {
     private final CoachRepository repository;
 
     CountPhotosTool(CoachRepository repository) {
+        super("count_photos",
+                "Counts the user's photos taken in a period (capture time), optionally with a label, a camera, faces, an exposure or a minimum star rating; gives the first and last capture date.",
+                Input.class);
         this.repository = repository;
-    }
-
-    @Override
-    public String name() {
-        return "count_photos";
-    }
-
-    @Override
-    public String description() {
-        return "Counts the user's photos taken in a period (capture time), optionally with a label, a camera, faces, an exposure or a minimum star rating; gives the first and last capture date.";
-    }
-
-    @Override
-    public Class<Input> input() {
-        return Input.class;
     }
 
     @Override

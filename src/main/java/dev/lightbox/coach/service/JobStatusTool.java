@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /** {@code job_status}: the user's jobs running and queued now, failed in the last 7 days, and the latest training run. */
 @Component
-class JobStatusTool implements CoachTool<JobStatusTool.Input> {
+class JobStatusTool extends NamedCoachTool<JobStatusTool.Input> {
 
     static final Duration FAILED_WINDOW = Duration.ofDays(7);
 
@@ -23,24 +23,12 @@ class JobStatusTool implements CoachTool<JobStatusTool.Input> {
     private final Clock clock;
 
     JobStatusTool(CoachRepository repository, Clock clock) {
+        super("job_status",
+                "The user's background work: jobs running and queued now, jobs failed in the last 7 days, and the latest model training run "
+                    + "(its status, step and progress).",
+                Input.class);
         this.repository = repository;
         this.clock = clock;
-    }
-
-    @Override
-    public String name() {
-        return "job_status";
-    }
-
-    @Override
-    public String description() {
-        return "The user's background work: jobs running and queued now, jobs failed in the last 7 days, and the latest model training run "
-                + "(its status, step and progress).";
-    }
-
-    @Override
-    public Class<Input> input() {
-        return Input.class;
     }
 
     @Override

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /** {@code profile}: the library profile's strengths (what sets the best photos apart), weaknesses and suggestions. */
 @Component
-class ProfileTool implements CoachTool<ProfileTool.Input> {
+class ProfileTool extends NamedCoachTool<ProfileTool.Input> {
 
     /** No arguments. */
     record Input() {
@@ -19,23 +19,11 @@ class ProfileTool implements CoachTool<ProfileTool.Input> {
     private final ProfileService profiles;
 
     ProfileTool(ProfileService profiles) {
+        super("profile",
+                "The user's library profile under the active scoring config: strengths (what the best photos share), weaknesses (what the "
+                    + "weakest share), suggestions, and the mean score.",
+                Input.class);
         this.profiles = profiles;
-    }
-
-    @Override
-    public String name() {
-        return "profile";
-    }
-
-    @Override
-    public String description() {
-        return "The user's library profile under the active scoring config: strengths (what the best photos share), weaknesses (what the "
-                + "weakest share), suggestions, and the mean score.";
-    }
-
-    @Override
-    public Class<Input> input() {
-        return Input.class;
     }
 
     @Override

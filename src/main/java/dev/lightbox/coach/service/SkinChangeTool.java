@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /** {@code skin_change}: a skin metric of the diary's analysed check-ins since a date, first against last, with a line chart. */
 @Component
-class SkinChangeTool implements CoachTool<SkinChangeTool.Input> {
+class SkinChangeTool extends NamedCoachTool<SkinChangeTool.Input> {
 
     record Input(
             @JsonPropertyDescription("redness, blemishes, evenness, texture or shine (oiliness)") @Nullable String metric,
@@ -25,23 +25,11 @@ class SkinChangeTool implements CoachTool<SkinChangeTool.Input> {
     private final SkinDiaryService skin;
 
     SkinChangeTool(SkinDiaryService skin) {
+        super("skin_change",
+                "How a skin metric of the user's skin diary changed since a date: the first and last analysed check-in, the change "
+                    + "(absolute and %), whether that is better, and a line chart of every check-in.",
+                Input.class);
         this.skin = skin;
-    }
-
-    @Override
-    public String name() {
-        return "skin_change";
-    }
-
-    @Override
-    public String description() {
-        return "How a skin metric of the user's skin diary changed since a date: the first and last analysed check-in, the change "
-                + "(absolute and %), whether that is better, and a line chart of every check-in.";
-    }
-
-    @Override
-    public Class<Input> input() {
-        return Input.class;
     }
 
     @Override

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * highest, lowest, worst) first, with their values.
  */
 @Component
-class TopPhotosTool implements CoachTool<TopPhotosTool.Input> {
+class TopPhotosTool extends NamedCoachTool<TopPhotosTool.Input> {
 
     static final int MAX_FACTS = 10;
 
@@ -37,23 +37,11 @@ class TopPhotosTool implements CoachTool<TopPhotosTool.Input> {
     private final CoachRepository repository;
 
     TopPhotosTool(CoachRepository repository) {
+        super("top_photos",
+                "Lists the user's photos (every match up to 50, best first) by an analysed attribute or the score, in a period and with "
+                    + "filters (label, camera, faces, exposure, minimum stars), with each photo's value.",
+                Input.class);
         this.repository = repository;
-    }
-
-    @Override
-    public String name() {
-        return "top_photos";
-    }
-
-    @Override
-    public String description() {
-        return "Lists the user's photos (every match up to 50, best first) by an analysed attribute or the score, in a period and with "
-                + "filters (label, camera, faces, exposure, minimum stars), with each photo's value.";
-    }
-
-    @Override
-    public Class<Input> input() {
-        return Input.class;
     }
 
     @Override

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * as a line chart, with the change from the first to the last bucket.
  */
 @Component
-class TrendTool implements CoachTool<TrendTool.Input> {
+class TrendTool extends NamedCoachTool<TrendTool.Input> {
 
     record Input(
             @JsonPropertyDescription("an attribute (sharpness, brightness, colorfulness, …), score, rating, or a skin metric (redness, shine, …)") @Nullable String metric,
@@ -30,24 +30,12 @@ class TrendTool implements CoachTool<TrendTool.Input> {
     private final SkinChangeTool skin;
 
     TrendTool(CoachRepository repository, SkinChangeTool skin) {
+        super("trend",
+                "How an attribute, the score or a skin metric changed over time: the mean per day, week or month as a line chart, and the "
+                    + "change from the first to the last (absolute and %).",
+                Input.class);
         this.repository = repository;
         this.skin = skin;
-    }
-
-    @Override
-    public String name() {
-        return "trend";
-    }
-
-    @Override
-    public String description() {
-        return "How an attribute, the score or a skin metric changed over time: the mean per day, week or month as a line chart, and the "
-                + "change from the first to the last (absolute and %).";
-    }
-
-    @Override
-    public Class<Input> input() {
-        return Input.class;
     }
 
     @Override
