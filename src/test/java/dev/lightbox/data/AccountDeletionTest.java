@@ -116,6 +116,9 @@ class AccountDeletionTest extends IntegrationTest {
         await().atMost(JOBS).until(() -> jobs.find(user.id(), running).map(JobView::status).orElse(null) == JobStatus.RUNNING);
 
         await().atMost(JOBS).until(() -> count("select count(*) from photo_scores where owner_id = ?", other.id()) >= 1);
+        // the other user's own background work (analysis, then grouping into a culling run) is done before their rows are counted
+        await().atMost(JOBS).until(() -> count("select count(*) from culling_runs where owner_id = ?", other.id()) == 1
+                && count("select count(*) from jobs where owner_id = ? and status in ('QUEUED', 'RUNNING')", other.id()) == 0);
         Map<String, Long> othersRows = rowsOutsideJobs(other.id().toString(), other.email());
         assertThat(referencesTo(user.id().toString(), user.email())).as("the test finds the account's rows").isNotEmpty();
 
